@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { join } from 'node:path';
+import helmet from '@fastify/helmet';
+import cookie from '@fastify/cookie';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { LogController } from 'fastify';
+import type { DestinationStream } from 'pino';
+import {
+  AppConfig,
+  LOCALE_COOKIE,
+  PinoLoggerService,
+  ProblemDetailsFilter,
+  createLogger,
+  createValidationPipe,
+  projectRoot,
+  requestLocale,
+} from '@app/core';
+import { AppModule } from './app.module';
+import { PAGE_ERROR_RENDERER } from '@app/core';
+
+export interface ServerOptions {
+  config: AppConfig;
+  /** Where log lines go (tests capture them); stdout by default. */
+  logDestination?: DestinationStream;
+}
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
+
+/** Builds the HTTP app (not yet listening), so tests run exactly what production runs. */
+export async function createServer({
+  config,
+  logDestination,
+}: ServerOptions): Promise<NestFastifyApplication> {
+  const logger = createLogger(config.app.logLevel, logDestination);
+  const production = config.app.nodeEnv === 'production';
+  const adapter = new FastifyAdapter({
+    loggerInstance: logger,
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: config.app.bodyLimitBytes,
+    trustProxy: config.app.trustProxy,
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // Give in-flight requests time to finish on shutdown; then close idle keep-alive sockets.
+    forceCloseConnections: 'idle',
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: new PinoLoggerService(logger),
+    bufferLogs: false,
+  });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        ...(production ? { upgradeInsecureRequests: [] } : {}),
+      },
+    },
+    hsts: production ? { maxAge: 31536000, includeSubDomains: true } : false,
+    crossOriginEmbedderPolicy: false,
+    referrerPolicy: { policy: 'no-referrer' },
+  });
+  await app.register(cookie, { secret: config.security.sessionSecret });
+
+  // Added after the cookie plugin, so the language cookie is already parsed here.
+  const fastify = app.getHttpAdapter().getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    const locale = requestLocale(request);
+    // A language chosen with the switcher (?lang=) is remembered for the next pages.
+    if ((request.query as Record<string, unknown> | undefined)?.lang === locale) {
+      reply.setCookie(LOCALE_COOKIE, locale, {
+        path: '/',
+        sameSite: 'lax',
+        httpOnly: true,
+        maxAge: 31536000,
+      });
+    }
+  });
+  fastify.addHook('onResponse', async (request, reply) => {
+    // One line per request: the route pattern, never the query string or body.
+    request.log.info(
+      {
+        reqId: request.id,
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  app.useStaticAssets({
+    root: join(projectRoot(), 'apps/server/public'),
+    prefix: '/static/',
+    maxAge: production ? '7d' : 0,
+    decorateReply: false,
+  });
+
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new ProblemDetailsFilter(app.get(PAGE_ERROR_RENDERER)));
+  app.enableShutdownHooks();
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Platform for protection from discrimination')
+      .setDescription(
+        'Reports of discrimination against the Roma, Ashkali and Egyptian communities in Kosovo. Errors are RFC 9457 problem details in the language of Accept-Language (sq, sr, en, rom).',
+      )
+      .setVersion('1')
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  await app.init();
+  await fastify.ready();
+  return app;
+}

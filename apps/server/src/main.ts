@@ -1,0 +1,14 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { REDIS, checkEvictionPolicy, readConfigOrExit } from '@app/core';
+import { createServer } from './bootstrap';
+
+async function main(): Promise<void> {
+  const config = readConfigOrExit();
+  const app = await createServer({ config });
+  await app.listen({ port: config.app.port, host: config.app.host });
+  await checkEvictionPolicy(app.get(REDIS));
+  new Logger('Server').log(`Listening on ${config.app.publicUrl} (port ${config.app.port})`);
+}
+
+void main();

@@ -1,0 +1,14 @@
+import { DataSource } from 'typeorm';
+import { AppConfig, databaseOptions } from '@app/core';
+import { MIGRATIONS } from '../migrations';
+import { ENTITIES } from './entities';
+
+/** A data source with every entity and migration: the CLI, the migrate command and tests. */
+export function createDataSource(config: AppConfig, applicationName = 'pmd-cli'): DataSource {
+  return new DataSource({
+    ...databaseOptions(config, applicationName),
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+  });
+}

@@ -1,0 +1,52 @@
+import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import Redis from 'ioredis';
+import { APP_CONFIG, AppConfig, loadConfig } from './config/app-config';
+import { Clock, SystemClock } from './clock/clock';
+import { FieldCipher } from './crypto/field-cipher';
+import { DatabaseModule } from './database/database.module';
+import './i18n/core.messages';
+import { REDIS, createRedis } from './redis/redis';
+import { ViewRenderer } from './views/view-renderer';
+
+export interface CoreModuleOptions {
+  /** Which process this is; shows in PostgreSQL's application_name. */
+  applicationName: string;
+  /** Configuration already loaded (tests); otherwise read from the environment. */
+  config?: AppConfig;
+  /** Overrides the clock (tests). */
+  clock?: Clock;
+}
+
+/**
+ * Shared infrastructure of both apps: validated configuration, PostgreSQL, Redis, clock,
+ * field encryption and the HTML renderer. Global, so every lib can inject them.
+ */
+@Global()
+@Module({})
+export class CoreModule implements OnApplicationShutdown {
+  constructor(@Inject(REDIS) private readonly redis: Redis) {}
+
+  static forRoot(options: CoreModuleOptions): DynamicModule {
+    const config = options.config ?? loadConfig();
+    return {
+      module: CoreModule,
+      imports: [DatabaseModule.forApp(options.applicationName)],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        {
+          provide: FieldCipher,
+          useFactory: () =>
+            new FieldCipher(config.security.encryptionKeys, config.security.activeEncryptionKeyId),
+        },
+        { provide: REDIS, useFactory: () => createRedis(config, 'server') },
+        { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
+      ],
+      exports: [APP_CONFIG, Clock, FieldCipher, REDIS, ViewRenderer],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.redis.disconnect();
+  }
+}

@@ -1,0 +1,108 @@
+import { HttpException } from '@nestjs/common';
+import { DomainError } from './domain-error';
+
+/** What an error means for the caller: the status and code of the problem to answer. */
+export interface Classified {
+  status: number;
+  code: string;
+  params: Record<string, string | number>;
+  /** True for bugs and outages; they are logged with their stack. */
+  unexpected: boolean;
+  retryAfterSeconds?: number;
+}
+
+const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { status: 400, code: 'malformed_body' },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { status: 400, code: 'malformed_body' },
+  FST_ERR_CTP_BODY_TOO_LARGE: { status: 413, code: 'body_too_large' },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { status: 415, code: 'unsupported_media_type' },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { status: 400, code: 'bad_request' },
+  FST_REQ_FILE_TOO_LARGE: { status: 413, code: 'body_too_large' },
+  FST_PARTS_LIMIT: { status: 413, code: 'body_too_large' },
+  FST_FILES_LIMIT: { status: 413, code: 'body_too_large' },
+  FST_FIELDS_LIMIT: { status: 413, code: 'body_too_large' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: { status: 415, code: 'unsupported_media_type' },
+  FST_CSRF_INVALID_TOKEN: { status: 403, code: 'csrf_invalid' },
+  FST_CSRF_MISSING_SECRET: { status: 403, code: 'csrf_invalid' },
+};
+
+/** PostgreSQL SQLSTATE classes that mean the database is away or the work must be retried. */
+const TRANSIENT_PG = /^(08|57P|53|40001|40P01)/;
+const TRANSIENT_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
+
+function errorCode(error: unknown): string | undefined {
+  if (!error || typeof error !== 'object') return undefined;
+  const record = error as { code?: unknown; driverError?: { code?: unknown } };
+  const code = record.driverError?.code ?? record.code;
+  return typeof code === 'string' ? code : undefined;
+}
+
+export function isTransientInfrastructureError(error: unknown): boolean {
+  const code = errorCode(error);
+  if (code && (TRANSIENT_PG.test(code) || TRANSIENT_NET.has(code))) return true;
+  const message = error instanceof Error ? error.message : '';
+  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Connection is closed/i.test(
+    message,
+  );
+}
+
+export function classifyError(error: unknown): Classified {
+  if (error instanceof DomainError) {
+    const retry = (error as { retryAfterSeconds?: number }).retryAfterSeconds;
+    return {
+      status: error.status,
+      code: error.code,
+      params: error.params,
+      unexpected: error.status >= 500,
+      retryAfterSeconds: retry,
+    };
+  }
+  const code = errorCode(error);
+  if (code && FASTIFY_CODES[code]) {
+    const known = FASTIFY_CODES[code];
+    return { ...known, params: {}, unexpected: false };
+  }
+  if (error instanceof HttpException) {
+    const status = error.getStatus();
+    // Nest wraps Fastify's body-parser errors in a bare HttpException (the code is lost).
+    if (status === 400 && /JSON/i.test(error.message)) {
+      return { status, code: 'malformed_body', params: {}, unexpected: false };
+    }
+    const byStatus: Record<number, string> = {
+      400: 'bad_request',
+      404: 'route_not_found',
+      405: 'method_not_allowed',
+      413: 'body_too_large',
+      415: 'unsupported_media_type',
+      429: 'rate_limited',
+      503: 'service_unavailable',
+    };
+    return {
+      status,
+      code: byStatus[status] ?? (status >= 500 ? 'internal' : 'bad_request'),
+      params: {},
+      unexpected: status >= 500,
+    };
+  }
+  if (isTransientInfrastructureError(error)) {
+    return {
+      status: 503,
+      code: 'service_unavailable',
+      params: {},
+      unexpected: true,
+      retryAfterSeconds: 5,
+    };
+  }
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  if (typeof status === 'number' && status >= 400 && status < 500) {
+    if (error instanceof SyntaxError)
+      return { status: 400, code: 'malformed_body', params: {}, unexpected: false };
+    return {
+      status,
+      code: status === 413 ? 'body_too_large' : 'bad_request',
+      params: {},
+      unexpected: false,
+    };
+  }
+  return { status: 500, code: 'internal', params: {}, unexpected: true };
+}

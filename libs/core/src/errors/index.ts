@@ -1,0 +1,6 @@
+export * from './domain-error';
+export * from './problem';
+export * from './classify-error';
+export * from './validation-errors';
+export * from './problem-details.filter';
+export * from './validation.pipe';

@@ -1,0 +1,32 @@
+import type { FastifyRequest } from 'fastify';
+import { DEFAULT_LOCALE, Locale, isLocale, negotiateLocale } from '../i18n/locale';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Language of the answer: `?lang=`, then the `lang` cookie, then Accept-Language, then sq. */
+    locale?: Locale;
+  }
+}
+
+export const LOCALE_COOKIE = 'lang';
+
+export function resolveLocale(request: FastifyRequest): Locale {
+  const query = request.query as Record<string, unknown> | undefined;
+  if (query && isLocale(query.lang)) return query.lang;
+  const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies;
+  if (cookies && isLocale(cookies[LOCALE_COOKIE])) return cookies[LOCALE_COOKIE] as Locale;
+  return negotiateLocale(request.headers['accept-language']) ?? DEFAULT_LOCALE;
+}
+
+export function requestLocale(request: FastifyRequest): Locale {
+  if (!request.locale) request.locale = resolveLocale(request);
+  return request.locale;
+}
+
+/** True for pages meant for people (HTML), false for the JSON API, health and assets. */
+export function isPageRequest(request: FastifyRequest): boolean {
+  const path = request.url.split('?')[0];
+  if (path.startsWith('/api/') || path === '/api' || path.startsWith('/health')) return false;
+  if (path.startsWith('/static/')) return false;
+  return true;
+}

@@ -1,0 +1,3 @@
+export * from './locale';
+export * from './message-catalog';
+export * from './core.messages';

@@ -1,0 +1,12 @@
+/** Shared infrastructure: configuration, database, Redis, errors, i18n, logging, clock, views. */
+export * from './config';
+export * from './clock';
+export * from './crypto';
+export * from './database';
+export * from './errors';
+export * from './i18n';
+export * from './logging';
+export * from './redis';
+export * from './views';
+export * from './http/request-locale';
+export * from './core.module';

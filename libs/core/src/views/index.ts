@@ -1,0 +1,3 @@
+export * from './project-root';
+export * from './view-renderer';
+export * from './page';
