@@ -1,0 +1,39 @@
+/**
+ * The catalogue of emails. Each template names the only parameters it may carry: references,
+ * links, dates, never a reporter's identity or a case description (a test enforces it).
+ */
+export const MAIL_TEMPLATES = {
+  case_received: { audience: 'reporter', params: ['reference', 'followUpUrl'] },
+  case_submitted_staff: { audience: 'staff', params: ['reference', 'caseUrl'] },
+  case_assigned: { audience: 'staff', params: ['reference', 'caseUrl'] },
+  reporter_message_staff: { audience: 'staff', params: ['reference', 'caseUrl'] },
+  expert_message_reporter: { audience: 'reporter', params: ['reference', 'followUpUrl'] },
+  status_changed_reporter: { audience: 'reporter', params: ['reference', 'status', 'followUpUrl'] },
+  agenda_published: { audience: 'staff', params: ['meetingDate', 'meetingUrl'] },
+  referral_sent: {
+    audience: 'institution',
+    params: ['reference', 'institution', 'dueDate', 'responseUrl'],
+  },
+  referral_answered: { audience: 'staff', params: ['reference', 'institution', 'caseUrl'] },
+  referral_overdue_institution: {
+    audience: 'institution',
+    params: ['reference', 'institution', 'dueDate', 'responseUrl'],
+  },
+  referral_overdue_staff: {
+    audience: 'staff',
+    params: ['reference', 'institution', 'dueDate', 'caseUrl'],
+  },
+  staff_invitation: { audience: 'staff', params: ['name', 'inviteUrl', 'expiresAt'] },
+  password_reset: { audience: 'staff', params: ['resetUrl', 'expiresAt'] },
+} as const satisfies Record<string, { audience: RecipientKind; params: readonly string[] }>;
+
+export type RecipientKind = 'reporter' | 'staff' | 'institution';
+export type MailTemplate = keyof typeof MAIL_TEMPLATES;
+export type MailParams<T extends MailTemplate> = Record<
+  (typeof MAIL_TEMPLATES)[T]['params'][number],
+  string
+>;
+
+export function isMailTemplate(value: string): value is MailTemplate {
+  return Object.prototype.hasOwnProperty.call(MAIL_TEMPLATES, value);
+}

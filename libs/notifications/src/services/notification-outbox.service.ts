@@ -1,0 +1,50 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { FieldCipher, Locale } from '@app/core';
+import { MAIL_TEMPLATES, MailParams, MailTemplate } from '../domain/mail-templates';
+import { OutboxMessage } from '../entities/outbox-message.entity';
+
+export interface OutboxItem<T extends MailTemplate = MailTemplate> {
+  template: T;
+  locale: Locale;
+  to: string;
+  params: MailParams<T>;
+  /** The case the email is about, so erasing a case's personal data can erase its mail too. */
+  caseId?: string | null;
+}
+
+/**
+ * Writes emails to the outbox inside the caller's transaction: they commit with the change
+ * that causes them, or not at all. The worker's relay puts them on the queue.
+ */
+@Injectable()
+export class NotificationOutbox {
+  constructor(private readonly cipher: FieldCipher) {}
+
+  async add(manager: EntityManager, items: readonly OutboxItem[]): Promise<string[]> {
+    if (items.length === 0) return [];
+    const rows = items.map((item) => {
+      const spec = MAIL_TEMPLATES[item.template];
+      const unexpected = Object.keys(item.params).filter(
+        (key) => !(spec.params as readonly string[]).includes(key),
+      );
+      if (unexpected.length > 0) {
+        throw new Error(`Template ${item.template} does not take ${unexpected.join(', ')}`);
+      }
+      const id = randomUUID();
+      return manager.create(OutboxMessage, {
+        id,
+        template: item.template,
+        locale: item.locale,
+        recipientKind: spec.audience,
+        recipientEncrypted: this.cipher.encrypt(item.to, id),
+        params: item.params as Record<string, string>,
+        caseId: item.caseId ?? null,
+        status: 'pending',
+      });
+    });
+    await manager.insert(OutboxMessage, rows);
+    return rows.map((r) => r.id);
+  }
+}
