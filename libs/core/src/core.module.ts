@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig, loadConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { FieldCipher } from './crypto/field-cipher';
+import { CsrfGuard, CsrfService } from './http/csrf';
 import { DatabaseModule } from './database/database.module';
 import './i18n/core.messages';
 import { REDIS, createRedis } from './redis/redis';
@@ -41,8 +42,10 @@ export class CoreModule implements OnApplicationShutdown {
         },
         { provide: REDIS, useFactory: () => createRedis(config, 'server') },
         { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
+        CsrfService,
+        CsrfGuard,
       ],
-      exports: [APP_CONFIG, Clock, FieldCipher, REDIS, ViewRenderer],
+      exports: [APP_CONFIG, Clock, CsrfGuard, CsrfService, FieldCipher, REDIS, ViewRenderer],
     };
   }
 

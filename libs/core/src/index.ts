@@ -10,3 +10,5 @@ export * from './redis';
 export * from './views';
 export * from './http/request-locale';
 export * from './core.module';
+export * from './http/access';
+export * from './http/csrf';

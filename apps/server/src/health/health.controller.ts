@@ -3,7 +3,7 @@ import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/s
 import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { REDIS } from '@app/core';
+import { PublicAccess, REDIS } from '@app/core';
 
 type CheckResult = { status: 'up' | 'down'; ms: number; error?: string };
 
@@ -27,6 +27,7 @@ async function timed(check: () => Promise<unknown>, timeoutMs = 2000): Promise<C
 }
 
 @ApiTags('health')
+@PublicAccess()
 @Controller('health')
 export class HealthController {
   constructor(

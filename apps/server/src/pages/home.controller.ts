@@ -1,9 +1,10 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ViewRenderer, pageContext, sendPage } from '@app/core';
+import { PublicAccess, ViewRenderer, pageContext, sendPage } from '@app/core';
 
 @ApiExcludeController()
+@PublicAccess()
 @Controller()
 export class HomeController {
   constructor(private readonly views: ViewRenderer) {}

@@ -24,6 +24,8 @@ export const CORE_MESSAGES = defineMessages({
     'error.service_unavailable': 'Shërbimi nuk është i disponueshëm tani. Provoni përsëri pas pak.',
     'error.internal': 'Ndodhi një gabim i papritur. Provoni përsëri më vonë.',
     'error.bad_request': 'Kërkesa nuk mund të përpunohet.',
+    'error.csrf_invalid':
+      'Formulari ka skaduar ose nuk është i vlefshëm. Hapeni faqen përsëri dhe provoni sërish.',
     'validation.isDefined': 'Kjo fushë është e detyrueshme.',
     'validation.isNotEmpty': 'Kjo fushë nuk mund të jetë bosh.',
     'validation.isString': 'Duhet të jetë tekst.',
@@ -75,6 +77,8 @@ export const CORE_MESSAGES = defineMessages({
     'error.service_unavailable': 'Usluga trenutno nije dostupna. Pokušajte ponovo uskoro.',
     'error.internal': 'Došlo je do neočekivane greške. Pokušajte ponovo kasnije.',
     'error.bad_request': 'Zahtev ne može da se obradi.',
+    'error.csrf_invalid':
+      'Obrazac je istekao ili nije ispravan. Ponovo otvorite stranicu i pokušajte ponovo.',
     'validation.isDefined': 'Ovo polje je obavezno.',
     'validation.isNotEmpty': 'Ovo polje ne sme biti prazno.',
     'validation.isString': 'Mora biti tekst.',
@@ -126,6 +130,7 @@ export const CORE_MESSAGES = defineMessages({
     'error.service_unavailable': 'The service is not available right now. Try again shortly.',
     'error.internal': 'An unexpected error happened. Try again later.',
     'error.bad_request': 'The request cannot be processed.',
+    'error.csrf_invalid': 'The form has expired or is not valid. Open the page again and retry.',
     'validation.isDefined': 'This field is required.',
     'validation.isNotEmpty': 'This field must not be empty.',
     'validation.isString': 'Must be text.',
