@@ -12,3 +12,4 @@ export * from './http/request-locale';
 export * from './core.module';
 export * from './http/access';
 export * from './http/csrf';
+export * from './state-machine/state-machine';

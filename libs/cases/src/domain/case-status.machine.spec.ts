@@ -1,0 +1,75 @@
+import {
+  CASE_STATUSES,
+  CASE_STATUS_MACHINE,
+  CaseStatus,
+  TransitionActor,
+  requirementsOf,
+} from './case-status.machine';
+
+/** The design's table (DESIGN §4), written independently of the machine to check it. */
+const EXPECTED: Record<string, TransitionActor[]> = {
+  'submitted->in_review': ['administrator'],
+  'in_review->assigned': ['administrator'],
+  'assigned->technical_group': ['legal_expert', 'administrator'],
+  'technical_group->assigned': ['meeting'],
+  'assigned->referred': ['legal_expert', 'administrator', 'meeting'],
+  'technical_group->referred': ['legal_expert', 'administrator', 'meeting'],
+  'assigned->resolved': ['legal_expert', 'administrator', 'meeting'],
+  'technical_group->resolved': ['legal_expert', 'administrator', 'meeting'],
+  'referred->resolved': ['legal_expert', 'administrator', 'meeting'],
+  'assigned->not_discrimination': ['legal_expert', 'administrator', 'meeting'],
+  'technical_group->not_discrimination': ['legal_expert', 'administrator', 'meeting'],
+  'referred->not_discrimination': ['legal_expert', 'administrator', 'meeting'],
+  'submitted->closed': ['administrator'],
+  'in_review->closed': ['administrator'],
+  'assigned->closed': ['administrator'],
+  'resolved->in_review': ['administrator'],
+  'not_discrimination->in_review': ['administrator'],
+  'closed->in_review': ['administrator'],
+};
+const ACTORS: TransitionActor[] = ['administrator', 'legal_expert', 'meeting'];
+
+const pairs = CASE_STATUSES.flatMap((from) =>
+  CASE_STATUSES.map((to) => [from, to] as [CaseStatus, CaseStatus]),
+);
+
+describe('The case status machine', () => {
+  it.each(pairs)('%s → %s is allowed exactly for the actors of the design', (from, to) => {
+    const expected = EXPECTED[`${from}->${to}`] ?? [];
+    for (const actor of ACTORS) {
+      expect([actor, CASE_STATUS_MACHINE.can(from, to, actor)]).toEqual([
+        actor,
+        expected.includes(actor),
+      ]);
+    }
+  });
+
+  it('lets nobody leave a status to itself', () => {
+    for (const status of CASE_STATUSES)
+      expect(CASE_STATUS_MACHINE.exists(status, status)).toBe(false);
+  });
+
+  it('lists what a legal expert may do with an assigned case', () => {
+    expect(CASE_STATUS_MACHINE.allowedFrom('assigned', 'legal_expert')).toEqual([
+      'technical_group',
+      'referred',
+      'resolved',
+      'not_discrimination',
+    ]);
+  });
+
+  it('names what each step needs', () => {
+    expect(requirementsOf('in_review', 'assigned')).toMatchObject({
+      assignee: true,
+      reason: false,
+    });
+    expect(requirementsOf('closed', 'in_review')).toMatchObject({ reason: true });
+    expect(requirementsOf('submitted', 'in_review')).toMatchObject({ reason: false });
+    expect(requirementsOf('assigned', 'closed')).toMatchObject({
+      closureReason: true,
+      reason: true,
+    });
+    expect(requirementsOf('assigned', 'not_discrimination')).toMatchObject({ reason: true });
+    expect(requirementsOf('technical_group', 'referred')).toMatchObject({ referral: true });
+  });
+});
