@@ -1,5 +1,7 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import Tokens from '@fastify/csrf';
+// Brings the cookie plugin's request/reply typings into every app that compiles this file.
+import type {} from '@fastify/cookie';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { ForbiddenError } from '../errors/domain-error';
