@@ -1,3 +1,7 @@
+import { DataSource } from 'typeorm';
+import { CaseIntakeService, CaseSubmissionValidator, seedDemoCases } from '@app/cases';
+import { APP_CONFIG, AppConfig, Clock } from '@app/core';
+import { StaffAccounts, seedDemoStaff } from '@app/identity';
 import type { CliCommand } from './cli-command';
 
 /**
@@ -7,7 +11,20 @@ import type { CliCommand } from './cli-command';
 export const seedDemoCommand: CliCommand = {
   name: 'seed-demo',
   summary: 'Load demo staff accounts and cases (development only; safe to run again)',
-  async run() {
+  async run(app) {
+    // Demo accounts have a published password: never on a server with real data.
+    if (app.get<AppConfig>(APP_CONFIG).app.nodeEnv === 'production') {
+      throw new Error('seed-demo refuses to run with NODE_ENV=production');
+    }
+    const staffLines = await seedDemoStaff(app.get(StaffAccounts));
+    process.stdout.write(`${staffLines.join('\n')}\n`);
+    const caseLines = await seedDemoCases(
+      app.get(DataSource),
+      app.get(CaseSubmissionValidator),
+      app.get(CaseIntakeService),
+      app.get(Clock),
+    );
+    process.stdout.write(`${caseLines.join('\n')}\n`);
     process.stdout.write('Demo data is up to date\n');
   },
 };

@@ -8,6 +8,11 @@ export class ErrorPageRenderer implements PageErrorRenderer {
   constructor(private readonly views: ViewRenderer) {}
 
   render(request: FastifyRequest, reply: FastifyReply, problem: ProblemDetails): void {
+    // A page that needs a signed-in user sends the visitor to sign in (and back afterwards).
+    if (problem.status === 401 && typeof problem.signInUrl === 'string') {
+      reply.redirect(problem.signInUrl, 303);
+      return;
+    }
     sendPage(reply, this.views, 'error.njk', pageContext(request, { problem }), problem.status);
   }
 }

@@ -1,0 +1,66 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import Redis from 'ioredis';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { REDIS } from './redis';
+
+export interface RateLimitResult {
+  allowed: boolean;
+  /** Seconds until the window ends when refused; 0 when allowed. */
+  retryAfterSeconds: number;
+}
+
+// One round trip, atomic: the first hit of a window starts its expiry. A key left without
+// expiry (a crash between INCR and EXPIRE cannot happen inside a script, but be safe) gets one.
+const HIT_SCRIPT = `
+local count = redis.call('INCR', KEYS[1])
+if count == 1 then redis.call('EXPIRE', KEYS[1], ARGV[1]) end
+local ttl = redis.call('TTL', KEYS[1])
+if ttl < 0 then
+  redis.call('EXPIRE', KEYS[1], ARGV[1])
+  ttl = tonumber(ARGV[1])
+end
+return {count, ttl}
+`;
+
+/**
+ * Fixed-window counters in Redis, shared by every process. When Redis is away the limiter
+ * lets requests through (fails open): a report must never be lost because the counter is down.
+ */
+@Injectable()
+export class RateLimiter {
+  private readonly logger = new Logger('RateLimiter');
+
+  constructor(
+    @Inject(REDIS) private readonly redis: Redis,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /**
+   * Counts one hit of `key` (e.g. a hashed client address) in `bucket` and says whether it is
+   * within `limit` hits per `windowSeconds`.
+   */
+  async hit(
+    bucket: string,
+    key: string,
+    limit: number,
+    windowSeconds: number,
+  ): Promise<RateLimitResult> {
+    const redisKey = `${this.config.redis.keyPrefix}:ratelimit:${bucket}:${key}`;
+    try {
+      const [count, ttl] = (await this.redis.eval(HIT_SCRIPT, 1, redisKey, windowSeconds)) as [
+        number,
+        number,
+      ];
+      if (count <= limit) return { allowed: true, retryAfterSeconds: 0 };
+      return { allowed: false, retryAfterSeconds: Math.max(1, ttl) };
+    } catch (error) {
+      // The key can hold an address: only the bucket is logged.
+      this.logger.warn({
+        msg: 'rate limiter unavailable, request allowed',
+        bucket,
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
+      return { allowed: true, retryAfterSeconds: 0 };
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { StaffAccess } from '@app/core';
+import { KNOWN_AUDIT_ACTIONS } from '../domain/audit-actions';
+import { kosovoDateTime } from '../domain/kosovo-time';
+import { AuditQueryDto } from '../dto/audit-query.dto';
+import { StaffPages } from '../http/staff-pages';
+import { AuditLog } from '../services/audit-log.service';
+import { StaffAccounts } from '../services/staff-accounts.service';
+
+export const AUDIT_PAGE_SIZE = 50;
+
+/** Administrators browse the audit log, filtered and paginated. */
+@ApiExcludeController()
+@StaffAccess('administrator')
+@Controller('staff/audit')
+export class AuditController {
+  constructor(
+    private readonly audit: AuditLog,
+    private readonly accounts: StaffAccounts,
+    private readonly pages: StaffPages,
+  ) {}
+
+  @Get()
+  async page(
+    @Query() query: AuditQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const pageSize = query.pageSize ?? AUDIT_PAGE_SIZE;
+    const result = await this.audit.search({ ...query, page: query.page ?? 1, pageSize });
+    // The filter offers every account by name (the log keeps pointing at deactivated ones).
+    const staff = await this.accounts.list();
+    const filters = new URLSearchParams(
+      Object.entries({ ...query, page: undefined }).filter(
+        (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
+      ),
+    );
+    const pageLink = (page: number) =>
+      `/staff/audit?${new URLSearchParams([...filters, ['page', String(page)]])}`;
+    const lastPage = Math.max(1, Math.ceil(result.total / pageSize));
+    return this.pages.render(request, reply, 'identity/audit.njk', {
+      query,
+      actions: KNOWN_AUDIT_ACTIONS,
+      staffOptions: staff.map((s) => ({ id: s.id, name: s.name })),
+      items: result.items.map((item) => ({
+        ...item,
+        atText: kosovoDateTime(item.at, true),
+        detailsText: Object.entries(item.details)
+          .map(([key, value]) => `${key}: ${String(value)}`)
+          .join(', '),
+      })),
+      total: result.total,
+      page: result.page,
+      lastPage,
+      previous: result.page > 1 ? pageLink(result.page - 1) : null,
+      next: result.page < lastPage ? pageLink(result.page + 1) : null,
+    });
+  }
+}

@@ -1,0 +1,51 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+} from 'class-validator';
+import { LOCALES, Locale, STAFF_ROLES, StaffRole } from '@app/core';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** An administrator invites a member of staff (the users page form and the API). */
+export class InviteStaffDto {
+  @ApiProperty({ maxLength: 200 })
+  @IsDefined()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 200)
+  name!: string;
+
+  @ApiProperty({ format: 'email' })
+  @IsDefined()
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsDefined()
+  @IsIn(STAFF_ROLES)
+  role!: StaffRole;
+
+  @ApiProperty({ enum: LOCALES, description: 'Language of the emails and the back office' })
+  @IsDefined()
+  @IsIn(LOCALES)
+  locale!: Locale;
+
+  @ApiPropertyOptional({
+    example: 'ombudsperson',
+    description: 'Taxonomy institution code; only for Technical Group members',
+  })
+  @IsOptional()
+  @Transform(trim)
+  @Matches(/^[a-z0-9_]{1,64}$/)
+  institutionCode?: string;
+}

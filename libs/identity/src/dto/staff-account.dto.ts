@@ -1,0 +1,41 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { LOCALES, Locale, STAFF_ROLES, StaffRole } from '@app/core';
+
+export class StaffAccountDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  email!: string;
+
+  @ApiProperty({ enum: STAFF_ROLES })
+  role!: StaffRole;
+
+  @ApiProperty({ enum: LOCALES })
+  locale!: Locale;
+
+  @ApiProperty({ nullable: true, type: String })
+  institutionCode!: string | null;
+
+  @ApiProperty()
+  active!: boolean;
+
+  @ApiProperty({ enum: ['invited', 'enrolling', 'active', 'locked', 'deactivated'] })
+  state!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class CreatedStaffDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+}
+
+export class SentLinkDto {
+  @ApiProperty({ enum: ['invitation', 'password_reset'] })
+  sent!: 'invitation' | 'password_reset';
+}

@@ -1,0 +1,62 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { Locale, StaffRole } from '@app/core';
+import { bigintAsNumber } from './bigint-number.transformer';
+
+/**
+ * A member of staff: administrator, legal expert or Technical Group member. The password
+ * stays null until the invitation is accepted, the TOTP secret until the second factor is
+ * enrolled. Users are deactivated, never deleted (the audit log points at them).
+ */
+@Entity({ name: 'staff_users' })
+@Index('staff_users_email_idx', ['email'], { unique: true })
+@Index('staff_users_active_role_idx', ['role'], { where: 'active' })
+export class StaffUser {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('text')
+  name!: string;
+
+  /** Always lower case (a CHECK holds it), so the unique index is case-insensitive. */
+  @Column('text')
+  email!: string;
+
+  @Column('text')
+  role!: StaffRole;
+
+  @Column('boolean', { default: true })
+  active!: boolean;
+
+  @Column('text', { default: 'sq' })
+  locale!: Locale;
+
+  @Column('text', { name: 'institution_code', nullable: true })
+  institutionCode!: string | null;
+
+  /** argon2id. */
+  @Column('text', { name: 'password_hash', nullable: true })
+  passwordHash!: string | null;
+
+  /** Base32 secret sealed with FieldCipher; the user id is its context. */
+  @Column('text', { name: 'totp_secret_enc', nullable: true })
+  totpSecretEnc!: string | null;
+
+  /** Time step of the last accepted code: that code and older ones are spent. */
+  @Column('bigint', { name: 'totp_last_step', nullable: true, transformer: bigintAsNumber })
+  totpLastStep!: number | null;
+
+  @Column('int', { name: 'failed_login_count', default: 0 })
+  failedLoginCount!: number;
+
+  @Column('timestamptz', { name: 'locked_until', nullable: true })
+  lockedUntil!: Date | null;
+
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  createdAt!: Date;
+
+  @Column('timestamptz', { name: 'updated_at', default: () => 'now()' })
+  updatedAt!: Date;
+
+  @Column('timestamptz', { name: 'deactivated_at', nullable: true })
+  deactivatedAt!: Date | null;
+}

@@ -1,0 +1,67 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { registerMessages } from '@app/core';
+import { NotificationsModule } from '@app/notifications';
+import { AuditApiController } from './controllers/audit-api.controller';
+import { AuditController } from './controllers/audit.controller';
+import { SessionApiController } from './controllers/session-api.controller';
+import { StaffHomeController } from './controllers/staff-home.controller';
+import { StaffLinksController } from './controllers/staff-links.controller';
+import { StaffLoginController } from './controllers/staff-login.controller';
+import { StaffUsersApiController } from './controllers/staff-users-api.controller';
+import { StaffUsersController } from './controllers/staff-users.controller';
+import { AuditEntry } from './entities/audit-entry.entity';
+import { StaffSession } from './entities/staff-session.entity';
+import { StaffToken } from './entities/staff-token.entity';
+import { StaffUser } from './entities/staff-user.entity';
+import { AccessGuard } from './http/access.guard';
+import { SessionCookie } from './http/session-cookie';
+import { StaffPages } from './http/staff-pages';
+import { IDENTITY_MESSAGES } from './identity.messages';
+import { AuditLog } from './services/audit-log.service';
+import { PasswordHasher } from './services/password-hasher.service';
+import { StaffAccounts } from './services/staff-accounts.service';
+import { StaffDirectory } from './services/staff-directory.service';
+import { StaffLinks } from './services/staff-links.service';
+import { StaffLogin } from './services/staff-login.service';
+import { StaffSessions } from './services/staff-sessions.service';
+import { TotpService } from './services/totp.service';
+
+registerMessages(IDENTITY_MESSAGES);
+
+/**
+ * Staff accounts, sign-in with password and TOTP, server-side sessions, the global access
+ * guard and the audit log. Other contexts use AuditLog, StaffDirectory and StaffPages.
+ */
+@Module({
+  imports: [
+    NotificationsModule,
+    TypeOrmModule.forFeature([AuditEntry, StaffSession, StaffToken, StaffUser]),
+  ],
+  controllers: [
+    AuditApiController,
+    AuditController,
+    SessionApiController,
+    StaffHomeController,
+    StaffLinksController,
+    StaffLoginController,
+    StaffUsersApiController,
+    StaffUsersController,
+  ],
+  providers: [
+    { provide: APP_GUARD, useClass: AccessGuard },
+    AuditLog,
+    PasswordHasher,
+    SessionCookie,
+    StaffAccounts,
+    StaffDirectory,
+    StaffLinks,
+    StaffLogin,
+    StaffPages,
+    StaffSessions,
+    TotpService,
+  ],
+  exports: [AuditLog, StaffAccounts, StaffDirectory, StaffPages],
+})
+export class IdentityModule {}

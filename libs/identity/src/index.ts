@@ -1,0 +1,17 @@
+/** Staff identity: accounts, sign-in (password + TOTP), sessions, the access guard, the audit log. */
+export * from './domain/audit-actions';
+export * from './domain/staff-principal';
+export * from './http/current-staff.decorator';
+export * from './http/session-cookie';
+export * from './http/staff-pages';
+export * from './services/audit-log.service';
+export * from './services/demo-staff';
+export * from './services/staff-accounts.service';
+export * from './services/staff-directory.service';
+export * from './identity.module';
+
+import { AuditEntry } from './entities/audit-entry.entity';
+import { StaffSession } from './entities/staff-session.entity';
+import { StaffToken } from './entities/staff-token.entity';
+import { StaffUser } from './entities/staff-user.entity';
+export const IDENTITY_ENTITIES = [AuditEntry, StaffSession, StaffToken, StaffUser];

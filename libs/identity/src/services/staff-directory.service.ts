@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { StaffRole } from '@app/core';
+import { StaffMember } from '../domain/staff-principal';
+import { StaffUser } from '../entities/staff-user.entity';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function memberOf(user: StaffUser): StaffMember {
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    role: user.role,
+    locale: user.locale,
+    institutionCode: user.institutionCode,
+  };
+}
+
+/**
+ * Who works here, for other contexts (notifications, assignment, recusal). "Active" means not
+ * deactivated and invitation accepted (a password is set): only they can act on a case.
+ * Pass the caller's transaction manager to read inside it.
+ */
+@Injectable()
+export class StaffDirectory {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findActive(id: string, manager?: EntityManager): Promise<StaffMember | null> {
+    if (!UUID.test(id)) return null;
+    const user = await (manager ?? this.dataSource.manager).findOne(StaffUser, {
+      where: { id, active: true, passwordHash: Not(IsNull()) },
+    });
+    return user ? memberOf(user) : null;
+  }
+
+  async activeByRole(role: StaffRole, manager?: EntityManager): Promise<StaffMember[]> {
+    const users = await (manager ?? this.dataSource.manager).find(StaffUser, {
+      where: { role, active: true, passwordHash: Not(IsNull()) },
+      order: { name: 'ASC', id: 'ASC' },
+    });
+    return users.map(memberOf);
+  }
+
+  activeAdministrators(manager?: EntityManager): Promise<StaffMember[]> {
+    return this.activeByRole('administrator', manager);
+  }
+
+  activeTechnicalGroupMembers(manager?: EntityManager): Promise<StaffMember[]> {
+    return this.activeByRole('technical_group_member', manager);
+  }
+}

@@ -1,0 +1,64 @@
+import type { Locale } from '@app/core';
+import type { TaxonomyKind, TaxonomyLabels } from '../data/taxonomy.data';
+import { localizedLabel } from './localized-label';
+
+export interface TaxonomyEntry {
+  kind: TaxonomyKind;
+  code: string;
+  labels: TaxonomyLabels;
+  description: TaxonomyLabels | null;
+  sortOrder: number;
+  active: boolean;
+}
+
+/** A code with its text in one language, as forms and the API show it. */
+export interface LocalizedEntry {
+  code: string;
+  label: string;
+  description?: string;
+}
+
+/** Answers whether a code exists and is offered; what intake validation needs. */
+export interface KnownCodes {
+  isKnown(kind: TaxonomyKind, code: string): boolean;
+}
+
+/** The reference data at one moment, indexed for lookups. Plain data, no I/O. */
+export class TaxonomySnapshot implements KnownCodes {
+  private readonly byKind = new Map<TaxonomyKind, TaxonomyEntry[]>();
+  private readonly index = new Map<string, TaxonomyEntry>();
+
+  constructor(entries: readonly TaxonomyEntry[]) {
+    const sorted = [...entries].sort(
+      (a, b) => a.sortOrder - b.sortOrder || a.code.localeCompare(b.code),
+    );
+    for (const entry of sorted) {
+      const list = this.byKind.get(entry.kind) ?? [];
+      list.push(entry);
+      this.byKind.set(entry.kind, list);
+      this.index.set(`${entry.kind}:${entry.code}`, entry);
+    }
+  }
+
+  /** True for an active code of this kind. */
+  isKnown(kind: TaxonomyKind, code: string): boolean {
+    return this.index.get(`${kind}:${code}`)?.active === true;
+  }
+
+  /** The active entries of a kind in their display order. */
+  list(kind: TaxonomyKind, locale: Locale): LocalizedEntry[] {
+    return (this.byKind.get(kind) ?? [])
+      .filter((entry) => entry.active)
+      .map((entry) => ({
+        code: entry.code,
+        label: localizedLabel(entry.labels, locale),
+        ...(entry.description ? { description: localizedLabel(entry.description, locale) } : {}),
+      }));
+  }
+
+  /** The label of a code (also of an inactive one, for old cases); the code itself if unknown. */
+  label(kind: TaxonomyKind, code: string, locale: Locale): string {
+    const entry = this.index.get(`${kind}:${code}`);
+    return entry ? localizedLabel(entry.labels, locale) : code;
+  }
+}

@@ -1,0 +1,457 @@
+import { LOCALES } from '@app/core';
+import { TestServer, startTestServer } from '../support/test-server';
+import {
+  csrfFrom,
+  elfExecutable,
+  multipart,
+  png,
+  rows,
+  submitReport,
+  uploadedFiles,
+} from './case-fixtures';
+
+/** The answers of a filled-in report form, as a browser sends them (empty fields included). */
+function formAnswers(overrides: Record<string, string | string[]> = {}): [string, string][] {
+  const answers: Record<string, string | string[]> = {
+    description: 'They refused to register my newborn son at the civil registry office.',
+    incidentDate: '2026-02-03',
+    municipality: 'peje',
+    primaryArea: 'civil_registration',
+    grounds: ['discrimination', 'harassment'],
+    perpetratorKind: 'public_institution',
+    community: 'egyptian',
+    reporterRole: 'victim',
+    anonymous: 'yes',
+    contactName: '',
+    contactEmail: '',
+    contactPhone: '',
+    preferredLanguage: 'sq',
+    helperKind: 'none',
+    helperName: '',
+    ...overrides,
+  };
+  return Object.entries(answers).flatMap(([name, value]) =>
+    (Array.isArray(value) ? value : [value]).map((v) => [name, v] as [string, string]),
+  );
+}
+
+async function countCases(server: TestServer): Promise<number> {
+  const [row] = await rows<{ n: number }>(server, 'SELECT count(*)::int AS n FROM cases');
+  return row.n;
+}
+
+describe('The public pages', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ INTAKE_RATE_LIMIT: '1000', FOLLOW_UP_RATE_LIMIT: '1000' });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  /** Opens the report form like a browser and sends it back as multipart. */
+  async function sendForm(
+    answers: [string, string][],
+    files: Parameters<typeof multipart>[1] = [],
+    options: { csrf?: boolean; language?: string; idempotencyKey?: string } = {},
+  ) {
+    const page = await csrfFrom(
+      server,
+      `/report${options.language ? `?lang=${options.language}` : ''}`,
+    );
+    const key =
+      options.idempotencyKey ?? /name="idempotencyKey" value="([^"]+)"/.exec(page.body)?.[1] ?? '';
+    const body = multipart([['idempotencyKey', key], ...answers], files);
+    const url =
+      options.csrf === false ? '/report' : `/report?_csrf=${encodeURIComponent(page.token)}`;
+    return server.app.inject({
+      method: 'POST',
+      url,
+      payload: body.payload,
+      headers: { ...body.headers, cookie: page.cookie },
+    });
+  }
+
+  describe('render in all four languages', () => {
+    const expected = {
+      sq: {
+        home: 'Çfarë është diskriminimi?',
+        report: 'Përshkruani çfarë ndodhi',
+        area: 'Arsimi',
+        follow: 'Kodi i pranimit',
+      },
+      sr: {
+        home: 'Šta je diskriminacija?',
+        report: 'Opišite šta se dogodilo',
+        area: 'Obrazovanje',
+        follow: 'Kod potvrde',
+      },
+      en: {
+        home: 'What is discrimination?',
+        report: 'Describe what happened',
+        area: 'Education',
+        follow: 'Receipt code',
+      },
+      // Romani gaps show in Albanian; the seed has Romani labels for some codes.
+      rom: {
+        home: 'Çfarë është diskriminimi?',
+        report: 'Përshkruani çfarë ndodhi',
+        area: 'Sikljovipe',
+        follow: 'Kodi i pranimit',
+      },
+    } as const;
+
+    it.each(LOCALES.map((l) => [l]))('%s', async (locale) => {
+      const home = await server.app.inject({ method: 'GET', url: `/?lang=${locale}` });
+      expect(home.statusCode).toBe(200);
+      expect(home.body).toContain(`<html lang="${locale}">`);
+      expect(home.body).toContain(expected[locale].home);
+
+      const report = await server.app.inject({ method: 'GET', url: `/report?lang=${locale}` });
+      expect(report.statusCode).toBe(200);
+      expect(report.body).toContain(`<html lang="${locale}">`);
+      expect(report.body).toContain(expected[locale].report);
+      expect(report.body).toContain(expected[locale].area);
+      expect(report.body).not.toMatch(/\b(report|form|follow)\.[a-z_.]+\b(?![-\w]*\.)/);
+
+      const followUp = await server.app.inject({ method: 'GET', url: `/follow-up?lang=${locale}` });
+      expect(followUp.statusCode).toBe(200);
+      expect(followUp.body).toContain(expected[locale].follow);
+    });
+
+    it('honours Accept-Language and defaults to Albanian', async () => {
+      const serbian = await server.app.inject({
+        method: 'GET',
+        url: '/report',
+        headers: { 'accept-language': 'sr-Latn-RS,sr;q=0.9' },
+      });
+      expect(serbian.body).toContain('<html lang="sr">');
+      expect(serbian.body).toContain('Pošalji prijavu');
+      const none = await server.app.inject({
+        method: 'GET',
+        url: '/report',
+        headers: { 'accept-language': 'de' },
+      });
+      expect(none.body).toContain('<html lang="sq">');
+    });
+  });
+
+  it('works without JavaScript: no inline script, the form posts multipart with its CSRF token and files', async () => {
+    const page = await server.app.inject({ method: 'GET', url: '/report' });
+    expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)/);
+    expect(page.body).toMatch(
+      /<form method="post" action="\/report\?_csrf=[^"]+" enctype="multipart\/form-data"/,
+    );
+    expect(page.body).toContain('type="file" id="f-evidence" name="evidence" multiple');
+    expect(page.body).toContain('name="idempotencyKey"');
+  });
+
+  it('files a report with a photo in one form post and shows the reference and receipt code once', async () => {
+    const before = await countCases(server);
+    const res = await sendForm(
+      formAnswers(),
+      [{ filename: 'registry.png', content: png(), contentType: 'image/png' }],
+      {
+        language: 'en',
+      },
+    );
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    const reference = /id="reference">(PMD-\d{4}-\d{5})</.exec(res.body)?.[1];
+    const code = /id="receipt-code">(\d{4} \d{4} \d{4} \d{4})</.exec(res.body)?.[1];
+    expect(reference).toBeDefined();
+    expect(code).toBeDefined();
+    expect(res.body).toContain('Write down or print the case reference and the receipt code now.');
+    expect(res.body).toContain('Files attached: 1');
+    expect(await countCases(server)).toBe(before + 1);
+
+    const [stored] = await rows(
+      server,
+      'SELECT id, anonymous, municipality, preferred_locale FROM cases WHERE reference = $1',
+      [reference],
+    );
+    expect(stored).toMatchObject({ anonymous: true, municipality: 'peje', preferred_locale: 'sq' });
+    const evidence = await rows(
+      server,
+      'SELECT id, original_name, media_type FROM case_evidence WHERE case_id = $1',
+      [stored.id],
+    );
+    expect(evidence).toEqual([
+      { id: expect.any(String), original_name: 'registry.png', media_type: 'image/png' },
+    ]);
+    const id = String(evidence[0].id);
+    expect(await uploadedFiles(server)).toContain(`${id.slice(0, 2)}/${id}`);
+
+    // The code works on the follow-up API, with or without its spaces.
+    const followUp = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/follow-up',
+      payload: { reference, receiptCode: code },
+    });
+    expect(followUp.statusCode).toBe(200);
+  });
+
+  it('files one case when the same form is sent twice (double click or reload)', async () => {
+    const before = await countCases(server);
+    const answers = formAnswers({
+      description: 'A reload sent this form a second time by accident.',
+    });
+    const first = await sendForm(answers, [], { idempotencyKey: 'form-key-1' });
+    const second = await sendForm(answers, [], { idempotencyKey: 'form-key-1' });
+    expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
+    const reference = (body: string) => /id="reference">([^<]+)</.exec(body)?.[1];
+    expect(reference(second.body)).toBe(reference(first.body));
+    expect(await countCases(server)).toBe(before + 1);
+    const changed = await sendForm(formAnswers({ municipality: 'gjakove' }), [], {
+      idempotencyKey: 'form-key-1',
+    });
+    expect(changed.statusCode).toBe(409);
+    expect(changed.body).toContain('Ky formular është dërguar tashmë');
+  });
+
+  it('refuses a form post without its CSRF token (403) and stores nothing', async () => {
+    const before = await countCases(server);
+    const filesBefore = await uploadedFiles(server);
+    const res = await sendForm(formAnswers(), [{ filename: 'a.png', content: png() }], {
+      csrf: false,
+    });
+    expect(res.statusCode).toBe(403);
+    expect(await countCases(server)).toBe(before);
+    expect(await uploadedFiles(server)).toEqual(filesBefore);
+  });
+
+  it('shows the form again with every error, the answers kept and escaped, and keeps no file', async () => {
+    const before = await countCases(server);
+    const filesBefore = await uploadedFiles(server);
+    const res = await sendForm(
+      formAnswers({
+        description: '<script>x</script>',
+        grounds: [],
+        municipality: '',
+        anonymous: 'no',
+        contactEmail: 'not-an-email',
+      }),
+      [{ filename: 'photo.png', content: png() }],
+      { language: 'en' },
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.headers['content-type']).toContain('text/html');
+    expect(res.body).toContain('Check these fields');
+    for (const field of ['description', 'grounds', 'municipality', 'contactEmail']) {
+      expect(res.body).toContain(`href="#f-${field}"`);
+      expect(res.body).toContain(`id="f-${field}"`);
+    }
+    expect(res.body).toContain('Length must be from 20 to 10000 characters.');
+    expect(res.body).toContain('&lt;script&gt;x&lt;/script&gt;</textarea>');
+    expect(res.body).not.toContain('<script>x</script>');
+    expect(res.body).toContain('value="not-an-email"');
+    expect(res.body).toMatch(/value="no" checked/);
+    expect(res.body).toContain('The files were not kept because the form had errors.');
+    expect(await countCases(server)).toBe(before);
+    expect(await uploadedFiles(server)).toEqual(filesBefore);
+  });
+
+  it('shows the form again with 415 when a file is an executable in disguise', async () => {
+    const before = await countCases(server);
+    const filesBefore = await uploadedFiles(server);
+    const res = await sendForm(formAnswers(), [
+      { filename: 'fine.png', content: png() },
+      { filename: 'photo.jpg', content: elfExecutable(), contentType: 'image/jpeg' },
+    ]);
+    expect(res.statusCode).toBe(415);
+    expect(res.body).toContain('Ky lloj skedari nuk pranohet.');
+    expect(res.body).toContain('They refused to register my newborn son');
+    expect(await countCases(server)).toBe(before);
+    expect(await uploadedFiles(server)).toEqual(filesBefore);
+  });
+
+  it('drops contact details typed before choosing to stay anonymous', async () => {
+    const res = await sendForm(
+      formAnswers({
+        anonymous: 'yes',
+        contactName: 'Typed Then Changed Mind',
+        contactEmail: 'changed@example.org',
+      }),
+    );
+    expect(res.statusCode).toBe(200);
+    const reference = /id="reference">([^<]+)</.exec(res.body)?.[1];
+    const [stored] = await rows(server, 'SELECT * FROM cases WHERE reference = $1', [reference]);
+    expect(stored).toMatchObject({
+      anonymous: true,
+      contact_name_enc: null,
+      contact_email_enc: null,
+    });
+  });
+
+  describe('follow-up pages', () => {
+    async function signIn(reference: string, receiptCode: string, language = 'en') {
+      const page = await csrfFrom(server, `/follow-up?lang=${language}`);
+      const res = await server.app.inject({
+        method: 'POST',
+        url: '/follow-up',
+        payload: new URLSearchParams({ _csrf: page.token, reference, receiptCode }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: page.cookie },
+      });
+      const cookies = ([] as string[]).concat(res.headers['set-cookie'] ?? []);
+      const session = cookies.find((c) => c.startsWith('pmd_follow_up='));
+      return {
+        res,
+        session,
+        cookie: [page.cookie, session?.split(';')[0]].filter(Boolean).join('; '),
+      };
+    }
+
+    it('signs in with the code, keeps it out of URLs, and shows status, timeline, messages and evidence', async () => {
+      const filed = await submitReport(server);
+      const { res, session, cookie } = await signIn(
+        filed.reference,
+        filed.receiptCode.replace(/(\d{4})/g, '$1 '),
+      );
+      expect(res.statusCode).toBe(303);
+      expect(res.headers.location).toBe('/follow-up/case');
+      expect(session).toMatch(/HttpOnly/i);
+      expect(session).toMatch(/SameSite=Strict/i);
+      expect(session).toMatch(/Path=\/follow-up/);
+      expect(session).not.toContain(filed.receiptCode);
+
+      const casePage = await server.app.inject({
+        method: 'GET',
+        url: '/follow-up/case?lang=en',
+        headers: { cookie },
+      });
+      expect(casePage.statusCode).toBe(200);
+      expect(casePage.body).toContain(`Case ${filed.reference}`);
+      expect(casePage.body).toContain('Received');
+      expect(casePage.body).toContain(
+        'We received your report. A staff member will look at it soon.',
+      );
+      expect(casePage.body).not.toContain(filed.receiptCode);
+
+      // A message, through the page.
+      const token = /name="_csrf" value="([^"]+)"/.exec(casePage.body)?.[1] ?? '';
+      const posted = await server.app.inject({
+        method: 'POST',
+        url: '/follow-up/messages',
+        payload: new URLSearchParams({
+          _csrf: token,
+          body: 'I have a <b>letter</b> from them.',
+        }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      });
+      expect(posted.statusCode).toBe(303);
+      const withMessage = await server.app.inject({
+        method: 'GET',
+        url: '/follow-up/case?done=message&lang=en',
+        headers: { cookie },
+      });
+      expect(withMessage.body).toContain('Your message was sent.');
+      expect(withMessage.body).toContain('I have a &lt;b&gt;letter&lt;/b&gt; from them.');
+
+      // Evidence, through the page (multipart, token in the query).
+      const upload = multipart([], [{ filename: 'letter.png', content: png() }]);
+      const added = await server.app.inject({
+        method: 'POST',
+        url: `/follow-up/evidence?_csrf=${encodeURIComponent(token)}`,
+        payload: upload.payload,
+        headers: { ...upload.headers, cookie },
+      });
+      expect(added.statusCode).toBe(303);
+      const withFile = await server.app.inject({
+        method: 'GET',
+        url: '/follow-up/case?lang=en',
+        headers: { cookie },
+      });
+      const link = /href="(\/follow-up\/evidence\/[0-9a-f-]{36})"/.exec(withFile.body)?.[1];
+      expect(link).toBeDefined();
+      const download = await server.app.inject({ method: 'GET', url: link!, headers: { cookie } });
+      expect(download.statusCode).toBe(200);
+      expect(download.headers['content-type']).toBe('application/octet-stream');
+      expect(download.headers['content-disposition']).toBe(
+        `attachment; filename="letter.png"; filename*=UTF-8''letter.png`,
+      );
+      expect(download.headers['x-content-type-options']).toBe('nosniff');
+      expect(download.rawPayload.equals(png())).toBe(true);
+
+      // Without the session the file is not served.
+      expect((await server.app.inject({ method: 'GET', url: link! })).statusCode).toBe(404);
+
+      // Signing out ends the session.
+      const out = await server.app.inject({
+        method: 'POST',
+        url: '/follow-up/sign-out',
+        payload: new URLSearchParams({ _csrf: token }).toString(),
+        headers: { 'content-type': 'application/x-www-form-urlencoded', cookie },
+      });
+      expect(out.statusCode).toBe(303);
+      const after = await server.app.inject({
+        method: 'GET',
+        url: '/follow-up/case',
+        headers: { cookie },
+      });
+      expect(after.statusCode).toBe(303);
+      expect(after.headers.location).toBe('/follow-up?expired=1');
+    });
+
+    it('renders the case page in all four languages', async () => {
+      const filed = await submitReport(server);
+      const { cookie } = await signIn(filed.reference, filed.receiptCode);
+      const statuses = {
+        sq: 'U pranua',
+        sr: 'Primljeno',
+        en: 'Received',
+        rom: 'U pranua',
+      } as const;
+      for (const locale of LOCALES) {
+        const page = await server.app.inject({
+          method: 'GET',
+          url: `/follow-up/case?lang=${locale}`,
+          headers: { cookie },
+        });
+        expect([locale, page.statusCode]).toEqual([locale, 200]);
+        expect(page.body).toContain(`<html lang="${locale}">`);
+        expect(page.body).toContain(statuses[locale]);
+      }
+    });
+
+    it('shows the same error for a wrong code and an unknown reference, and keeps the code out of the page', async () => {
+      const filed = await submitReport(server);
+      const wrong = await signIn(filed.reference, '1111 2222 3333 4444');
+      const unknown = await signIn('PMD-2020-88888', filed.receiptCode);
+      expect(wrong.res.statusCode).toBe(404);
+      expect(unknown.res.statusCode).toBe(404);
+      expect(wrong.session).toBeUndefined();
+      const message = 'We could not find a case with this reference and receipt code.';
+      expect(wrong.res.body).toContain(message);
+      expect(unknown.res.body).toContain(message);
+      expect(unknown.res.body).not.toContain(filed.receiptCode);
+    });
+
+    it('ends a session after 30 idle minutes', async () => {
+      const filed = await submitReport(server);
+      const { cookie } = await signIn(filed.reference, filed.receiptCode);
+      server.clock.advance(29 * 60_000);
+      expect(
+        (await server.app.inject({ method: 'GET', url: '/follow-up/case', headers: { cookie } }))
+          .statusCode,
+      ).toBe(200);
+      server.clock.advance(29 * 60_000);
+      expect(
+        (await server.app.inject({ method: 'GET', url: '/follow-up/case', headers: { cookie } }))
+          .statusCode,
+      ).toBe(200);
+      server.clock.advance(31 * 60_000);
+      const expired = await server.app.inject({
+        method: 'GET',
+        url: '/follow-up/case',
+        headers: { cookie },
+      });
+      expect(expired.statusCode).toBe(303);
+      const notice = await server.app.inject({
+        method: 'GET',
+        url: '/follow-up?expired=1&lang=en',
+      });
+      expect(notice.body).toContain('Your session ended.');
+    });
+  });
+});

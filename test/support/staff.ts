@@ -1,0 +1,170 @@
+import { randomBytes } from 'node:crypto';
+import type { LightMyRequestResponse } from 'fastify';
+import { authenticator } from 'otplib';
+import { DataSource } from 'typeorm';
+import type { Locale, StaffRole } from '@app/core';
+import { StaffAccounts } from '@app/identity';
+import type { TestServer } from './test-server';
+
+/** A staff member made for a test, with what it takes to sign in as them. */
+export interface TestStaff {
+  id: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+  locale: Locale;
+  institutionCode: string | null;
+  password: string;
+  totpSecret: string;
+}
+
+/** Headers of a signed-in staff member, to pass to `app.inject`. */
+export interface StaffLogin {
+  /** `pmd_session=...; pmd_csrf=...` */
+  cookie: string;
+  /** A CSRF token for that cookie (the `_csrf` field or the `x-csrf-token` header). */
+  csrf: string;
+  headers: { cookie: string; 'x-csrf-token': string };
+}
+
+export const TEST_STAFF_PASSWORD = 'correct horse battery staple';
+
+/** An active member of staff with password and authenticator set, made through the services. */
+export async function createStaff(
+  server: TestServer,
+  options: {
+    role: StaffRole;
+    name?: string;
+    email?: string;
+    locale?: Locale;
+    institutionCode?: string | null;
+    password?: string;
+  },
+): Promise<TestStaff> {
+  const suffix = randomBytes(4).toString('hex');
+  const staff = {
+    name: options.name ?? `Test ${options.role} ${suffix}`,
+    email: options.email ?? `${options.role.replace(/_/g, '.')}.${suffix}@test.pmd`,
+    role: options.role,
+    locale: options.locale ?? 'en',
+    institutionCode: options.institutionCode ?? null,
+    password: options.password ?? TEST_STAFF_PASSWORD,
+    totpSecret: authenticator.generateSecret(20),
+  };
+  const user = await server.app.get(StaffAccounts).provision(staff);
+  return { ...staff, id: user.id, email: user.email };
+}
+
+/** Cookies as a browser keeps them between requests. */
+export class CookieJar {
+  private readonly cookies = new Map<string, string>();
+
+  take(response: LightMyRequestResponse): this {
+    for (const cookie of response.cookies as { name: string; value: string; maxAge?: number }[]) {
+      if (cookie.value === '' || cookie.maxAge === 0) this.cookies.delete(cookie.name);
+      else this.cookies.set(cookie.name, cookie.value);
+    }
+    return this;
+  }
+
+  get(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  set(name: string, value: string): this {
+    this.cookies.set(name, value);
+    return this;
+  }
+
+  header(): string {
+    return [...this.cookies]
+      .map(([name, value]) => `${name}=${encodeURIComponent(value)}`)
+      .join('; ');
+  }
+}
+
+export function csrfFromPage(html: string): string {
+  const match = /name="_csrf" value="([^"]+)"/.exec(html);
+  if (!match) throw new Error('No CSRF field on the page');
+  return match[1];
+}
+
+/** A visitor's CSRF cookie and token, from the sign-in page. */
+export async function visitorCsrf(server: TestServer, jar = new CookieJar()): Promise<string> {
+  const page = await server.app.inject({
+    method: 'GET',
+    url: '/staff/login',
+    headers: { cookie: jar.header() },
+  });
+  jar.take(page);
+  return csrfFromPage(page.body);
+}
+
+export function form(fields: Record<string, string>): string {
+  return new URLSearchParams(fields).toString();
+}
+
+export const FORM = 'application/x-www-form-urlencoded';
+
+/** The code an authenticator app shows at `at`. */
+export function totpCodeAt(secret: string, at: Date): string {
+  return authenticator.clone({ epoch: at.getTime() }).generate(secret);
+}
+
+/**
+ * A code the server has not seen yet: when this user's last code is of the current time
+ * step, the server's clock is moved to the next step (codes are spent once used).
+ */
+export async function freshTotpCode(server: TestServer, user: TestStaff): Promise<string> {
+  const [row] = (await server.app
+    .get(DataSource)
+    .query('SELECT totp_last_step FROM staff_users WHERE id = $1', [user.id])) as {
+    totp_last_step: string | null;
+  }[];
+  const lastStep = row?.totp_last_step === null ? null : Number(row?.totp_last_step);
+  const now = server.clock.now().getTime();
+  if (lastStep !== null && Math.floor(now / 30_000) <= lastStep) {
+    server.clock.advance((lastStep + 1) * 30_000 + 1_000 - now);
+  }
+  return totpCodeAt(user.totpSecret, server.clock.now());
+}
+
+function expectRedirect(response: LightMyRequestResponse, to: string, step: string): void {
+  if (response.statusCode !== 303 || response.headers.location !== to) {
+    throw new Error(
+      `${step}: expected 303 to ${to}, got ${response.statusCode} ${String(response.headers.location ?? '')} ${response.body.slice(0, 300)}`,
+    );
+  }
+}
+
+/** Signs in through the real pages: password, then a TOTP code from the user's secret. */
+export async function loginAs(server: TestServer, user: TestStaff): Promise<StaffLogin> {
+  const jar = new CookieJar();
+  const csrf = await visitorCsrf(server, jar);
+  const password = await server.app.inject({
+    method: 'POST',
+    url: '/staff/login',
+    headers: { cookie: jar.header(), 'content-type': FORM },
+    payload: form({ email: user.email, password: user.password, _csrf: csrf }),
+  });
+  expectRedirect(password, '/staff/login/totp', 'password step');
+  jar.take(password);
+  const code = await server.app.inject({
+    method: 'POST',
+    url: '/staff/login/totp',
+    headers: { cookie: jar.header(), 'content-type': FORM },
+    payload: form({ code: await freshTotpCode(server, user), _csrf: csrf }),
+  });
+  expectRedirect(code, '/staff', 'code step');
+  jar.take(code);
+  const session = await server.app.inject({
+    method: 'GET',
+    url: '/api/v1/session',
+    headers: { cookie: jar.header() },
+  });
+  if (session.statusCode !== 200) throw new Error(`session: ${session.statusCode} ${session.body}`);
+  jar.take(session);
+  const token = (session.json() as { csrfToken: string }).csrfToken;
+  const cookie = jar.header();
+  return { cookie, csrf: token, headers: { cookie, 'x-csrf-token': token } };
+}
