@@ -1,5 +1,15 @@
 import type { DataSourceOptions } from 'typeorm';
+import { CASE_ENTITIES } from '@app/cases';
+import { IDENTITY_ENTITIES } from '@app/identity';
 import { NOTIFICATION_ENTITIES } from '@app/notifications';
+import { STATISTICS_ENTITIES } from '@app/statistics';
+import { TAXONOMY_ENTITIES } from '@app/taxonomy';
 
 /** Every entity of every lib, for the TypeORM CLI and the migration test. */
-export const ENTITIES: NonNullable<DataSourceOptions['entities']> = [...NOTIFICATION_ENTITIES];
+export const ENTITIES: NonNullable<DataSourceOptions['entities']> = [
+  ...CASE_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
+  ...STATISTICS_ENTITIES,
+  ...TAXONOMY_ENTITIES,
+];

@@ -1,8 +1,22 @@
 import { CreateTextSearchFunctions1795370000000 } from './1795370000000-CreateTextSearchFunctions';
+import { CreateStaffIdentity1795400000000 } from './1795400000000-CreateStaffIdentity';
+import { CreateTaxonomyItems1795410000000 } from './1795410000000-CreateTaxonomyItems';
+import { CreateCases1795420000000 } from './1795420000000-CreateCases';
+import { CreateIdempotencyKeys1795420000001 } from './1795420000001-CreateIdempotencyKeys';
+import { CreateFollowUpSessions1795420000002 } from './1795420000002-CreateFollowUpSessions';
 import { CreateNotificationOutbox1795430000000 } from './1795430000000-CreateNotificationOutbox';
+import { AddOutboxSendMarker1795430500000 } from './1795430500000-AddOutboxSendMarker';
+import { CreateStatistics1795450000000 } from './1795450000000-CreateStatistics';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
   CreateTextSearchFunctions1795370000000,
+  CreateStaffIdentity1795400000000,
+  CreateTaxonomyItems1795410000000,
+  CreateCases1795420000000,
+  CreateIdempotencyKeys1795420000001,
+  CreateFollowUpSessions1795420000002,
   CreateNotificationOutbox1795430000000,
+  AddOutboxSendMarker1795430500000,
+  CreateStatistics1795450000000,
 ];

@@ -1,5 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, CoreModule, PAGE_ERROR_RENDERER, registerMessages } from '@app/core';
+import { AppConfig, Clock, CoreModule, PAGE_ERROR_RENDERER, registerMessages } from '@app/core';
+import { CasesModule } from '@app/cases';
+import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
+import { StatisticsModule } from '@app/statistics';
+import { TaxonomyModule } from '@app/taxonomy';
 import { HealthController } from './health/health.controller';
 import { ErrorPageRenderer } from './pages/error-page.renderer';
 import { SITE_MESSAGES } from './pages/site.messages';
@@ -10,10 +15,18 @@ registerMessages(SITE_MESSAGES);
 /** The HTTP app: composes the libs' modules; holds no state of its own. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `clock` replaces the system clock (tests). */
+  static forRoot(config: AppConfig, clock?: Clock): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot({ applicationName: 'pmd-server', config })],
+      imports: [
+        CoreModule.forRoot({ applicationName: 'pmd-server', config, clock }),
+        CasesModule,
+        IdentityModule,
+        NotificationsModule,
+        StatisticsModule,
+        TaxonomyModule,
+      ],
       controllers: [HealthController, HomeController],
       providers: [{ provide: PAGE_ERROR_RENDERER, useClass: ErrorPageRenderer }],
       exports: [PAGE_ERROR_RENDERER],

@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -10,6 +11,7 @@ import { LogController } from 'fastify';
 import type { DestinationStream } from 'pino';
 import {
   AppConfig,
+  Clock,
   LOCALE_COOKIE,
   PinoLoggerService,
   ProblemDetailsFilter,
@@ -25,6 +27,8 @@ export interface ServerOptions {
   config: AppConfig;
   /** Where log lines go (tests capture them); stdout by default. */
   logDestination?: DestinationStream;
+  /** Replaces the system clock (tests). */
+  clock?: Clock;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
@@ -33,6 +37,7 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 export async function createServer({
   config,
   logDestination,
+  clock,
 }: ServerOptions): Promise<NestFastifyApplication> {
   const logger = createLogger(config.app.logLevel, logDestination);
   const production = config.app.nodeEnv === 'production';
@@ -50,10 +55,11 @@ export async function createServer({
     forceCloseConnections: 'idle',
   });
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
-    logger: new PinoLoggerService(logger),
-    bufferLogs: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, clock),
+    adapter,
+    { logger: new PinoLoggerService(logger), bufferLogs: false },
+  );
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -77,6 +83,19 @@ export async function createServer({
     referrerPolicy: { policy: 'no-referrer' },
   });
   await app.register(cookie, { secret: config.security.sessionSecret });
+  // Multipart bodies (evidence uploads) are streamed by the handlers, never buffered here.
+  // The cases lib counts files and bytes itself to answer with the broken limit; these are
+  // the parser's own safety nets one step beyond.
+  await app.register(multipart, {
+    limits: {
+      fileSize: config.cases.evidenceMaxFileBytes,
+      files: config.cases.evidenceMaxFiles + 1,
+      fields: 100,
+      fieldSize: 64 * 1024,
+      parts: 200,
+      headerPairs: 200,
+    },
+  });
 
   // Added after the cookie plugin, so the language cookie is already parsed here.
   const fastify = app.getHttpAdapter().getInstance();

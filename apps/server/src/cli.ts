@@ -3,9 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { readConfigOrExit } from '@app/core';
 import { AppModule } from './app.module';
 import { CliCommand, parseOptions } from './cli/cli-command';
+import { createAdminCommand } from './cli/create-admin.command';
 import { seedDemoCommand } from './cli/seed-demo.command';
 
-const COMMANDS: CliCommand[] = [seedDemoCommand];
+const COMMANDS: CliCommand[] = [createAdminCommand, seedDemoCommand];
 
 function usage(): string {
   return [

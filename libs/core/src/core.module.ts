@@ -6,6 +6,7 @@ import { FieldCipher } from './crypto/field-cipher';
 import { CsrfGuard, CsrfService } from './http/csrf';
 import { DatabaseModule } from './database/database.module';
 import './i18n/core.messages';
+import { RateLimiter } from './redis/rate-limiter';
 import { REDIS, createRedis } from './redis/redis';
 import { ViewRenderer } from './views/view-renderer';
 
@@ -44,8 +45,18 @@ export class CoreModule implements OnApplicationShutdown {
         { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
         CsrfService,
         CsrfGuard,
+        RateLimiter,
       ],
-      exports: [APP_CONFIG, Clock, CsrfGuard, CsrfService, FieldCipher, REDIS, ViewRenderer],
+      exports: [
+        APP_CONFIG,
+        Clock,
+        CsrfGuard,
+        CsrfService,
+        FieldCipher,
+        RateLimiter,
+        REDIS,
+        ViewRenderer,
+      ],
     };
   }
 

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
 import { PublicAccess, REDIS } from '@app/core';
+import { NotificationAdminService, NotificationSummaryDto } from '@app/notifications';
 
 type CheckResult = { status: 'up' | 'down'; ms: number; error?: string };
 
@@ -33,6 +34,7 @@ export class HealthController {
   constructor(
     private readonly dataSource: DataSource,
     @Inject(REDIS) private readonly redis: Redis,
+    private readonly notifications: NotificationAdminService,
   ) {}
 
   /** The process is alive (no dependency is checked, so a restart loop cannot start here). */
@@ -54,6 +56,18 @@ export class HealthController {
     ]);
     const ok = database.status === 'up' && redis.status === 'up';
     reply.status(ok ? 200 : 503);
-    return { status: ok ? 'ok' : 'unavailable', checks: { database, redis } };
+    // Queue counts are details, not a check: they are added when both stores answer.
+    let notifications: NotificationSummaryDto | undefined;
+    if (ok) {
+      await timed(async () => {
+        const summary = await this.notifications.summary();
+        if (summary.queue) notifications = summary;
+      });
+    }
+    return {
+      status: ok ? 'ok' : 'unavailable',
+      checks: { database, redis },
+      ...(notifications ? { details: { notifications } } : {}),
+    };
   }
 }

@@ -132,10 +132,177 @@ export const CONFIG_SCHEMA = {
       default: 'Platforma PMD <no-reply@pmd.localhost>',
     }),
   },
+  notifications: {
+    concurrency: env.int('MAIL_CONCURRENCY', 'Emails one worker process sends at once', {
+      default: '8',
+      min: 1,
+      max: 100,
+    }),
+    attempts: env.int('MAIL_ATTEMPTS', 'Attempts per email before it is dead-lettered', {
+      default: '8',
+      min: 1,
+      max: 30,
+    }),
+    backoffMs: env.int(
+      'MAIL_BACKOFF_MS',
+      'Delay before the first retry of an email, doubled at each further attempt',
+      { default: '30000', min: 10 },
+    ),
+    poolSize: env.int('MAIL_POOL_SIZE', 'SMTP connections per worker process', {
+      default: '5',
+      min: 1,
+      max: 50,
+    }),
+    sendLeaseMs: env.int(
+      'MAIL_SEND_LEASE_MS',
+      'How long an unfinished send blocks another attempt of the same email (longer than any SMTP timeout)',
+      { default: '120000', min: 1000 },
+    ),
+    jobLockMs: env.int(
+      'MAIL_JOB_LOCK_MS',
+      'Lock of a running job; a job of a crashed worker runs again after about this time',
+      { default: '30000', min: 1000 },
+    ),
+    outboxPollMs: env.int('OUTBOX_POLL_MS', 'Outbox polling interval when no NOTIFY arrives', {
+      default: '1000',
+      min: 50,
+    }),
+    outboxBatchSize: env.int('OUTBOX_BATCH_SIZE', 'Outbox rows the relay claims at once', {
+      default: '200',
+      min: 1,
+      max: 5000,
+    }),
+    outboxRequeueAfterMs: env.int(
+      'OUTBOX_REQUEUE_AFTER_MS',
+      'Age after which a queued email whose job is gone from Redis is queued again',
+      { default: '300000', min: 1000 },
+    ),
+    outboxSweepMs: env.int(
+      'OUTBOX_SWEEP_MS',
+      'Interval of the check for queued emails whose job is gone',
+      { default: '60000', min: 500 },
+    ),
+    overdueCheckCron: env.custom(
+      'REFERRAL_OVERDUE_CRON',
+      'When the daily check for overdue referral responses runs (cron, Kosovo time)',
+      (raw) => {
+        if (!/^\S+( \S+){4,5}$/.test(raw.trim()))
+          throw new InvalidValue('must be a cron pattern of 5 or 6 fields');
+        return raw.trim();
+      },
+      { default: '0 7 * * *' },
+    ),
+    catcherSmtpPort: env.int(
+      'MAIL_CATCHER_SMTP_PORT',
+      'SMTP port of the local mail catcher (never in production)',
+      { default: '1025', min: 1, max: 65535 },
+    ),
+    catcherHttpPort: env.int(
+      'MAIL_CATCHER_HTTP_PORT',
+      'Web page of the local mail catcher (never in production)',
+      { default: '1080', min: 1, max: 65535 },
+    ),
+  },
   storage: {
     uploadDir: env.string('UPLOAD_DIR', 'Folder for evidence files, outside the web root', {
       default: './var/uploads',
     }),
+  },
+  identity: {
+    loginMaxAttempts: env.int(
+      'LOGIN_MAX_ATTEMPTS',
+      'Wrong passwords or codes in a row before a staff account is locked',
+      { default: '5', min: 1, max: 100 },
+    ),
+    loginLockMinutes: env.int(
+      'LOGIN_LOCK_MINUTES',
+      'How long a locked staff account stays locked',
+      {
+        default: '15',
+        min: 1,
+        max: 1440,
+      },
+    ),
+    sessionIdleMinutes: env.int(
+      'SESSION_IDLE_MINUTES',
+      'A staff session ends after this many minutes without a request',
+      { default: '30', min: 1, max: 1440 },
+    ),
+    sessionAbsoluteHours: env.int(
+      'SESSION_ABSOLUTE_HOURS',
+      'A staff session ends this many hours after sign-in, however active',
+      { default: '12', min: 1, max: 168 },
+    ),
+    invitationTtlHours: env.int(
+      'INVITATION_TTL_HOURS',
+      'Validity of a staff invitation link, in hours',
+      { default: '72', min: 1, max: 720 },
+    ),
+    passwordResetTtlMinutes: env.int(
+      'PASSWORD_RESET_TTL_MINUTES',
+      'Validity of a password reset link, in minutes',
+      { default: '60', min: 5, max: 1440 },
+    ),
+    loginRateLimit: env.int(
+      'LOGIN_RATE_LIMIT',
+      'Staff sign-in attempts (password or code) one client address may make per window (an office may share one address)',
+      { default: '100', min: 1 },
+    ),
+    loginRateWindowSeconds: env.int(
+      'LOGIN_RATE_WINDOW_SECONDS',
+      'Window of the staff sign-in rate limit, in seconds',
+      { default: '900', min: 1 },
+    ),
+  },
+  cases: {
+    evidenceMaxFiles: env.int('EVIDENCE_MAX_FILES', 'Evidence files a case may hold', {
+      default: '5',
+      min: 1,
+      max: 50,
+    }),
+    evidenceMaxFileBytes: env.int('EVIDENCE_MAX_FILE_BYTES', 'Largest evidence file, in bytes', {
+      default: '10485760',
+      min: 1024,
+    }),
+    evidenceMaxTotalBytes: env.int(
+      'EVIDENCE_MAX_TOTAL_BYTES',
+      'Largest total size of the evidence files of one case, in bytes',
+      { default: '26214400', min: 1024 },
+    ),
+    intakeRateLimit: env.int('INTAKE_RATE_LIMIT', 'Reports one client may submit per window', {
+      default: '20',
+      min: 1,
+    }),
+    intakeRateWindowSeconds: env.int(
+      'INTAKE_RATE_WINDOW_SECONDS',
+      'Window of the intake rate limit, in seconds',
+      { default: '3600', min: 1 },
+    ),
+    followUpRateLimit: env.int(
+      'FOLLOW_UP_RATE_LIMIT',
+      'Follow-up sign-ins (reference + receipt code) one client may try per window',
+      { default: '30', min: 1 },
+    ),
+    followUpRateWindowSeconds: env.int(
+      'FOLLOW_UP_RATE_WINDOW_SECONDS',
+      'Window of the follow-up rate limit, in seconds',
+      { default: '900', min: 1 },
+    ),
+    followUpMaxAttempts: env.int(
+      'FOLLOW_UP_MAX_ATTEMPTS',
+      'Wrong receipt codes in a row that lock a case reference',
+      { default: '5', min: 1, max: 100 },
+    ),
+    followUpLockMinutes: env.int(
+      'FOLLOW_UP_LOCK_MINUTES',
+      'How long a case reference stays locked after too many wrong codes, in minutes',
+      { default: '15', min: 1 },
+    ),
+    followUpSessionIdleMinutes: env.int(
+      'FOLLOW_UP_SESSION_IDLE_MINUTES',
+      'A reporter stays signed in to the follow-up pages this long without activity, in minutes',
+      { default: '30', min: 1, max: 1440 },
+    ),
   },
 } as const satisfies Record<string, SectionSpec>;
 

@@ -1,0 +1,91 @@
+import { ValidateBy, ValidationOptions } from 'class-validator';
+import { parseCaseReference } from '../domain/case-reference';
+import { normaliseReceiptCode } from '../domain/receipt-code';
+
+/** Length in characters as PostgreSQL's char_length counts them (code points, not UTF-16 units). */
+export function CharLength(
+  min: number,
+  max: number,
+  options?: ValidationOptions,
+): PropertyDecorator {
+  return ValidateBy(
+    {
+      // Named like class-validator's rule so it shares the translated message "from {0} to {1}".
+      name: 'isLength',
+      constraints: [min, max],
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string') return false;
+          const length = [...value].length;
+          return length >= min && length <= max;
+        },
+      },
+    },
+    options,
+  );
+}
+
+/** A calendar date written YYYY-MM-DD that exists (no 2026-02-30). */
+export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isISO8601',
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value !== 'string' || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+          const date = new Date(`${value}T00:00:00Z`);
+          return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+        },
+      },
+    },
+    options,
+  );
+}
+
+const PHONE = /^\+?[0-9][0-9 ()./-]{4,28}[0-9]$/;
+
+/** A phone number as people write it: digits, spaces, dashes, dots, brackets, a leading +. */
+export function IsPhone(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isPhone',
+      validator: { validate: (value: unknown) => typeof value === 'string' && PHONE.test(value) },
+    },
+    options,
+  );
+}
+
+/** Trims strings (other values are left for the type rules to refuse). */
+export function trimmed({ value }: { value: unknown }): unknown {
+  return typeof value === 'string' ? value.trim() : value;
+}
+
+/** A receipt code as typed: 16 digits, spaces and dashes allowed between them. */
+export function IsReceiptCode(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isReceiptCode',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' && normaliseReceiptCode(value) !== undefined,
+      },
+    },
+    options,
+  );
+}
+
+/** A case reference as typed (`PMD-2026-00042`, any case, spaces allowed). */
+export function IsCaseReference(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isCaseReference',
+      validator: {
+        validate: (value: unknown) =>
+          typeof value === 'string' &&
+          value.length <= 40 &&
+          parseCaseReference(value) !== undefined,
+      },
+    },
+    options,
+  );
+}

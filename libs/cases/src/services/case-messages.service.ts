@@ -1,0 +1,122 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { APP_CONFIG, AppConfig, Clock, FieldCipher, NotFoundError } from '@app/core';
+import { NotificationOutbox } from '@app/notifications';
+import { Case } from '../entities/case.entity';
+import { CaseMessage, MessageAuthorKind } from '../entities/case-message.entity';
+import { CaseEvents } from './case-events';
+
+export interface PostedMessage {
+  id: string;
+  createdAt: string;
+}
+
+/**
+ * Messages between a reporter and the legal expert. Bodies are personal data: they go to the
+ * database and the pages, never to logs, emails or job payloads (an email only says that
+ * there is a new message).
+ */
+@Injectable()
+export class CaseMessagesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
+    private readonly outbox: NotificationOutbox,
+    private readonly events: CaseEvents,
+  ) {}
+
+  /** The conversation, oldest first; the expert's messages are marked read by the reporter. */
+  async readByReporter(caseId: string): Promise<CaseMessage[]> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        CaseMessage,
+        { caseId, authorKind: 'staff', readByReporterAt: IsNull() },
+        { readByReporterAt: now },
+      );
+      return manager.find(CaseMessage, {
+        where: { caseId },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+    });
+  }
+
+  async postFromReporter(caseId: string, body: string): Promise<PostedMessage> {
+    return this.dataSource.transaction((manager) =>
+      this.post(manager, caseId, 'reporter', null, body),
+    );
+  }
+
+  /**
+   * A legal expert's message (the staff pages come with case handling). The reporter gets an
+   * email saying a message waits, when they gave an email and agreed to be contacted; the
+   * caller has checked that this staff member may write on this case.
+   */
+  async postFromStaff(caseId: string, staffId: string, body: string): Promise<PostedMessage> {
+    return this.dataSource.transaction(async (manager) => {
+      const posted = await this.post(manager, caseId, 'staff', staffId, body);
+      const found = await manager.findOne(Case, {
+        where: { id: caseId },
+        select: {
+          id: true,
+          reference: true,
+          preferredLocale: true,
+          contactEmailEnc: true,
+          consentContact: true,
+          personalDataErasedAt: true,
+        },
+      });
+      if (found?.contactEmailEnc && found.consentContact && !found.personalDataErasedAt) {
+        await this.outbox.add(manager, [
+          {
+            template: 'expert_message_reporter',
+            locale: found.preferredLocale,
+            to: this.cipher.decrypt(found.contactEmailEnc, found.id),
+            params: {
+              reference: found.reference,
+              followUpUrl: new URL('/follow-up', this.config.app.publicUrl).toString(),
+            },
+            caseId,
+          },
+        ]);
+      }
+      return posted;
+    });
+  }
+
+  private async post(
+    manager: EntityManager,
+    caseId: string,
+    author: MessageAuthorKind,
+    authorId: string | null,
+    body: string,
+  ): Promise<PostedMessage> {
+    // Locks the case so messages and status changes of one case do not interleave oddly.
+    const [found] = (await manager.query(`SELECT reference FROM cases WHERE id = $1 FOR UPDATE`, [
+      caseId,
+    ])) as { reference: string }[];
+    if (!found) throw new NotFoundError('case_not_found');
+    const now = this.clock.now();
+    const id = randomUUID();
+    await manager.insert(CaseMessage, {
+      id,
+      caseId,
+      authorKind: author,
+      authorId,
+      body,
+      createdAt: now,
+      readByReporterAt: author === 'reporter' ? now : null,
+      readByStaffAt: author === 'staff' ? now : null,
+    });
+    await this.events.messagePosted(manager, {
+      caseId,
+      reference: found.reference,
+      author,
+      messageId: id,
+    });
+    return { id, createdAt: now.toISOString() };
+  }
+}

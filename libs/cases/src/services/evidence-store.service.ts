@@ -1,0 +1,187 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { Transform, TransformCallback } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { fromFile } from 'file-type';
+import { APP_CONFIG, AppConfig } from '@app/core';
+import {
+  EvidenceBudget,
+  EvidenceLimitViolation,
+  EvidenceLimits,
+  acceptedMediaType,
+  sanitiseEvidenceName,
+} from '../domain/evidence-policy';
+import { EvidenceLimitError, EvidenceTypeRefusedError } from '../exceptions/evidence.errors';
+
+/** A file received and checked, waiting under a temporary name for its case to commit. */
+export interface StagedEvidence {
+  id: string;
+  originalName: string;
+  mediaType: string;
+  sizeBytes: number;
+  sha256: string;
+}
+
+class LimitBreached extends Error {
+  constructor(readonly violation: EvidenceLimitViolation) {
+    super(violation);
+  }
+}
+
+/** Hashes and counts bytes as they pass, stopping the stream when a limit is broken. */
+class Meter extends Transform {
+  readonly hash = createHash('sha256');
+  bytes = 0;
+
+  constructor(private readonly budget: EvidenceBudget) {
+    super();
+  }
+
+  override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
+    this.bytes += chunk.length;
+    const violation = this.budget.addBytes(chunk.length);
+    if (violation) {
+      done(new LimitBreached(violation));
+      return;
+    }
+    this.hash.update(chunk);
+    done(null, chunk);
+  }
+}
+
+/** File streams of multipart parsers say so when they cut a file at their own size limit. */
+type MaybeTruncated = Readable & { truncated?: boolean };
+
+/**
+ * Evidence files on disk: `UPLOAD_DIR/<first 2 characters of id>/<id>`, no extension, mode 0600,
+ * outside the web root. A file is first written as `<id>.part` beside its final place and only
+ * renamed once the database has committed its metadata; every failure deletes the parts, so
+ * no orphan file stays behind.
+ */
+@Injectable()
+export class EvidenceStore {
+  private readonly logger = new Logger('EvidenceStore');
+  private readonly root: string;
+  readonly limits: EvidenceLimits;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.root = resolve(config.storage.uploadDir);
+    this.limits = {
+      maxFiles: config.cases.evidenceMaxFiles,
+      maxFileBytes: config.cases.evidenceMaxFileBytes,
+      maxTotalBytes: config.cases.evidenceMaxTotalBytes,
+    };
+  }
+
+  budget(already?: { files: number; bytes: number }): EvidenceBudget {
+    return new EvidenceBudget(this.limits, already);
+  }
+
+  /** The error to answer for a broken limit, with the limit in the unit people read. */
+  limitError(violation: EvidenceLimitViolation): EvidenceLimitError {
+    const limit =
+      violation === 'evidence_too_many_files'
+        ? this.limits.maxFiles
+        : megabytes(
+            violation === 'evidence_file_too_large'
+              ? this.limits.maxFileBytes
+              : this.limits.maxTotalBytes,
+          );
+    return new EvidenceLimitError(violation, limit);
+  }
+
+  /**
+   * Writes one incoming file to its temporary name, counting it against `budget`, then decides
+   * its type from the content. Throws 413 or 415 (after deleting what it wrote).
+   */
+  async stage(
+    file: MaybeTruncated,
+    originalName: string | undefined,
+    budget: EvidenceBudget,
+  ): Promise<StagedEvidence> {
+    const violation = budget.startFile();
+    if (violation) throw this.limitError(violation);
+    const id = randomUUID();
+    await mkdir(this.folderOf(id), { recursive: true, mode: 0o700 });
+    const meter = new Meter(budget);
+    try {
+      await pipeline(
+        file,
+        meter,
+        createWriteStream(this.partPath(id), { flags: 'wx', mode: 0o600 }),
+      );
+      if (file.truncated) throw new LimitBreached('evidence_file_too_large');
+      const mediaType =
+        meter.bytes > 0 ? acceptedMediaType(await fromFile(this.partPath(id))) : undefined;
+      if (!mediaType) throw new EvidenceTypeRefusedError();
+      return {
+        id,
+        originalName: sanitiseEvidenceName(originalName),
+        mediaType,
+        sizeBytes: meter.bytes,
+        sha256: meter.hash.digest('hex'),
+      };
+    } catch (error) {
+      await this.removeQuietly(this.partPath(id));
+      if (error instanceof LimitBreached) throw this.limitError(error.violation);
+      throw error;
+    }
+  }
+
+  /** After the commit: gives the files their final names. */
+  async commit(staged: readonly StagedEvidence[]): Promise<void> {
+    for (const file of staged) {
+      try {
+        await rename(this.partPath(file.id), this.pathOf(file.id));
+      } catch (error) {
+        // The metadata is committed; the part file stays for an operator to rename by hand.
+        this.logger.error({
+          msg: 'evidence file could not be moved into place',
+          evidenceId: file.id,
+          errorCode: (error as { code?: string }).code,
+        });
+      }
+    }
+  }
+
+  /** After a failure or a repeated request: deletes the temporary files. */
+  async discard(staged: readonly StagedEvidence[]): Promise<void> {
+    await Promise.all(staged.map((file) => this.removeQuietly(this.partPath(file.id))));
+  }
+
+  /** Opens a stored file for download; undefined when it is missing on disk. */
+  async open(id: string): Promise<Readable | undefined> {
+    const path = this.pathOf(id);
+    try {
+      await stat(path);
+    } catch {
+      return undefined;
+    }
+    return createReadStream(path);
+  }
+
+  pathOf(id: string): string {
+    return join(this.folderOf(id), id);
+  }
+
+  private partPath(id: string): string {
+    return `${this.pathOf(id)}.part`;
+  }
+
+  private folderOf(id: string): string {
+    return join(this.root, id.slice(0, 2));
+  }
+
+  private async removeQuietly(path: string): Promise<void> {
+    await unlink(path).catch(() => undefined);
+  }
+}
+
+function megabytes(bytes: number): number {
+  const mb = bytes / (1024 * 1024);
+  return mb >= 1 ? Math.round(mb * 10) / 10 : Math.round(mb * 100) / 100;
+}
