@@ -26,5 +26,19 @@ module.exports = {
       globalSetup: '<rootDir>/test/support/global-setup.ts',
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
+    {
+      // The whole journey in Debian's Chromium (playwright-core); run with --maxWorkers=1.
+      displayName: 'browser',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test/browser'],
+      testMatch: ['**/*.browser-spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      // testTimeout is global-only in jest 29: the browser specs' longer timeout is set here.
+      setupFilesAfterEnv: ['<rootDir>/test/browser/support/jest-timeout.ts'],
+    },
   ],
 };

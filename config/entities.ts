@@ -1,6 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import { CASE_ENTITIES } from '@app/cases';
 import { IDENTITY_ENTITIES } from '@app/identity';
+import { MEETING_ENTITIES } from '@app/meetings';
 import { NOTIFICATION_ENTITIES } from '@app/notifications';
 import { STATISTICS_ENTITIES } from '@app/statistics';
 import { TAXONOMY_ENTITIES } from '@app/taxonomy';
@@ -9,6 +10,7 @@ import { TAXONOMY_ENTITIES } from '@app/taxonomy';
 export const ENTITIES: NonNullable<DataSourceOptions['entities']> = [
   ...CASE_ENTITIES,
   ...IDENTITY_ENTITIES,
+  ...MEETING_ENTITIES,
   ...NOTIFICATION_ENTITIES,
   ...STATISTICS_ENTITIES,
   ...TAXONOMY_ENTITIES,

@@ -4,9 +4,13 @@ import { CreateTaxonomyItems1795410000000 } from './1795410000000-CreateTaxonomy
 import { CreateCases1795420000000 } from './1795420000000-CreateCases';
 import { CreateIdempotencyKeys1795420000001 } from './1795420000001-CreateIdempotencyKeys';
 import { CreateFollowUpSessions1795420000002 } from './1795420000002-CreateFollowUpSessions';
+import { AddCaseHandling1795420000010 } from './1795420000010-AddCaseHandling';
 import { CreateNotificationOutbox1795430000000 } from './1795430000000-CreateNotificationOutbox';
 import { AddOutboxSendMarker1795430500000 } from './1795430500000-AddOutboxSendMarker';
 import { CreateStatistics1795450000000 } from './1795450000000-CreateStatistics';
+import { CreateMeetings1795460000000 } from './1795460000000-CreateMeetings';
+import { ForbidCaseHistoryTruncate1795900000000 } from './1795900000000-ForbidCaseHistoryTruncate';
+import { AddEvidenceErasure1795900000001 } from './1795900000001-AddEvidenceErasure';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -16,7 +20,11 @@ export const MIGRATIONS = [
   CreateCases1795420000000,
   CreateIdempotencyKeys1795420000001,
   CreateFollowUpSessions1795420000002,
+  AddCaseHandling1795420000010,
   CreateNotificationOutbox1795430000000,
   AddOutboxSendMarker1795430500000,
   CreateStatistics1795450000000,
+  CreateMeetings1795460000000,
+  ForbidCaseHistoryTruncate1795900000000,
+  AddEvidenceErasure1795900000001,
 ];

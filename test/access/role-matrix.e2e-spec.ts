@@ -1,74 +1,10 @@
-import { RequestMethod, Type } from '@nestjs/common';
-import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
-import { MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ACCESS_RULE, AccessRule, STAFF_ROLES, StaffRole } from '@app/core';
+import { AccessRule, STAFF_ROLES, StaffRole } from '@app/core';
+import { Route, concretePath as concrete, listRoutes } from '../support/routes';
 import { CookieJar, createStaff, loginAs, visitorCsrf } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 
-interface Route {
-  method: string;
-  path: string;
-  rule: AccessRule | undefined;
-  handler: string;
-}
-
 type Caller = 'anonymous' | StaffRole;
 const CALLERS: Caller[] = ['anonymous', ...STAFF_ROLES];
-
-function joinPath(...parts: string[]): string {
-  const joined = `/${parts.filter(Boolean).join('/')}`.replace(/\/+/g, '/');
-  return joined.length > 1 ? joined.replace(/\/$/, '') : joined;
-}
-
-function asList(value: unknown): string[] {
-  if (value === undefined) return [''];
-  return (Array.isArray(value) ? value : [value]).map(String);
-}
-
-/** Every route of every controller, read from Nest's metadata (what the router registers). */
-function listRoutes(app: NestFastifyApplication): Route[] {
-  const scanner = new MetadataScanner();
-  const reflector = new Reflector();
-  const routes = new Map<string, Route>();
-  for (const module of app.get(ModulesContainer).values()) {
-    for (const wrapper of module.controllers.values()) {
-      const controller = wrapper.metatype as Type<unknown>;
-      const prototype = controller.prototype as Record<string, (...args: unknown[]) => unknown>;
-      for (const name of scanner.getAllMethodNames(prototype)) {
-        const handler = prototype[name];
-        const paths = Reflect.getMetadata(PATH_METADATA, handler) as unknown;
-        if (paths === undefined) continue;
-        const method = RequestMethod[Reflect.getMetadata(METHOD_METADATA, handler) as number];
-        const rule = reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [
-          handler,
-          controller,
-        ]);
-        for (const base of asList(Reflect.getMetadata(PATH_METADATA, controller))) {
-          for (const path of asList(paths)) {
-            const full = joinPath(base, path);
-            routes.set(`${method} ${full}`, {
-              method,
-              path: full,
-              rule,
-              handler: `${controller.name}.${name}`,
-            });
-          }
-        }
-      }
-    }
-  }
-  return [...routes.values()].sort((a, b) => a.path.localeCompare(b.path));
-}
-
-/** A concrete URL: ids become a UUID nobody has, tokens a token nobody was sent. */
-function concrete(path: string): string {
-  return path
-    .replace(/:token\b/g, 'A'.repeat(43))
-    .replace(/:(\w*id)\b/gi, '00000000-0000-4000-8000-000000000000')
-    .replace(/:\w+/g, 'dummy')
-    .replace(/\*/g, 'dummy');
-}
 
 function allows(rule: AccessRule, caller: Caller): boolean {
   if (rule.kind !== 'staff') return true;

@@ -48,15 +48,16 @@ export class SmtpSink {
 
   static async start(options: { parse?: boolean } = {}): Promise<SmtpSink> {
     const parse = options.parse ?? true;
-    let sink: SmtpSink | undefined;
+    // The server's callbacks need the sink, which needs the server's port: filled in below.
+    const ref: { sink?: SmtpSink } = {};
     const server = new SMTPServer({
       authOptional: true,
       disabledCommands: ['AUTH', 'STARTTLS'],
       logger: false,
       maxClients: 200,
       onConnect(_session, callback) {
-        if (sink?.mode === 'refuse' && sink.refusal.code === 421) {
-          sink.refusedCount++;
+        if (ref.sink?.mode === 'refuse' && ref.sink.refusal.code === 421) {
+          ref.sink.refusedCount++;
           return callback(smtpError(421, 'Service not available, try later'));
         }
         callback();
@@ -65,7 +66,7 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
-          void sink!.receive(Buffer.concat(chunks), session.envelope.rcptTo, parse, callback);
+          void ref.sink!.receive(Buffer.concat(chunks), session.envelope.rcptTo, parse, callback);
         });
       },
     });
@@ -76,8 +77,8 @@ export class SmtpSink {
         resolve(typeof address === 'object' && address ? address.port : 0);
       });
     });
-    sink = new SmtpSink(server, port);
-    return sink;
+    ref.sink = new SmtpSink(server, port);
+    return ref.sink;
   }
 
   get url(): string {

@@ -46,11 +46,13 @@ export interface WorkerProcess {
  * The worker as its own process (`apps/worker/src/main.ts` through ts-node), to kill it.
  * Ready when it logs "Worker started" (so LOG_LEVEL must be info or lower).
  */
-export async function spawnWorkerProcess(env: Record<string, string>): Promise<WorkerProcess> {
+export async function spawnWorkerProcess(
+  env: Record<string, string>,
+  options: { readyTimeoutMs?: number } = {},
+): Promise<WorkerProcess> {
   const child = spawn(
     process.execPath,
     [
-      ...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
       '-r',
       'ts-node/register/transpile-only',
       '-r',
@@ -92,10 +94,14 @@ export async function spawnWorkerProcess(env: Record<string, string>): Promise<W
       new Promise((_, reject) => {
         timer = setTimeout(
           () => reject(new Error(`The worker did not start: ${output.join('')}`)),
-          60000,
+          options.readyTimeoutMs ?? 60000,
         );
       }),
     ]);
+  } catch (error) {
+    // A worker that did not start must not outlive the test.
+    child.kill('SIGKILL');
+    throw error;
   } finally {
     clearTimeout(timer);
   }

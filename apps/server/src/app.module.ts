@@ -2,6 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, CoreModule, PAGE_ERROR_RENDERER, registerMessages } from '@app/core';
 import { CasesModule } from '@app/cases';
 import { IdentityModule } from '@app/identity';
+import { MeetingsModule } from '@app/meetings';
 import { NotificationsModule } from '@app/notifications';
 import { StatisticsModule } from '@app/statistics';
 import { TaxonomyModule } from '@app/taxonomy';
@@ -23,6 +24,7 @@ export class AppModule {
         CoreModule.forRoot({ applicationName: 'pmd-server', config, clock }),
         CasesModule,
         IdentityModule,
+        MeetingsModule,
         NotificationsModule,
         StatisticsModule,
         TaxonomyModule,

@@ -15,11 +15,14 @@ import {
   LOCALE_COOKIE,
   PinoLoggerService,
   ProblemDetailsFilter,
+  REDIS,
+  UnstorableTextInterceptor,
   createLogger,
   createValidationPipe,
   projectRoot,
   requestLocale,
 } from '@app/core';
+import Redis from 'ioredis';
 import { AppModule } from './app.module';
 import { PAGE_ERROR_RENDERER } from '@app/core';
 
@@ -134,6 +137,7 @@ export async function createServer({
   });
 
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new UnstorableTextInterceptor());
   app.useGlobalFilters(new ProblemDetailsFilter(app.get(PAGE_ERROR_RENDERER)));
   app.enableShutdownHooks();
 
@@ -151,5 +155,22 @@ export async function createServer({
 
   await app.init();
   await fastify.ready();
+  // Building the app is synchronous work that can outlast the Redis handshake on a busy machine;
+  // give the connection a moment so the app is ready when this resolves. Intake works without
+  // Redis, so a Redis that is away delays the start by this moment and no more.
+  await redisReady(app.get<Redis>(REDIS), 2000);
   return app;
+}
+
+function redisReady(redis: Redis, timeoutMs: number): Promise<void> {
+  if (redis.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      redis.off('ready', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    redis.once('ready', done);
+  });
 }

@@ -4,9 +4,11 @@ import { readConfigOrExit } from '@app/core';
 import { AppModule } from './app.module';
 import { CliCommand, parseOptions } from './cli/cli-command';
 import { createAdminCommand } from './cli/create-admin.command';
+import { reencryptCommand } from './cli/reencrypt.command';
 import { seedDemoCommand } from './cli/seed-demo.command';
+import { statisticsRecomputeCommand } from './cli/statistics-recompute.command';
 
-const COMMANDS: CliCommand[] = [createAdminCommand, seedDemoCommand];
+const COMMANDS: CliCommand[] = [createAdminCommand, seedDemoCommand, statisticsRecomputeCommand, reencryptCommand];
 
 function usage(): string {
   return [

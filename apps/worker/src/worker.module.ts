@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CasesWorkerModule, OverdueReferralsJob, RetentionService } from '@app/cases';
 import { AppConfig, CoreModule } from '@app/core';
+import { NotificationsWorkerModule } from '@app/notifications';
 
 /**
  * The background process: no controllers, only the modules that hold queue processors,
@@ -10,7 +12,14 @@ export class WorkerModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot({ applicationName: 'pmd-worker', config })],
+      imports: [
+        CoreModule.forRoot({ applicationName: 'pmd-worker', config }),
+        NotificationsWorkerModule.register({
+          imports: [CasesWorkerModule],
+          overdueReferralsHandler: OverdueReferralsJob,
+          retentionHandler: RetentionService,
+        }),
+      ],
     };
   }
 }

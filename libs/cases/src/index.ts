@@ -1,6 +1,8 @@
 /** Cases: intake, the case aggregate, follow-up by reporters, messages and evidence. */
 export * from './domain/case-reference';
+export * from './domain/case-access.policy';
 export * from './domain/case-status.machine';
+export * from './domain/referral-rules';
 export * from './domain/history-actor';
 export * from './domain/attachment-header';
 export * from './domain/case-submission';
@@ -12,28 +14,45 @@ export * from './entities/case-evidence.entity';
 export * from './entities/case-ground.entity';
 export * from './entities/case-history-entry.entity';
 export * from './entities/case-message.entity';
+export * from './entities/case-note.entity';
+export * from './entities/case-referral.entity';
 export * from './entities/case-reference-counter.entity';
 export * from './entities/follow-up-session.entity';
 export * from './entities/idempotency-key.entity';
+export * from './entities/referral-document.entity';
+export * from './exceptions/referral.errors';
+export * from './exceptions/workflow.errors';
 export * from './messages/case.messages';
 export * from './messages/pages.messages';
 export * from './services/case-events';
 export * from './services/case-intake.service';
 export * from './services/case-messages.service';
+export * from './services/case-referrals.service';
+export * from './services/case-workflow.service';
 export * from './services/case-submission.validator';
 export * from './services/evidence-store.service';
 export * from './services/follow-up.service';
+export * from './services/personal-data-eraser.service';
+export * from './services/retention.service';
+export * from './services/withdrawal.service';
+export * from './domain/personal-data-erasure';
+export * from './dto/withdrawal.dto';
 export { RECEIPT_CODE_HASH_OPTIONS, ReceiptCodeHasher } from './services/receipt-code-hasher';
 export * from './cases.module';
+export * from './cases-worker.module';
+export * from './jobs/overdue-referrals.job';
 
 import { Case } from './entities/case.entity';
 import { CaseEvidence } from './entities/case-evidence.entity';
 import { CaseGround } from './entities/case-ground.entity';
 import { CaseHistoryEntry } from './entities/case-history-entry.entity';
 import { CaseMessage } from './entities/case-message.entity';
+import { CaseNote } from './entities/case-note.entity';
+import { CaseReferral } from './entities/case-referral.entity';
 import { CaseReferenceCounter } from './entities/case-reference-counter.entity';
 import { FollowUpSession } from './entities/follow-up-session.entity';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
+import { ReferralDocument } from './entities/referral-document.entity';
 
 export const CASE_ENTITIES = [
   Case,
@@ -41,8 +60,12 @@ export const CASE_ENTITIES = [
   CaseGround,
   CaseHistoryEntry,
   CaseMessage,
+  CaseNote,
   CaseReferenceCounter,
+  CaseReferral,
   FollowUpSession,
   IdempotencyKey,
+  ReferralDocument,
 ];
 export * from './services/demo-cases';
+export * from './services/demo-workflow';

@@ -1,7 +1,13 @@
 import { DataSource } from 'typeorm';
-import { CaseIntakeService, CaseSubmissionValidator, seedDemoCases } from '@app/cases';
+import {
+  CaseIntakeService,
+  CaseSubmissionValidator,
+  CaseWorkflowService,
+  seedDemoCases,
+  seedDemoWorkflow,
+} from '@app/cases';
 import { APP_CONFIG, AppConfig, Clock } from '@app/core';
-import { StaffAccounts, seedDemoStaff } from '@app/identity';
+import { StaffAccounts, StaffDirectory, seedDemoStaff } from '@app/identity';
 import type { CliCommand } from './cli-command';
 
 /**
@@ -25,6 +31,15 @@ export const seedDemoCommand: CliCommand = {
       app.get(Clock),
     );
     process.stdout.write(`${caseLines.join('\n')}\n`);
+    const workflowLines = await seedDemoWorkflow(
+      app.get(DataSource),
+      app.get(CaseSubmissionValidator),
+      app.get(CaseIntakeService),
+      app.get(CaseWorkflowService),
+      app.get(StaffDirectory),
+      app.get(Clock),
+    );
+    process.stdout.write(`${workflowLines.join('\n')}\n`);
     process.stdout.write('Demo data is up to date\n');
   },
 };

@@ -92,7 +92,9 @@ export class FollowUpPagesController {
         ? 'follow.message.sent'
         : done === 'evidence'
           ? 'follow.evidence.added'
-          : '';
+          : done === 'withdrawn' || done === 'erased'
+            ? `follow.${done}`
+            : '';
     const view = await this.pages.casePage(followUpToken(request), requestLocale(request), {
       message,
     });

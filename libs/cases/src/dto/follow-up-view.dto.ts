@@ -71,6 +71,10 @@ export class FollowUpViewDto {
 
   @ApiProperty({ type: [EvidenceItemDto] })
   evidence!: EvidenceItemDto[];
+
+  /** The reporter's personal data was erased (on request or after the retention period). */
+  @ApiProperty()
+  personalDataErased!: boolean;
 }
 
 export class PostedMessageDto {

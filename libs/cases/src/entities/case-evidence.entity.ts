@@ -36,4 +36,8 @@ export class CaseEvidence {
 
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt!: Date;
+
+  /** Set when the case's personal data was erased: the file is gone, the row stays. */
+  @Column('timestamptz', { name: 'erased_at', nullable: true })
+  erasedAt!: Date | null;
 }

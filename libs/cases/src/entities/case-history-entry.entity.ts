@@ -1,6 +1,6 @@
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CaseStatus } from '../domain/case-status.machine';
-import type { HistoryActorKind } from '../domain/history-actor';
+import type { HistoryActorKind, HistoryEvent } from '../domain/history-actor';
 import { Case } from './case.entity';
 
 /**
@@ -40,4 +40,13 @@ export class CaseHistoryEntry {
   /** Whether the reporter's timeline shows this entry. */
   @Column('boolean', { default: true })
   public!: boolean;
+
+  /** What happened: a status change, or (status unchanged) a reassignment or a referral's news. */
+  @Column('text', { default: 'status_changed' })
+  event!: HistoryEvent;
+
+  /** The referral a `referral_*` entry is about. */
+  @Column('uuid', { name: 'referral_id', nullable: true })
+  @ForeignKey('CaseReferral', { name: 'case_history_referral_id_fkey' })
+  referralId!: string | null;
 }

@@ -2,13 +2,15 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  ForeignKey,
+  Index,
   PrimaryColumn,
   Unique,
   UpdateDateColumn,
   VersionColumn,
 } from 'typeorm';
 import type { Locale } from '@app/core';
-import type { CaseStatus } from '../domain/case-status.machine';
+import type { CaseStatus, ClosureReason } from '../domain/case-status.machine';
 import type { HelperKind } from '../domain/case-submission';
 
 /**
@@ -20,6 +22,18 @@ import type { HelperKind } from '../domain/case-submission';
 @Unique('cases_reference_key', ['reference'])
 @Unique('cases_year_seq_key', ['year', 'seq'])
 @Unique('cases_original_reference_key', ['originalReference'])
+@Index('cases_submitted_idx', ['submittedAt', 'id'])
+@Index('cases_status_submitted_idx', ['status', 'submittedAt', 'id'])
+@Index('cases_assignee_submitted_idx', ['assigneeId', 'submittedAt'], {
+  where: 'assignee_id IS NOT NULL',
+})
+@Index('cases_year_submitted_idx', ['year', 'submittedAt'])
+@Index('cases_municipality_submitted_idx', ['municipality', 'submittedAt'])
+@Index('cases_area_submitted_idx', ['primaryArea', 'submittedAt'])
+@Index('cases_community_submitted_idx', ['community', 'submittedAt'])
+// An expression index (pmd_fold, trigram) and an operator-class index: written in the migration.
+@Index('cases_description_fold_idx', { synchronize: false })
+@Index('cases_reference_prefix_idx', { synchronize: false })
 export class Case {
   @PrimaryColumn('uuid')
   id!: string;
@@ -48,6 +62,15 @@ export class Case {
 
   @Column('timestamptz', { name: 'submitted_at' })
   submittedAt!: Date;
+
+  /** The legal expert handling the case (from `assigned` on); kept when a case is reopened. */
+  @Column('uuid', { name: 'assignee_id', nullable: true })
+  @ForeignKey('StaffUser', { name: 'cases_assignee_id_fkey' })
+  assigneeId!: string | null;
+
+  /** Why a closed case was closed; null in every other status. */
+  @Column('text', { name: 'closure_reason', nullable: true })
+  closureReason!: ClosureReason | null;
 
   @Column('text')
   community!: string;

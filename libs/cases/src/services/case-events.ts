@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import type { CaseStatus } from '../domain/case-status.machine';
+import type { ReferralOutcome } from '../domain/referral-rules';
 import type { Case } from '../entities/case.entity';
 
 export interface CaseSubmittedEvent {
@@ -25,6 +26,21 @@ export interface CaseMessagePostedEvent {
   messageId: string;
 }
 
+export interface ReferralsCreatedEvent {
+  caseId: string;
+  referrals: { id: string; institutionCode: string; responseDueDate: string; sentAt: Date }[];
+}
+
+export interface ReferralAnsweredEvent {
+  caseId: string;
+  referralId: string;
+  institutionCode: string;
+  outcome: ReferralOutcome;
+  answeredAt: Date;
+  /** The response due date (YYYY-MM-DD), to tell answers in time from late ones. */
+  dueDate: string;
+}
+
 /**
  * Someone who reacts to cases inside the same transaction (statistics counts, staff alerts),
  * so the reaction commits with the change or not at all. Every method is optional.
@@ -33,6 +49,8 @@ export interface CaseEventListener {
   afterSubmitted?(manager: EntityManager, event: CaseSubmittedEvent): Promise<void>;
   afterStatusChanged?(manager: EntityManager, event: CaseStatusChangedEvent): Promise<void>;
   afterMessagePosted?(manager: EntityManager, event: CaseMessagePostedEvent): Promise<void>;
+  afterReferralsCreated?(manager: EntityManager, event: ReferralsCreatedEvent): Promise<void>;
+  afterReferralAnswered?(manager: EntityManager, event: ReferralAnsweredEvent): Promise<void>;
 }
 
 /**
@@ -57,5 +75,13 @@ export class CaseEvents {
 
   async messagePosted(manager: EntityManager, event: CaseMessagePostedEvent): Promise<void> {
     for (const listener of this.listeners) await listener.afterMessagePosted?.(manager, event);
+  }
+
+  async referralsCreated(manager: EntityManager, event: ReferralsCreatedEvent): Promise<void> {
+    for (const listener of this.listeners) await listener.afterReferralsCreated?.(manager, event);
+  }
+
+  async referralAnswered(manager: EntityManager, event: ReferralAnsweredEvent): Promise<void> {
+    for (const listener of this.listeners) await listener.afterReferralAnswered?.(manager, event);
   }
 }

@@ -15,6 +15,7 @@ import {
   acceptedMediaType,
   sanitiseEvidenceName,
 } from '../domain/evidence-policy';
+import { evidenceNameFor } from '../domain/evidence-name';
 import { EvidenceLimitError, EvidenceTypeRefusedError } from '../exceptions/evidence.errors';
 
 /** A file received and checked, waiting under a temporary name for its case to commit. */
@@ -115,12 +116,12 @@ export class EvidenceStore {
         createWriteStream(this.partPath(id), { flags: 'wx', mode: 0o600 }),
       );
       if (file.truncated) throw new LimitBreached('evidence_file_too_large');
-      const mediaType =
-        meter.bytes > 0 ? acceptedMediaType(await fromFile(this.partPath(id))) : undefined;
-      if (!mediaType) throw new EvidenceTypeRefusedError();
+      const sniffed = meter.bytes > 0 ? await fromFile(this.partPath(id)) : undefined;
+      const mediaType = acceptedMediaType(sniffed);
+      if (!sniffed || !mediaType) throw new EvidenceTypeRefusedError();
       return {
         id,
-        originalName: sanitiseEvidenceName(originalName),
+        originalName: evidenceNameFor(sanitiseEvidenceName(originalName), sniffed.ext),
         mediaType,
         sizeBytes: meter.bytes,
         sha256: meter.hash.digest('hex'),

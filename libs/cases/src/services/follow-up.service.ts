@@ -89,7 +89,13 @@ export class FollowUpService {
   async view(caseId: string, locale: Locale): Promise<FollowUpViewDto> {
     const found = await this.cases.findOne({
       where: { id: caseId },
-      select: { id: true, reference: true, status: true, submittedAt: true },
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        submittedAt: true,
+        personalDataErasedAt: true,
+      },
     });
     if (!found) throw new NotFoundError('case_not_found');
     const [timeline, messages, files] = await Promise.all([
@@ -123,6 +129,7 @@ export class FollowUpService {
         createdAt: message.createdAt.toISOString(),
       })),
       evidence: files.map(evidenceItem),
+      personalDataErased: found.personalDataErasedAt !== null,
     };
   }
 

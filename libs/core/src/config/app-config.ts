@@ -303,6 +303,42 @@ export const CONFIG_SCHEMA = {
       'A reporter stays signed in to the follow-up pages this long without activity, in minutes',
       { default: '30', min: 1, max: 1440 },
     ),
+    referralLinkGraceDays: env.int(
+      'REFERRAL_LINK_GRACE_DAYS',
+      "An institution's referral response link works this many days after the response due date",
+      { default: '30', min: 0, max: 365 },
+    ),
+  },
+  meetings: {
+    quorum: env.int(
+      'MEETING_QUORUM',
+      'Members present and not recused that a Technical Group decision needs; 0 means a majority of the active members',
+      { default: '0', min: 0, max: 100 },
+    ),
+  },
+  statistics: {
+    publicThreshold: env.int(
+      'STATISTICS_PUBLIC_THRESHOLD',
+      'In public statistics, a cross-tabulated count above zero and below this shows as "<N" (totals stay exact)',
+      { default: '3', min: 1, max: 100 },
+    ),
+  },
+  privacy: {
+    retentionDaysAfterClosure: env.int(
+      'RETENTION_DAYS_AFTER_CLOSURE',
+      'Days after a case reached its final status before its personal data is erased',
+      { default: '730', min: 1, max: 36500 },
+    ),
+    retentionCron: env.custom(
+      'RETENTION_CRON',
+      'When the daily erasure of expired personal data runs (cron, Kosovo time)',
+      (raw) => {
+        if (!/^\S+( \S+){4,5}$/.test(raw.trim()))
+          throw new InvalidValue('must be a cron pattern of 5 or 6 fields');
+        return raw.trim();
+      },
+      { default: '30 2 * * *' },
+    ),
   },
 } as const satisfies Record<string, SectionSpec>;
 

@@ -1,4 +1,5 @@
 import { HttpException } from '@nestjs/common';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { DomainError } from './domain-error';
 
 /** What an error means for the caller: the status and code of the problem to answer. */
@@ -26,6 +27,13 @@ const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
   FST_CSRF_MISSING_SECRET: { status: 403, code: 'csrf_invalid' },
 };
 
+/**
+ * PostgreSQL refuses text it cannot store (a NUL character, 22021; a character without a
+ * mapping, 22P05). Validators let such text through (it is a valid JavaScript string), so the
+ * database is the net: the transaction fails, nothing is stored, and the caller hears why.
+ */
+const UNSTORABLE_TEXT_PG = new Set(['22021', '22P05']);
+
 /** PostgreSQL SQLSTATE classes that mean the database is away or the work must be retried. */
 const TRANSIENT_PG = /^(08|57P|53|40001|40P01)/;
 const TRANSIENT_NET = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND']);
@@ -38,6 +46,15 @@ function errorCode(error: unknown): string | undefined {
 }
 
 export function isTransientInfrastructureError(error: unknown): boolean {
+  // When PostgreSQL cuts a connection in a transaction, TypeORM releases the transaction's query
+  // runner at once; the transaction's next statement (or its COMMIT) then fails with these,
+  // not with the driver's connection error (seen with `pg_ctl restart` under load).
+  if (
+    error instanceof QueryRunnerAlreadyReleasedError ||
+    error instanceof QueryRunnerProviderAlreadyReleasedError
+  ) {
+    return true;
+  }
   const code = errorCode(error);
   if (code && (TRANSIENT_PG.test(code) || TRANSIENT_NET.has(code))) return true;
   const message = error instanceof Error ? error.message : '';
@@ -58,6 +75,9 @@ export function classifyError(error: unknown): Classified {
     };
   }
   const code = errorCode(error);
+  if (code && UNSTORABLE_TEXT_PG.has(code)) {
+    return { status: 400, code: 'unsupported_characters', params: {}, unexpected: false };
+  }
   if (code && FASTIFY_CODES[code]) {
     const known = FASTIFY_CODES[code];
     return { ...known, params: {}, unexpected: false };

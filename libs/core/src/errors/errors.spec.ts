@@ -4,6 +4,7 @@ import { Type, plainToInstance } from 'class-transformer';
 import { classifyError } from './classify-error';
 import { ConflictError, TooManyRequestsError } from './domain-error';
 import { toFieldErrors } from './validation-errors';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 class Contact {
   @IsEmail()
@@ -107,6 +108,16 @@ describe('classifyError', () => {
     expect(classifyError(new Error('Connection terminated unexpectedly'))).toMatchObject({
       status: 503,
     });
+    // A transaction whose connection was cut: TypeORM has released its query runner.
+    expect(classifyError(new QueryRunnerAlreadyReleasedError())).toMatchObject({ status: 503 });
+    expect(classifyError(new QueryRunnerProviderAlreadyReleasedError())).toMatchObject({
+      status: 503,
+    });
+    // Text PostgreSQL cannot store (a NUL character) is the caller's error, not a crash.
+    const nul = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+      code: '22021',
+    });
+    expect(classifyError(nul)).toMatchObject({ status: 400, code: 'unsupported_characters' });
     expect(classifyError(new TypeError('x is undefined'))).toMatchObject({
       status: 500,
       code: 'internal',

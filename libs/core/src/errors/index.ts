@@ -4,3 +4,4 @@ export * from './classify-error';
 export * from './validation-errors';
 export * from './problem-details.filter';
 export * from './validation.pipe';
+export * from './unstorable-text';

@@ -14,7 +14,10 @@ export const PAGE_ERROR_RENDERER = Symbol('PAGE_ERROR_RENDERER');
 
 /** Describes an unexpected error for the log without the values a database error may quote. */
 function describeForLog(error: unknown): Record<string, unknown> {
-  if (!(error instanceof Error)) return { error: typeof error };
+  if (!(error instanceof Error)) {
+    const code = (error as { code?: unknown } | null)?.code;
+    return { error: typeof error, errorCode: typeof code === 'string' ? code : undefined };
+  }
   const driver = (error as { driverError?: { code?: string; constraint?: string; table?: string } })
     .driverError;
   if (driver) {

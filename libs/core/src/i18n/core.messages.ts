@@ -24,6 +24,8 @@ export const CORE_MESSAGES = defineMessages({
     'error.service_unavailable': 'Shërbimi nuk është i disponueshëm tani. Provoni përsëri pas pak.',
     'error.internal': 'Ndodhi një gabim i papritur. Provoni përsëri më vonë.',
     'error.bad_request': 'Kërkesa nuk mund të përpunohet.',
+    'error.unsupported_characters':
+      'Teksti përmban shenja që nuk mund të ruhen (p.sh. karakterin NUL). Hiqini dhe provoni përsëri.',
     'error.csrf_invalid':
       'Formulari ka skaduar ose nuk është i vlefshëm. Hapeni faqen përsëri dhe provoni sërish.',
     'validation.isDefined': 'Kjo fushë është e detyrueshme.',
@@ -77,6 +79,8 @@ export const CORE_MESSAGES = defineMessages({
     'error.service_unavailable': 'Usluga trenutno nije dostupna. Pokušajte ponovo uskoro.',
     'error.internal': 'Došlo je do neočekivane greške. Pokušajte ponovo kasnije.',
     'error.bad_request': 'Zahtev ne može da se obradi.',
+    'error.unsupported_characters':
+      'Tekst sadrži znakove koji ne mogu da se sačuvaju (npr. znak NUL). Uklonite ih i pokušajte ponovo.',
     'error.csrf_invalid':
       'Obrazac je istekao ili nije ispravan. Ponovo otvorite stranicu i pokušajte ponovo.',
     'validation.isDefined': 'Ovo polje je obavezno.',
@@ -130,6 +134,8 @@ export const CORE_MESSAGES = defineMessages({
     'error.service_unavailable': 'The service is not available right now. Try again shortly.',
     'error.internal': 'An unexpected error happened. Try again later.',
     'error.bad_request': 'The request cannot be processed.',
+    'error.unsupported_characters':
+      'The text holds characters that cannot be stored (such as the NUL character). Remove them and try again.',
     'error.csrf_invalid': 'The form has expired or is not valid. Open the page again and retry.',
     'validation.isDefined': 'This field is required.',
     'validation.isNotEmpty': 'This field must not be empty.',

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager, IsNull, Not } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
 import { StaffRole } from '@app/core';
 import { StaffMember } from '../domain/staff-principal';
 import { StaffUser } from '../entities/staff-user.entity';
@@ -49,5 +49,16 @@ export class StaffDirectory {
 
   activeTechnicalGroupMembers(manager?: EntityManager): Promise<StaffMember[]> {
     return this.activeByRole('technical_group_member', manager);
+  }
+
+  /** Names of staff members, active or not (records name who acted, even after they left). */
+  async namesOf(ids: readonly string[], manager?: EntityManager): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (wanted.length === 0) return new Map();
+    const users = await (manager ?? this.dataSource.manager).find(StaffUser, {
+      where: { id: In(wanted) },
+      select: { id: true, name: true },
+    });
+    return new Map(users.map((u) => [u.id, u.name]));
   }
 }

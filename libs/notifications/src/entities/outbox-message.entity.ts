@@ -12,6 +12,8 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 @Entity({ name: 'notification_outbox' })
 @Index('notification_outbox_pending_idx', ['createdAt'], { where: `status = 'pending'` })
 @Index('notification_outbox_case_idx', ['caseId'])
+@Index('notification_outbox_queued_idx', ['queuedAt'], { where: `status = 'queued'` })
+@Index('notification_outbox_dead_idx', ['deadAt'], { where: `status = 'dead'` })
 export class OutboxMessage {
   @PrimaryColumn('uuid')
   id!: string;
@@ -56,4 +58,8 @@ export class OutboxMessage {
 
   @Column('timestamptz', { name: 'dead_at', nullable: true })
   deadAt!: Date | null;
+
+  /** Set while a processor talks to SMTP for this row; another attempt waits until it is old. */
+  @Column('timestamptz', { name: 'send_started_at', nullable: true })
+  sendStartedAt!: Date | null;
 }

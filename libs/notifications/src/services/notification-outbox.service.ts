@@ -5,14 +5,20 @@ import { FieldCipher, Locale } from '@app/core';
 import { MAIL_TEMPLATES, MailParams, MailTemplate } from '../domain/mail-templates';
 import { OutboxMessage } from '../entities/outbox-message.entity';
 
-export interface OutboxItem<T extends MailTemplate = MailTemplate> {
-  template: T;
-  locale: Locale;
-  to: string;
-  params: MailParams<T>;
-  /** The case the email is about, so erasing a case's personal data can erase its mail too. */
-  caseId?: string | null;
-}
+/**
+ * One email to write. Without a type argument it is the union of every template's item, so a
+ * producer can pass items of different templates in one call and each keeps its own params.
+ */
+export type OutboxItem<T extends MailTemplate = MailTemplate> = T extends MailTemplate
+  ? {
+      template: T;
+      locale: Locale;
+      to: string;
+      params: MailParams<T>;
+      /** The case the email is about, so erasing a case's personal data can erase its mail too. */
+      caseId?: string | null;
+    }
+  : never;
 
 /**
  * Writes emails to the outbox inside the caller's transaction: they commit with the change

@@ -1,0 +1,131 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import {
+  CASE_STATUSES,
+  CLOSURE_REASONS,
+  CaseStatus,
+  ClosureReason,
+} from '../domain/case-status.machine';
+import { MAX_REFERRALS } from '../domain/transition-requirements';
+
+export class ReferralRequestDto {
+  @ApiProperty({ description: 'Taxonomy `institution` code', example: 'ministry_education' })
+  @IsString()
+  @MaxLength(64)
+  institutionCode!: string;
+
+  @ApiPropertyOptional({
+    description: 'When the institution is `municipality`',
+    example: 'gjakove',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  municipalityCode?: string | null;
+
+  @ApiProperty({ minLength: 10, maxLength: 5000 })
+  @IsString()
+  @MaxLength(5000)
+  recommendation!: string;
+
+  @ApiProperty({ example: '2026-09-30', description: 'After today (Kosovo time)' })
+  @IsString()
+  @MaxLength(10)
+  responseDueDate!: string;
+
+  @ApiPropertyOptional({ description: "The institution's contact; it receives the response link" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(320)
+  contactEmail?: string | null;
+}
+
+/** A step of the case workflow, with what its target needs. */
+export class TransitionRequestDto {
+  @ApiProperty({ enum: CASE_STATUSES })
+  @IsIn(CASE_STATUSES)
+  to!: CaseStatus;
+
+  @ApiPropertyOptional({
+    description: 'Required to close, to find "not discrimination" (legal reasoning) and to reopen',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(5000)
+  reason?: string | null;
+
+  @ApiPropertyOptional({ description: 'The version read; a stale one answers 409' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'in_review → assigned: an active legal expert',
+  })
+  @IsOptional()
+  @IsUUID()
+  assigneeId?: string;
+
+  @ApiPropertyOptional({ enum: CLOSURE_REASONS, description: '→ closed' })
+  @IsOptional()
+  @IsIn(CLOSURE_REASONS)
+  closureReason?: ClosureReason;
+
+  @ApiPropertyOptional({ type: [ReferralRequestDto], description: '→ referred: one or more' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(MAX_REFERRALS)
+  @ValidateNested({ each: true })
+  @Type(() => ReferralRequestDto)
+  referrals?: ReferralRequestDto[];
+}
+
+export class TransitionResultDto {
+  @ApiProperty({ format: 'uuid' })
+  caseId!: string;
+
+  @ApiProperty({ enum: CASE_STATUSES })
+  from!: CaseStatus;
+
+  @ApiProperty({ enum: CASE_STATUSES })
+  to!: CaseStatus;
+
+  @ApiProperty()
+  version!: number;
+
+  @ApiProperty({ type: [String] })
+  referralIds!: string[];
+}
+
+export class AssignmentRequestDto {
+  @ApiProperty({ format: 'uuid', description: 'An active legal expert' })
+  @IsUUID()
+  assigneeId!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  expectedVersion?: number;
+}
+
+export class NoteRequestDto {
+  @ApiProperty({ minLength: 1, maxLength: 5000 })
+  @IsString()
+  @MaxLength(5000)
+  body!: string;
+}

@@ -1,0 +1,24 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '@app/core';
+
+/** Absolute links that go into emails. */
+@Injectable()
+export class CaseLinks {
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  staffCase(caseId: string): string {
+    return this.absolute(`/staff/cases/${caseId}`);
+  }
+
+  followUp(): string {
+    return this.absolute('/follow-up');
+  }
+
+  referralResponse(token: string): string {
+    return this.absolute(`/referrals/respond/${token}`);
+  }
+
+  private absolute(path: string): string {
+    return new URL(path, this.config.app.publicUrl).toString();
+  }
+}

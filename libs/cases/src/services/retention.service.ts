@@ -1,0 +1,73 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig } from '@app/core';
+import { FINAL_STATUSES } from '../domain/case-status.machine';
+import { isRetentionDue, retentionCutoff } from '../domain/personal-data-erasure';
+import { PersonalDataEraser } from './personal-data-eraser.service';
+
+const BATCH = 200;
+
+/**
+ * Erases the personal data of cases whose final status (resolved, not discrimination, closed)
+ * was reached more than RETENTION_DAYS_AFTER_CLOSURE days ago. Each case is erased in its own
+ * transaction under its row lock, after the rule is checked again on the locked row (a case
+ * reopened meanwhile is kept). Idempotent: run it as often as you like.
+ */
+@Injectable()
+export class RetentionService {
+  private readonly logger = new Logger('Retention');
+
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly eraser: PersonalDataEraser,
+  ) {}
+
+  /** The number of cases erased by this run. */
+  async eraseExpired(now: Date): Promise<number> {
+    const days = this.config.privacy.retentionDaysAfterClosure;
+    const cutoff = retentionCutoff(now, days);
+    let erased = 0;
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      // Keyset pages by id, so a case that cannot be erased is not picked up again and again.
+      const candidates = (await this.dataSource.query(
+        `SELECT c.id FROM cases c
+         WHERE c.status = ANY($1::text[]) AND c.personal_data_erased_at IS NULL AND c.id > $2
+           AND (SELECT max(h.at) FROM case_history h WHERE h.case_id = c.id) < $3
+         ORDER BY c.id LIMIT $4`,
+        [FINAL_STATUSES, after, cutoff, BATCH],
+      )) as { id: string }[];
+      for (const { id } of candidates) {
+        if (await this.eraseIfDue(id, now, days)) erased++;
+      }
+      if (candidates.length < BATCH) break;
+      after = candidates[candidates.length - 1].id;
+    }
+    this.logger.log({ msg: 'Retention run', erasedCases: erased, retentionDays: days });
+    return erased;
+  }
+
+  private eraseIfDue(caseId: string, now: Date, days: number): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [facts] = (await manager.query(
+        `SELECT c.status, c.personal_data_erased_at AS erased_at,
+                (SELECT max(h.at) FROM case_history h WHERE h.case_id = c.id) AS last_change_at
+         FROM cases c WHERE c.id = $1 FOR UPDATE OF c`,
+        [caseId],
+      )) as { status: string; erased_at: Date | null; last_change_at: Date }[];
+      const due =
+        facts !== undefined &&
+        isRetentionDue(
+          {
+            status: facts.status as (typeof FINAL_STATUSES)[number],
+            lastChangeAt: new Date(facts.last_change_at),
+            erasedAt: facts.erased_at,
+          },
+          now,
+          days,
+        );
+      return due ? this.eraser.erase(manager, caseId, now) : false;
+    });
+  }
+}

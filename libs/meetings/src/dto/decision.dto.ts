@@ -1,0 +1,127 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsDefined,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { DECISION_KINDS, DecisionKind } from '../domain/decision-kinds';
+import { CODE, trim } from './text-rules';
+
+/** One institution a `refer` decision sends the case to. */
+export class DecisionReferralDto {
+  @ApiProperty({ example: 'ministry_education' })
+  @IsDefined()
+  @Matches(CODE)
+  institutionCode!: string;
+
+  @ApiPropertyOptional({
+    example: 'prizren',
+    description: 'Required when the institution is `municipality`',
+  })
+  @IsOptional()
+  @Matches(CODE)
+  municipalityCode?: string;
+
+  @ApiProperty({ minLength: 10, maxLength: 5000 })
+  @IsDefined()
+  @Transform(trim)
+  @IsString()
+  @Length(10, 5000)
+  recommendation!: string;
+
+  @ApiProperty({ example: '2026-06-30', description: 'YYYY-MM-DD, after today' })
+  @IsDefined()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  responseDueDate!: string;
+
+  @ApiPropertyOptional({ format: 'email', description: 'Where the response link is emailed' })
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(320)
+  contactEmail?: string;
+}
+
+/** The Group's decision on a case of the agenda; the case moves in the same transaction. */
+export class RecordDecisionDto {
+  @ApiProperty({ format: 'uuid', description: 'A case on this meeting’s agenda' })
+  @IsDefined()
+  @IsUUID()
+  caseId!: string;
+
+  @ApiProperty({ enum: DECISION_KINDS })
+  @IsDefined()
+  @IsIn(DECISION_KINDS)
+  kind!: DecisionKind;
+
+  @ApiProperty({
+    maxLength: 5000,
+    description: 'The decision as the minutes record it (its reasoning)',
+  })
+  @IsDefined()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 5000)
+  text!: string;
+
+  @ApiPropertyOptional({ type: [DecisionReferralDto], description: 'With `refer` only: 1 to 10' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => DecisionReferralDto)
+  referrals?: DecisionReferralDto[];
+}
+
+/** The decision form of the meeting page: one referral at most (the API takes several). */
+export class DecisionFormDto {
+  @IsDefined()
+  @IsUUID()
+  caseId!: string;
+
+  @IsDefined()
+  @IsIn(DECISION_KINDS)
+  kind!: DecisionKind;
+
+  @IsDefined()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 5000)
+  text!: string;
+
+  @IsOptional()
+  @Matches(CODE)
+  institutionCode?: string;
+
+  @IsOptional()
+  @Matches(CODE)
+  municipalityCode?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(10, 5000)
+  recommendation?: string;
+
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/)
+  responseDueDate?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(320)
+  contactEmail?: string;
+}

@@ -1,0 +1,24 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsDefined, IsString, Length } from 'class-validator';
+import { trim } from './text-rules';
+
+/** The minutes' text (the decisions are listed with it from their own records). */
+export class MinutesDto {
+  @ApiProperty({ maxLength: 50000 })
+  @IsDefined()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 50000)
+  text!: string;
+}
+
+/** A member's comment on an agenda item. */
+export class CommentDto {
+  @ApiProperty({ maxLength: 2000 })
+  @IsDefined()
+  @Transform(trim)
+  @IsString()
+  @Length(1, 2000)
+  body!: string;
+}

@@ -1,0 +1,50 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { registerMessages } from '@app/core';
+import { CasesModule } from '@app/cases';
+import { IdentityModule } from '@app/identity';
+import { NotificationsModule } from '@app/notifications';
+import { StatisticsModule } from '@app/statistics';
+import { TaxonomyModule } from '@app/taxonomy';
+import { MeetingPagesController } from './controllers/meeting-pages.controller';
+import { MeetingsController } from './controllers/meetings.controller';
+import { MeetingAgendaItem } from './entities/meeting-agenda-item.entity';
+import { MeetingAttendance } from './entities/meeting-attendance.entity';
+import { MeetingComment } from './entities/meeting-comment.entity';
+import { MeetingDecision } from './entities/meeting-decision.entity';
+import { MeetingRecusal } from './entities/meeting-recusal.entity';
+import { Meeting } from './entities/meeting.entity';
+import { MEETING_MESSAGES } from './messages/meeting.messages';
+import { MeetingDocuments } from './services/meeting-documents.service';
+import { MeetingPagesService } from './services/meeting-pages.service';
+import { MeetingPdf } from './services/meeting-pdf.service';
+import { MeetingViews } from './services/meeting-views.service';
+import { MeetingsService } from './services/meetings.service';
+
+registerMessages(MEETING_MESSAGES);
+
+/**
+ * Technical Group meetings: agenda, attendance and recusals, one decision per item (applied to
+ * the case through the case workflow), minutes, and their PDFs.
+ */
+@Module({
+  imports: [
+    CasesModule,
+    IdentityModule,
+    NotificationsModule,
+    StatisticsModule,
+    TaxonomyModule,
+    TypeOrmModule.forFeature([
+      Meeting,
+      MeetingAgendaItem,
+      MeetingAttendance,
+      MeetingComment,
+      MeetingDecision,
+      MeetingRecusal,
+    ]),
+  ],
+  controllers: [MeetingPagesController, MeetingsController],
+  providers: [MeetingDocuments, MeetingPagesService, MeetingPdf, MeetingViews, MeetingsService],
+  exports: [MeetingViews, MeetingsService],
+})
+export class MeetingsModule {}

@@ -1,0 +1,42 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { DECISION_KINDS } from '../domain/decision-kinds';
+import { MEETING_STATUSES } from '../domain/meeting-status.machine';
+import { RECUSAL_REASONS } from '../domain/recusal';
+import { MEETING_MESSAGES } from './meeting.messages';
+
+const VIEWS = join(__dirname, '../../views/meetings');
+const SOURCES = [join(__dirname, '../services/meeting-pdf.service.ts')];
+
+/** Keys other libs own that the meeting pages use. */
+const BORROWED = /^(site\.|staff\.form\.|case\.status\.)/;
+
+describe('Meeting messages', () => {
+  const known = new Set(Object.keys(MEETING_MESSAGES.sq));
+
+  it('have every key the pages and PDFs write literally', () => {
+    const texts = [
+      ...readdirSync(VIEWS).map((f) => readFileSync(join(VIEWS, f), 'utf8')),
+      ...SOURCES.map((f) => readFileSync(f, 'utf8')),
+    ];
+    const used = new Set(
+      texts.flatMap((text) => [...text.matchAll(/\bt\('([a-z_.]+[a-z_])'/g)].map((m) => m[1])),
+    );
+    const missing = [...used].filter((key) => !known.has(key) && !BORROWED.test(key));
+    expect(missing).toEqual([]);
+  });
+
+  it('name every status, decision kind and recusal reason', () => {
+    const keys = [
+      ...MEETING_STATUSES.map((s) => `meetings.status.${s}`),
+      ...DECISION_KINDS.map((k) => `meetings.decision.kind.${k}`),
+      ...RECUSAL_REASONS.map((r) => `meetings.recusal.${r}`),
+    ];
+    expect(keys.filter((key) => !known.has(key))).toEqual([]);
+  });
+
+  it('are complete in Serbian and English', () => {
+    expect(Object.keys(MEETING_MESSAGES.sr).sort()).toEqual([...known].sort());
+    expect(Object.keys(MEETING_MESSAGES.en).sort()).toEqual([...known].sort());
+  });
+});

@@ -1,0 +1,51 @@
+import { Injectable } from '@nestjs/common';
+import { Locale } from '@app/core';
+import { StaffDirectory, StaffPrincipal } from '@app/identity';
+import { LocalizedEntry, TaxonomyService } from '@app/taxonomy';
+import { DECISION_KINDS, PROPOSED_DECISIONS } from '../domain/decision-kinds';
+import { MeetingActions, meetingActions } from '../domain/meeting-actions';
+import { MeetingListQueryDto } from '../dto/meeting-query.dto';
+import { MeetingDto, MeetingListDto } from '../dto/meeting-view.dto';
+import { MeetingViews } from './meeting-views.service';
+
+export interface MeetingPage {
+  meeting: MeetingDto;
+  actions: MeetingActions;
+  members: { id: string; name: string }[];
+  institutions: LocalizedEntry[];
+  municipalities: LocalizedEntry[];
+  decisionKinds: readonly string[];
+  proposals: readonly string[];
+}
+
+/** What the meeting pages show: the meeting, the forms the reader may use, and their choices. */
+@Injectable()
+export class MeetingPagesService {
+  constructor(
+    private readonly views: MeetingViews,
+    private readonly directory: StaffDirectory,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  list(actor: StaffPrincipal, query: MeetingListQueryDto): Promise<MeetingListDto> {
+    return this.views.list(actor, query);
+  }
+
+  async meeting(actor: StaffPrincipal, meetingId: string, locale: Locale): Promise<MeetingPage> {
+    const meeting = await this.views.detail(actor, meetingId, locale);
+    const actions = meetingActions(actor.role, meeting.status);
+    const [members, snapshot] = await Promise.all([
+      actions.recordRecusal ? this.directory.activeTechnicalGroupMembers() : Promise.resolve([]),
+      this.taxonomy.snapshot(),
+    ]);
+    return {
+      meeting,
+      actions,
+      members: members.map((m) => ({ id: m.id, name: m.name })),
+      institutions: snapshot.list('institution', locale),
+      municipalities: snapshot.list('municipality', locale),
+      decisionKinds: DECISION_KINDS,
+      proposals: PROPOSED_DECISIONS,
+    };
+  }
+}

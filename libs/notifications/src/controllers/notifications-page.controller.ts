@@ -1,0 +1,61 @@
+import { Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  CsrfGuard,
+  CsrfService,
+  StaffAccess,
+  ViewRenderer,
+  pageContext,
+  sendPage,
+} from '@app/core';
+import { NotificationIdParams, NotificationsPageQueryDto } from '../dto/dead-notification.dto';
+import { NotificationAdminService } from '../services/notification-admin.service';
+
+/** The administrators' page of the mail pipeline: counts, dead letters, a retry button each. */
+@ApiExcludeController()
+@StaffAccess('administrator')
+@Controller('staff/notifications')
+export class NotificationsPageController {
+  constructor(
+    private readonly admin: NotificationAdminService,
+    private readonly views: ViewRenderer,
+    private readonly csrf: CsrfService,
+  ) {}
+
+  @Get()
+  async page(
+    @Query() query: NotificationsPageQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const page = query.page ?? 1;
+    const [summary, dead] = await Promise.all([
+      this.admin.summary(),
+      this.admin.deadLetters(page, query.pageSize ?? 50),
+    ]);
+    return sendPage(
+      reply,
+      this.views,
+      'notifications/admin.njk',
+      pageContext(request, {
+        summary,
+        dead,
+        retried: query.retried === '1',
+        csrf: this.csrf.token(request, reply),
+        previousPage: page > 1 ? page - 1 : null,
+        nextPage: page * dead.pageSize < dead.total ? page + 1 : null,
+      }),
+    );
+  }
+
+  @Post(':id/retry')
+  @UseGuards(CsrfGuard)
+  async retry(
+    @Param() params: NotificationIdParams,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    await this.admin.retry(params.id);
+    return reply.redirect('/staff/notifications?retried=1', 303);
+  }
+}

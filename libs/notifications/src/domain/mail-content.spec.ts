@@ -1,0 +1,151 @@
+import { LOCALES, Locale, ViewRenderer } from '@app/core';
+import { NotificationRenderer } from '../services/notification-renderer.service';
+import {
+  MAIL_ACTIONS,
+  MailContentError,
+  composeMail,
+  formatMailDate,
+  mailLocale,
+} from './mail-content';
+import { MAIL_MESSAGES } from './mail.messages';
+import { MAIL_TEMPLATES, MailTemplate } from './mail-templates';
+
+const SAMPLE: Record<string, string> = {
+  reference: 'PMD-2026-00042',
+  followUpUrl: 'https://pmd.example/follow-up?reference=PMD-2026-00042',
+  caseUrl: 'https://pmd.example/staff/cases/PMD-2026-00042',
+  status: 'in_review',
+  meetingDate: '2026-03-12',
+  meetingUrl: 'https://pmd.example/staff/meetings/7',
+  institution: 'Ombudsperson Institution',
+  dueDate: '2026-04-30',
+  responseUrl: 'https://pmd.example/referrals/respond/abc',
+  name: 'Arta Berisha',
+  inviteUrl: 'https://pmd.example/staff/invitations/xyz',
+  expiresAt: '2026-02-01T10:30:00.000Z',
+  resetUrl: 'https://pmd.example/staff/password-reset/xyz',
+};
+
+const TEMPLATES = Object.keys(MAIL_TEMPLATES) as MailTemplate[];
+
+function paramsOf(template: MailTemplate): Record<string, string> {
+  return Object.fromEntries(MAIL_TEMPLATES[template].params.map((p) => [p, SAMPLE[p]]));
+}
+
+const renderer = new NotificationRenderer(new ViewRenderer());
+
+describe('email templates', () => {
+  it.each(TEMPLATES.flatMap((t) => LOCALES.map((l) => [t, l] as const)))(
+    'renders %s in %s with every placeholder filled',
+    (template, locale) => {
+      const mail = renderer.render(template, locale, paramsOf(template));
+      for (const part of [mail.subject, mail.text, mail.html]) {
+        expect(part).not.toMatch(/\{\w+\}/);
+        expect(part).not.toContain('undefined');
+        expect(part).not.toMatch(/\bmail\.[a-z_]+\.[a-z_]+/); // no untranslated key
+      }
+      const url = SAMPLE[MAIL_ACTIONS[template]];
+      expect(mail.text).toContain(url);
+      expect(mail.html).toContain(`href="${url.replace(/&/g, '&amp;')}"`);
+      expect(mail.html).toContain(`<html lang="${mail.locale}">`);
+      if (MAIL_TEMPLATES[template].params.includes('reference' as never)) {
+        expect(mail.subject).toContain(SAMPLE.reference);
+      }
+    },
+  );
+
+  it('uses in its texts only the parameters its template allows', () => {
+    for (const locale of LOCALES) {
+      for (const [key, text] of Object.entries(MAIL_MESSAGES[locale] as Record<string, string>)) {
+        const template = TEMPLATES.find((t) => key.startsWith(`mail.${t}.`));
+        const allowed: readonly string[] = template ? MAIL_TEMPLATES[template].params : [];
+        const used = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+        expect({ key, unknown: used.filter((p) => !allowed.includes(p)) }).toEqual({
+          key,
+          unknown: [],
+        });
+      }
+    }
+  });
+
+  it('gives each template a link parameter it really takes', () => {
+    for (const template of TEMPLATES) {
+      expect(MAIL_TEMPLATES[template].params).toContain(MAIL_ACTIONS[template]);
+    }
+  });
+
+  it('names a reporter case by its reference only, with a neutral subject', () => {
+    const reporterTemplates = TEMPLATES.filter((t) => MAIL_TEMPLATES[t].audience === 'reporter');
+    expect(reporterTemplates.length).toBeGreaterThan(0);
+    for (const template of reporterTemplates) {
+      for (const locale of LOCALES) {
+        const mail = composeMail(template, locale, paramsOf(template));
+        // The subject carries the reference and nothing else that was passed in.
+        const others = Object.entries(paramsOf(template)).filter(([k]) => k !== 'reference');
+        for (const [, value] of others) expect(mail.subject).not.toContain(value);
+      }
+    }
+  });
+
+  it('writes Romani emails in Albanian until they are translated, without mixing languages', () => {
+    for (const template of TEMPLATES) {
+      expect(mailLocale(template, 'rom')).toBe('sq');
+      const rom = composeMail(template, 'rom', paramsOf(template));
+      const sq = composeMail(template, 'sq', paramsOf(template));
+      expect(rom).toEqual(sq);
+    }
+  });
+
+  it('speaks the recipient language', () => {
+    const subjects = (['sq', 'sr', 'en'] as Locale[]).map(
+      (locale) =>
+        composeMail('expert_message_reporter', locale, paramsOf('expert_message_reporter')).subject,
+    );
+    expect(subjects).toEqual([
+      'Mesazh për raportin tuaj PMD-2026-00042',
+      'Poruka o vašoj prijavi PMD-2026-00042',
+      'Message about your report PMD-2026-00042',
+    ]);
+  });
+
+  it('shows a case status in words and dates as day.month.year (Kosovo time)', () => {
+    const mail = composeMail('status_changed_reporter', 'en', paramsOf('status_changed_reporter'));
+    expect(mail.paragraphs[0]).toContain('Under review');
+    expect(formatMailDate('2026-04-30')).toBe('30.04.2026');
+    // 23:30 UTC on 31 March is already 1 April in Kosovo (UTC+2 in summer).
+    expect(formatMailDate('2026-03-31T23:30:00.000Z')).toBe('01.04.2026 01:30');
+    expect(formatMailDate('soon')).toBe('soon');
+  });
+
+  it('escapes parameters in the HTML part', () => {
+    const mail = renderer.render('referral_answered', 'en', {
+      ...paramsOf('referral_answered'),
+      institution: '<script>alert(1)</script> & Co',
+    });
+    expect(mail.html).not.toContain('<script>');
+    expect(mail.html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; Co');
+  });
+
+  it('keeps a parameter on one line, so nothing can be added to the subject header', () => {
+    const mail = composeMail('referral_answered', 'en', {
+      ...paramsOf('referral_answered'),
+      reference: 'PMD-2026-00001\r\nBcc: someone@example.org',
+    });
+    expect(mail.subject).not.toMatch(/[\r\n]/);
+  });
+
+  it('refuses unknown or missing parameters and links that are not http(s)', () => {
+    expect(() =>
+      composeMail('case_received', 'en', { ...paramsOf('case_received'), description: 'x' }),
+    ).toThrow(MailContentError);
+    expect(() => composeMail('case_received', 'en', { reference: 'PMD-2026-00001' })).toThrow(
+      /lacks followUpUrl/,
+    );
+    expect(() =>
+      composeMail('case_received', 'en', {
+        ...paramsOf('case_received'),
+        followUpUrl: 'javascript:alert(1)',
+      }),
+    ).toThrow(/not an http\(s\) link/);
+  });
+});

@@ -1,0 +1,153 @@
+import { DEFAULT_LOCALE, Locale, kosovoDate } from '@app/core';
+import { CASE_STATUS_LABELS, CaseStatusLabel, MAIL_MESSAGES } from './mail.messages';
+import { MAIL_TEMPLATES, MailTemplate, RecipientKind } from './mail-templates';
+
+type ParamOf<T extends MailTemplate> = (typeof MAIL_TEMPLATES)[T]['params'][number];
+
+/** The parameter of each template that is the link of its button. */
+export const MAIL_ACTIONS: { [T in MailTemplate]: ParamOf<T> } = {
+  case_received: 'followUpUrl',
+  case_submitted_staff: 'caseUrl',
+  case_assigned: 'caseUrl',
+  reporter_message_staff: 'caseUrl',
+  expert_message_reporter: 'followUpUrl',
+  status_changed_reporter: 'followUpUrl',
+  agenda_published: 'meetingUrl',
+  referral_sent: 'responseUrl',
+  referral_answered: 'caseUrl',
+  referral_overdue_institution: 'responseUrl',
+  referral_overdue_staff: 'caseUrl',
+  staff_invitation: 'inviteUrl',
+  password_reset: 'resetUrl',
+};
+
+const DATE_PARAMS = new Set(['dueDate', 'expiresAt', 'meetingDate']);
+
+/** An email before it becomes HTML and text: the same words feed both. */
+export interface MailContent {
+  /** The language actually used (Romani falls back to Albanian, template by template). */
+  locale: Locale;
+  subject: string;
+  greeting: string;
+  paragraphs: string[];
+  action: { label: string; url: string };
+  linkHint: string;
+  signature: string[];
+  footer: string;
+}
+
+export class MailContentError extends Error {}
+
+type Catalogue = Record<string, string | undefined>;
+
+function lookup(locale: Locale, key: string): string | undefined {
+  return (MAIL_MESSAGES[locale] as Catalogue)[key];
+}
+
+/**
+ * The language of a template for a recipient: theirs when the template is fully written in it,
+ * otherwise Albanian. Per template, so one email never mixes two languages.
+ */
+export function mailLocale(template: MailTemplate, locale: Locale): Locale {
+  const keys = ['subject', 'body', 'action'].map((part) => `mail.${template}.${part}`);
+  keys.push(
+    'mail.greeting',
+    'mail.signature',
+    'mail.link_hint',
+    `mail.footer.${MAIL_TEMPLATES[template].audience}`,
+  );
+  return keys.every((key) => lookup(locale, key) !== undefined) ? locale : DEFAULT_LOCALE;
+}
+
+/** Dates come as ISO strings; people read them as day.month.year (Kosovo time for instants). */
+export function formatMailDate(value: string): string {
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (day) return `${day[3]}.${day[2]}.${day[1]}`;
+  const instant = new Date(value);
+  if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(instant.getTime())) {
+    const [y, m, d] = kosovoDate(instant).split('-');
+    const time = new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Belgrade',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }).format(instant);
+    return `${d}.${m}.${y} ${time}`;
+  }
+  return value;
+}
+
+function text(locale: Locale, key: string, params: Record<string, string> = {}): string {
+  const raw = lookup(locale, key) ?? lookup(DEFAULT_LOCALE, key);
+  if (raw === undefined) throw new MailContentError(`No text for ${key}`);
+  return raw.replace(/\{(\w+)\}/g, (match, name: string) => params[name] ?? match);
+}
+
+function isCaseStatus(value: string): value is CaseStatusLabel {
+  return (CASE_STATUS_LABELS as readonly string[]).includes(value);
+}
+
+/**
+ * Builds the words of one email. Refuses what would produce a broken or unsafe email: a
+ * missing parameter, one the template does not take, or a link that is not http(s).
+ */
+export function composeMail(
+  template: MailTemplate,
+  requestedLocale: Locale,
+  params: Record<string, string>,
+): MailContent {
+  const spec = MAIL_TEMPLATES[template];
+  const allowed = spec.params as readonly string[];
+  const unexpected = Object.keys(params).filter((key) => !allowed.includes(key));
+  if (unexpected.length > 0) {
+    throw new MailContentError(`Template ${template} does not take ${unexpected.join(', ')}`);
+  }
+  const missing = allowed.filter((key) => typeof params[key] !== 'string' || params[key] === '');
+  if (missing.length > 0) {
+    throw new MailContentError(`Template ${template} lacks ${missing.join(', ')}`);
+  }
+  const locale = mailLocale(template, requestedLocale);
+  const actionParam: string = MAIL_ACTIONS[template];
+  const url = params[actionParam];
+  if (!/^https?:\/\//i.test(url)) {
+    throw new MailContentError(`Template ${template}: ${actionParam} is not an http(s) link`);
+  }
+
+  const shown: Record<string, string> = {};
+  for (const [key, raw] of Object.entries(params)) {
+    if (key === actionParam) continue;
+    // A parameter is one line of text: no line breaks can reach the subject header.
+    // eslint-disable-next-line no-control-regex
+    const value = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
+    if (DATE_PARAMS.has(key)) shown[key] = formatMailDate(value);
+    else if (key === 'status') {
+      shown[key] = isCaseStatus(value) ? text(locale, `mail.status.${value}`) : value;
+    } else shown[key] = value;
+  }
+
+  const audience: RecipientKind = spec.audience;
+  return {
+    locale,
+    subject: text(locale, `mail.${template}.subject`, shown),
+    greeting:
+      template === 'staff_invitation'
+        ? text(locale, 'mail.staff_invitation.greeting', shown)
+        : text(locale, 'mail.greeting'),
+    paragraphs: text(locale, `mail.${template}.body`, shown).split(/\n{2,}/),
+    action: { label: text(locale, `mail.${template}.action`), url },
+    linkHint: text(locale, 'mail.link_hint'),
+    signature: text(locale, 'mail.signature').split('\n'),
+    footer: text(locale, `mail.footer.${audience}`),
+  };
+}
+
+/** The plain-text part: the same words, the link written out. */
+export function mailText(content: MailContent): string {
+  return [
+    content.greeting,
+    ...content.paragraphs,
+    `${content.action.label}:\n${content.action.url}`,
+    content.signature.join('\n'),
+    `--\n${content.footer}`,
+  ].join('\n\n');
+}

@@ -1,0 +1,294 @@
+import { defineMessages } from '@app/core';
+import type { MailTemplate } from './mail-templates';
+
+/** Keys every template must have in Albanian, Serbian and English (a compile error otherwise). */
+type TemplateKeys = `mail.${MailTemplate}.${'subject' | 'body' | 'action'}`;
+type CommonKeys =
+  | 'mail.greeting'
+  | 'mail.staff_invitation.greeting'
+  | 'mail.signature'
+  | 'mail.link_hint'
+  | 'mail.footer.reporter'
+  | 'mail.footer.staff'
+  | 'mail.footer.institution'
+  | `mail.status.${CaseStatusLabel}`;
+
+/** Case statuses a reporter can be told about (the cases lib owns the machine itself). */
+export const CASE_STATUS_LABELS = [
+  'submitted',
+  'in_review',
+  'assigned',
+  'technical_group',
+  'referred',
+  'resolved',
+  'not_discrimination',
+  'closed',
+] as const;
+export type CaseStatusLabel = (typeof CASE_STATUS_LABELS)[number];
+
+/**
+ * The words of every email. Bodies are plain text; paragraphs are separated by a blank line.
+ * `{name}` placeholders take only the template's own parameters (a unit test checks it).
+ * Reporter emails never say what the report is about: someone else may read that inbox.
+ * No Romani yet: Romani emails are sent in Albanian until a native speaker writes them.
+ */
+export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
+  sq: {
+    'mail.greeting': 'Përshëndetje,',
+    'mail.staff_invitation.greeting': 'Përshëndetje {name},',
+    'mail.signature':
+      'Platforma për mbrojtje nga diskriminimi\nZyra për Qeverisje të Mirë, Zyra e Kryeministrit',
+    'mail.link_hint': 'Nëse butoni nuk funksionon, kopjoni këtë adresë në shfletuesin tuaj:',
+    'mail.footer.reporter':
+      'E morët këtë email sepse e dhatë këtë adresë kur raportuat. Për mbrojtjen tuaj, emailet tona nuk përmbajnë kurrë përmbajtjen e raportit.',
+    'mail.footer.staff':
+      'Njoftim automatik nga platforma. Ju lutemi mos iu përgjigjni këtij emaili.',
+    'mail.footer.institution':
+      'Njoftim automatik nga platforma. Ju lutemi mos iu përgjigjni këtij emaili; përdorni lidhjen më lart.',
+    'mail.status.submitted': 'Pranuar',
+    'mail.status.in_review': 'Në shqyrtim',
+    'mail.status.assigned': 'Caktuar një eksperti ligjor',
+    'mail.status.technical_group': 'Te Grupi Teknik',
+    'mail.status.referred': 'Referuar një institucioni',
+    'mail.status.resolved': 'Zgjidhur',
+    'mail.status.not_discrimination': 'Mbyllur: nuk u konstatua diskriminim',
+    'mail.status.closed': 'Mbyllur',
+
+    'mail.case_received.subject': 'E morëm raportin tuaj {reference}',
+    'mail.case_received.body':
+      'Faleminderit. E morëm raportin tuaj dhe e regjistruam me referencën {reference}.\n\nRuajeni këtë referencë dhe kodin e pranimit që ju u shfaq. Me to mund ta ndiqni rastin, të lexoni mesazhet dhe të shtoni informacione në çdo kohë.\n\nDo t’ju shkruajmë kur të ketë të reja.',
+    'mail.case_received.action': 'Ndiqni rastin tuaj',
+
+    'mail.case_submitted_staff.subject': 'Rast i ri {reference}',
+    'mail.case_submitted_staff.body':
+      'U paraqit një rast i ri: {reference}. Rasti pret shqyrtimin fillestar.',
+    'mail.case_submitted_staff.action': 'Hapni rastin',
+
+    'mail.case_assigned.subject': 'Rasti {reference} iu caktua juve',
+    'mail.case_assigned.body': 'Rasti {reference} iu caktua juve. Ju lutemi shqyrtojeni.',
+    'mail.case_assigned.action': 'Hapni rastin',
+
+    'mail.reporter_message_staff.subject': 'Mesazh i ri nga raportuesi i rastit {reference}',
+    'mail.reporter_message_staff.body':
+      'Raportuesi i rastit {reference} dërgoi një mesazh të ri. Lexojeni në platformë.',
+    'mail.reporter_message_staff.action': 'Lexoni mesazhin',
+
+    'mail.expert_message_reporter.subject': 'Mesazh për raportin tuaj {reference}',
+    'mail.expert_message_reporter.body':
+      'Ju pret një mesazh i ri për raportin tuaj {reference}.\n\nPër privatësinë tuaj, mesazhin nuk e shkruajmë këtu. Hapni platformën dhe shkruani referencën dhe kodin e pranimit për ta lexuar.',
+    'mail.expert_message_reporter.action': 'Lexoni mesazhin',
+
+    'mail.status_changed_reporter.subject': 'Përditësim për raportin tuaj {reference}',
+    'mail.status_changed_reporter.body':
+      'Statusi i raportit tuaj {reference} tani është: {status}.\n\nHapni platformën me referencën dhe kodin e pranimit për të parë më shumë.',
+    'mail.status_changed_reporter.action': 'Ndiqni rastin tuaj',
+
+    'mail.agenda_published.subject': 'Rendi i ditës i takimit të Grupit Teknik më {meetingDate}',
+    'mail.agenda_published.body':
+      'U publikua rendi i ditës i takimit të Grupit Teknik më {meetingDate}. Ju lutemi lexoni rastet para takimit.',
+    'mail.agenda_published.action': 'Hapni rendin e ditës',
+
+    'mail.referral_sent.subject': 'Referim i rastit {reference}',
+    'mail.referral_sent.body':
+      'Zyra për Qeverisje të Mirë ia referoi rastin {reference} institucionit tuaj ({institution}) me rekomandime. Ju lutemi lexoni referimin dhe dërgoni përgjigjen tuaj deri më {dueDate}.\n\nLidhja më poshtë është vetëm për institucionin tuaj dhe mund të përdoret një herë për të dërguar përgjigjen. Mos ua përcillni të tjerëve.',
+    'mail.referral_sent.action': 'Lexoni dhe përgjigjuni',
+
+    'mail.referral_answered.subject': 'Përgjigje për rastin {reference}',
+    'mail.referral_answered.body':
+      'Arriti përgjigjja nga {institution} për referimin e rastit {reference}.',
+    'mail.referral_answered.action': 'Hapni rastin',
+
+    'mail.referral_overdue_institution.subject':
+      'Kujtesë: përgjigjja për rastin {reference} ka kaluar afatin',
+    'mail.referral_overdue_institution.body':
+      'Përgjigjja e institucionit tuaj ({institution}) për referimin e rastit {reference} duhej të dërgohej deri më {dueDate} dhe ende nuk ka arritur. Ju lutemi dërgojeni sa më shpejt përmes lidhjes më poshtë.',
+    'mail.referral_overdue_institution.action': 'Dërgoni përgjigjen',
+
+    'mail.referral_overdue_staff.subject': 'Përgjigje me vonesë: rasti {reference}',
+    'mail.referral_overdue_staff.body':
+      'Përgjigjja nga {institution} për referimin e rastit {reference}, me afat më {dueDate}, ende nuk ka arritur. Institucionit iu dërgua një kujtesë.',
+    'mail.referral_overdue_staff.action': 'Hapni rastin',
+
+    'mail.staff_invitation.subject': 'Ftesë në platformën për mbrojtje nga diskriminimi',
+    'mail.staff_invitation.body':
+      'Jeni ftuar të bashkoheni në platformën për mbrojtje nga diskriminimi si anëtar i stafit. Përdorni lidhjen më poshtë për të zgjedhur fjalëkalimin dhe për të konfiguruar hyrjen. Lidhja funksionon një herë dhe skadon më {expiresAt}.',
+    'mail.staff_invitation.action': 'Pranoni ftesën',
+
+    'mail.password_reset.subject': 'Rivendosni fjalëkalimin tuaj',
+    'mail.password_reset.body':
+      'Dikush kërkoi rivendosjen e fjalëkalimit të llogarisë suaj në platformë. Nëse ishit ju, përdorni lidhjen më poshtë për të zgjedhur një fjalëkalim të ri. Lidhja funksionon një herë dhe skadon më {expiresAt}.\n\nNëse nuk e kërkuat ju, shpërfilleni këtë email: fjalëkalimi juaj mbetet i njëjtë.',
+    'mail.password_reset.action': 'Zgjidhni një fjalëkalim të ri',
+  },
+  sr: {
+    'mail.greeting': 'Dobar dan,',
+    'mail.staff_invitation.greeting': 'Dobar dan, {name},',
+    'mail.signature':
+      'Platforma za zaštitu od diskriminacije\nKancelarija za dobro upravljanje, Kancelarija premijera',
+    'mail.link_hint': 'Ako dugme ne radi, kopirajte ovu adresu u svoj pregledač:',
+    'mail.footer.reporter':
+      'Ovu poruku ste dobili jer ste ovu adresu naveli prilikom prijave. Radi vaše zaštite, naše poruke nikada ne sadrže sadržaj prijave.',
+    'mail.footer.staff': 'Automatsko obaveštenje platforme. Molimo ne odgovarajte na ovu poruku.',
+    'mail.footer.institution':
+      'Automatsko obaveštenje platforme. Molimo ne odgovarajte na ovu poruku; koristite link iznad.',
+    'mail.status.submitted': 'Primljena',
+    'mail.status.in_review': 'U razmatranju',
+    'mail.status.assigned': 'Dodeljena pravnom stručnjaku',
+    'mail.status.technical_group': 'Kod Tehničke grupe',
+    'mail.status.referred': 'Upućena instituciji',
+    'mail.status.resolved': 'Rešena',
+    'mail.status.not_discrimination': 'Zatvorena: nije utvrđena diskriminacija',
+    'mail.status.closed': 'Zatvorena',
+
+    'mail.case_received.subject': 'Primili smo vašu prijavu {reference}',
+    'mail.case_received.body':
+      'Hvala vam. Primili smo vašu prijavu i zaveli je pod oznakom {reference}.\n\nSačuvajte ovu oznaku i kod potvrde koji vam je prikazan. Pomoću njih u svakom trenutku možete pratiti svoj slučaj, čitati poruke i dodavati informacije.\n\nPisaćemo vam kada bude novosti.',
+    'mail.case_received.action': 'Pratite svoj slučaj',
+
+    'mail.case_submitted_staff.subject': 'Novi slučaj {reference}',
+    'mail.case_submitted_staff.body':
+      'Podnet je novi slučaj: {reference}. Slučaj čeka početnu proveru.',
+    'mail.case_submitted_staff.action': 'Otvorite slučaj',
+
+    'mail.case_assigned.subject': 'Slučaj {reference} vam je dodeljen',
+    'mail.case_assigned.body': 'Slučaj {reference} vam je dodeljen. Molimo pregledajte ga.',
+    'mail.case_assigned.action': 'Otvorite slučaj',
+
+    'mail.reporter_message_staff.subject': 'Nova poruka podnosioca prijave za slučaj {reference}',
+    'mail.reporter_message_staff.body':
+      'Podnosilac prijave za slučaj {reference} poslao je novu poruku. Pročitajte je na platformi.',
+    'mail.reporter_message_staff.action': 'Pročitajte poruku',
+
+    'mail.expert_message_reporter.subject': 'Poruka o vašoj prijavi {reference}',
+    'mail.expert_message_reporter.body':
+      'Čeka vas nova poruka o vašoj prijavi {reference}.\n\nRadi vaše privatnosti, poruku ne pišemo ovde. Otvorite platformu i unesite oznaku i kod potvrde da biste je pročitali.',
+    'mail.expert_message_reporter.action': 'Pročitajte poruku',
+
+    'mail.status_changed_reporter.subject': 'Novosti o vašoj prijavi {reference}',
+    'mail.status_changed_reporter.body':
+      'Status vaše prijave {reference} sada je: {status}.\n\nOtvorite platformu sa oznakom i kodom potvrde da biste videli više.',
+    'mail.status_changed_reporter.action': 'Pratite svoj slučaj',
+
+    'mail.agenda_published.subject': 'Dnevni red sastanka Tehničke grupe {meetingDate}',
+    'mail.agenda_published.body':
+      'Objavljen je dnevni red sastanka Tehničke grupe zakazanog za {meetingDate}. Molimo pročitajte slučajeve pre sastanka.',
+    'mail.agenda_published.action': 'Otvorite dnevni red',
+
+    'mail.referral_sent.subject': 'Upućivanje slučaja {reference}',
+    'mail.referral_sent.body':
+      'Kancelarija za dobro upravljanje uputila je slučaj {reference} vašoj instituciji ({institution}) sa preporukama. Molimo pročitajte upućivanje i pošaljite odgovor do {dueDate}.\n\nLink ispod namenjen je samo vašoj instituciji i može se jednom iskoristiti za slanje odgovora. Ne prosleđujte ga drugima.',
+    'mail.referral_sent.action': 'Pročitajte i odgovorite',
+
+    'mail.referral_answered.subject': 'Odgovor za slučaj {reference}',
+    'mail.referral_answered.body':
+      'Stigao je odgovor institucije {institution} na upućivanje slučaja {reference}.',
+    'mail.referral_answered.action': 'Otvorite slučaj',
+
+    'mail.referral_overdue_institution.subject':
+      'Podsetnik: rok za odgovor za slučaj {reference} je istekao',
+    'mail.referral_overdue_institution.body':
+      'Odgovor vaše institucije ({institution}) na upućivanje slučaja {reference} trebalo je da stigne do {dueDate}, ali još nije stigao. Molimo pošaljite ga što pre putem linka ispod.',
+    'mail.referral_overdue_institution.action': 'Pošaljite odgovor',
+
+    'mail.referral_overdue_staff.subject': 'Odgovor kasni: slučaj {reference}',
+    'mail.referral_overdue_staff.body':
+      'Odgovor institucije {institution} na upućivanje slučaja {reference}, sa rokom {dueDate}, još nije stigao. Instituciji je poslat podsetnik.',
+    'mail.referral_overdue_staff.action': 'Otvorite slučaj',
+
+    'mail.staff_invitation.subject': 'Poziv na platformu za zaštitu od diskriminacije',
+    'mail.staff_invitation.body':
+      'Pozvani ste da se pridružite platformi za zaštitu od diskriminacije kao član osoblja. Pomoću linka ispod izaberite lozinku i podesite prijavljivanje. Link radi jednom i ističe {expiresAt}.',
+    'mail.staff_invitation.action': 'Prihvatite poziv',
+
+    'mail.password_reset.subject': 'Promena lozinke',
+    'mail.password_reset.body':
+      'Neko je zatražio promenu lozinke vašeg naloga na platformi. Ako ste to bili vi, pomoću linka ispod izaberite novu lozinku. Link radi jednom i ističe {expiresAt}.\n\nAko to niste bili vi, zanemarite ovu poruku: vaša lozinka ostaje ista.',
+    'mail.password_reset.action': 'Izaberite novu lozinku',
+  },
+  en: {
+    'mail.greeting': 'Hello,',
+    'mail.staff_invitation.greeting': 'Hello {name},',
+    'mail.signature':
+      'Platform for protection from discrimination\nOffice for Good Governance, Office of the Prime Minister',
+    'mail.link_hint': 'If the button does not work, copy this address into your browser:',
+    'mail.footer.reporter':
+      'You received this email because you gave this address when you reported. To protect you, our emails never contain what you reported.',
+    'mail.footer.staff': 'Automatic notice from the platform. Please do not reply to this email.',
+    'mail.footer.institution':
+      'Automatic notice from the platform. Please do not reply to this email; use the link above.',
+    'mail.status.submitted': 'Received',
+    'mail.status.in_review': 'Under review',
+    'mail.status.assigned': 'Assigned to a legal expert',
+    'mail.status.technical_group': 'With the Technical Group',
+    'mail.status.referred': 'Referred to an institution',
+    'mail.status.resolved': 'Resolved',
+    'mail.status.not_discrimination': 'Closed: not found to be discrimination',
+    'mail.status.closed': 'Closed',
+
+    'mail.case_received.subject': 'We received your report {reference}',
+    'mail.case_received.body':
+      'Thank you. We received your report and registered it with the reference {reference}.\n\nKeep this reference and the receipt code you were shown. With them you can follow your case, read messages and add information at any time.\n\nWe will write to you when there is news.',
+    'mail.case_received.action': 'Follow your case',
+
+    'mail.case_submitted_staff.subject': 'New case {reference}',
+    'mail.case_submitted_staff.body':
+      'A new case was submitted: {reference}. It is waiting for triage.',
+    'mail.case_submitted_staff.action': 'Open the case',
+
+    'mail.case_assigned.subject': 'Case {reference} was assigned to you',
+    'mail.case_assigned.body': 'Case {reference} was assigned to you. Please review it.',
+    'mail.case_assigned.action': 'Open the case',
+
+    'mail.reporter_message_staff.subject': 'New message from the reporter of case {reference}',
+    'mail.reporter_message_staff.body':
+      'The reporter of case {reference} sent a new message. Read it on the platform.',
+    'mail.reporter_message_staff.action': 'Read the message',
+
+    'mail.expert_message_reporter.subject': 'Message about your report {reference}',
+    'mail.expert_message_reporter.body':
+      'A new message is waiting for you about your report {reference}.\n\nFor your privacy we do not write the message here. Open the platform and enter your reference and receipt code to read it.',
+    'mail.expert_message_reporter.action': 'Read the message',
+
+    'mail.status_changed_reporter.subject': 'Update on your report {reference}',
+    'mail.status_changed_reporter.body':
+      'The status of your report {reference} is now: {status}.\n\nOpen the platform with your reference and receipt code to see more.',
+    'mail.status_changed_reporter.action': 'Follow your case',
+
+    'mail.agenda_published.subject': 'Agenda of the Technical Group meeting on {meetingDate}',
+    'mail.agenda_published.body':
+      'The agenda of the Technical Group meeting on {meetingDate} was published. Please read the cases before the meeting.',
+    'mail.agenda_published.action': 'Open the agenda',
+
+    'mail.referral_sent.subject': 'Referral of case {reference}',
+    'mail.referral_sent.body':
+      'The Office for Good Governance referred case {reference} to your institution ({institution}) with recommendations. Please read the referral and send your response by {dueDate}.\n\nThe link below is for your institution only and can be used once to send the response. Please do not forward it.',
+    'mail.referral_sent.action': 'Read and respond',
+
+    'mail.referral_answered.subject': 'Response on case {reference}',
+    'mail.referral_answered.body':
+      'The response of {institution} to the referral of case {reference} has arrived.',
+    'mail.referral_answered.action': 'Open the case',
+
+    'mail.referral_overdue_institution.subject':
+      'Reminder: the response on case {reference} is overdue',
+    'mail.referral_overdue_institution.body':
+      'The response of your institution ({institution}) to the referral of case {reference} was due by {dueDate} and has not arrived yet. Please send it as soon as possible with the link below.',
+    'mail.referral_overdue_institution.action': 'Send the response',
+
+    'mail.referral_overdue_staff.subject': 'Overdue response: case {reference}',
+    'mail.referral_overdue_staff.body':
+      'The response of {institution} to the referral of case {reference}, due by {dueDate}, has not arrived yet. A reminder was sent to the institution.',
+    'mail.referral_overdue_staff.action': 'Open the case',
+
+    'mail.staff_invitation.subject':
+      'Invitation to the platform for protection from discrimination',
+    'mail.staff_invitation.body':
+      'You are invited to join the platform for protection from discrimination as a staff member. Use the link below to choose your password and set up sign-in. The link works once and expires on {expiresAt}.',
+    'mail.staff_invitation.action': 'Accept the invitation',
+
+    'mail.password_reset.subject': 'Reset your password',
+    'mail.password_reset.body':
+      'Someone asked to reset the password of your account on the platform. If it was you, use the link below to choose a new password. The link works once and expires on {expiresAt}.\n\nIf it was not you, ignore this email: your password stays the same.',
+    'mail.password_reset.action': 'Choose a new password',
+  },
+  rom: {},
+});

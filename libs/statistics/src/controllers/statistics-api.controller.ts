@@ -1,0 +1,106 @@
+import {
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  Req,
+  Res,
+} from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { PublicAccess, StaffAccess, requestLocale } from '@app/core';
+import { CurrentStaff, StaffPrincipal } from '@app/identity';
+import {
+  ExportQueryDto,
+  StaffStatisticsQueryDto,
+  YearlyQueryDto,
+} from '../dto/statistics-query.dto';
+import { StatisticsExport } from '../services/statistics-export.service';
+import { ImportResult, StatisticsImport } from '../services/statistics-import.service';
+import { PublishedYear, StatisticsPublishing } from '../services/statistics-publishing.service';
+import { StatisticsService, YearlyStatistics } from '../services/statistics.service';
+
+@ApiTags('statistics')
+@Controller('api/v1/statistics')
+export class StatisticsApiController {
+  constructor(
+    private readonly statistics: StatisticsService,
+    private readonly exports: StatisticsExport,
+    private readonly publishing: StatisticsPublishing,
+    private readonly importer: StatisticsImport,
+  ) {}
+
+  @Get('yearly')
+  @PublicAccess()
+  @ApiOperation({
+    summary:
+      'Yearly figures and all years together; published years as published; small cross-tabulated counts shown as "<N"',
+  })
+  yearly(@Query() query: YearlyQueryDto): Promise<YearlyStatistics> {
+    return this.statistics.publicYearly(query);
+  }
+
+  @Get('staff/yearly')
+  @StaffAccess()
+  @ApiOperation({
+    summary: 'Exact live figures for staff, with filters (community, area, municipality)',
+  })
+  staffYearly(@Query() query: StaffStatisticsQueryDto): Promise<YearlyStatistics> {
+    return this.statistics.staffYearly(query, query);
+  }
+
+  @Get('export')
+  @StaffAccess()
+  @ApiOperation({
+    summary: 'The staff figures with the same filters as CSV, XLSX or JSON (audited)',
+  })
+  async export(
+    @Query() query: ExportQueryDto,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    const file = await this.exports.export(
+      query.format,
+      query,
+      query,
+      staff,
+      requestLocale(request),
+      request.ip ?? null,
+    );
+    return reply
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.filename}"`)
+      .header('cache-control', 'no-store')
+      .send(file.body);
+  }
+
+  @Post('years/:year/publish')
+  @StaffAccess('administrator')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Freeze a finished year’s figures as published' })
+  publish(
+    @Param('year', ParseIntPipe) year: number,
+    @CurrentStaff() staff: StaffPrincipal,
+    @Req() request: FastifyRequest,
+  ): Promise<PublishedYear> {
+    return this.publishing.publish(year, staff, request.ip ?? null);
+  }
+
+  @Post('import')
+  @StaffAccess('administrator')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'Import cases (and meetings held per year) of the earlier platform: JSON body, or multipart files `cases` (CSV or JSON) and `meetings` (CSV); all or nothing',
+  })
+  import(
+    @Req() request: FastifyRequest,
+    @CurrentStaff() staff: StaffPrincipal,
+  ): Promise<ImportResult> {
+    return this.importer.importRequest(request, staff);
+  }
+}

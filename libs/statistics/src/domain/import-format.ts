@@ -1,0 +1,526 @@
+import { KOSOVO_TIME_ZONE, kosovoDate, kosovoYear } from '@app/core';
+import { CsvRecord, CsvSyntaxError, parseCsv } from './csv';
+
+/**
+ * The import of cases from the earlier platform (docs/import-format.md). Everything is checked
+ * before anything is written: the result is either the whole list of valid records or every
+ * problem with its line (CSV; 1 is the header) or item number (JSON, from 1).
+ */
+
+export const CASE_COLUMNS = [
+  'original_reference',
+  'submitted_at',
+  'community',
+  'primary_area',
+  'grounds',
+  'municipality',
+  'gender',
+  'age_group',
+  'reporter_role',
+  'perpetrator_kind',
+  'incident_date',
+  'status',
+  'outcome_date',
+  'closure_reason',
+  'referral_institutions',
+] as const;
+export type CaseColumn = (typeof CASE_COLUMNS)[number];
+
+const REQUIRED_CASE_COLUMNS: readonly CaseColumn[] = [
+  'original_reference',
+  'submitted_at',
+  'community',
+  'primary_area',
+  'grounds',
+  'municipality',
+  'reporter_role',
+  'perpetrator_kind',
+  'status',
+];
+
+export const MEETING_COLUMNS = ['year', 'meetings_held'] as const;
+
+/** Statuses an imported case may have; `assigned` and `technical_group` need a person here. */
+export const IMPORT_STATUSES = [
+  'submitted',
+  'in_review',
+  'referred',
+  'resolved',
+  'not_discrimination',
+  'closed',
+] as const;
+export type ImportStatus = (typeof IMPORT_STATUSES)[number];
+
+const OUTCOMES: readonly string[] = ['resolved', 'not_discrimination', 'closed'];
+
+export const MAX_IMPORT_ROWS = 50_000;
+const MAX_REFERENCE_LENGTH = 100;
+
+export interface ImportedCase {
+  line: number;
+  originalReference: string;
+  submittedAt: Date;
+  /** Statistical year (Kosovo time). */
+  year: number;
+  community: string;
+  primaryArea: string;
+  municipality: string;
+  gender: string | null;
+  ageGroup: string | null;
+  reporterRole: string;
+  perpetratorKind: string;
+  grounds: string[];
+  incidentDate: string;
+  status: ImportStatus;
+  outcomeAt: Date | null;
+  closureReason: string | null;
+  referralInstitutions: string[];
+}
+
+export interface ImportedMeetings {
+  line: number;
+  year: number;
+  held: number;
+}
+
+export type ImportSource = 'cases' | 'meetings';
+
+/** Reasons a record is refused; each has a message `statistics.import.problem.<code>`. */
+export type ImportProblemCode =
+  | 'csv_syntax'
+  | 'missing_column'
+  | 'unknown_column'
+  | 'field_count'
+  | 'required'
+  | 'invalid_type'
+  | 'too_long'
+  | 'unknown_code'
+  | 'invalid_status'
+  | 'invalid_date'
+  | 'in_future'
+  | 'before_submission'
+  | 'outcome_date_required'
+  | 'outcome_date_not_allowed'
+  | 'closure_reason_not_allowed'
+  | 'referral_required'
+  | 'duplicate_reference'
+  | 'invalid_number'
+  | 'duplicate_year'
+  | 'too_many_rows'
+  | 'nothing_to_import';
+
+export interface ImportProblem {
+  source: ImportSource;
+  /** CSV line (1 = header) or JSON item number (from 1); 0 for the file as a whole. */
+  line: number;
+  column: string | null;
+  code: ImportProblemCode;
+}
+
+/** Which taxonomy codes exist (the taxonomy snapshot answers it). */
+export interface ImportCodes {
+  isKnown(
+    kind:
+      | 'community'
+      | 'area'
+      | 'ground'
+      | 'municipality'
+      | 'gender'
+      | 'age_group'
+      | 'reporter_role'
+      | 'perpetrator_kind'
+      | 'institution'
+      | 'closure_reason',
+    code: string,
+  ): boolean;
+}
+
+/** A record as text fields by column, from CSV or JSON alike. */
+export interface RawRecord {
+  line: number;
+  values: Partial<Record<string, string>>;
+}
+
+export interface RawImport {
+  cases: RawRecord[];
+  meetings: RawRecord[];
+  problems: ImportProblem[];
+}
+
+function recordsFromCsv(
+  source: ImportSource,
+  text: string,
+  columns: readonly string[],
+  required: readonly string[],
+  problems: ImportProblem[],
+): RawRecord[] {
+  let rows: CsvRecord[];
+  try {
+    rows = parseCsv(text);
+  } catch (error) {
+    if (error instanceof CsvSyntaxError) {
+      problems.push({ source, line: error.line, column: null, code: 'csv_syntax' });
+      return [];
+    }
+    throw error;
+  }
+  if (rows.length === 0) return [];
+  const header = rows[0].fields.map((h) => h.trim().toLowerCase());
+  let headerOk = true;
+  for (const name of header) {
+    if (!columns.includes(name)) {
+      problems.push({ source, line: rows[0].line, column: name, code: 'unknown_column' });
+      headerOk = false;
+    }
+  }
+  for (const name of required) {
+    if (!header.includes(name)) {
+      problems.push({ source, line: rows[0].line, column: name, code: 'missing_column' });
+      headerOk = false;
+    }
+  }
+  if (!headerOk) return [];
+  const records: RawRecord[] = [];
+  for (const row of rows.slice(1)) {
+    if (row.fields.length !== header.length) {
+      problems.push({ source, line: row.line, column: null, code: 'field_count' });
+      continue;
+    }
+    const values: Record<string, string> = {};
+    header.forEach((name, i) => (values[name] = row.fields[i]));
+    records.push({ line: row.line, values });
+  }
+  return records;
+}
+
+/** Reads the CSV files (either may be absent). */
+export function readCsvImport(casesCsv: string | null, meetingsCsv: string | null): RawImport {
+  const problems: ImportProblem[] = [];
+  const cases = casesCsv
+    ? recordsFromCsv('cases', casesCsv, CASE_COLUMNS, REQUIRED_CASE_COLUMNS, problems)
+    : [];
+  const meetings = meetingsCsv
+    ? recordsFromCsv('meetings', meetingsCsv, MEETING_COLUMNS, MEETING_COLUMNS, problems)
+    : [];
+  return { cases, meetings, problems };
+}
+
+function recordsFromJson(
+  source: ImportSource,
+  items: unknown,
+  columns: readonly string[],
+  problems: ImportProblem[],
+): RawRecord[] {
+  if (items === undefined || items === null) return [];
+  if (!Array.isArray(items)) {
+    problems.push({ source, line: 0, column: null, code: 'invalid_type' });
+    return [];
+  }
+  const records: RawRecord[] = [];
+  items.forEach((item: unknown, index) => {
+    const line = index + 1;
+    if (!item || typeof item !== 'object' || Array.isArray(item)) {
+      problems.push({ source, line, column: null, code: 'invalid_type' });
+      return;
+    }
+    const values: Record<string, string> = {};
+    let ok = true;
+    for (const [name, value] of Object.entries(item as Record<string, unknown>)) {
+      if (!columns.includes(name)) {
+        problems.push({ source, line, column: name, code: 'unknown_column' });
+        ok = false;
+      } else if (value === null || value === undefined) {
+        values[name] = '';
+      } else if (typeof value === 'string') {
+        values[name] = value;
+      } else if (typeof value === 'number' && Number.isInteger(value)) {
+        values[name] = String(value);
+      } else if (Array.isArray(value) && value.every((v) => typeof v === 'string')) {
+        values[name] = value.join(';');
+      } else {
+        problems.push({ source, line, column: name, code: 'invalid_type' });
+        ok = false;
+      }
+    }
+    if (ok) records.push({ line, values });
+  });
+  return records;
+}
+
+/** Reads the JSON form: `{ "cases": [ {column: value} ], "meetings": [ {year, meetings_held} ] }`. */
+export function readJsonImport(body: unknown): RawImport {
+  const problems: ImportProblem[] = [];
+  if (!body || typeof body !== 'object' || Array.isArray(body)) {
+    return {
+      cases: [],
+      meetings: [],
+      problems: [{ source: 'cases', line: 0, column: null, code: 'invalid_type' }],
+    };
+  }
+  const { cases, meetings, ...rest } = body as Record<string, unknown>;
+  for (const name of Object.keys(rest)) {
+    problems.push({ source: 'cases', line: 0, column: name, code: 'unknown_column' });
+  }
+  return {
+    cases: recordsFromJson('cases', cases, CASE_COLUMNS, problems),
+    meetings: recordsFromJson('meetings', meetings, MEETING_COLUMNS, problems),
+    problems,
+  };
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,6}))?)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+function validCalendarDate(y: number, m: number, d: number): boolean {
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** Milliseconds Kosovo wall-clock time is ahead of UTC at an instant. */
+function kosovoOffsetMs(instant: number): number {
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    timeZone: KOSOVO_TIME_ZONE,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(new Date(instant));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const wall = Date.UTC(
+    get('year'),
+    get('month') - 1,
+    get('day'),
+    get('hour'),
+    get('minute'),
+    get('second'),
+  );
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/** A Kosovo wall-clock time as an instant. */
+export function fromKosovoWallClock(
+  y: number,
+  m: number,
+  d: number,
+  h: number,
+  mi: number,
+  s: number,
+  ms = 0,
+): Date {
+  const wall = Date.UTC(y, m - 1, d, h, mi, s, ms);
+  let instant = wall - kosovoOffsetMs(wall);
+  instant = wall - kosovoOffsetMs(instant);
+  return new Date(instant);
+}
+
+/**
+ * An ISO 8601 date-time (with `Z` or an offset; without one it is Kosovo time) or a date alone
+ * (midday of that day in Kosovo, so the day and the year are never in doubt).
+ */
+export function parseImportInstant(text: string): Date | null {
+  const value = text.trim();
+  const date = DATE_ONLY.exec(value);
+  if (date) {
+    const [y, m, d] = date.slice(1).map(Number);
+    return validCalendarDate(y, m, d) ? fromKosovoWallClock(y, m, d, 12, 0, 0) : null;
+  }
+  const dt = DATE_TIME.exec(value);
+  if (!dt) return null;
+  const [y, m, d, h, mi] = dt.slice(1, 6).map(Number);
+  const s = dt[6] ? Number(dt[6]) : 0;
+  const ms = dt[7] ? Number(dt[7].padEnd(3, '0').slice(0, 3)) : 0;
+  if (!validCalendarDate(y, m, d) || h > 23 || mi > 59 || s > 59) return null;
+  const zone = dt[8];
+  if (!zone) return fromKosovoWallClock(y, m, d, h, mi, s, ms);
+  const utc = Date.UTC(y, m - 1, d, h, mi, s, ms);
+  if (zone === 'Z') return new Date(utc);
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const digits = zone.slice(1).replace(':', '');
+  const offset = (Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2))) * 60_000;
+  if (Number(digits.slice(2)) > 59) return null;
+  return new Date(utc - sign * offset);
+}
+
+function list(value: string | undefined): string[] {
+  return [
+    ...new Set(
+      (value ?? '')
+        .split(';')
+        .map((v) => v.trim())
+        .filter(Boolean),
+    ),
+  ];
+}
+
+export interface ValidatedImport {
+  cases: ImportedCase[];
+  meetings: ImportedMeetings[];
+  problems: ImportProblem[];
+}
+
+/** Checks every record; `now` bounds the dates. */
+export function validateImport(raw: RawImport, codes: ImportCodes, now: Date): ValidatedImport {
+  const problems = [...raw.problems];
+  const cases: ImportedCase[] = [];
+  const meetings: ImportedMeetings[] = [];
+  if (raw.cases.length + raw.meetings.length > MAX_IMPORT_ROWS) {
+    problems.push({ source: 'cases', line: 0, column: null, code: 'too_many_rows' });
+    return { cases, meetings, problems };
+  }
+  const today = kosovoDate(now);
+  const seenReferences = new Set<string>();
+
+  for (const record of raw.cases) {
+    const found: ImportProblem[] = [];
+    const add = (column: CaseColumn | null, code: ImportProblemCode) =>
+      found.push({ source: 'cases', line: record.line, column, code });
+    const text = (column: CaseColumn) => (record.values[column] ?? '').trim();
+    const required = (column: CaseColumn): string => {
+      const value = text(column);
+      if (!value) add(column, 'required');
+      return value;
+    };
+    const code = (
+      column: CaseColumn,
+      kind: Parameters<ImportCodes['isKnown']>[0],
+      optional = false,
+    ) => {
+      const value = optional ? text(column) : required(column);
+      if (value && !codes.isKnown(kind, value)) add(column, 'unknown_code');
+      return value || null;
+    };
+
+    const originalReference = required('original_reference');
+    if (originalReference.length > MAX_REFERENCE_LENGTH) add('original_reference', 'too_long');
+    else if (originalReference && seenReferences.has(originalReference)) {
+      add('original_reference', 'duplicate_reference');
+    }
+    if (originalReference) seenReferences.add(originalReference);
+
+    let submittedAt: Date | null = null;
+    const submittedText = required('submitted_at');
+    if (submittedText) {
+      submittedAt = parseImportInstant(submittedText);
+      if (!submittedAt || kosovoYear(submittedAt) < 2000) add('submitted_at', 'invalid_date');
+      else if (submittedAt.getTime() > now.getTime()) add('submitted_at', 'in_future');
+    }
+
+    const community = code('community', 'community');
+    const primaryArea = code('primary_area', 'area');
+    const municipality = code('municipality', 'municipality');
+    const gender = code('gender', 'gender', true);
+    const ageGroup = code('age_group', 'age_group', true);
+    const reporterRole = code('reporter_role', 'reporter_role');
+    const perpetratorKind = code('perpetrator_kind', 'perpetrator_kind');
+    const grounds = list(record.values.grounds);
+    if (grounds.length === 0) add('grounds', 'required');
+    if (grounds.some((g) => !codes.isKnown('ground', g))) add('grounds', 'unknown_code');
+    const institutions = list(record.values.referral_institutions);
+    if (institutions.some((i) => !codes.isKnown('institution', i))) {
+      add('referral_institutions', 'unknown_code');
+    }
+
+    let incidentDate = submittedAt ? kosovoDate(submittedAt) : '';
+    const incidentText = text('incident_date');
+    if (incidentText) {
+      const match = DATE_ONLY.exec(incidentText);
+      if (!match || !validCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
+        add('incident_date', 'invalid_date');
+      } else if (submittedAt && incidentText > kosovoDate(submittedAt)) {
+        add('incident_date', 'in_future');
+      } else incidentDate = incidentText;
+    }
+
+    const statusText = required('status');
+    const status = (IMPORT_STATUSES as readonly string[]).includes(statusText)
+      ? (statusText as ImportStatus)
+      : null;
+    if (statusText && !status) add('status', 'invalid_status');
+
+    let outcomeAt: Date | null = null;
+    const outcomeText = text('outcome_date');
+    if (status && OUTCOMES.includes(status)) {
+      if (!outcomeText) add('outcome_date', 'outcome_date_required');
+      else {
+        outcomeAt = parseImportInstant(outcomeText);
+        if (!outcomeAt) add('outcome_date', 'invalid_date');
+        else if (kosovoDate(outcomeAt) > today) {
+          add('outcome_date', 'in_future');
+        } else if (submittedAt && kosovoDate(outcomeAt) < kosovoDate(submittedAt)) {
+          add('outcome_date', 'before_submission');
+        }
+        // A date alone on the day of submission must not come before the submission time.
+        if (outcomeAt && submittedAt && outcomeAt < submittedAt) outcomeAt = submittedAt;
+        if (outcomeAt && outcomeAt.getTime() > now.getTime()) outcomeAt = now;
+      }
+    } else if (outcomeText) add('outcome_date', 'outcome_date_not_allowed');
+
+    const closureText = text('closure_reason');
+    let closureReason: string | null = null;
+    if (closureText) {
+      if (status !== 'closed') add('closure_reason', 'closure_reason_not_allowed');
+      else if (!codes.isKnown('closure_reason', closureText)) add('closure_reason', 'unknown_code');
+      else closureReason = closureText;
+    }
+    if (status === 'referred' && institutions.length === 0) {
+      add('referral_institutions', 'referral_required');
+    }
+
+    if (found.length > 0 || !submittedAt || !status) {
+      problems.push(...found);
+      continue;
+    }
+    cases.push({
+      line: record.line,
+      originalReference,
+      submittedAt,
+      year: kosovoYear(submittedAt),
+      community: community!,
+      primaryArea: primaryArea!,
+      municipality: municipality!,
+      gender,
+      ageGroup,
+      reporterRole: reporterRole!,
+      perpetratorKind: perpetratorKind!,
+      grounds,
+      incidentDate,
+      status,
+      outcomeAt,
+      closureReason,
+      referralInstitutions: institutions,
+    });
+  }
+
+  const seenYears = new Set<number>();
+  const currentYear = kosovoYear(now);
+  for (const record of raw.meetings) {
+    let ok = true;
+    const add = (column: string | null, code: ImportProblemCode) => {
+      problems.push({ source: 'meetings', line: record.line, column, code });
+      ok = false;
+    };
+    const yearText = (record.values.year ?? '').trim();
+    const heldText = (record.values.meetings_held ?? '').trim();
+    const year = /^\d{4}$/.test(yearText) ? Number(yearText) : null;
+    const held = /^\d{1,5}$/.test(heldText) ? Number(heldText) : null;
+    if (!yearText) add('year', 'required');
+    else if (year === null || year < 2000 || year > currentYear) add('year', 'invalid_number');
+    else if (seenYears.has(year)) add('year', 'duplicate_year');
+    if (!heldText) add('meetings_held', 'required');
+    else if (held === null) add('meetings_held', 'invalid_number');
+    if (year !== null) seenYears.add(year);
+    if (ok && year !== null && held !== null) meetings.push({ line: record.line, year, held });
+  }
+
+  if (raw.cases.length === 0 && raw.meetings.length === 0 && problems.length === 0) {
+    problems.push({ source: 'cases', line: 0, column: null, code: 'nothing_to_import' });
+  }
+  problems.sort((a, b) =>
+    a.source === b.source ? a.line - b.line : a.source === 'cases' ? -1 : 1,
+  );
+  return { cases, meetings, problems };
+}

@@ -1,0 +1,25 @@
+/** Yearly statistics: counters moved with every change, pages, exports, publishing, import. */
+export * from './domain/counter-key';
+export * from './domain/case-deltas';
+export * from './domain/yearly-figures';
+export * from './domain/import-format';
+export * from './messages/statistics.messages';
+export * from './services/statistics-recorder.service';
+export * from './services/statistics-recompute.service';
+export * from './services/statistics.service';
+export * from './statistics.module';
+
+import { StatCaseOutcome } from './entities/stat-case-outcome.entity';
+import { StatCounter } from './entities/stat-counter.entity';
+import { StatImportedMeetings } from './entities/stat-imported-meetings.entity';
+import { StatImportedReferral } from './entities/stat-imported-referral.entity';
+import { StatOutcomeDays } from './entities/stat-outcome-days.entity';
+import { StatSnapshot } from './entities/stat-snapshot.entity';
+export const STATISTICS_ENTITIES = [
+  StatCaseOutcome,
+  StatCounter,
+  StatImportedMeetings,
+  StatImportedReferral,
+  StatOutcomeDays,
+  StatSnapshot,
+];

@@ -1,0 +1,57 @@
+import type { Readable } from 'node:stream';
+import type { FastifyRequest } from 'fastify';
+import { PayloadTooLargeError } from '@app/core';
+import { RawImport, readCsvImport, readJsonImport } from '../domain/import-format';
+import { ImportFormatError } from '../exceptions/statistics.errors';
+
+type Part =
+  | { type: 'field'; fieldname: string; value: unknown }
+  | { type: 'file'; fieldname: string; filename: string; file: Readable & { truncated?: boolean } };
+
+async function readText(file: Readable & { truncated?: boolean }): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of file) chunks.push(chunk as Buffer);
+  if (file.truncated) throw new PayloadTooLargeError();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function looksLikeJson(text: string): boolean {
+  return /^\s*[[{]/.test(text.replace(/^\ufeff/, ''));
+}
+
+/**
+ * What an import request holds: a JSON body, or a multipart form with a `cases` file (CSV or
+ * JSON) and an optional `meetings` file (CSV).
+ */
+export async function readImportRequest(request: FastifyRequest): Promise<RawImport> {
+  if (!request.isMultipart()) {
+    if (request.body && typeof request.body === 'object') return readJsonImport(request.body);
+    throw new ImportFormatError();
+  }
+  let cases: string | null = null;
+  let meetings: string | null = null;
+  for await (const part of request.parts() as AsyncIterable<Part>) {
+    if (part.type !== 'file') continue;
+    const text = await readText(part.file);
+    if (!part.filename || text.trim() === '') continue;
+    if (part.fieldname === 'cases') cases = text;
+    else if (part.fieldname === 'meetings') meetings = text;
+  }
+  if (cases !== null && looksLikeJson(cases)) {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(cases.replace(/^\ufeff/, ''));
+    } catch {
+      throw new ImportFormatError();
+    }
+    const fromJson = readJsonImport(Array.isArray(parsed) ? { cases: parsed } : parsed);
+    if (meetings === null) return fromJson;
+    const fromCsv = readCsvImport(null, meetings);
+    return {
+      cases: fromJson.cases,
+      meetings: fromCsv.meetings,
+      problems: [...fromJson.problems, ...fromCsv.problems],
+    };
+  }
+  return readCsvImport(cases, meetings);
+}

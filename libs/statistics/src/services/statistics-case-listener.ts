@@ -1,0 +1,118 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import {
+  CaseEventListener,
+  CaseEvents,
+  CaseStatusChangedEvent,
+  CaseSubmittedEvent,
+  ReferralAnsweredEvent,
+  ReferralsCreatedEvent,
+} from '@app/cases';
+import {
+  CaseFacts,
+  OutcomeRecord,
+  isOutcome,
+  referralAnsweredDeltas,
+  referralsSentDeltas,
+  statusChangeDeltas,
+  submittedDeltas,
+} from '../domain/case-deltas';
+import { StatCaseOutcome } from '../entities/stat-case-outcome.entity';
+import { factsOf, loadFacts } from './case-facts';
+import { applyDeltas } from './counter-store';
+
+/**
+ * Moves the counters with every case event, inside the transaction of the change: a count is
+ * never ahead of or behind the cases it counts.
+ */
+@Injectable()
+export class StatisticsCaseListener implements CaseEventListener, OnModuleInit {
+  constructor(private readonly events: CaseEvents) {}
+
+  onModuleInit(): void {
+    this.events.register(this);
+  }
+
+  async afterSubmitted(manager: EntityManager, event: CaseSubmittedEvent): Promise<void> {
+    await applyDeltas(manager, submittedDeltas(factsOf(event.case), event.grounds));
+  }
+
+  async afterStatusChanged(manager: EntityManager, event: CaseStatusChangedEvent): Promise<void> {
+    await recordStatusChange(manager, event.case.id, factsOf(event.case), {
+      from: event.from,
+      to: event.to,
+      at: event.at,
+      closureReason: event.case.closureReason ?? null,
+    });
+  }
+
+  async afterReferralsCreated(manager: EntityManager, event: ReferralsCreatedEvent): Promise<void> {
+    if (event.referrals.length === 0) return;
+    const facts = await loadFacts(manager, event.caseId);
+    const earlier = (await manager.query(
+      `SELECT institution_code FROM case_referrals WHERE case_id = $1 AND NOT (id = ANY($2::uuid[]))
+       UNION SELECT institution_code FROM stat_imported_referrals WHERE case_id = $1`,
+      [event.caseId, event.referrals.map((r) => r.id)],
+    )) as { institution_code: string }[];
+    const seen = new Set(earlier.map((r) => r.institution_code));
+    const sent = event.referrals.map((r) => {
+      const first = !seen.has(r.institutionCode);
+      seen.add(r.institutionCode);
+      return { institutionCode: r.institutionCode, sentAt: r.sentAt, firstToInstitution: first };
+    });
+    await applyDeltas(manager, referralsSentDeltas(facts, sent));
+  }
+
+  async afterReferralAnswered(manager: EntityManager, event: ReferralAnsweredEvent): Promise<void> {
+    const facts = await loadFacts(manager, event.caseId);
+    const [referral] = (await manager.query(`SELECT sent_at FROM case_referrals WHERE id = $1`, [
+      event.referralId,
+    ])) as { sent_at: Date }[];
+    if (!referral) throw new Error(`Statistics: referral ${event.referralId} not found`);
+    await applyDeltas(
+      manager,
+      referralAnsweredDeltas(facts, {
+        institutionCode: event.institutionCode,
+        sentAt: referral.sent_at,
+        responseDueDate: event.dueDate,
+        answeredAt: event.answeredAt,
+        outcome: event.outcome,
+      }),
+    );
+  }
+}
+
+/**
+ * Applies a status change to the counters and keeps the case's current outcome record (what a
+ * later reopen must take back). Shared by the live listener and the import.
+ */
+export async function recordStatusChange(
+  manager: EntityManager,
+  caseId: string,
+  facts: CaseFacts,
+  change: { from: string; to: string; at: Date; closureReason: string | null },
+): Promise<void> {
+  if (change.from === change.to) return;
+  let previous: OutcomeRecord | null = null;
+  if (isOutcome(change.from)) {
+    const record = await manager.findOne(StatCaseOutcome, { where: { caseId } });
+    if (record) {
+      previous = {
+        outcome: record.outcome,
+        closureReason: record.closureReason,
+        decidedAt: record.decidedAt,
+      };
+      await manager.delete(StatCaseOutcome, { caseId });
+    }
+  }
+  const deltas = statusChangeDeltas(facts, { ...change, previous });
+  if (isOutcome(change.to)) {
+    await manager.insert(StatCaseOutcome, {
+      caseId,
+      outcome: change.to,
+      closureReason: change.to === 'closed' ? change.closureReason : null,
+      decidedAt: change.at,
+    });
+  }
+  await applyDeltas(manager, deltas.counters, deltas.outcomeDays);
+}

@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import { Locale, kosovoDate, translate } from '@app/core';
+import { StaffPrincipal } from '@app/identity';
+import { TaxonomyService } from '@app/taxonomy';
+import { Bar, bars } from '../domain/chart';
+import { Cell, YearFigures } from '../domain/yearly-figures';
+import { figureLabeler } from './statistics-export.service';
+import {
+  StatisticsFilter,
+  StatisticsService,
+  YearRangeQuery,
+  YearlyStatistics,
+} from './statistics.service';
+
+export interface ChartSection {
+  id: string;
+  title: string;
+  keyHeading: string;
+  bars: Bar[];
+}
+
+export interface PageQuery extends YearRangeQuery, StatisticsFilter {
+  /** The year whose details are shown: a year of the range, or `all`. */
+  year?: string;
+}
+
+const DETAIL_SECTIONS = [
+  'community',
+  'area',
+  'ground',
+  'gender',
+  'age_group',
+  'reporter_role',
+  'perpetrator_kind',
+  'referral_institution',
+] as const;
+
+/**
+ * Builds what the statistics pages show: the summary by year, charts (drawn on the server as
+ * inline SVG, each with a table of the same figures), the table by municipality and the
+ * referral responsiveness. The public page and the staff page share it.
+ */
+@Injectable()
+export class StatisticsPages {
+  constructor(
+    private readonly statistics: StatisticsService,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  async publicPage(query: PageQuery, locale: Locale): Promise<Record<string, unknown>> {
+    const data = await this.statistics.publicYearly(query);
+    return this.model(data, query, locale);
+  }
+
+  async staffPage(
+    query: PageQuery,
+    staff: StaffPrincipal,
+    locale: Locale,
+  ): Promise<Record<string, unknown>> {
+    const filter: StatisticsFilter = {
+      community: query.community,
+      area: query.area,
+      municipality: query.municipality,
+    };
+    const [data, snapshot] = await Promise.all([
+      this.statistics.staffYearly(query, filter),
+      this.taxonomy.snapshot(),
+    ]);
+    const model = await this.model(data, query, locale);
+    const labels = figureLabeler(snapshot, locale);
+    const params = new URLSearchParams();
+    params.set('from', String(data.from));
+    params.set('to', String(data.to));
+    for (const key of ['community', 'area', 'municipality'] as const) {
+      const value = data.filters[key];
+      if (value) params.set(key, value);
+    }
+    const currentYear = this.statistics.currentYear();
+    return {
+      ...model,
+      isAdministrator: staff.role === 'administrator',
+      options: {
+        community: snapshot.list('community', locale),
+        area: snapshot.list('area', locale),
+        municipality: snapshot.list('municipality', locale),
+      },
+      exportLinks: (['csv', 'xlsx', 'json'] as const).map((format) => ({
+        format,
+        href: `/api/v1/statistics/export?${new URLSearchParams([...params, ['format', format]])}`,
+      })),
+      publishable: data.years
+        .filter((y) => y.publishedAt === null && y.year < currentYear)
+        .map((y) => y.year)
+        .reverse(),
+      published: data.years
+        .filter((y) => y.publishedAt !== null)
+        .map((y) => ({
+          year: y.year,
+          date: kosovoDate(new Date(y.publishedAt!)),
+          changes: (y.changesSincePublished ?? []).map((d) => ({
+            figure: `${labels.section(d.section)}${d.code === 'all' ? '' : ` – ${labels.code(d.section, d.code)}`}`,
+            published: d.published,
+            current: d.current,
+          })),
+          compared: y.changesSincePublished !== undefined,
+        })),
+    };
+  }
+
+  private async model(
+    data: YearlyStatistics,
+    query: PageQuery,
+    locale: Locale,
+  ): Promise<Record<string, unknown>> {
+    const snapshot = await this.taxonomy.snapshot();
+    const labels = figureLabeler(snapshot, locale);
+    const t = (key: string, params?: Record<string, string | number>) =>
+      translate(locale, key, params);
+    const lastYear = data.years[data.years.length - 1];
+    const detailYear =
+      query.year === 'all'
+        ? 'all'
+        : data.years.some((y) => String(y.year) === query.year)
+          ? Number(query.year)
+          : lastYear.year;
+    const detail: YearFigures<Cell> =
+      detailYear === 'all' ? data.allYears : data.years.find((y) => y.year === detailYear)!.figures;
+    const detailEntry =
+      detailYear === 'all' ? null : data.years.find((y) => y.year === detailYear)!;
+
+    const section = (id: string, record: Record<string, Cell>, sectionKey = id): ChartSection => ({
+      id,
+      title: labels.section(id),
+      keyHeading: labels.section(sectionKey),
+      bars: bars(record, (code) => labels.code(sectionKey, code)),
+    });
+    const { total: _total, ...decidedByOutcome } = detail.decided;
+    const charts: ChartSection[] = [
+      section('status', { ...detail.status }),
+      section('closed_by_reason', detail.closedByReason),
+      section('decided', decidedByOutcome),
+      ...DETAIL_SECTIONS.map((name) => section(name, detail.breakdowns[name])),
+    ];
+    const referrals = Object.entries(detail.referrals).map(([code, r]) => ({
+      code,
+      label: labels.code('referral_institution', code),
+      ...r,
+      overdueNow: detailEntry?.overdueNow?.[code] ?? null,
+    }));
+    const summaryRows = [
+      ...data.years.map((y) => ({
+        label: String(y.year),
+        year: y.year,
+        publishedAt: y.publishedAt ? kosovoDate(new Date(y.publishedAt)) : null,
+        figures: y.figures,
+      })),
+      { label: t('statistics.all_years'), year: null, publishedAt: null, figures: data.allYears },
+    ];
+    const threshold = data.suppressionThreshold;
+    return {
+      data,
+      query,
+      from: data.from,
+      to: data.to,
+      years: data.years.map((y) => y.year),
+      detailYear,
+      detailTitle: detailYear === 'all' ? t('statistics.all_years') : String(detailYear),
+      detail,
+      summaryRows,
+      reportedChart: {
+        id: 'reported_by_year',
+        title: labels.section('reported'),
+        keyHeading: t('statistics.year'),
+        bars: bars(
+          Object.fromEntries(data.years.map((y) => [String(y.year), y.figures.reported])),
+          (code) => code,
+        ),
+      } satisfies ChartSection,
+      charts,
+      municipalities: Object.entries(detail.breakdowns.municipality).map(([code, value]) => ({
+        code,
+        label: labels.code('municipality', code),
+        value,
+      })),
+      referrals,
+      hasProvisional: data.years.some((y) => y.publishedAt === null),
+      suppression: threshold === null ? null : { threshold, below: threshold - 1 },
+    };
+  }
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock, ValidationFailedError } from '@app/core';
+import { AuditLog, StaffPrincipal } from '@app/identity';
+import { YearAlreadyPublishedError, YearNotOverError } from '../exceptions/statistics.errors';
+import { StatisticsService } from './statistics.service';
+
+export interface PublishedYear {
+  year: number;
+  publishedAt: string;
+}
+
+/**
+ * Publishing freezes a finished year's counts as they are now. The public then sees exactly
+ * those figures, whatever is corrected later; staff see the difference.
+ */
+@Injectable()
+export class StatisticsPublishing {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly statistics: StatisticsService,
+    private readonly audit: AuditLog,
+  ) {}
+
+  async publish(year: number, actor: StaffPrincipal, ip: string | null): Promise<PublishedYear> {
+    if (!Number.isInteger(year) || year < 2000) {
+      throw new ValidationFailedError([
+        { field: 'year', code: 'min', messageKey: 'validation.min', params: { 0: 2000 } },
+      ]);
+    }
+    if (year >= this.statistics.currentYear()) throw new YearNotOverError(year);
+    const now = this.clock.now();
+    // One consistent snapshot of the counters and the histogram.
+    return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
+      const counts = await this.statistics.currentCounts(year, manager);
+      const inserted = (await manager.query(
+        `INSERT INTO stat_snapshots (year, published_at, published_by, counts)
+         VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (year) DO NOTHING RETURNING year`,
+        [year, now, actor.id, JSON.stringify(counts)],
+      )) as { year: number }[];
+      if (inserted.length === 0) throw new YearAlreadyPublishedError(year);
+      await this.audit.record(manager, {
+        action: 'statistics_published',
+        actor: { id: actor.id, role: actor.role },
+        subjectType: 'statistics_year',
+        subjectId: String(year),
+        ip,
+        details: { year },
+      });
+      return { year, publishedAt: now.toISOString() };
+    });
+  }
+}

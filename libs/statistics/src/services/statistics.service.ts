@@ -1,0 +1,342 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  APP_CONFIG,
+  AppConfig,
+  Clock,
+  FieldError,
+  KOSOVO_TIME_ZONE,
+  ValidationFailedError,
+  kosovoDate,
+  kosovoYear,
+} from '@app/core';
+import { TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
+import { ALL_SCOPE } from '../domain/counter-key';
+import { filterScopes } from '../domain/case-deltas';
+import { FigureDifference, differences } from '../domain/figure-rows';
+import {
+  Cell,
+  KnownCodes,
+  YearCounts,
+  YearFigures,
+  addCounts,
+  buildFigures,
+  counterName,
+  emptyCounts,
+  suppressSmallCells,
+} from '../domain/yearly-figures';
+
+/** A DataSource or a transaction's EntityManager. */
+interface Queryable {
+  query(sql: string, parameters?: unknown[]): Promise<unknown>;
+}
+
+/** Widest range of years one request may ask for. */
+export const MAX_YEAR_SPAN = 50;
+
+export interface YearRangeQuery {
+  from?: number;
+  to?: number;
+}
+
+/** The staff filters; each a taxonomy code or absent for "all". */
+export interface StatisticsFilter {
+  community?: string;
+  area?: string;
+  municipality?: string;
+}
+
+export interface YearStatistics {
+  year: number;
+  figures: YearFigures<Cell>;
+  /** When the year's figures were published; null while they are provisional. */
+  publishedAt: string | null;
+  /** Staff, unfiltered, published years: what changed since publication. */
+  changesSincePublished?: FigureDifference[];
+  /** Staff: referrals sent in the year, per institution, still unanswered past their due date today. */
+  overdueNow?: Record<string, number>;
+}
+
+export interface YearlyStatistics {
+  from: number;
+  to: number;
+  filters: { community: string | null; area: string | null; municipality: string | null };
+  /** Cross-tabulated counts above zero and below this show as `<N`; null when figures are exact. */
+  suppressionThreshold: number | null;
+  years: YearStatistics[];
+  /** All the years of the range together. */
+  allYears: YearFigures<Cell>;
+}
+
+/**
+ * Reads the statistics: a handful of summary rows per year, never the cases, so a request costs
+ * the same at 50 cases and at ten million. The public sees published years as published and
+ * small cross-tabulated counts hidden; staff see exact, filterable, live figures.
+ */
+@Injectable()
+export class StatisticsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly taxonomy: TaxonomyService,
+  ) {}
+
+  async publicYearly(query: YearRangeQuery): Promise<YearlyStatistics> {
+    const { from, to } = await this.range(query);
+    const [live, published, known] = await Promise.all([
+      this.loadCounts([ALL_SCOPE], from, to),
+      this.snapshots(from, to),
+      this.knownCodes(),
+    ]);
+    const threshold = this.config.statistics.publicThreshold;
+    const all = emptyCounts();
+    const years: YearStatistics[] = [];
+    for (let year = from; year <= to; year++) {
+      const snapshot = published.get(year);
+      const counts = snapshot?.counts ?? live.get(year) ?? emptyCounts();
+      addCounts(all, counts);
+      years.push({
+        year,
+        figures: suppressSmallCells(buildFigures(year, counts, known), threshold),
+        publishedAt: snapshot ? snapshot.publishedAt.toISOString() : null,
+      });
+    }
+    return {
+      from,
+      to,
+      filters: { community: null, area: null, municipality: null },
+      suppressionThreshold: threshold,
+      years,
+      allYears: suppressSmallCells(buildFigures(null, all, known), threshold),
+    };
+  }
+
+  async staffYearly(query: YearRangeQuery, filter: StatisticsFilter): Promise<YearlyStatistics> {
+    const [{ from, to }, known, taxonomy] = await Promise.all([
+      this.range(query),
+      this.knownCodes(),
+      this.taxonomy.snapshot(),
+    ]);
+    this.checkFilter(filter, taxonomy);
+    const unfiltered = !filter.community && !filter.area && !filter.municipality;
+    const scopes = filterScopes({
+      community: filter.community ? [filter.community] : [],
+      area: filter.area ? [filter.area] : [],
+      municipality: filter.municipality ? [filter.municipality] : [],
+    });
+    const [live, published, overdue] = await Promise.all([
+      this.loadCounts(scopes, from, to),
+      this.snapshots(from, to),
+      this.overdueNow(from, to, filter),
+    ]);
+    const all = emptyCounts();
+    const years: YearStatistics[] = [];
+    for (let year = from; year <= to; year++) {
+      const counts = live.get(year) ?? emptyCounts();
+      addCounts(all, counts);
+      const figures = buildFigures(year, counts, known);
+      const snapshot = published.get(year);
+      years.push({
+        year,
+        figures,
+        publishedAt: snapshot ? snapshot.publishedAt.toISOString() : null,
+        ...(snapshot && unfiltered
+          ? {
+              changesSincePublished: differences(
+                buildFigures(year, snapshot.counts, known),
+                figures,
+              ),
+            }
+          : {}),
+        overdueNow: overdue.get(year) ?? {},
+      });
+    }
+    return {
+      from,
+      to,
+      filters: {
+        community: filter.community ?? null,
+        area: filter.area ?? null,
+        municipality: filter.municipality ?? null,
+      },
+      suppressionThreshold: null,
+      years,
+      allYears: buildFigures(null, all, known),
+    };
+  }
+
+  /** The unfiltered counts of one year as they are now (what publishing freezes). */
+  async currentCounts(year: number, runner: Queryable = this.dataSource): Promise<YearCounts> {
+    return (await this.loadCounts([ALL_SCOPE], year, year, runner)).get(year) ?? emptyCounts();
+  }
+
+  /** The statistical year now (Kosovo time). */
+  currentYear(): number {
+    return kosovoYear(this.clock.now());
+  }
+
+  /** Years with published snapshots, newest first. */
+  async publishedYears(): Promise<{ year: number; publishedAt: Date }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT year, published_at FROM stat_snapshots ORDER BY year DESC`,
+    )) as { year: number; published_at: Date }[];
+    return rows.map((r) => ({ year: r.year, publishedAt: r.published_at }));
+  }
+
+  private async range(query: YearRangeQuery): Promise<{ from: number; to: number }> {
+    const current = this.currentYear();
+    const to = query.to ?? Math.max(current, query.from ?? current);
+    let from = query.from;
+    if (from === undefined) {
+      const [row] = (await this.dataSource.query(
+        `SELECT min(year) AS first FROM stat_counters WHERE scope = $1`,
+        [ALL_SCOPE],
+      )) as { first: number | null }[];
+      from = Math.min(row?.first ?? to, to);
+      from = Math.max(from, to - MAX_YEAR_SPAN + 1);
+    }
+    const problems: FieldError[] = [];
+    if (from > to) {
+      problems.push({ field: 'from', code: 'yearRange', messageKey: 'validation.yearRange' });
+    } else if (to - from + 1 > MAX_YEAR_SPAN) {
+      problems.push({
+        field: 'to',
+        code: 'yearSpan',
+        messageKey: 'validation.yearSpan',
+        params: { max: MAX_YEAR_SPAN },
+      });
+    }
+    if (problems.length > 0) throw new ValidationFailedError(problems);
+    return { from, to };
+  }
+
+  private checkFilter(filter: StatisticsFilter, taxonomy: TaxonomySnapshot): void {
+    const problems: FieldError[] = [];
+    const check = (field: keyof StatisticsFilter, kind: 'community' | 'area' | 'municipality') => {
+      const code = filter[field];
+      if (code && !taxonomy.isKnown(kind, code)) {
+        problems.push({ field, code: 'isKnownCode', messageKey: 'validation.isKnownCode' });
+      }
+    };
+    check('community', 'community');
+    check('area', 'area');
+    check('municipality', 'municipality');
+    if (problems.length > 0) throw new ValidationFailedError(problems);
+  }
+
+  private async loadCounts(
+    scopes: string[],
+    from: number,
+    to: number,
+    runner: Queryable = this.dataSource,
+  ): Promise<Map<number, YearCounts>> {
+    // Meetings belong to no community or place: a filtered view shows the year's meetings.
+    const withMeetings = !scopes.includes(ALL_SCOPE);
+    // One scope (the usual case) as a plain equality: the simplest plan, a range of the key.
+    const scopeMatch = scopes.length === 1 ? 'scope = $1' : 'scope = ANY($1)';
+    const scopeParam = scopes.length === 1 ? scopes[0] : scopes;
+    const readCounters = () =>
+      runner.query(
+        `SELECT year, dimension, key, metric, sum(value)::bigint AS value
+           FROM stat_counters
+          WHERE (${scopeMatch} ${withMeetings ? `OR (scope = '${ALL_SCOPE}' AND dimension = 'meetings')` : ''})
+            AND year BETWEEN $2 AND $3
+          GROUP BY year, dimension, key, metric`,
+        [scopeParam, from, to],
+      ) as Promise<
+        { year: number; dimension: string; key: string; metric: string; value: string }[]
+      >;
+    const readDays = () =>
+      runner.query(
+        `SELECT year, days, sum(count)::bigint AS count
+           FROM stat_outcome_days
+          WHERE ${scopeMatch} AND year BETWEEN $2 AND $3
+          GROUP BY year, days`,
+        [scopeParam, from, to],
+      ) as Promise<{ year: number; days: number; count: string }[]>;
+    // On the pool the two reads run side by side; a transaction has one connection, in turn.
+    const [counters, days] =
+      runner === this.dataSource
+        ? await Promise.all([readCounters(), readDays()])
+        : [await readCounters(), await readDays()];
+    const byYear = new Map<number, YearCounts>();
+    const of = (year: number) => {
+      let counts = byYear.get(year);
+      if (!counts) byYear.set(year, (counts = emptyCounts()));
+      return counts;
+    };
+    for (const row of counters) {
+      of(row.year).counters[counterName(row.dimension, row.key, row.metric)] = Number(row.value);
+    }
+    for (const row of days) of(row.year).outcomeDays[String(row.days)] = Number(row.count);
+    return byYear;
+  }
+
+  private async snapshots(
+    from: number,
+    to: number,
+  ): Promise<Map<number, { publishedAt: Date; counts: YearCounts }>> {
+    const rows = (await this.dataSource.query(
+      `SELECT year, published_at, counts FROM stat_snapshots WHERE year BETWEEN $1 AND $2`,
+      [from, to],
+    )) as { year: number; published_at: Date; counts: YearCounts }[];
+    return new Map(rows.map((r) => [r.year, { publishedAt: r.published_at, counts: r.counts }]));
+  }
+
+  /**
+   * Referrals still unanswered past their due date, by the year they were sent. It depends on
+   * today, so it is read from the referrals waiting for an answer (few, and indexed), not counted.
+   */
+  private async overdueNow(
+    from: number,
+    to: number,
+    filter: StatisticsFilter,
+  ): Promise<Map<number, Record<string, number>>> {
+    const rows = (await this.dataSource.query(
+      `SELECT extract(year FROM r.sent_at AT TIME ZONE $1)::int AS year, r.institution_code, count(*)::int AS n
+         FROM case_referrals r JOIN cases c ON c.id = r.case_id
+        WHERE r.status IN ('sent', 'overdue') AND r.response_due_date < $2::date
+          AND r.sent_at >= make_timestamptz($3, 1, 1, 0, 0, 0, $1)
+          AND r.sent_at < make_timestamptz($4 + 1, 1, 1, 0, 0, 0, $1)
+          AND ($5::text IS NULL OR c.community = $5)
+          AND ($6::text IS NULL OR c.primary_area = $6)
+          AND ($7::text IS NULL OR c.municipality = $7)
+        GROUP BY 1, 2`,
+      [
+        KOSOVO_TIME_ZONE,
+        kosovoDate(this.clock.now()),
+        from,
+        to,
+        filter.community ?? null,
+        filter.area ?? null,
+        filter.municipality ?? null,
+      ],
+    )) as { year: number; institution_code: string; n: number }[];
+    const result = new Map<number, Record<string, number>>();
+    for (const row of rows) {
+      const record = result.get(row.year) ?? {};
+      record[row.institution_code] = row.n;
+      result.set(row.year, record);
+    }
+    return result;
+  }
+
+  async knownCodes(): Promise<KnownCodes> {
+    const snapshot = await this.taxonomy.snapshot();
+    const codes = (kind: Parameters<TaxonomySnapshot['list']>[0]) =>
+      snapshot.list(kind, 'en').map((entry) => entry.code);
+    return {
+      community: codes('community'),
+      area: codes('area'),
+      ground: codes('ground'),
+      municipality: codes('municipality'),
+      gender: codes('gender'),
+      age_group: codes('age_group'),
+      reporter_role: codes('reporter_role'),
+      perpetrator_kind: codes('perpetrator_kind'),
+      referral_institution: [],
+      closure_reason: codes('closure_reason'),
+    };
+  }
+}

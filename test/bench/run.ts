@@ -1,0 +1,796 @@
+/**
+ * `npm run bench`: every benchmark of the platform in one run, one table, test/bench/results.json.
+ *
+ *   npm run bench                      # everything (about 10-15 minutes on 2 cores)
+ *   npm run bench -- --only intake     # one of: cold-start, intake, follow-up, memory,
+ *                                      #   staff-list, statistics, notifications
+ *   npm run bench -- --smoke           # CI: intake at 10 connections for 3 s, no aims
+ *   npm run bench -- --profile         # also a CPU profile of the server under intake load
+ *
+ * The server is built and started as in production (compiled, NODE_ENV=production) against
+ * the real PostgreSQL and Redis, and driven by autocannon from another process on 127.0.0.1.
+ * Intake and follow-up are compared with a baseline in the same run (baseline/baseline-server.ts:
+ * plain node:http + pg doing the work those endpoints cannot avoid).
+ *
+ * Environment: BENCH_DURATION (seconds of each measured load, 20), BENCH_STAFF_LIST_CASES
+ * (1,000,000), BENCH_KEEP_DB=1 (keep the pmd_bench databases afterwards), and the tests'
+ * TEST_DATABASE_ADMIN_URL / TEST_REDIS_URL.
+ */
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import argon2 from 'argon2';
+import { RECEIPT_CODE_HASH_OPTIONS } from '@app/cases';
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '@app/identity';
+import { TAXONOMY_SEED } from '@app/taxonomy';
+import { FieldCipher } from '@app/core';
+import { LoadResult, runLoad } from './lib/load';
+import {
+  BASELINE_DB,
+  BENCH_DB,
+  fileCases,
+  copyDatabaseForBaseline,
+  dropBenchDatabases,
+  log,
+  prepareDatabase,
+  seedDemoData,
+  serverEnvironment,
+  startBaseline,
+  startOurServer,
+  tableExists,
+} from './lib/platform';
+import {
+  ROOT,
+  Started,
+  cpuMs,
+  databaseBackendsCpuMs,
+  databaseCpuMsSince,
+  freePort,
+  rssMb,
+  run,
+  settle,
+} from './lib/processes';
+import { summariseProfile } from './lib/cpu-profile';
+import { loadCases } from './lib/load-cases';
+import { RESULTS_FILE, Row, printTable, recordResult } from './lib/report';
+import { signIn } from './lib/staff-session';
+
+const BENCHMARKS = [
+  'cold-start',
+  'intake',
+  'follow-up',
+  'memory',
+  'staff-list',
+  'statistics',
+  'notifications',
+] as const;
+type Benchmark = (typeof BENCHMARKS)[number];
+
+const CORES = cpus().length;
+const STAFF_LIST_CASES = Number(process.env.BENCH_STAFF_LIST_CASES ?? 1_000_000);
+/**
+ * Staff are a few dozen people; five connections asking without pause is far more than they
+ * ever ask at once, so its p99 is the latency a member of staff can count on.
+ */
+const STAFF_LIST_CONNECTIONS = 5;
+
+/** Words of the generated descriptions, some typed without their diacritics or in capitals. */
+const SEARCH_QUERIES = [
+  'q=mahalla',
+  'q=witnesses',
+  'q=LANDLORD',
+  'q=clerk&status=resolved',
+  'q=nurse',
+];
+
+/**
+ * What staff ask the list for: the newest cases, triage (submitted, oldest first), a status,
+ * a municipality, an area in a year, a community in a municipality; mostly the first pages,
+ * sometimes further or a larger page.
+ */
+function staffListQueries(codes: Record<string, string[]>): string[] {
+  const year = new Date().getUTCFullYear();
+  const queries: string[] = [];
+  for (let i = 0; i < 200; i++) {
+    const page = i % 10 === 9 ? 10 + (i % 7) : 1 + (i % 3);
+    const pick = (kind: string, n: number) => codes[kind][(i * n) % codes[kind].length];
+    const filters = [
+      '',
+      'status=submitted&order=oldest',
+      `status=${['in_review', 'assigned', 'referred', 'resolved'][i % 4]}`,
+      `municipality=${pick('municipality', 7)}`,
+      `area=${pick('area', 3)}&year=${year - (i % 5)}`,
+      `community=${pick('community', 1)}&municipality=${pick('municipality', 11)}`,
+      `year=${year - (i % 3)}&status=closed`,
+      'assignee=none&status=in_review',
+    ][i % 8];
+    queries.push(
+      [filters, `page=${page}`, i % 13 === 0 ? 'pageSize=100' : ''].filter(Boolean).join('&'),
+    );
+  }
+  return queries;
+}
+const AIMS = {
+  throughputRatio: 0.5,
+  p99Ratio: 2,
+  staffListP99Ms: 50,
+  rssMb: 250,
+  rssGrowthPercent: 5,
+  coldStartMs: 3000,
+};
+
+interface Options {
+  only?: Benchmark;
+  smoke: boolean;
+  profile: boolean;
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { smoke: false, profile: false };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--smoke') options.smoke = true;
+    else if (arg === '--profile') options.profile = true;
+    else if (arg === '--only') {
+      const name = argv[++i] as Benchmark;
+      if (!BENCHMARKS.includes(name))
+        throw new Error(`--only takes one of ${BENCHMARKS.join(', ')}`);
+      options.only = name;
+    } else throw new Error(`unknown option ${arg}`);
+  }
+  return options;
+}
+
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const median = (values: number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/** Milliseconds of one argon2id hash with the receipt-code settings, measured alone. */
+async function measureHashMs(count: number): Promise<number> {
+  for (let i = 0; i < 3; i++) await argon2.hash(`warm-up-${i}`, RECEIPT_CODE_HASH_OPTIONS);
+  const started = performance.now();
+  for (let i = 0; i < count; i++) {
+    await argon2.hash(String(1e15 + i), RECEIPT_CODE_HASH_OPTIONS);
+  }
+  return (performance.now() - started) / count;
+}
+
+/**
+ * The share of the machine's CPU time that goes to argon2 at a given throughput.
+ * A hash with parallelism 1 keeps one core busy for `hashMs` (measured alone, one at a time, on
+ * the otherwise idle machine), so R requests per second spend R × hashMs ms of CPU per second
+ * hashing, out of cores × 1000 ms the machine has: share = R × hashMs ÷ (cores × 1000).
+ * What is left is everything else: the server's own work, PostgreSQL, Redis, the load generator.
+ */
+function hashShare(throughput: number, hashMs: number): number {
+  return (throughput * hashMs) / (CORES * 1000);
+}
+
+interface Measured extends LoadResult {
+  /** CPU of the server process (every thread) per answered request. */
+  cpuMsPerRequest: number;
+  /** CPU of the PostgreSQL backends of the server's database per answered request. */
+  databaseCpuMsPerRequest: number;
+  hashSharePercent: number;
+}
+
+interface Comparison {
+  connections: number;
+  ours: Measured;
+  baseline: Measured;
+  throughputRatio: number;
+  p99Ratio: number;
+}
+
+class Bench {
+  readonly rows: Row[] = [];
+  readonly results: Record<string, unknown> = {};
+  private readonly started = performance.now();
+  private readonly running = new Set<Started>();
+  private ours?: Started;
+  private baseline?: Started;
+  private hashMs = 0;
+  private readonly env: Record<string, string>;
+  private readonly duration: number;
+  private readonly warmUp: number;
+  private readonly scenarioData: { codes: Record<string, string[]> };
+  private countStatistics = false;
+  private baselineFirst = false;
+  /** What makes the run fail after the table is printed (the smoke run's checks). */
+  readonly failures: string[] = [];
+
+  constructor(
+    private readonly options: Options,
+    port: number,
+  ) {
+    this.env = serverEnvironment(port);
+    this.duration = options.smoke ? 3 : Number(process.env.BENCH_DURATION ?? 20);
+    this.warmUp = options.smoke ? 0 : 8;
+    this.scenarioData = {
+      codes: Object.fromEntries(
+        Object.entries(TAXONOMY_SEED).map(([kind, items]) => [kind, items.map((i) => i.code)]),
+      ),
+    };
+  }
+
+  private wants(name: Benchmark): boolean {
+    if (this.options.smoke) return name === 'intake';
+    return this.options.only === undefined || this.options.only === name;
+  }
+
+  private needsServers(): boolean {
+    return (['cold-start', 'intake', 'follow-up', 'memory', 'staff-list'] as const).some((b) =>
+      this.wants(b),
+    );
+  }
+
+  async run(): Promise<void> {
+    this.results.environment = {
+      node: process.version,
+      cpus: `${CORES} × ${cpus()[0]?.model ?? '?'}`,
+      loadAverageAtStart: loadavg().map((l) => round(l, 2)),
+      smoke: this.options.smoke,
+      durationSeconds: this.duration,
+    };
+    try {
+      if (this.needsServers()) {
+        await this.prepare();
+        if (this.wants('cold-start')) await this.coldStart();
+        await this.startServers();
+        if (this.wants('intake')) await this.intake();
+        if (this.wants('follow-up')) await this.followUp();
+        if (this.wants('memory')) await this.memory();
+        if (this.options.profile) await this.profile();
+        if (this.wants('staff-list')) await this.staffList();
+      }
+    } finally {
+      await this.stopAll();
+      if (this.needsServers() && process.env.BENCH_KEEP_DB !== '1') await dropBenchDatabases();
+    }
+    // Each of these starts what it needs itself; our servers are stopped so they do not compete.
+    if (this.wants('statistics')) await this.childBenchmark('statistics', 'statistics.bench.ts');
+    if (this.wants('notifications')) {
+      await this.childBenchmark('notifications', 'notifications.bench.ts');
+    }
+    const seconds = Math.round((performance.now() - this.started) / 1000);
+    this.results.environment = { ...(this.results.environment as object), totalSeconds: seconds };
+    process.stdout.write('\n');
+    printTable(this.rows);
+    process.stdout.write(`\n${seconds} s in all\n`);
+    if (this.failures.length > 0) throw new Error(this.failures.join('\n'));
+    if (!this.options.smoke) {
+      for (const [key, value] of Object.entries(this.results)) recordResult(key, value);
+      log(`results written to ${RESULTS_FILE}`);
+    }
+  }
+
+  private async prepare(): Promise<void> {
+    log('building the server for production (nest build)');
+    await run('npx', ['nest', 'build', 'server']);
+    if (!this.options.smoke) await run('npx', ['nest', 'build', 'worker']);
+    log('creating the bench database');
+    await prepareDatabase(this.env);
+    if (!this.options.smoke) {
+      log('seeding the demo staff');
+      await seedDemoData(this.env);
+    }
+    await copyDatabaseForBaseline();
+    // The baseline counts statistics only when our intake does (libs/statistics's counters).
+    this.countStatistics = await tableExists(this.env, 'stat_counters');
+    this.hashMs = await measureHashMs(this.options.smoke ? 5 : 20);
+    this.results.hashing = {
+      options: {
+        memoryCostKiB: RECEIPT_CODE_HASH_OPTIONS.memoryCost,
+        timeCost: RECEIPT_CODE_HASH_OPTIONS.timeCost,
+        parallelism: RECEIPT_CODE_HASH_OPTIONS.parallelism,
+      },
+      msPerHash: round(this.hashMs),
+      cores: CORES,
+      ceilingPerSecond: round((CORES * 1000) / this.hashMs),
+      baselineCountsStatistics: this.countStatistics,
+    };
+    this.rows.push({
+      benchmark: 'argon2id',
+      figure: 'one hash alone; ceiling on all cores',
+      value: `${round(this.hashMs)} ms; ${round((CORES * 1000) / this.hashMs)}/s`,
+    });
+  }
+
+  private track(started: Started): Started {
+    this.running.add(started);
+    return started;
+  }
+
+  private async stop(started: Started | undefined): Promise<void> {
+    if (!started) return;
+    this.running.delete(started);
+    await started.stop();
+  }
+
+  private async stopAll(): Promise<void> {
+    await Promise.all([...this.running].map((s) => s.stop()));
+    this.running.clear();
+  }
+
+  private async coldStart(): Promise<void> {
+    const runs: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const server = this.track(await startOurServer(this.env));
+      runs.push(server.readyMs);
+      await this.stop(server);
+    }
+    const medianMs = median(runs);
+    const met = medianMs <= AIMS.coldStartMs;
+    this.results.coldStart = { runsMs: runs, medianMs, aimMs: AIMS.coldStartMs, met };
+    this.rows.push({
+      benchmark: 'cold start',
+      figure: 'spawn → /health/ready 200 (median of 3)',
+      value: `${medianMs} ms (${runs.join(', ')})`,
+      aim: `≤ ${AIMS.coldStartMs} ms`,
+      met,
+    });
+    log(`cold start ${runs.join(', ')} ms`);
+  }
+
+  private async startServers(): Promise<void> {
+    this.ours = this.track(await startOurServer(this.env));
+    log(`our server ready in ${this.ours.readyMs} ms at ${this.ours.url}`);
+    if (this.wants('intake') || this.wants('follow-up')) {
+      this.baseline = this.track(
+        await startBaseline(this.env, RECEIPT_CODE_HASH_OPTIONS, this.countStatistics),
+      );
+      log(`baseline ready at ${this.baseline.url}`);
+    }
+  }
+
+  /** One load, with the CPU the server process and its database backends spent on it. */
+  private async measure(
+    server: Started,
+    database: string,
+    scenario: string,
+    connections: number,
+    durationSeconds: number,
+    scenarioData: unknown,
+  ): Promise<Measured> {
+    const pid = server.child.pid as number;
+    await settle(pid);
+    const cpuBefore = cpuMs(pid);
+    const dbBefore = databaseBackendsCpuMs(database);
+    const result = await runLoad({
+      url: server.url,
+      connections,
+      durationSeconds,
+      scenario,
+      scenarioData,
+    });
+    // The load stops with one request in flight per connection, which the server still
+    // finishes: its CPU is counted until the server is idle, and those requests with it.
+    await settle(pid);
+    const cpu = cpuMs(pid) - cpuBefore;
+    const db = databaseCpuMsSince(database, dbBefore);
+    const requests = Math.max(1, result.requests + connections);
+    return {
+      ...result,
+      cpuMsPerRequest: round(cpu / requests, 2),
+      databaseCpuMsPerRequest: round(db / requests, 2),
+      hashSharePercent: round(hashShare(result.throughput, this.hashMs) * 100),
+    };
+  }
+
+  private async compare(
+    name: string,
+    scenario: string,
+    connections: number,
+    data: { ours: unknown; baseline: unknown },
+  ): Promise<Comparison> {
+    const ours = this.ours as Started;
+    const baseline = this.baseline as Started;
+    // Alternating which goes first evens out a machine whose load drifts during the run.
+    const runOurs = () => {
+      log(`${name} at ${connections} connections: ours`);
+      return this.measure(ours, BENCH_DB, scenario, connections, this.duration, data.ours);
+    };
+    const runBaseline = () => {
+      log(`${name} at ${connections} connections: baseline`);
+      return this.measure(
+        baseline,
+        BASELINE_DB,
+        scenario,
+        connections,
+        this.duration,
+        data.baseline,
+      );
+    };
+    let oursResult: Measured;
+    let baseResult: Measured;
+    if (this.baselineFirst) {
+      baseResult = await runBaseline();
+      oursResult = await runOurs();
+    } else {
+      oursResult = await runOurs();
+      baseResult = await runBaseline();
+    }
+    this.baselineFirst = !this.baselineFirst;
+    const comparison: Comparison = {
+      connections,
+      ours: oursResult,
+      baseline: baseResult,
+      throughputRatio: round(oursResult.throughput / baseResult.throughput, 2),
+      p99Ratio: round(oursResult.latencyP99 / baseResult.latencyP99, 2),
+    };
+    const label = `${name} @${connections}`;
+    const errors = (m: Measured) =>
+      m.errors + m.non2xx > 0 ? ` [${m.errors} errors, ${m.non2xx} non-2xx]` : '';
+    const aims = !this.options.smoke;
+    this.rows.push(
+      {
+        benchmark: label,
+        figure: 'req/s ours / baseline (ratio)',
+        value: `${oursResult.throughput} / ${baseResult.throughput} (${comparison.throughputRatio}×)${errors(oursResult)}${errors(baseResult)}`,
+        aim: aims ? `≥ ${AIMS.throughputRatio}×` : undefined,
+        met: aims
+          ? comparison.throughputRatio >= AIMS.throughputRatio &&
+            oursResult.errors + oursResult.non2xx === 0
+          : undefined,
+      },
+      {
+        benchmark: label,
+        figure: 'p50 ms ours / baseline',
+        value: `${oursResult.latencyP50} / ${baseResult.latencyP50}`,
+      },
+      {
+        benchmark: label,
+        figure: 'p99 ms ours / baseline (ratio)',
+        value: `${oursResult.latencyP99} / ${baseResult.latencyP99} (${comparison.p99Ratio}×)`,
+        aim: aims && name === 'intake' ? `≤ ${AIMS.p99Ratio}×` : undefined,
+        met: aims && name === 'intake' ? comparison.p99Ratio <= AIMS.p99Ratio : undefined,
+      },
+      {
+        benchmark: label,
+        figure: 'CPU hashing ours / baseline',
+        value: `${oursResult.hashSharePercent}% / ${baseResult.hashSharePercent}%`,
+      },
+      {
+        benchmark: label,
+        figure: 'CPU ms/request server + db, ours / baseline',
+        value: `${oursResult.cpuMsPerRequest} + ${oursResult.databaseCpuMsPerRequest} / ${baseResult.cpuMsPerRequest} + ${baseResult.databaseCpuMsPerRequest}`,
+      },
+    );
+    return comparison;
+  }
+
+  private async intake(): Promise<void> {
+    const data = { ours: this.scenarioData, baseline: this.scenarioData };
+    if (this.warmUp > 0) {
+      log(`warming up both servers (${this.warmUp} s each)`);
+      await runLoad({
+        url: (this.ours as Started).url,
+        connections: 10,
+        durationSeconds: this.warmUp,
+        scenario: 'intake.js',
+        scenarioData: this.scenarioData,
+      });
+      await runLoad({
+        url: (this.baseline as Started).url,
+        connections: 10,
+        durationSeconds: this.warmUp,
+        scenario: 'intake.js',
+        scenarioData: this.scenarioData,
+      });
+    }
+    const connections = this.options.smoke ? [10] : [10, 50];
+    const results: Record<string, Comparison> = {};
+    for (const c of connections)
+      results[`c${c}`] = await this.compare('intake', 'intake.js', c, data);
+    if (this.options.smoke) {
+      // The smoke run asserts no aim, only that both servers answered every report with 201.
+      for (const [who, m] of Object.entries(results.c10).filter(
+        ([k]) => k === 'ours' || k === 'baseline',
+      )) {
+        const measured = m as Measured;
+        if (measured.requests === 0 || measured.errors + measured.non2xx > 0) {
+          this.failures.push(
+            `smoke: ${who} answered ${measured.requests} reports, ${measured.errors} errors, status codes ${JSON.stringify(measured.statusCodes)}`,
+          );
+        }
+      }
+    }
+    this.results.intake = results;
+  }
+
+  private async followUp(): Promise<void> {
+    const count = 300;
+    log(`filing ${count} cases through each server to look up`);
+    const ours = await fileCases((this.ours as Started).url, this.scenarioData, count);
+    const baseline = await fileCases((this.baseline as Started).url, this.scenarioData, count);
+    const comparison = await this.compare('follow-up', 'follow-up.js', 10, {
+      ours: { cases: ours },
+      baseline: { cases: baseline },
+    });
+    this.results.followUp = { c10: comparison, cases: count };
+  }
+
+  /** RSS of a freshly started server after one minute of intake load, then after a second. */
+  private async memory(): Promise<void> {
+    const env: Record<string, string> = { ...this.env, PORT: String(await freePort()) };
+    env.PUBLIC_URL = `http://127.0.0.1:${env.PORT}`;
+    const server = this.track(await startOurServer(env));
+    const pid = server.child.pid as number;
+    const connections = 50;
+    try {
+      const atStart = rssMb(pid);
+      log(
+        `memory: ${connections} connections of intake for 60 s, twice (RSS at start ${atStart} MB)`,
+      );
+      const load = {
+        url: server.url,
+        connections,
+        durationSeconds: 60,
+        scenario: 'intake.js',
+        scenarioData: this.scenarioData,
+      };
+      const first = await runLoad(load);
+      const after60 = rssMb(pid);
+      const second = await runLoad(load);
+      const after120 = rssMb(pid);
+      const growthPercent = round(((after120 - after60) / after60) * 100);
+      const met = after60 <= AIMS.rssMb && after120 <= AIMS.rssMb;
+      this.results.memory = {
+        connections,
+        rssAtStartMb: atStart,
+        rssAfter60sMb: after60,
+        rssAfter120sMb: after120,
+        growthPercent,
+        requests: [first.requests, second.requests],
+        aimMb: AIMS.rssMb,
+        met: met && growthPercent <= AIMS.rssGrowthPercent,
+      };
+      this.rows.push(
+        {
+          benchmark: 'memory',
+          figure: `RSS after 60 s intake @${connections} (at start)`,
+          value: `${after60} MB (${atStart} MB)`,
+          aim: `≤ ${AIMS.rssMb} MB`,
+          met: after60 <= AIMS.rssMb,
+        },
+        {
+          benchmark: 'memory',
+          figure: 'RSS growth over a second minute',
+          value: `${growthPercent}% (${after120} MB)`,
+          aim: `≤ ${AIMS.rssGrowthPercent}%`,
+          met: growthPercent <= AIMS.rssGrowthPercent,
+        },
+      );
+    } finally {
+      await this.stop(server);
+    }
+  }
+
+  /** A CPU profile of the server's main thread during intake at 50 connections. */
+  private async profile(): Promise<void> {
+    const dir = join(ROOT, 'test/bench/profiles');
+    mkdirSync(dir, { recursive: true });
+    const file = join(dir, 'intake-server.cpuprofile');
+    rmSync(file, { force: true });
+    const env = { ...this.env, PORT: String(await freePort()), BENCH_CPU_PROFILE: file };
+    const server = this.track(
+      await startOurServer(env, ['-r', join(ROOT, 'test/bench/lib/cpu-profile-preload.js')]),
+    );
+    try {
+      const load = {
+        url: server.url,
+        connections: 50,
+        durationSeconds: 5,
+        scenario: 'intake.js',
+        scenarioData: this.scenarioData,
+      };
+      await runLoad(load);
+      server.child.kill('SIGWINCH');
+      const measured = await runLoad({ ...load, durationSeconds: this.duration });
+      server.child.kill('SIGWINCH');
+      for (let i = 0; i < 100 && !existsSync(file); i++)
+        await new Promise((r) => setTimeout(r, 100));
+      const summary = summariseProfile(file);
+      this.results.profile = {
+        file: 'test/bench/profiles/intake-server.cpuprofile',
+        throughput: measured.throughput,
+        ...summary,
+      };
+      log(
+        `CPU profile of the main thread under intake @50 (${measured.throughput} req/s): ${file}`,
+      );
+      for (const p of summary.places) log(`  ${String(p.percent).padStart(5)}%  ${p.name}`);
+      log('  top functions by self time:');
+      for (const f of summary.functions) log(`  ${String(f.percent).padStart(5)}%  ${f.name}`);
+    } finally {
+      await this.stop(server);
+    }
+  }
+
+  private async staffList(): Promise<void> {
+    const ours = this.ours as Started;
+    const figure = `p99 over ${STAFF_LIST_CASES.toLocaleString('en')} cases`;
+    const unavailable = (reason: string) => {
+      this.results.staffList = { available: false, reason };
+      this.rows.push({
+        benchmark: 'staff list',
+        figure,
+        value: `not available (${reason})`,
+        aim: `≤ ${AIMS.staffListP99Ms} ms`,
+      });
+      log(`staff list: not available: ${reason}`);
+    };
+    const probe = await fetch(`${ours.url}/api/v1/cases`);
+    if (probe.status === 404) return unavailable('no GET /api/v1/cases yet');
+
+    log(`staff list: loading ${STAFF_LIST_CASES} cases with COPY`);
+    const loaded = await loadCases({
+      databaseUrl: this.env.DATABASE_URL,
+      count: STAFF_LIST_CASES,
+      cipher: new FieldCipher(
+        new Map(
+          this.env.FIELD_ENCRYPTION_KEYS.split(',').map((entry) => {
+            const [id, key] = entry.split(':');
+            return [id, Buffer.from(key, 'base64')] as const;
+          }),
+        ),
+        this.env.FIELD_ENCRYPTION_ACTIVE_KEY_ID,
+      ),
+      log: (line) => log(`  ${line}`),
+    });
+    log(`staff list: ${loaded.cases} cases loaded in ${Math.round(loaded.ms / 1000)} s`);
+
+    const admin = DEMO_STAFF.find((s) => s.role === 'administrator');
+    if (!admin) return unavailable('no demo administrator to sign in as');
+    let cookie: string;
+    try {
+      cookie = await signIn(ours.url, admin.email, DEMO_STAFF_PASSWORD, admin.totpSecret);
+    } catch (error) {
+      return unavailable(
+        `sign-in failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+    const queries = staffListQueries(this.scenarioData.codes);
+    for (const query of [queries[0], SEARCH_QUERIES[0]]) {
+      const check = await fetch(`${ours.url}/api/v1/cases?${query}`, { headers: { cookie } });
+      if (check.status !== 200) {
+        return unavailable(`GET /api/v1/cases?${query} answered ${check.status}`);
+      }
+    }
+    const lists = await this.measure(
+      ours,
+      BENCH_DB,
+      'staff-list.js',
+      STAFF_LIST_CONNECTIONS,
+      this.duration,
+      {
+        cookie,
+        queries,
+      },
+    );
+    const search = await this.measure(
+      ours,
+      BENCH_DB,
+      'staff-list.js',
+      STAFF_LIST_CONNECTIONS,
+      this.duration,
+      {
+        cookie,
+        queries: SEARCH_QUERIES,
+      },
+    );
+    const failures = (m: Measured) => m.errors + m.non2xx;
+    this.results.staffList = {
+      available: true,
+      cases: loaded.cases,
+      loadMs: loaded.ms,
+      connections: STAFF_LIST_CONNECTIONS,
+      filtered: lists,
+      search,
+      aimP99Ms: AIMS.staffListP99Ms,
+      met: lists.latencyP99 <= AIMS.staffListP99Ms && failures(lists) === 0,
+    };
+    this.rows.push(
+      {
+        benchmark: `staff list @${STAFF_LIST_CONNECTIONS}`,
+        figure: `filtered pages: ${figure}`,
+        value: `${lists.latencyP99} ms (p50 ${lists.latencyP50} ms, ${lists.throughput} req/s)${failures(lists) ? ` [${failures(lists)} failed]` : ''}`,
+        aim: `≤ ${AIMS.staffListP99Ms} ms`,
+        met: lists.latencyP99 <= AIMS.staffListP99Ms && failures(lists) === 0,
+      },
+      {
+        benchmark: `staff list @${STAFF_LIST_CONNECTIONS}`,
+        figure: `free-text search (q=): p99`,
+        value: `${search.latencyP99} ms (p50 ${search.latencyP50} ms, ${search.throughput} req/s)${failures(search) ? ` [${failures(search)} failed]` : ''}`,
+      },
+      {
+        benchmark: `staff list @${STAFF_LIST_CONNECTIONS}`,
+        figure: 'CPU ms/request server + db (filtered)',
+        value: `${lists.cpuMsPerRequest} + ${lists.databaseCpuMsPerRequest}`,
+      },
+    );
+  }
+
+  private async childBenchmark(key: string, file: string): Promise<void> {
+    const path = join(ROOT, 'test/bench', file);
+    if (!existsSync(path)) {
+      this.rows.push({ benchmark: key, figure: '-', value: 'not available (no benchmark yet)' });
+      return;
+    }
+    log(`${key}: running test/bench/${file}`);
+    const started = performance.now();
+    const code = await new Promise<number | null>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', path],
+        { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+      );
+      child.on('exit', resolve);
+    });
+    const seconds = Math.round((performance.now() - started) / 1000);
+    if (code !== 0) {
+      this.rows.push({
+        benchmark: key,
+        figure: '-',
+        value: `failed (exit ${code}) after ${seconds} s`,
+        met: false,
+      });
+      return;
+    }
+    this.rows.push(...childRows(key, readResults()[key]));
+  }
+}
+
+function readResults(): Record<string, Record<string, unknown>> {
+  return existsSync(RESULTS_FILE)
+    ? (JSON.parse(readFileSync(RESULTS_FILE, 'utf8')) as Record<string, Record<string, unknown>>)
+    : {};
+}
+
+/**
+ * The table rows of a benchmark that another helper wrote: its own `rows` when it gives them,
+ * otherwise the figures we know of each.
+ */
+function childRows(key: string, result: Record<string, unknown> | undefined): Row[] {
+  if (!result) return [{ benchmark: key, figure: '-', value: 'no result written' }];
+  if (Array.isArray(result.rows)) return result.rows as Row[];
+  if (key === 'notifications') {
+    return [
+      {
+        benchmark: key,
+        figure: `${result.emails} emails: outbox → SMTP per second`,
+        value: String(result.throughputPerSecond),
+        aim: result.aimPerSecond === undefined ? undefined : `≥ ${result.aimPerSecond}/s`,
+        met: typeof result.met === 'boolean' ? result.met : undefined,
+      },
+    ];
+  }
+  return [
+    {
+      benchmark: key,
+      figure: 'see results.json',
+      value: JSON.stringify(result).slice(0, 80),
+      met: typeof result.met === 'boolean' ? result.met : undefined,
+    },
+  ];
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const bench = new Bench(options, await freePort());
+  const stop = () => process.exit(130);
+  process.once('SIGINT', stop);
+  await bench.run();
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(
+      `bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

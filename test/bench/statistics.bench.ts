@@ -1,0 +1,285 @@
+/**
+ * Yearly statistics at volume: loads 1,000,000 cases with COPY, computes the summary rows in bulk
+ * with the recompute's SQL, measures `GET /api/v1/statistics/yearly` (sequential requests over
+ * HTTP to the real server, in this process), then grows the same database to 10,000,000 cases and
+ * measures again. Aim: p50 <= 20 ms at both sizes and a 10M/1M p50 ratio <= 1.5: the request
+ * reads summary rows, never the cases.
+ *
+ *   npx ts-node -T -r tsconfig-paths/register test/bench/statistics.bench.ts [firstSize] [secondSize]
+ *
+ * Writes the figures to test/bench/results.json under "statistics". Uses its own database
+ * (pmd_bench_stats), dropped at the start of a run and kept afterwards for inspection.
+ */
+import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
+import { Client } from 'pg';
+import { DataSource } from 'typeorm';
+import { FixedClock, loadConfig, runMigrationsLocked } from '@app/core';
+import { StatisticsRecompute, StatisticsService } from '@app/statistics';
+import { createServer } from '../../apps/server/src/bootstrap';
+import { createDataSource } from '../../config/database';
+import { adminDatabaseUrl, databaseUrl } from '../support/test-env';
+import { dropSecondaryIndexes, generateCases } from './lib/generate-cases';
+import { printTable, recordResult } from './lib/report';
+
+const DB = 'pmd_bench_stats';
+const FROM = 2017;
+const TO = 2026;
+const WARMUP = 100;
+const REQUESTS = 1000;
+const AIM_P50_MS = 20;
+const AIM_RATIO = 1.5;
+/** The benchmark's "now": every generated case is before it, and 2026 is the current year. */
+const NOW = new Date('2026-11-01T00:00:00Z');
+
+function log(line: string): void {
+  process.stdout.write(`[statistics-bench] ${line}\n`);
+}
+
+function environment(): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    PORT: '3999',
+    PUBLIC_URL: 'http://127.0.0.1:3999',
+    LOG_LEVEL: 'warn',
+    DATABASE_URL: databaseUrl(DB),
+    REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    REDIS_KEY_PREFIX: `pmd-bench-stats-${randomBytes(4).toString('hex')}`,
+    SESSION_SECRET: randomBytes(32).toString('base64url'),
+    FIELD_ENCRYPTION_KEYS: `bench:${randomBytes(32).toString('base64')}`,
+    FIELD_ENCRYPTION_ACTIVE_KEY_ID: 'bench',
+    SMTP_URL: 'smtp://127.0.0.1:1',
+    UPLOAD_DIR: '/tmp/pmd-bench-stats-uploads',
+  };
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new Client({ connectionString: adminDatabaseUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return Math.round(sorted[Math.max(0, index)] * 100) / 100;
+}
+
+interface Latency {
+  p50: number;
+  p99: number;
+  max: number;
+}
+
+async function timed(
+  work: () => Promise<void>,
+  warmup: number,
+  requests: number,
+): Promise<Latency> {
+  for (let i = 0; i < warmup; i++) await work();
+  const samples: number[] = [];
+  for (let i = 0; i < requests; i++) {
+    const started = performance.now();
+    await work();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  return {
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    max: percentile(samples, 100),
+  };
+}
+
+/** Sequential requests to the real server over HTTP (keep-alive), after a warm-up. */
+async function measure(
+  env: Record<string, string>,
+): Promise<{ http: Latency; filtered: Latency; reported: number }> {
+  const config = loadConfig(env);
+  const app = await createServer({ config, clock: new FixedClock(NOW) });
+  await app.listen(0, '127.0.0.1');
+  try {
+    const port = (app.getHttpServer().address() as AddressInfo).port;
+    const url = `http://127.0.0.1:${port}/api/v1/statistics/yearly?from=${FROM}&to=${TO}`;
+    let reported = 0;
+    const http = await timed(
+      async () => {
+        const response = await fetch(url);
+        if (response.status !== 200) throw new Error(`yearly answered ${response.status}`);
+        const body = (await response.json()) as { allYears: { reported: number } };
+        reported = body.allYears.reported;
+      },
+      WARMUP,
+      REQUESTS,
+    );
+    // A staff view with two filters, through the service (the same summary rows, other scopes).
+    const service = app.get(StatisticsService);
+    const filtered = await timed(
+      async () => {
+        await service.staffYearly(
+          { from: FROM, to: TO },
+          { community: 'roma', municipality: 'prizren' },
+        );
+      },
+      WARMUP / 2,
+      REQUESTS / 2,
+    );
+    return { http, filtered, reported };
+  } finally {
+    await app.close();
+  }
+}
+
+async function summaryRows(
+  env: Record<string, string>,
+): Promise<{ ms: number; counters: number; buckets: number }> {
+  const started = performance.now();
+  const dataSource = createDataSource(loadConfig(env), 'pmd-bench-stats-recompute');
+  await dataSource.initialize();
+  try {
+    await new StatisticsRecompute(dataSource as DataSource).rebuild();
+    const [{ counters, buckets }] = (await dataSource.query(
+      `SELECT (SELECT count(*) FROM stat_counters)::int AS counters, (SELECT count(*) FROM stat_outcome_days)::int AS buckets`,
+    )) as { counters: number; buckets: number }[];
+    await dataSource.query('ANALYZE stat_counters, stat_outcome_days, stat_case_outcomes');
+    return { ms: Math.round(performance.now() - started), counters, buckets };
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+function record(results: Record<string, unknown>[]): void {
+  const latencies = results.map((r) => r.yearlyLatencyMs as Latency);
+  const ratio =
+    latencies.length > 1 ? Math.round((latencies[1].p50 / latencies[0].p50) * 100) / 100 : null;
+  const met =
+    latencies.length > 1 &&
+    latencies.every((l) => l.p50 <= AIM_P50_MS) &&
+    ratio !== null &&
+    ratio <= AIM_RATIO;
+  recordResult('statistics', {
+    endpoint: `GET /api/v1/statistics/yearly?from=${FROM}&to=${TO}`,
+    requests: REQUESTS,
+    warmup: WARMUP,
+    sizes: results,
+    p50Ratio: ratio,
+    aim: { p50Ms: AIM_P50_MS, ratio: AIM_RATIO },
+    met,
+    cpus: cpus().length,
+    notes:
+      'Sequential HTTP requests (keep-alive) to the real server in the benchmark process, LOG_LEVEL=warn. Cases loaded with COPY; secondary indexes of cases/case_history (staff list, search) dropped for the load and not rebuilt (statistics never read them); summary rows computed with the recompute SQL (rebuild). loadAverage: the machine was shared with other test runs.',
+  });
+}
+
+async function main(): Promise<void> {
+  const sizes = [Number(process.argv[2] ?? 1_000_000), Number(process.argv[3] ?? 10_000_000)];
+  const env = environment();
+  log(`database ${DB}: created and migrated`);
+  await admin(`DROP DATABASE IF EXISTS "${DB}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${DB}"`);
+  // The bulk aggregation of the summary rows sorts and hashes millions of rows.
+  await admin(`ALTER DATABASE "${DB}" SET work_mem = '256MB'`);
+  const migrator = createDataSource(loadConfig(env), 'pmd-bench-stats-migrate');
+  await migrator.initialize();
+  try {
+    await runMigrationsLocked(migrator);
+  } finally {
+    await migrator.destroy();
+  }
+  const indexClient = new Client({ connectionString: env.DATABASE_URL });
+  await indexClient.connect();
+  const dropped = await dropSecondaryIndexes(indexClient);
+  await indexClient.end();
+  log(`dropped ${dropped.length} secondary indexes for the load: ${dropped.join(', ')}`);
+
+  const results: Record<string, unknown>[] = [];
+  let total = 0;
+  for (const size of sizes) {
+    const add = size - total;
+    log(`loading ${add} cases (to ${size}) with COPY`);
+    const loaded = await generateCases({
+      databaseUrl: env.DATABASE_URL,
+      count: add,
+      firstYear: FROM,
+      years: TO - FROM + 1,
+      now: NOW,
+      seed: size,
+      log,
+    });
+    total = size;
+    const vacuum = new Client({ connectionString: env.DATABASE_URL });
+    await vacuum.connect();
+    await vacuum.query('VACUUM ANALYZE cases, case_grounds, case_history');
+    await vacuum.end();
+    log(
+      `loaded ${loaded.cases} cases, ${loaded.grounds} grounds, ${loaded.history} history rows in ${loaded.ms} ms`,
+    );
+    log('computing the summary rows in bulk (recompute --fix)');
+    const summary = await summaryRows(env);
+    log(
+      `summary rows: ${summary.counters} counters, ${summary.buckets} histogram buckets in ${summary.ms} ms`,
+    );
+    const latency = await measure(env);
+    if (latency.reported !== size)
+      throw new Error(`the API counted ${latency.reported} cases, not ${size}`);
+    log(`yearly ${FROM}-${TO} at ${size}: p50 ${latency.http.p50} ms, p99 ${latency.http.p99} ms`);
+    results.push({
+      cases: size,
+      loadMs: loaded.ms,
+      grounds: loaded.grounds,
+      history: loaded.history,
+      summaryRowsMs: summary.ms,
+      counterRows: summary.counters,
+      histogramRows: summary.buckets,
+      yearlyLatencyMs: latency.http,
+      staffFilteredServiceLatencyMs: latency.filtered,
+      loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
+    });
+    // Written after each size, so a run stopped during the larger load keeps what it measured.
+    record(results);
+  }
+  const first = results[0].yearlyLatencyMs as Latency;
+  const second = results[1].yearlyLatencyMs as Latency;
+  const ratio = Math.round((second.p50 / first.p50) * 100) / 100;
+  printTable(
+    results
+      .flatMap((r) => {
+        const l = r.yearlyLatencyMs as Latency;
+        return [
+          {
+            benchmark: 'statistics',
+            figure: `yearly p50 at ${r.cases}`,
+            value: `${l.p50} ms`,
+            aim: `<= ${AIM_P50_MS} ms`,
+            met: l.p50 <= AIM_P50_MS,
+          },
+          { benchmark: 'statistics', figure: `yearly p99 at ${r.cases}`, value: `${l.p99} ms` },
+        ];
+      })
+      .concat([
+        {
+          benchmark: 'statistics',
+          figure: 'p50 ratio 10M/1M',
+          value: String(ratio),
+          aim: `<= ${AIM_RATIO}`,
+          met: ratio <= AIM_RATIO,
+        },
+      ]),
+  );
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    process.stderr.write(
+      `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.exit(1);
+  },
+);

@@ -1,0 +1,154 @@
+import { pdfText } from '../support/pdf-text';
+import { TestServer, startTestServer } from '../support/test-server';
+import {
+  Group,
+  addItem,
+  assignedCase,
+  call,
+  createGroup,
+  dueDate,
+  expectStatus,
+  holdMeeting,
+  planMeeting,
+} from './meeting-fixtures';
+
+const ALBANIAN_SUMMARY = 'Çështja e nxënësve: shkolla në Gjakovë i ndau në klasë të veçantë.';
+const SERBIAN_DECISION = 'Odluka: škola će đacima vratiti časove; žalba Čačak-Ćuprija odbijena.';
+const ALBANIAN_DECISION = 'Vendimi: institucioni të raportojë për masat e marra brenda afatit.';
+
+describe('Agenda and minutes as PDF', () => {
+  let server: TestServer;
+  let group: Group;
+  let meetingId: string;
+  let references: string[];
+
+  beforeAll(async () => {
+    server = await startTestServer();
+    group = await createGroup(server);
+    const first = await assignedCase(server, group);
+    const second = await assignedCase(server, group);
+    references = [first.reference, second.reference];
+    meetingId = await planMeeting(server, group);
+    await addItem(server, group.as.expert, meetingId, first.id, { summary: ALBANIAN_SUMMARY });
+    await addItem(server, group.as.expert, meetingId, second.id, {
+      summary: 'Diskriminim në punësim.',
+      proposedDecision: 'not_discrimination',
+      proposedInstitutionCodes: [],
+    });
+    await holdMeeting(server, group, meetingId);
+    expectStatus(
+      await call(server, group.as.admin, 'POST', `/api/v1/meetings/${meetingId}/decisions`, {
+        caseId: first.id,
+        kind: 'refer',
+        text: ALBANIAN_DECISION,
+        referrals: [
+          {
+            institutionCode: 'ministry_education',
+            recommendation: 'Të ribashkohen klasat menjëherë.',
+            responseDueDate: dueDate(server),
+          },
+        ],
+      }),
+      201,
+    );
+    expectStatus(
+      await call(server, group.as.admin, 'POST', `/api/v1/meetings/${meetingId}/decisions`, {
+        caseId: second.id,
+        kind: 'not_discrimination',
+        text: SERBIAN_DECISION,
+      }),
+      201,
+    );
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('downloads the agenda as a PDF with Albanian letters intact', async () => {
+    const res = await call(
+      server,
+      group.as.members[0],
+      'GET',
+      `/api/v1/meetings/${meetingId}/agenda.pdf?lang=sq`,
+    );
+    expectStatus(res, 200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="agenda-\d{4}-\d{2}-\d{2}\.pdf"$/,
+    );
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = await pdfText(res.rawPayload);
+    expect(text).toContain('Grupi Teknik – rendi i ditës');
+    expect(text).toContain(ALBANIAN_SUMMARY);
+    for (const reference of references) expect(text).toContain(reference);
+  });
+
+  it('downloads the minutes with the text of every decision, in the reader’s language', async () => {
+    expectStatus(
+      await call(server, group.as.admin, 'PUT', `/api/v1/meetings/${meetingId}/minutes`, {
+        text: 'Sastanak je počeo u 10 časova; prisutni su svi članovi.',
+      }),
+      204,
+    );
+    const draft = await call(
+      server,
+      group.as.admin,
+      'GET',
+      `/api/v1/meetings/${meetingId}/minutes.pdf?lang=sr`,
+    );
+    expectStatus(draft, 200);
+    const draftText = await pdfText(draft.rawPayload);
+    expect(draftText).toContain('Nacrt: zapisnik još nije usvojen.');
+
+    expectStatus(
+      await call(server, group.as.admin, 'POST', `/api/v1/meetings/${meetingId}/minutes/approve`),
+      204,
+    );
+    const res = await call(
+      server,
+      group.as.members[1],
+      'GET',
+      `/api/v1/meetings/${meetingId}/minutes.pdf?lang=sr`,
+    );
+    expectStatus(res, 200);
+    expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const text = await pdfText(res.rawPayload);
+    expect(text).toContain('Tehnička grupa – zapisnik sa sastanka');
+    expect(text).toContain(ALBANIAN_DECISION);
+    expect(text).toContain(SERBIAN_DECISION);
+    expect(text).toContain('Sastanak je počeo u 10 časova; prisutni su svi članovi.');
+    expect(text).toContain('Upućivanje');
+    expect(text).toContain('Nije diskriminacija');
+    expect(text).toContain('Ministarstvo obrazovanja, nauke, tehnologije i inovacija');
+    expect(text).not.toContain('Nacrt');
+    for (const member of group.members) expect(text).toContain(member.name);
+  });
+
+  it('keeps draft minutes from members until approved', async () => {
+    const other = await assignedCase(server, group);
+    const draftMeeting = await planMeeting(server, group);
+    await addItem(server, group.as.expert, draftMeeting, other.id);
+    await holdMeeting(server, group, draftMeeting);
+    const res = await call(
+      server,
+      group.as.members[0],
+      'GET',
+      `/api/v1/meetings/${draftMeeting}/minutes.pdf`,
+    );
+    expectStatus(res, 409);
+    expect(res.json()).toMatchObject({ code: 'minutes_not_approved' });
+  });
+
+  it('prints the minutes as a page too', async () => {
+    const res = await call(
+      server,
+      group.as.members[2],
+      'GET',
+      `/staff/meetings/${meetingId}/minutes?lang=en`,
+    );
+    expectStatus(res, 200);
+    expect(res.body).toContain('Technical Group – minutes of the meeting');
+    expect(res.body).toContain(SERBIAN_DECISION);
+    expect(res.body).toContain(`/api/v1/meetings/${meetingId}/minutes.pdf`);
+  });
+});

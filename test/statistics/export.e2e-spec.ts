@@ -1,0 +1,214 @@
+import { inflateRawSync } from 'node:zlib';
+import { DataSource } from 'typeorm';
+import { FixedClock } from '@app/core';
+import { YearlyStatistics } from '@app/statistics';
+import { StaffLogin, TestStaff, createStaff, loginAs } from '../support/staff';
+import { TestServer, startTestServer } from '../support/test-server';
+import { STATISTICS_ENV, json } from './statistics-fixtures';
+
+/** The entries of a ZIP archive, read through its central directory. */
+function unzip(archive: Buffer): Map<string, string> {
+  const files = new Map<string, string>();
+  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  let at = archive.readUInt32LE(end + 16);
+  for (let i = 0; i < archive.readUInt16LE(end + 10); i++) {
+    const size = archive.readUInt32LE(at + 20);
+    const nameLength = archive.readUInt16LE(at + 28);
+    const offset = archive.readUInt32LE(at + 42);
+    const name = archive.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    const start = offset + 30 + archive.readUInt16LE(offset + 26);
+    files.set(name, inflateRawSync(archive.subarray(start, start + size)).toString('utf8'));
+    at += 46 + nameLength;
+  }
+  return files;
+}
+
+function importedCase(ref: string, community: string, municipality: string, submittedAt: string) {
+  return {
+    original_reference: ref,
+    submitted_at: submittedAt,
+    community,
+    primary_area: 'education',
+    grounds: ['segregation'],
+    municipality,
+    reporter_role: 'victim',
+    perpetrator_kind: 'school',
+    status: 'resolved',
+    outcome_date: '2024-12-20',
+  };
+}
+
+describe('Statistics exports and the public threshold', () => {
+  let server: TestServer;
+  let admin: TestStaff;
+  let adminLogin: StaffLogin;
+  let member: TestStaff;
+
+  beforeAll(async () => {
+    server = await startTestServer(
+      { ...STATISTICS_ENV, STATISTICS_PUBLIC_THRESHOLD: '5' },
+      { clock: new FixedClock(new Date('2026-02-01T10:00:00Z')) },
+    );
+    admin = await createStaff(server, { role: 'administrator' });
+    member = await createStaff(server, {
+      role: 'technical_group_member',
+      institutionCode: 'ombudsperson',
+    });
+    adminLogin = await loginAs(server, admin);
+    const cases = [
+      ...Array.from({ length: 6 }, (_, i) =>
+        importedCase(`R-${i}`, 'roma', 'prizren', `2024-0${i + 1}-10`),
+      ),
+      ...Array.from({ length: 2 }, (_, i) =>
+        importedCase(`A-${i}`, 'ashkali', 'peje', `2025-0${i + 1}-10`),
+      ),
+      importedCase('E-1', 'egyptian', 'peje', '2024-11-11'),
+    ].map((c) => (c.submitted_at.startsWith('2025') ? { ...c, outcome_date: '2025-06-01' } : c));
+    json(
+      await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/statistics/import',
+        headers: adminLogin.headers,
+        payload: { cases },
+      }),
+    );
+  });
+  afterAll(async () => server?.close());
+
+  const FILTER = 'from=2024&to=2025&community=roma&area=education';
+
+  async function exportAs(format: string, login: StaffLogin, query = FILTER) {
+    return server.app.inject({
+      method: 'GET',
+      url: `/api/v1/statistics/export?format=${format}&${query}`,
+      headers: { ...login.headers, 'accept-language': 'en' },
+    });
+  }
+
+  it('exports JSON with exactly the figures of the staff view under the same filters', async () => {
+    const onScreen = json<YearlyStatistics>(
+      await server.app.inject({
+        method: 'GET',
+        url: `/api/v1/statistics/staff/yearly?${FILTER}`,
+        headers: adminLogin.headers,
+      }),
+    );
+    const response = await exportAs('json', adminLogin);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-disposition']).toBe(
+      'attachment; filename="statistics-2024-2025-roma-education.json"',
+    );
+    expect(response.json()).toEqual(onScreen);
+    expect(onScreen.years.map((y) => y.figures.reported)).toEqual([6, 0]);
+  });
+
+  it('exports CSV: one row per figure and year, labelled, honouring the filters', async () => {
+    const response = await exportAs('csv', adminLogin);
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const text = response.body;
+    expect(text.startsWith('\ufeffyear,section,code,section_label,label,value\r\n')).toBe(true);
+    const lines = text.slice(1).split('\r\n');
+    expect(lines).toContain('2024,reported,all,Cases reported,,6');
+    expect(lines).toContain('2025,reported,all,Cases reported,,0');
+    expect(lines).toContain('all,reported,all,Cases reported,,6');
+    expect(lines).toContain('2024,community,roma,Community,Roma,6');
+    expect(lines).toContain('2024,community,ashkali,Community,Ashkali,0');
+    expect(lines).toContain('2024,municipality,prizren,Municipality,Prizren,6');
+    expect(lines).toContain('2024,status,resolved,Status today,Resolved,6');
+  });
+
+  it('exports XLSX that holds the same table', async () => {
+    const response = await exportAs('xlsx', adminLogin, 'from=2024&to=2025&municipality=peje');
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['content-type']).toBe(
+      'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    );
+    const files = unzip(response.rawPayload);
+    const sheet = files.get('xl/worksheets/sheet1.xml')!;
+    expect(sheet).toContain('<t xml:space="preserve">reported</t>');
+    // Peje: the Egyptian case of 2024, the two Ashkali cases of 2025, three in all.
+    expect(sheet).toMatch(
+      /<t xml:space="preserve">all<\/t><\/is><\/c><c r="B\d+" t="inlineStr"><is><t xml:space="preserve">reported<\/t><\/is><\/c>.*?<v>3<\/v>/,
+    );
+    expect(files.get('xl/workbook.xml')).toContain('name="Statistics"');
+  });
+
+  it('writes every export to the audit log with its format and filters', async () => {
+    const memberLogin = await loginAs(server, member);
+    expect(
+      (await exportAs('csv', memberLogin, 'from=2024&to=2024&municipality=prizren')).statusCode,
+    ).toBe(200);
+    const rows = (await server.app
+      .get(DataSource)
+      .query(
+        `SELECT actor_id, action, subject_type, details FROM audit_log WHERE action = 'export' ORDER BY id`,
+      )) as {
+      actor_id: string;
+      subject_type: string;
+      details: Record<string, unknown>;
+    }[];
+    expect(rows.map((r) => [r.actor_id, r.subject_type, r.details.format])).toEqual([
+      [admin.id, 'statistics', 'json'],
+      [admin.id, 'statistics', 'csv'],
+      [admin.id, 'statistics', 'xlsx'],
+      [member.id, 'statistics', 'csv'],
+    ]);
+    expect(rows[3].details).toEqual({
+      format: 'csv',
+      from: 2024,
+      to: 2024,
+      community: null,
+      area: null,
+      municipality: 'prizren',
+    });
+  });
+
+  it('refuses exports to the public and unknown formats or filters', async () => {
+    const anonymous = await server.app.inject({
+      method: 'GET',
+      url: '/api/v1/statistics/export?format=csv',
+    });
+    expect(anonymous.statusCode).toBe(401);
+    expect((await exportAs('pdf', adminLogin)).statusCode).toBe(400);
+    const unknown = await exportAs('csv', adminLogin, 'community=martian');
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({ errors: [{ field: 'community', code: 'isKnownCode' }] });
+    const backwards = await exportAs('csv', adminLogin, 'from=2025&to=2024');
+    expect(backwards.statusCode).toBe(400);
+  });
+
+  it('hides public cross-tabulated counts below the configured threshold, totals exact', async () => {
+    const data = json<YearlyStatistics>(
+      await server.app.inject({
+        method: 'GET',
+        url: '/api/v1/statistics/yearly?from=2024&to=2025',
+      }),
+    );
+    expect(data.suppressionThreshold).toBe(5);
+    const [y2024, y2025] = data.years;
+    expect(y2024.figures.reported).toBe(7);
+    expect(y2024.figures.breakdowns.community).toEqual({
+      roma: 6,
+      ashkali: 0,
+      egyptian: '<5',
+      other: 0,
+    });
+    expect(y2024.figures.status.resolved).toBe(7);
+    expect(y2025.figures.reported).toBe(2);
+    expect(y2025.figures.status.resolved).toBe('<5');
+    expect(y2025.figures.decided.total).toBe(2);
+    expect(data.allYears.breakdowns.community).toMatchObject({
+      roma: 6,
+      ashkali: '<5',
+      egyptian: '<5',
+    });
+    const page = await server.app.inject({
+      method: 'GET',
+      url: '/statistics?from=2024&to=2025&lang=en',
+    });
+    expect(page.body).toContain(
+      'small numbers (1 to 4) in cross-tabulated tables show as &quot;&lt;5&quot;',
+    );
+  });
+});

@@ -1,0 +1,82 @@
+import { ChildProcess, spawn } from 'node:child_process';
+import { projectRoot } from '@app/core';
+import { freePort } from './redis-server';
+import { uniqueName } from './test-env';
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  /** What the process wrote (JSON log lines), for diagnosis and for log checks. */
+  output: string[];
+  stop(): Promise<void>;
+}
+
+/**
+ * The HTTP server as its own process (`apps/server/src/main.ts` through ts-node, as production
+ * runs the built one), on a free port; resolves once /health/ready answers 200.
+ */
+export async function spawnServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  const child = spawn(
+    process.execPath,
+    [
+      '-r',
+      'ts-node/register/transpile-only',
+      '-r',
+      'tsconfig-paths/register',
+      'apps/server/src/main.ts',
+    ],
+    {
+      cwd: projectRoot(),
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '/tmp',
+        NODE_ENV: 'test',
+        LOG_LEVEL: 'info',
+        HOST: '127.0.0.1',
+        UPLOAD_DIR: `/tmp/pmd-test-uploads/${uniqueName('u')}`,
+        ...env,
+        PORT: String(port),
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  const output: string[] = [];
+  child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
+  child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));
+  let exited = false;
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 150_000;
+  for (;;) {
+    if (exited) throw new Error(`The server exited at start: ${output.join('')}`);
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`The server was not ready in time: ${output.join('')}`);
+    }
+    try {
+      const res = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(2000) });
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return {
+    child,
+    url,
+    output,
+    async stop() {
+      if (exited) return;
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
+      await exit;
+      clearTimeout(timer);
+    },
+  };
+}

@@ -1,0 +1,152 @@
+import { kosovoYear } from '@app/core';
+import { submitReport, validReport } from '../cases/case-fixtures';
+import type { TestServer } from '../support/test-server';
+import { Team, api, makeTeam, startWorkflowServer, step } from './workflow-fixtures';
+
+interface ListBody {
+  items: {
+    id: string;
+    reference: string;
+    status: string;
+    assignee: { id: string } | null;
+    ageDays: number;
+  }[];
+  page: number;
+  pageSize: number;
+  hasMore: boolean;
+  total: number;
+  totalIsExact: boolean;
+}
+
+describe('The staff case list', () => {
+  let server: TestServer;
+  let team: Team;
+  const ids: Record<string, string> = {};
+  const references: Record<string, string> = {};
+
+  async function file(name: string, overrides: Record<string, unknown>): Promise<void> {
+    const created = await submitReport(server, validReport(overrides));
+    ids[name] = created.id;
+    references[name] = created.reference;
+    // Distinct submission times, so "newest first" has one answer.
+    server.clock.advance(1000);
+  }
+
+  async function list(query: string, login = team.as.admin): Promise<ListBody> {
+    const res = await api(server, login, 'GET', `/api/v1/cases${query}`);
+    if (res.statusCode !== 200) throw new Error(`list ${query}: ${res.statusCode} ${res.body}`);
+    return res.json() as ListBody;
+  }
+
+  const names = (body: ListBody) =>
+    body.items.map((i) => Object.keys(ids).find((k) => ids[k] === i.id)).sort();
+
+  beforeAll(async () => {
+    server = await startWorkflowServer();
+    team = await makeTeam(server);
+    await file('gjakova', {
+      municipality: 'gjakove',
+      description: 'At the municipal office in Gjakovë they refused to give us the form.',
+      primaryArea: 'public_services',
+      community: 'egyptian',
+    });
+    await file('carshia', {
+      municipality: 'prizren',
+      description: 'Shopkeepers in the Çarshia shouted insults at my brother every day.',
+      primaryArea: 'goods_and_services',
+      community: 'roma',
+    });
+    await file('percent', {
+      municipality: 'peje',
+      description: 'They pay us 50% of what the others get for the same work, every month.',
+      primaryArea: 'employment',
+      community: 'ashkali',
+    });
+    await file('plain', { municipality: 'prizren', primaryArea: 'education', community: 'roma' });
+    await file('serbian', {
+      municipality: 'gracanice',
+      description: 'U školi u Gračanici deci nisu dali đački dom zbog porekla.',
+      primaryArea: 'education',
+      community: 'roma',
+    });
+    await step(server, team.as.admin, ids.plain, { to: 'in_review' });
+    await step(server, team.as.admin, ids.plain, { to: 'assigned', assigneeId: team.expert.id });
+    await step(server, team.as.admin, ids.carshia, { to: 'in_review' });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('searches descriptions ignoring case and Albanian diacritics (ë = e, ç = c)', async () => {
+    expect(names(await list('?q=gjakove'))).toEqual(['gjakova']);
+    expect(names(await list(`?q=${encodeURIComponent('GJAKOVË')}`))).toEqual(['gjakova']);
+    expect(names(await list('?q=carshia'))).toEqual(['carshia']);
+    expect(names(await list(`?q=${encodeURIComponent('çarshia')}`))).toEqual(['carshia']);
+    expect(names(await list(`?q=${encodeURIComponent('gracanici')}`))).toEqual(['serbian']);
+    expect(names(await list(`?q=${encodeURIComponent('djacki')}`))).toEqual(['serbian']);
+    expect(names(await list('?q=refused%20to%20give'))).toEqual(['gjakova']);
+  });
+
+  it('takes %, _ and \\ in the search text literally', async () => {
+    expect(names(await list(`?q=${encodeURIComponent('50%')}`))).toEqual(['percent']);
+    expect(names(await list(`?q=${encodeURIComponent('%')}`))).toEqual(['percent']);
+    expect((await list(`?q=${encodeURIComponent('_')}`)).items).toEqual([]);
+    expect((await list(`?q=${encodeURIComponent('\\')}`)).items).toEqual([]);
+  });
+
+  it('finds a case by its reference, whole or a prefix', async () => {
+    expect(names(await list(`?q=${references.carshia}`))).toEqual(['carshia']);
+    expect(names(await list(`?q=${references.carshia.toLowerCase()}`))).toEqual(['carshia']);
+    expect((await list(`?q=PMD-${kosovoYear(server.clock.now())}`)).items).toHaveLength(5);
+  });
+
+  it('filters by status, area, community, municipality, year and assignee', async () => {
+    expect(names(await list('?status=assigned'))).toEqual(['plain']);
+    expect(names(await list('?status=submitted'))).toEqual(['gjakova', 'percent', 'serbian']);
+    expect(names(await list('?area=education'))).toEqual(['plain', 'serbian']);
+    expect(names(await list('?community=roma&municipality=prizren'))).toEqual(['carshia', 'plain']);
+    expect(names(await list(`?year=${kosovoYear(server.clock.now())}`))).toHaveLength(5);
+    expect((await list('?year=2023')).items).toEqual([]);
+    expect(names(await list(`?assignee=${team.expert.id}`))).toEqual(['plain']);
+    expect(names(await list('?assignee=me', team.as.expert))).toEqual(['plain']);
+    expect((await list('?assignee=none')).items).toHaveLength(4);
+    expect(names(await list('?status=submitted&q=gjakove'))).toEqual(['gjakova']);
+  });
+
+  it('pages newest first with hasMore, an exact total, and the oldest-first order for queues', async () => {
+    const first = await list('?pageSize=2');
+    expect(first).toMatchObject({
+      page: 1,
+      pageSize: 2,
+      hasMore: true,
+      total: 5,
+      totalIsExact: true,
+    });
+    expect(first.items.map((i) => i.id)).toEqual([ids.serbian, ids.plain]);
+    const third = await list('?pageSize=2&page=3');
+    expect(third).toMatchObject({ hasMore: false, total: 5 });
+    expect(third.items.map((i) => i.id)).toEqual([ids.gjakova]);
+    const oldest = await list('?order=oldest&pageSize=1');
+    expect(oldest.items[0].id).toBe(ids.gjakova);
+    expect(oldest.items[0].ageDays).toBe(0);
+  });
+
+  it('refuses bad filters (400) and accepts the language switcher’s lang', async () => {
+    for (const query of [
+      '?pageSize=101',
+      '?page=0',
+      '?status=archived',
+      '?colour=red',
+      '?assignee=someone',
+    ]) {
+      const res = await api(server, team.as.admin, 'GET', `/api/v1/cases${query}`);
+      expect([query, res.statusCode]).toEqual([query, 400]);
+    }
+    expect((await list('?lang=sr&status=')).total).toBe(5);
+  });
+
+  it('is refused to Technical Group members (403) and to anonymous callers (401)', async () => {
+    expect((await api(server, team.as.member, 'GET', '/api/v1/cases')).statusCode).toBe(403);
+    expect((await server.app.inject({ method: 'GET', url: '/api/v1/cases' })).statusCode).toBe(401);
+  });
+});
