@@ -69,6 +69,7 @@ const BENCHMARKS = [
 type Benchmark = (typeof BENCHMARKS)[number];
 
 const CORES = cpus().length;
+const PROFILE_DIR = join(ROOT, 'test/bench/profiles');
 const STAFF_LIST_CASES = Number(process.env.BENCH_STAFF_LIST_CASES ?? 1_000_000);
 /**
  * Staff are a few dozen people; five connections asking without pause is far more than they
@@ -85,33 +86,67 @@ const SEARCH_QUERIES = [
   'q=nurse',
 ];
 
+/** The kinds of filter staff use, each made concrete for variant v. */
+const STAFF_LIST_FILTERS: readonly { name: string; query(v: number, codes: Codes): string }[] = [
+  { name: 'newest', query: () => '' },
+  { name: 'triage (submitted, oldest first)', query: () => 'status=submitted&order=oldest' },
+  {
+    name: 'one status',
+    query: (v) => `status=${['in_review', 'assigned', 'referred', 'resolved'][v % 4]}`,
+  },
+  { name: 'municipality', query: (v, c) => `municipality=${at(c.municipality, v * 7)}` },
+  {
+    name: 'area + year',
+    query: (v, c) => `area=${at(c.area, v * 3)}&year=${thisYear() - (v % 5)}`,
+  },
+  {
+    name: 'community + municipality',
+    query: (v, c) => `community=${at(c.community, v)}&municipality=${at(c.municipality, v * 11)}`,
+  },
+  { name: 'year + closed', query: (v) => `year=${thisYear() - (v % 3)}&status=closed` },
+  { name: 'unassigned in review', query: () => 'assignee=none&status=in_review' },
+];
+type Codes = Record<string, string[]>;
+const at = (list: string[], n: number) => list[n % list.length];
+const thisYear = () => new Date().getUTCFullYear();
+
 /**
- * What staff ask the list for: the newest cases, triage (submitted, oldest first), a status,
- * a municipality, an area in a year, a community in a municipality; mostly the first pages,
- * sometimes further or a larger page.
+ * What staff ask the list for: each kind of filter in turn, mostly its first pages, sometimes
+ * further or a larger page.
  */
-function staffListQueries(codes: Record<string, string[]>): string[] {
-  const year = new Date().getUTCFullYear();
-  const queries: string[] = [];
-  for (let i = 0; i < 200; i++) {
-    const page = i % 10 === 9 ? 10 + (i % 7) : 1 + (i % 3);
-    const pick = (kind: string, n: number) => codes[kind][(i * n) % codes[kind].length];
-    const filters = [
-      '',
-      'status=submitted&order=oldest',
-      `status=${['in_review', 'assigned', 'referred', 'resolved'][i % 4]}`,
-      `municipality=${pick('municipality', 7)}`,
-      `area=${pick('area', 3)}&year=${year - (i % 5)}`,
-      `community=${pick('community', 1)}&municipality=${pick('municipality', 11)}`,
-      `year=${year - (i % 3)}&status=closed`,
-      'assignee=none&status=in_review',
-    ][i % 8];
-    queries.push(
-      [filters, `page=${page}`, i % 13 === 0 ? 'pageSize=100' : ''].filter(Boolean).join('&'),
-    );
-  }
-  return queries;
+function staffListQueries(codes: Codes): string[] {
+  return Array.from({ length: 400 }, (_, i) => {
+    const filter = STAFF_LIST_FILTERS[i % STAFF_LIST_FILTERS.length];
+    const v = Math.floor(i / STAFF_LIST_FILTERS.length);
+    const page = v % 10 === 9 ? 10 + (v % 7) : 1 + (v % 3);
+    return [filter.query(v, codes), `page=${page}`, v % 13 === 0 ? 'pageSize=100' : '']
+      .filter(Boolean)
+      .join('&');
+  });
 }
+
+/** Median time of each kind of filter, asked alone (page 1 of a few variants, twice each). */
+async function timeFilters(
+  url: string,
+  cookie: string,
+  codes: Codes,
+): Promise<Record<string, number>> {
+  const result: Record<string, number> = {};
+  for (const filter of STAFF_LIST_FILTERS) {
+    const times: number[] = [];
+    for (let v = 0; v < 10; v++) {
+      const started = performance.now();
+      const res = await fetch(`${url}/api/v1/cases?${filter.query(v % 5, codes)}`, {
+        headers: { cookie },
+      });
+      await res.arrayBuffer();
+      times.push(performance.now() - started);
+    }
+    result[filter.name] = round(median(times));
+  }
+  return result;
+}
+
 const AIMS = {
   throughputRatio: 0.5,
   p99Ratio: 2,
@@ -198,6 +233,7 @@ class Bench {
   private readonly scenarioData: { codes: Record<string, string[]> };
   private countStatistics = false;
   private baselineFirst = false;
+  private profilesWritten = 0;
   /** What makes the run fail after the table is printed (the smoke run's checks). */
   readonly failures: string[] = [];
 
@@ -242,7 +278,6 @@ class Bench {
         if (this.wants('intake')) await this.intake();
         if (this.wants('follow-up')) await this.followUp();
         if (this.wants('memory')) await this.memory();
-        if (this.options.profile) await this.profile();
         if (this.wants('staff-list')) await this.staffList();
       }
     } finally {
@@ -298,6 +333,10 @@ class Bench {
     });
   }
 
+  private pidOf(started: Started | undefined): number {
+    return started?.child.pid as number;
+  }
+
   private track(started: Started): Started {
     this.running.add(started);
     return started;
@@ -335,7 +374,16 @@ class Bench {
   }
 
   private async startServers(): Promise<void> {
-    this.ours = this.track(await startOurServer(this.env));
+    if (this.options.profile) {
+      rmSync(PROFILE_DIR, { recursive: true, force: true });
+      mkdirSync(PROFILE_DIR, { recursive: true });
+    }
+    this.ours = this.track(
+      await startOurServer(
+        this.options.profile ? { ...this.env, BENCH_CPU_PROFILE_DIR: PROFILE_DIR } : this.env,
+        this.options.profile ? ['-r', join(ROOT, 'test/bench/lib/cpu-profile-preload.js')] : [],
+      ),
+    );
     log(`our server ready in ${this.ours.readyMs} ms at ${this.ours.url}`);
     if (this.wants('intake') || this.wants('follow-up')) {
       this.baseline = this.track(
@@ -353,9 +401,12 @@ class Bench {
     connections: number,
     durationSeconds: number,
     scenarioData: unknown,
+    profileAs?: string,
   ): Promise<Measured> {
     const pid = server.child.pid as number;
     await settle(pid);
+    const profiling = this.options.profile && server === this.ours && profileAs !== undefined;
+    if (profiling) server.child.kill('SIGWINCH');
     const cpuBefore = cpuMs(pid);
     const dbBefore = databaseBackendsCpuMs(database);
     const result = await runLoad({
@@ -365,6 +416,7 @@ class Bench {
       scenario,
       scenarioData,
     });
+    if (profiling) await this.collectProfile(server, profileAs, result.throughput);
     // The load stops with one request in flight per connection, which the server still
     // finishes: its CPU is counted until the server is idle, and those requests with it.
     await settle(pid);
@@ -379,6 +431,26 @@ class Bench {
     };
   }
 
+  /** Stops the profiler of our server and keeps the summary of what it saw. */
+  private async collectProfile(server: Started, name: string, throughput: number): Promise<void> {
+    server.child.kill('SIGWINCH');
+    this.profilesWritten += 1;
+    const file = join(PROFILE_DIR, `${this.profilesWritten}.cpuprofile`);
+    for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+    const summary = summariseProfile(file);
+    const profiles = (this.results.profiles ??= {}) as Record<string, unknown>;
+    profiles[name] = {
+      file: `test/bench/profiles/${this.profilesWritten}.cpuprofile`,
+      throughput,
+      ...summary,
+    };
+    log(`CPU profile of our server's main thread, ${name} (${throughput} req/s): ${file}`);
+    for (const p of summary.places.slice(0, 10))
+      log(`  ${String(p.percent).padStart(5)}%  ${p.name}`);
+    log('  top functions by self time:');
+    for (const f of summary.functions) log(`  ${String(f.percent).padStart(5)}%  ${f.name}`);
+  }
+
   private async compare(
     name: string,
     scenario: string,
@@ -390,7 +462,15 @@ class Bench {
     // Alternating which goes first evens out a machine whose load drifts during the run.
     const runOurs = () => {
       log(`${name} at ${connections} connections: ours`);
-      return this.measure(ours, BENCH_DB, scenario, connections, this.duration, data.ours);
+      return this.measure(
+        ours,
+        BENCH_DB,
+        scenario,
+        connections,
+        this.duration,
+        data.ours,
+        `${name} @${connections}`,
+      );
     };
     const runBaseline = () => {
       log(`${name} at ${connections} connections: baseline`);
@@ -481,15 +561,20 @@ class Bench {
       });
     }
     const connections = this.options.smoke ? [10] : [10, 50];
-    const results: Record<string, Comparison> = {};
+    const results: Record<string, Comparison | { ours: number; baseline: number }> = {};
     for (const c of connections)
       results[`c${c}`] = await this.compare('intake', 'intake.js', c, data);
+    const rss = { ours: rssMb(this.pidOf(this.ours)), baseline: rssMb(this.pidOf(this.baseline)) };
+    results.rssAfterIntakeMb = rss;
+    this.rows.push({
+      benchmark: 'intake',
+      figure: 'RSS after the intake runs, ours / baseline',
+      value: `${rss.ours} / ${rss.baseline} MB`,
+    });
     if (this.options.smoke) {
       // The smoke run asserts no aim, only that both servers answered every report with 201.
-      for (const [who, m] of Object.entries(results.c10).filter(
-        ([k]) => k === 'ours' || k === 'baseline',
-      )) {
-        const measured = m as Measured;
+      for (const who of ['ours', 'baseline'] as const) {
+        const measured = (results.c10 as Comparison)[who];
         if (measured.requests === 0 || measured.errors + measured.non2xx > 0) {
           this.failures.push(
             `smoke: ${who} answered ${measured.requests} reports, ${measured.errors} errors, status codes ${JSON.stringify(measured.statusCodes)}`,
@@ -568,47 +653,6 @@ class Bench {
     }
   }
 
-  /** A CPU profile of the server's main thread during intake at 50 connections. */
-  private async profile(): Promise<void> {
-    const dir = join(ROOT, 'test/bench/profiles');
-    mkdirSync(dir, { recursive: true });
-    const file = join(dir, 'intake-server.cpuprofile');
-    rmSync(file, { force: true });
-    const env = { ...this.env, PORT: String(await freePort()), BENCH_CPU_PROFILE: file };
-    const server = this.track(
-      await startOurServer(env, ['-r', join(ROOT, 'test/bench/lib/cpu-profile-preload.js')]),
-    );
-    try {
-      const load = {
-        url: server.url,
-        connections: 50,
-        durationSeconds: 5,
-        scenario: 'intake.js',
-        scenarioData: this.scenarioData,
-      };
-      await runLoad(load);
-      server.child.kill('SIGWINCH');
-      const measured = await runLoad({ ...load, durationSeconds: this.duration });
-      server.child.kill('SIGWINCH');
-      for (let i = 0; i < 100 && !existsSync(file); i++)
-        await new Promise((r) => setTimeout(r, 100));
-      const summary = summariseProfile(file);
-      this.results.profile = {
-        file: 'test/bench/profiles/intake-server.cpuprofile',
-        throughput: measured.throughput,
-        ...summary,
-      };
-      log(
-        `CPU profile of the main thread under intake @50 (${measured.throughput} req/s): ${file}`,
-      );
-      for (const p of summary.places) log(`  ${String(p.percent).padStart(5)}%  ${p.name}`);
-      log('  top functions by self time:');
-      for (const f of summary.functions) log(`  ${String(f.percent).padStart(5)}%  ${f.name}`);
-    } finally {
-      await this.stop(server);
-    }
-  }
-
   private async staffList(): Promise<void> {
     const ours = this.ours as Started;
     const figure = `p99 over ${STAFF_LIST_CASES.toLocaleString('en')} cases`;
@@ -665,10 +709,8 @@ class Bench {
       'staff-list.js',
       STAFF_LIST_CONNECTIONS,
       this.duration,
-      {
-        cookie,
-        queries,
-      },
+      { cookie, queries },
+      'staff list',
     );
     const search = await this.measure(
       ours,
@@ -676,11 +718,12 @@ class Bench {
       'staff-list.js',
       STAFF_LIST_CONNECTIONS,
       this.duration,
-      {
-        cookie,
-        queries: SEARCH_QUERIES,
-      },
+      { cookie, queries: SEARCH_QUERIES },
+      'staff list search',
     );
+    const byFilter = await timeFilters(ours.url, cookie, this.scenarioData.codes);
+    const slowest = Object.entries(byFilter).sort((x, y) => y[1] - x[1]);
+    log(`staff list: median ms of each filter alone: ${JSON.stringify(byFilter)}`);
     const failures = (m: Measured) => m.errors + m.non2xx;
     this.results.staffList = {
       available: true,
@@ -689,6 +732,7 @@ class Bench {
       connections: STAFF_LIST_CONNECTIONS,
       filtered: lists,
       search,
+      medianMsByFilter: byFilter,
       aimP99Ms: AIMS.staffListP99Ms,
       met: lists.latencyP99 <= AIMS.staffListP99Ms && failures(lists) === 0,
     };
@@ -699,6 +743,14 @@ class Bench {
         value: `${lists.latencyP99} ms (p50 ${lists.latencyP50} ms, ${lists.throughput} req/s)${failures(lists) ? ` [${failures(lists)} failed]` : ''}`,
         aim: `≤ ${AIMS.staffListP99Ms} ms`,
         met: lists.latencyP99 <= AIMS.staffListP99Ms && failures(lists) === 0,
+      },
+      {
+        benchmark: 'staff list @1',
+        figure: 'slowest filters alone (median)',
+        value: slowest
+          .slice(0, 3)
+          .map(([name, ms]) => `${name} ${ms} ms`)
+          .join(', '),
       },
       {
         benchmark: `staff list @${STAFF_LIST_CONNECTIONS}`,

@@ -227,6 +227,7 @@ describe('Retention: personal data of cases closed longer than the period is era
     const worker = await startTestWorker(
       mailTestEnv({ DATABASE_URL: server.db.url, RETENTION_CRON: '15 3 * * *' }),
     );
+    console.log('worker started', Date.now());
     try {
       const queue = worker.app.get(NotificationQueues).queue('maintenance');
       let scheduler: Awaited<ReturnType<typeof queue.getJobSchedulers>>[number] | undefined;
@@ -234,12 +235,14 @@ describe('Retention: personal data of cases closed longer than the period is era
         scheduler = (await queue.getJobSchedulers()).find((s) => s.key === RETENTION_SCHEDULER);
         if (!scheduler) await new Promise((r) => setTimeout(r, 50));
       }
+      console.log('scheduler', Date.now(), scheduler);
       expect(scheduler).toMatchObject({ pattern: '15 3 * * *', tz: KOSOVO_TIME_ZONE });
       // Run once now: the worker's clock is the real one, so nothing is due yet.
       const job = await queue.add('retention-erase', {});
       for (let i = 0; i < 400 && (await job.getState()) !== 'completed'; i++) {
         await new Promise((r) => setTimeout(r, 50));
       }
+      console.log('job', Date.now(), await job.getState(), worker.logs.text().slice(-3000));
       expect((await queue.getJob(job.id!))?.returnvalue).toBe(0);
       expect(worker.logs.text()).toContain('"erasedCases":0');
     } finally {

@@ -2,6 +2,7 @@ import { CaseReferralsService } from '@app/cases';
 import { NotificationQueues } from '@app/notifications';
 import { IDENTITY, csrfFrom, multipart, pdf } from '../cases/case-fixtures';
 import { loginAs } from '../support/staff';
+import { SmtpSink } from '../support/smtp-sink';
 import { mailTestEnv, startTestWorker } from '../support/test-worker';
 import type { TestServer } from '../support/test-server';
 import {
@@ -217,7 +218,7 @@ describe('Referrals to institutions', () => {
     expect(foreign.statusCode).toBe(403);
   });
 
-  it('is run by the worker’s daily overdue check', async () => {
+  it('is run by the worker’s daily overdue check, and its reminders are delivered', async () => {
     const referred = await referredCase({}, { responseDueDate: daysFromNow(server, 5) });
     // The worker runs on the real clock: the due date is moved into its past.
     await rows(
@@ -225,21 +226,32 @@ describe('Referrals to institutions', () => {
       `UPDATE case_referrals SET response_due_date = current_date - 3 WHERE id = $1`,
       [referred.referralId],
     );
+    const sink = await SmtpSink.start();
     const worker = await startTestWorker(
       mailTestEnv({
         DATABASE_URL: server.config.database.url,
         REDIS_KEY_PREFIX: server.config.redis.keyPrefix,
+        SMTP_URL: sink.url,
       }),
     );
     try {
       const queue = worker.app.get(NotificationQueues).queue('maintenance');
       const job = await queue.add('referral-overdue-check', {});
-      for (let i = 0; i < 400 && (await job.getState()) !== 'completed'; i++) {
+      const reminded = (to: string) =>
+        sink.mails.some((m) => m.to.includes(to) && m.text.includes(referred.reference));
+      for (
+        let i = 0;
+        i < 300 && !(reminded(team.expert.email) && reminded('contact@ministry-education.test'));
+        i++
+      ) {
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
       expect((await queue.getJob(job.id!))?.returnvalue).toBeGreaterThanOrEqual(1);
+      expect(reminded(team.expert.email)).toBe(true);
+      expect(reminded('contact@ministry-education.test')).toBe(true);
     } finally {
       await worker.close();
+      await sink.stop();
     }
     const [row] = await rows<{ status: string }>(
       server,

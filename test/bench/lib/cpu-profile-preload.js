@@ -1,14 +1,17 @@
 'use strict';
-// Preloaded (node -r) into the server when the runner profiles it: the first SIGWINCH starts the
-// V8 CPU profiler, the second writes the profile to BENCH_CPU_PROFILE. Only the load phase is
-// profiled (not start-up), and the server need not exit for the profile to be written.
+// Preloaded (node -r) into our server when the runner profiles it (--profile): each SIGWINCH
+// starts the V8 CPU profiler or, when it runs, stops it and writes the profile to
+// BENCH_CPU_PROFILE_DIR/<n>.cpuprofile (n = 1, 2, ...). So only the loads the runner chooses are
+// profiled (not start-up), and the server need not exit for a profile to be written.
 // SIGWINCH because Nest's shutdown hooks take SIGUSR2 (and SIGUSR1 opens the inspector).
 const { Session } = require('node:inspector');
 const { writeFileSync } = require('node:fs');
+const { join } = require('node:path');
 
 const session = new Session();
 session.connect();
 let running = false;
+let written = 0;
 
 process.on('SIGWINCH', () => {
   if (!running) {
@@ -22,6 +25,9 @@ process.on('SIGWINCH', () => {
   }
   running = false;
   session.post('Profiler.stop', (error, result) => {
-    if (!error) writeFileSync(process.env.BENCH_CPU_PROFILE, JSON.stringify(result.profile));
+    if (error) return;
+    written += 1;
+    const file = join(process.env.BENCH_CPU_PROFILE_DIR, `${written}.cpuprofile`);
+    writeFileSync(file, JSON.stringify(result.profile));
   });
 });

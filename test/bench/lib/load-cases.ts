@@ -128,27 +128,56 @@ function field(value: string | number | boolean | null): string {
 
 const line = (values: (string | number | boolean | null)[]) => `${values.map(field).join('\t')}\n`;
 
-/** `COPY table (columns) FROM STDIN` of these lines, waiting whenever the socket is full. */
+/**
+ * `COPY table (columns) FROM STDIN`, fed a line at a time: lines go out in chunks while the
+ * next ones are made, so PostgreSQL takes them in while this process writes more.
+ */
+class CopyStream {
+  private chunk: string[] = [];
+  private readonly done: Promise<void>;
+
+  constructor(
+    private readonly stream: Writable,
+    private readonly chunkLines = 2000,
+  ) {
+    this.done = new Promise<void>((resolve, reject) => {
+      stream.on('error', reject);
+      stream.on('finish', resolve);
+    });
+    // A failure is reported by end(); until then it must not be an unhandled rejection.
+    this.done.catch(() => undefined);
+  }
+
+  static open(client: Client, table: string, columns: readonly string[]): CopyStream {
+    return new CopyStream(
+      client.query(copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`)),
+    );
+  }
+
+  async push(text: string): Promise<void> {
+    this.chunk.push(text);
+    if (this.chunk.length < this.chunkLines) return;
+    const data = this.chunk.join('');
+    this.chunk = [];
+    if (!this.stream.write(data)) await new Promise<void>((r) => this.stream.once('drain', r));
+  }
+
+  async end(): Promise<void> {
+    this.stream.end(this.chunk.join(''));
+    this.chunk = [];
+    await this.done;
+  }
+}
+
 async function copyLines(
   client: Client,
   table: string,
   columns: readonly string[],
   lines: readonly string[],
 ): Promise<void> {
-  const stream: Writable = client.query(
-    copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`),
-  );
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('error', reject);
-    stream.on('finish', resolve);
-  });
-  for (let i = 0; i < lines.length; i += 2000) {
-    if (!stream.write(lines.slice(i, i + 2000).join(''))) {
-      await new Promise<void>((resolve) => stream.once('drain', resolve));
-    }
-  }
-  stream.end();
-  await done;
+  const copy = CopyStream.open(client, table, columns);
+  for (const text of lines) await copy.push(text);
+  await copy.end();
 }
 
 const BATCH = 50_000;
@@ -253,18 +282,21 @@ export async function loadCases(options: LoadCasesOptions): Promise<LoadedCases>
     );
     const lastSeq = new Map(counterRows.map((r) => [r.year, r.last_seq]));
 
-    let caseLines: string[] = [];
+    let cases: CopyStream | undefined;
+    let inBatch = 0;
     let groundLines: string[] = [];
     let historyLines: string[] = [];
     let groundRows = 0;
     let historyRows = 0;
     let loaded = 0;
-    // Cases, then their grounds and history, a batch at a time (one COPY at a time per client).
+    // Cases stream out as they are made; their grounds and history follow each batch (one COPY
+    // at a time per connection).
     const flush = async () => {
-      await copyLines(client, 'cases', CASE_COLUMNS, caseLines);
+      await cases?.end();
+      cases = undefined;
+      inBatch = 0;
       await copyLines(client, 'case_grounds', GROUND_COLUMNS, groundLines);
       await copyLines(client, 'case_history', HISTORY_COLUMNS, historyLines);
-      caseLines = [];
       groundLines = [];
       historyLines = [];
       log(`${loaded} cases (${Math.round(performance.now() - started)} ms)`);
@@ -293,7 +325,8 @@ export async function loadCases(options: LoadCasesOptions): Promise<LoadedCases>
         const email = anonymous ? null : `reporter${seq}.${year}@example.org`;
         const caseGrounds = new Set([pick(ground)]);
         if (rnd() < 0.25) caseGrounds.add(pick(ground));
-        caseLines.push(
+        cases ??= CopyStream.open(client, 'cases', CASE_COLUMNS);
+        await cases.push(
           line([
             id,
             `PMD-${year}-${seq < 100000 ? String(seq).padStart(5, '0') : seq}`,
@@ -350,11 +383,11 @@ export async function loadCases(options: LoadCasesOptions): Promise<LoadedCases>
           historyRows++;
         }
         loaded++;
-        if (caseLines.length >= BATCH) await flush();
+        if (++inBatch >= BATCH) await flush();
       }
       if (n > 0) lastSeq.set(year, firstSeq + n - 1);
     }
-    if (caseLines.length > 0) await flush();
+    if (inBatch > 0) await flush();
     for (const [year, seq] of lastSeq) {
       await client.query(
         `INSERT INTO case_reference_counters (year, last_seq) VALUES ($1, $2)
@@ -369,7 +402,9 @@ export async function loadCases(options: LoadCasesOptions): Promise<LoadedCases>
       log(`  ${index.name}: ${Math.round(performance.now() - at)} ms`);
     }
     await client.query('COMMIT');
-    await client.query('ANALYZE cases, case_grounds, case_history');
+    // As autovacuum leaves a table that grew over years: statistics, and the visibility map that
+    // lets counts read indexes only.
+    await client.query('VACUUM (ANALYZE) cases, case_grounds, case_history');
     return {
       cases: loaded,
       grounds: groundRows,

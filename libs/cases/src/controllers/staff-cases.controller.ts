@@ -13,6 +13,7 @@ import {
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
+  ApiCreatedResponse,
   ApiForbiddenResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
@@ -131,7 +132,7 @@ export class StaffCasesController {
   /** An internal note (never shown to the reporter); notes cannot be edited. */
   @Post(':id/notes')
   @HttpCode(201)
-  @ApiOkResponse({ type: PostedIdDto })
+  @ApiCreatedResponse({ type: PostedIdDto })
   addNote(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
@@ -153,7 +154,7 @@ export class StaffCasesController {
   /** A message to the reporter. */
   @Post(':id/messages')
   @HttpCode(201)
-  @ApiOkResponse({ type: PostedIdDto })
+  @ApiCreatedResponse({ type: PostedIdDto })
   postMessage(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,

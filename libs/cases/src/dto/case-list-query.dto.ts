@@ -1,6 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min } from 'class-validator';
 import { LOCALES, Locale } from '@app/core';
 import { CASE_STATUSES, CaseStatus } from '../domain/case-status.machine';
 
@@ -65,11 +65,16 @@ export class CaseListQueryDto {
 
   @ApiPropertyOptional({
     description:
-      'Free text over the reference (prefix) and the description; ignores case and diacritics (ë = e, ç = c)',
+      'Free text (3 to 200 characters) over the reference (prefix) and the description; ignores case and diacritics (ë = e, ç = c)',
   })
-  @emptyIsAbsent()
+  // Under three characters a trigram index cannot help, and a search that matches nothing
+  // would read every description.
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.replace(/\s+/g, ' ').trim() || undefined : value,
+  )
   @IsOptional()
-  @MaxLength(200)
+  @IsString()
+  @Length(3, 200)
   q?: string;
 
   @ApiPropertyOptional({ enum: ['newest', 'oldest'], default: 'newest' })

@@ -16,7 +16,7 @@ export const STAFF_CASE_PAGE_MESSAGES = defineMessages({
     'staff.cases.filters': 'Filtrat',
     'staff.cases.filter.q': 'Kërko',
     'staff.cases.filter.q_hint':
-      'Referenca (p.sh. PMD-2026) ose fjalë nga përshkrimi; ë = e, ç = c.',
+      'Referenca (p.sh. PMD-2026) ose të paktën 3 shkronja nga përshkrimi; ë = e, ç = c.',
     'staff.cases.filter.status': 'Statusi',
     'staff.cases.filter.any': 'Të gjitha',
     'staff.cases.filter.area': 'Fusha',
@@ -152,7 +152,8 @@ export const STAFF_CASE_PAGE_MESSAGES = defineMessages({
     'staff.cases.triage.lead': 'Slučajevi koji čekaju razmatranje, najstariji prvi.',
     'staff.cases.filters': 'Filteri',
     'staff.cases.filter.q': 'Pretraga',
-    'staff.cases.filter.q_hint': 'Referenca (npr. PMD-2026) ili reči iz opisa; ë = e, ç = c.',
+    'staff.cases.filter.q_hint':
+      'Referenca (npr. PMD-2026) ili najmanje 3 slova iz opisa; ë = e, ç = c.',
     'staff.cases.filter.status': 'Status',
     'staff.cases.filter.any': 'Svi',
     'staff.cases.filter.area': 'Oblast',
@@ -289,7 +290,7 @@ export const STAFF_CASE_PAGE_MESSAGES = defineMessages({
     'staff.cases.filters': 'Filters',
     'staff.cases.filter.q': 'Search',
     'staff.cases.filter.q_hint':
-      'A reference (e.g. PMD-2026) or words of the description; ë = e, ç = c.',
+      'A reference (e.g. PMD-2026) or at least 3 letters of the description; ë = e, ç = c.',
     'staff.cases.filter.status': 'Status',
     'staff.cases.filter.any': 'Any',
     'staff.cases.filter.area': 'Area',

@@ -4,6 +4,7 @@ import { Clock, Locale } from '@app/core';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { CaseAccessPolicy, CaseViewer } from '../domain/case-access.policy';
+import { kosovoDayStart } from '../domain/referral-rules';
 import { containsPattern, normaliseSearch, referencePrefixPattern } from '../domain/search-text';
 import { CASE_PAGE_SIZE_DEFAULT, CaseListQueryDto } from '../dto/case-list-query.dto';
 import type {
@@ -83,7 +84,15 @@ export class CaseQueryService {
     if (query.municipality) {
       filtered.andWhere('c.municipality = :municipality', { municipality: query.municipality });
     }
-    if (query.year) filtered.andWhere('c.year = :year', { year: query.year });
+    if (query.year) {
+      // The year is the submission's Kosovo year: as a range of submitted_at it rides the same
+      // (filter, submitted_at) indexes as the ordering, instead of skipping the newer years.
+      filtered.andWhere('c.year = :year', { year: query.year });
+      filtered.andWhere('c.submittedAt >= :yearStart AND c.submittedAt < :yearEnd', {
+        yearStart: kosovoDayStart(`${query.year}-01-01`),
+        yearEnd: kosovoDayStart(`${query.year + 1}-01-01`),
+      });
+    }
     if (query.assignee === 'none') filtered.andWhere('c.assigneeId IS NULL');
     else if (query.assignee) {
       const assigneeId = query.assignee === 'me' ? principal.id : query.assignee.toLowerCase();
