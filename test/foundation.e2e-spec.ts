@@ -168,7 +168,7 @@ describe('Start-up with a wrong configuration', () => {
   ])('refuses with one line naming %s and no stack trace', async (name, env) => {
     const failure = await run(process.execPath, [tsNode, ...args], {
       env: { ...process.env, ...env },
-      timeout: 30000,
+      timeout: 80000,
     }).then(
       () => undefined,
       (error: { code: number; stderr: string }) => error,
@@ -183,5 +183,5 @@ describe('Start-up with a wrong configuration', () => {
     expect(lines[0]).toMatch(/^Invalid configuration: /);
     expect(lines[0]).toContain(name);
     expect(lines[0]).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
-  });
+  }, 90000);
 });

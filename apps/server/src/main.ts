@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { REDIS, checkEvictionPolicy, readConfigOrExit } from '@app/core';
-import { createServer } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
+  // Loaded only once the configuration is valid, so a refusal is immediate and cheap.
+  const { createServer } = await import('./bootstrap');
   const app = await createServer({ config });
   await app.listen({ port: config.app.port, host: config.app.host });
   await checkEvictionPolicy(app.get(REDIS));

@@ -1,10 +1,11 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { REDIS, checkEvictionPolicy, readConfigOrExit } from '@app/core';
-import { createWorker } from './bootstrap';
 
 async function main(): Promise<void> {
   const config = readConfigOrExit();
+  // Loaded only once the configuration is valid, so a refusal is immediate and cheap.
+  const { createWorker } = await import('./bootstrap');
   const app = await createWorker({ config });
   await checkEvictionPolicy(app.get(REDIS));
   new Logger('Worker').log('Worker started');
