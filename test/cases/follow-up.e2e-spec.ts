@@ -44,6 +44,7 @@ describe('Follow-up with reference and receipt code', () => {
       timeline: [{ at: filed.submittedAt, status: 'submitted', label: 'Received' }],
       messages: [],
       evidence: [],
+      personalDataErased: false,
     });
     const serbian = await followUp(filed.reference, filed.receiptCode, 'sr');
     expect(serbian.json().statusLabel).toBe('Primljeno');
