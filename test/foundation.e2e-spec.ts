@@ -165,23 +165,27 @@ describe('Start-up with a wrong configuration', () => {
     ['DATABASE_URL', { DATABASE_URL: 'mysql://somewhere/db' }],
     ['PORT', { PORT: 'eighty' }],
     ['SESSION_SECRET', { NODE_ENV: 'production', SESSION_SECRET: '' }],
-  ])('refuses with one line naming %s and no stack trace', async (name, env) => {
-    const failure = await run(process.execPath, [tsNode, ...args], {
-      env: { ...process.env, ...env },
-      timeout: 80000,
-    }).then(
-      () => undefined,
-      (error: { code: number; stderr: string }) => error,
-    );
-    expect(failure).toBeDefined();
-    expect(failure?.code).toBe(1);
-    const lines = String(failure?.stderr)
-      .trim()
-      .split('\n')
-      .filter((l) => !l.startsWith('npm warn'));
-    expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/^Invalid configuration: /);
-    expect(lines[0]).toContain(name);
-    expect(lines[0]).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
-  }, 90000);
+  ])(
+    'refuses with one line naming %s and no stack trace',
+    async (name, env) => {
+      const failure = await run(process.execPath, [tsNode, ...args], {
+        env: { ...process.env, ...env },
+        timeout: 80000,
+      }).then(
+        () => undefined,
+        (error: { code: number; stderr: string }) => error,
+      );
+      expect(failure).toBeDefined();
+      expect(failure?.code).toBe(1);
+      const lines = String(failure?.stderr)
+        .trim()
+        .split('\n')
+        .filter((l) => !l.startsWith('npm warn'));
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/^Invalid configuration: /);
+      expect(lines[0]).toContain(name);
+      expect(lines[0]).not.toMatch(/\bat .*\(.*:\d+:\d+\)/);
+    },
+    90000,
+  );
 });

@@ -125,9 +125,11 @@ describe('Two servers and two workers at once', () => {
     // One worker dies while emails are in flight (sent, not yet accepted by SMTP).
     await until(async () => sink.heldCount >= 2, 'emails in flight');
     const sentRows = async () =>
-      ((await data.query(
-        `SELECT count(*)::int AS n FROM notification_outbox WHERE status = 'sent'`,
-      )) as { n: number }[])[0].n;
+      (
+        (await data.query(
+          `SELECT count(*)::int AS n FROM notification_outbox WHERE status = 'sent'`,
+        )) as { n: number }[]
+      )[0].n;
     await until(async () => (await sentRows()) === sink.mails.length, 'sent rows to settle');
     const victim = workers[0];
     victim.child.kill('SIGKILL');

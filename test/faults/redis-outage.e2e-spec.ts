@@ -124,7 +124,9 @@ describe('Redis stopped: intake and staff work go on, emails follow when it retu
     await new Promise((r) => setTimeout(r, 1000));
     expect(sink.mails).toHaveLength(written);
     expect([...sink.deliveriesByMessageId().values()].filter((n) => n > 1)).toEqual([]);
-    expect(sink.mails.filter((m) => m.to.includes('drita.unique.reporter@example.org')).length).toBeGreaterThanOrEqual(3);
+    expect(
+      sink.mails.filter((m) => m.to.includes('drita.unique.reporter@example.org')).length,
+    ).toBeGreaterThanOrEqual(3);
     expect((await app.inject({ method: 'GET', url: '/health/ready' })).statusCode).toBe(200);
   });
 });

@@ -55,7 +55,10 @@ describe('SMTP down for a while: emails are delivered afterwards, once each', ()
     sink.refuse(421);
     const reports = 10;
     for (let i = 0; i < reports / 2; i++) {
-      await submitReport(server, identifiedReport({ contact: { email: `early.${i}@example.org` } }));
+      await submitReport(
+        server,
+        identifiedReport({ contact: { email: `early.${i}@example.org` } }),
+      );
     }
     await until(async () => (await rows()).some((r) => r.attempts >= 2), 'retries to start');
     sink.refuse(451);

@@ -46,7 +46,9 @@ async function snapshot(app: NestFastifyApplication, admin: StaffLogin) {
     evidence: await db.query(`SELECT id, case_id, sha256 FROM case_evidence ORDER BY id`),
     referrals: await db.query(`SELECT id, case_id, status FROM case_referrals ORDER BY id`),
     messages: await db.query(`SELECT count(*)::int AS n FROM case_messages`),
-    outbox: await db.query(`SELECT status, count(*)::int AS n FROM notification_outbox GROUP BY 1 ORDER BY 1`),
+    outbox: await db.query(
+      `SELECT status, count(*)::int AS n FROM notification_outbox GROUP BY 1 ORDER BY 1`,
+    ),
     // Signing in on the restored platform adds its own entry: the handling entries are compared.
     audit: await db.query(
       `SELECT action, count(*)::int AS n FROM audit_log WHERE action NOT LIKE 'login%' GROUP BY 1 ORDER BY 1`,
@@ -54,7 +56,12 @@ async function snapshot(app: NestFastifyApplication, admin: StaffLogin) {
     publicStatistics: (
       await app.inject({ method: 'GET', url: '/api/v1/statistics/yearly?from=2000' })
     ).json() as unknown,
-    staffStatistics: await staffCall(server, admin, 'GET', '/api/v1/statistics/staff/yearly?from=2000'),
+    staffStatistics: await staffCall(
+      server,
+      admin,
+      'GET',
+      '/api/v1/statistics/staff/yearly?from=2000',
+    ),
   };
 }
 
@@ -135,7 +142,11 @@ describe('Backup and restore (scripts/backup.sh, scripts/restore.sh)', () => {
       UPLOAD_DIR: uploads,
       INTAKE_RATE_LIMIT: '1000',
     });
-    restored = await createServer({ config, logDestination: new LogCapture(), clock: new TestClock() });
+    restored = await createServer({
+      config,
+      logDestination: new LogCapture(),
+      clock: new TestClock(),
+    });
     const restoredServer = { ...server, app: restored, config } as TestServer;
     const adminThere = await loginAs(restoredServer, adminUser);
     expect(await snapshot(restored, adminThere)).toEqual(before);
@@ -159,9 +170,9 @@ describe('Backup and restore (scripts/backup.sh, scripts/restore.sh)', () => {
     });
     expect(download.statusCode).toBe(200);
     expect(download.rawPayload.equals(png())).toBe(true);
-    await expect(
-      restored.get(DataSource).query(`DELETE FROM case_history`),
-    ).rejects.toThrow(/append-only/);
+    await expect(restored.get(DataSource).query(`DELETE FROM case_history`)).rejects.toThrow(
+      /append-only/,
+    );
 
     // New reports continue the year's numbering where the backup left it.
     const next = await submitReport(restoredServer, identifiedReport());

@@ -172,13 +172,13 @@ describe('Key rotation of encrypted fields: add a key, make it active, reencrypt
 
   it('stops with the key id when a value uses a key that is no longer configured', async () => {
     server = await start(NEW, 'new2');
-    const [{ id }] = (await server.app
-      .get(DataSource)
-      .query(`SELECT id FROM cases LIMIT 1`)) as { id: string }[];
-    const foreign = new FieldCipher(
-      new Map([['lost9', randomBytes(32)]]),
-      'lost9',
-    ).encrypt('someone', id);
+    const [{ id }] = (await server.app.get(DataSource).query(`SELECT id FROM cases LIMIT 1`)) as {
+      id: string;
+    }[];
+    const foreign = new FieldCipher(new Map([['lost9', randomBytes(32)]]), 'lost9').encrypt(
+      'someone',
+      id,
+    );
     await server.app
       .get(DataSource)
       .query(`UPDATE cases SET contact_name_enc = $2 WHERE id = $1`, [id, foreign]);

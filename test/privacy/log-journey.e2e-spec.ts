@@ -142,16 +142,19 @@ describe('No personal data in logs, Redis, emails or the database in clear', () 
       payload: form({ body: MARK.message, _csrf: signIn.token }),
     });
     expect(posted.statusCode).toBe(303);
-    expect((await app.inject({ method: 'GET', url: '/follow-up/case', headers: { cookie } })).body).toContain(
-      MARK.message,
-    );
+    expect(
+      (await app.inject({ method: 'GET', url: '/follow-up/case', headers: { cookie } })).body,
+    ).toContain(MARK.message);
 
     // Staff: triage, the identity shown (audited), assignment, notes and an answer.
     const adminUser = await createStaff(server, { role: 'administrator' });
     const expertUser = await createStaff(server, { role: 'legal_expert' });
     const admin = await loginAs(server, adminUser);
     const expert = await loginAs(server, expertUser);
-    expect((await app.inject({ method: 'GET', url: '/staff/cases', headers: { cookie: admin.cookie } })).statusCode).toBe(200);
+    expect(
+      (await app.inject({ method: 'GET', url: '/staff/cases', headers: { cookie: admin.cookie } }))
+        .statusCode,
+    ).toBe(200);
     const casePage = await app.inject({
       method: 'GET',
       url: `/staff/cases/${caseId}`,

@@ -14,6 +14,7 @@ import {
 } from '../cases/case-fixtures';
 import { assignCase, staffCall, transition } from '../support/case-workflow';
 import { StaffLogin, TestStaff, createStaff, loginAs } from '../support/staff';
+import { TestDatabase, createTestDatabase } from '../support/test-database';
 import { TestServer, startTestServer } from '../support/test-server';
 import { mailTestEnv, startTestWorker } from '../support/test-worker';
 
@@ -102,7 +103,7 @@ describe('Retention: personal data of cases closed longer than the period is era
 
   it('erases contact, description, messages, notes, files and emails; keeps the case, its history and the statistics', async () => {
     let admin = await loginAs(server, adminUser);
-    let expert = await loginAs(server, expertUser);
+    const expert = await loginAs(server, expertUser);
     const resolved = await fullCase(admin, expert);
     await transition(server, expert, resolved.id, { to: 'resolved' });
     const closed = await submitReport(server, identifiedReport());
@@ -131,7 +132,10 @@ describe('Retention: personal data of cases closed longer than the period is era
     const statistics = () =>
       staffCall(server, admin, 'GET', '/api/v1/statistics/staff/yearly?from=2000');
     const before = await statistics();
-    const history = await count(`SELECT count(*)::int AS n FROM case_history WHERE case_id = $1`, resolved.id);
+    const history = await count(
+      `SELECT count(*)::int AS n FROM case_history WHERE case_id = $1`,
+      resolved.id,
+    );
     server.logs.raw.length = 0;
 
     const erased = await server.app.get(RetentionService).eraseExpired(server.clock.now());
@@ -163,7 +167,9 @@ describe('Retention: personal data of cases closed longer than the period is era
       resolved.id,
     ])) as { body: string }[];
     expect(messages.map((m) => m.body)).toEqual([ERASED_TEXT, ERASED_TEXT]);
-    expect(await count(`SELECT count(*)::int AS n FROM case_notes WHERE case_id = $1`, resolved.id)).toBe(0);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM case_notes WHERE case_id = $1`, resolved.id),
+    ).toBe(0);
     const files = (await db.query(
       `SELECT original_name, erased_at FROM case_evidence WHERE case_id = $1`,
       [resolved.id],
@@ -178,7 +184,9 @@ describe('Retention: personal data of cases closed longer than the period is era
       expect(row.contact_name_enc).toMatch(/^v1\./);
       expect(row.description).not.toBe(ERASED_TEXT);
     }
-    expect(await count(`SELECT count(*)::int AS n FROM case_notes WHERE case_id = $1`, open.id)).toBe(1);
+    expect(
+      await count(`SELECT count(*)::int AS n FROM case_notes WHERE case_id = $1`, open.id),
+    ).toBe(1);
 
     // The figures are the same, and the summary rows still agree with the cases.
     expect(await statistics()).toEqual(before);
@@ -222,12 +230,22 @@ describe('Retention: personal data of cases closed longer than the period is era
     await server.app.get(RetentionService).eraseExpired(server.clock.now());
     expect((await caseRow(filed.id)).personal_data_erased_at).toBeNull();
   });
+});
+
+describe('The retention job in the worker', () => {
+  let db: TestDatabase;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
 
   it('runs daily in the worker: a job scheduler in Kosovo time, handled by the retention service', async () => {
     const worker = await startTestWorker(
-      mailTestEnv({ DATABASE_URL: server.db.url, RETENTION_CRON: '15 3 * * *' }),
+      mailTestEnv({ DATABASE_URL: db.url, RETENTION_CRON: '15 3 * * *' }),
     );
-    console.log('worker started', Date.now());
     try {
       const queue = worker.app.get(NotificationQueues).queue('maintenance');
       let scheduler: Awaited<ReturnType<typeof queue.getJobSchedulers>>[number] | undefined;
@@ -235,14 +253,12 @@ describe('Retention: personal data of cases closed longer than the period is era
         scheduler = (await queue.getJobSchedulers()).find((s) => s.key === RETENTION_SCHEDULER);
         if (!scheduler) await new Promise((r) => setTimeout(r, 50));
       }
-      console.log('scheduler', Date.now(), scheduler);
       expect(scheduler).toMatchObject({ pattern: '15 3 * * *', tz: KOSOVO_TIME_ZONE });
       // Run once now: the worker's clock is the real one, so nothing is due yet.
       const job = await queue.add('retention-erase', {});
       for (let i = 0; i < 400 && (await job.getState()) !== 'completed'; i++) {
         await new Promise((r) => setTimeout(r, 50));
       }
-      console.log('job', Date.now(), await job.getState(), worker.logs.text().slice(-3000));
       expect((await queue.getJob(job.id!))?.returnvalue).toBe(0);
       expect(worker.logs.text()).toContain('"erasedCases":0');
     } finally {

@@ -93,7 +93,12 @@ describe('A reporter withdraws their case and asks for erasure', () => {
       receiptCode: filed.receiptCode,
       body: 'Please call me on my second number.',
     });
-    const before = await staffCall(server, admin, 'GET', '/api/v1/statistics/staff/yearly?from=2000');
+    const before = await staffCall(
+      server,
+      admin,
+      'GET',
+      '/api/v1/statistics/staff/yearly?from=2000',
+    );
     const res = await api('/api/v1/follow-up/withdraw', {
       reference: filed.reference,
       receiptCode: filed.receiptCode,
@@ -122,10 +127,17 @@ describe('A reporter withdraws their case and asks for erasure', () => {
     expect(n).toBe(0);
 
     // Reported stays the same; the case moved from submitted to closed (withdrawn).
-    const after = await staffCall(server, admin, 'GET', '/api/v1/statistics/staff/yearly?from=2000');
+    const after = await staffCall(
+      server,
+      admin,
+      'GET',
+      '/api/v1/statistics/staff/yearly?from=2000',
+    );
     expect(JSON.stringify(after)).not.toBe(JSON.stringify(before));
     const reported = (figures: unknown) =>
-      JSON.stringify(figures).match(/"reported":\d+/g)?.join(',');
+      JSON.stringify(figures)
+        .match(/"reported":\d+/g)
+        ?.join(',');
     expect(reported(after)).toBe(reported(before));
     await expectStatisticsConsistent();
   });

@@ -131,7 +131,10 @@ describe('Security headers outside production', () => {
       server.app.inject({ method: 'GET', url: '/follow-up/case', headers: { cookie } });
 
     // A value an attacker chose (unsigned, or signed with another secret) is ignored.
-    for (const planted of ['pmd_follow_up=attacker-chosen', `pmd_follow_up=${'A'.repeat(43)}.sig`]) {
+    for (const planted of [
+      'pmd_follow_up=attacker-chosen',
+      `pmd_follow_up=${'A'.repeat(43)}.sig`,
+    ]) {
       const res = await casePage(planted);
       expect(res.statusCode).toBe(303);
       expect(res.headers.location).toBe('/follow-up?expired=1');
@@ -159,7 +162,12 @@ describe('Security headers outside production', () => {
       method: 'POST',
       url: '/api/v1/staff-users',
       headers: { cookie: login.cookie, 'x-csrf-token': otherVisitor, 'accept-language': 'en' },
-      payload: { name: 'New Person', email: 'new.person@example.org', role: 'legal_expert', locale: 'en' },
+      payload: {
+        name: 'New Person',
+        email: 'new.person@example.org',
+        role: 'legal_expert',
+        locale: 'en',
+      },
     });
     expect(res.statusCode).toBe(403);
     expect(res.json()).toMatchObject({ code: 'csrf_invalid' });

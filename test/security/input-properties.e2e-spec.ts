@@ -103,7 +103,10 @@ const reportBody = fc.record(
     consentToShareIdentity: orGarbage(fc.boolean()),
     preferredLanguage: orGarbage(fc.constantFrom('sq', 'sr', 'en', 'rom', 'de')),
     helper: orGarbage(
-      fc.record({ kind: orGarbage(fc.constantFrom('mediator', 'organisation')), name: nastyString }),
+      fc.record({
+        kind: orGarbage(fc.constantFrom('mediator', 'organisation')),
+        name: nastyString,
+      }),
     ),
   },
   { requiredKeys: [] },
@@ -236,7 +239,8 @@ describe('Generated input never causes a 5xx nor stores invalid data', () => {
             payload: body,
           });
           expect([200, 400, 404, 429]).toContain(res.statusCode);
-          if (res.statusCode === 200) expect(res.json()).toMatchObject({ reference: filed.reference });
+          if (res.statusCode === 200)
+            expect(res.json()).toMatchObject({ reference: filed.reference });
         },
       ),
       { numRuns: RUNS },
@@ -378,7 +382,17 @@ describe('Generated input never causes a 5xx nor stores invalid data', () => {
           fc.constantFrom(...routes),
           fc.constantFrom(...ids),
           fc.dictionary(
-            fc.constantFrom('page', 'pageSize', 'from', 'to', 'status', 'year', 'q', 'lang', 'sort'),
+            fc.constantFrom(
+              'page',
+              'pageSize',
+              'from',
+              'to',
+              'status',
+              'year',
+              'q',
+              'lang',
+              'sort',
+            ),
             fc.oneof(nastyString, fc.integer().map(String), isoDay),
             { maxKeys: 4 },
           ),

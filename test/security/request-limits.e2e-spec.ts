@@ -46,9 +46,21 @@ describe('Request bodies over the limit, malformed bodies and injection strings'
     const jar = new CookieJar();
     const csrf = await visitorCsrf(server, jar);
     const requests = [
-      { url: '/api/v1/cases', type: 'application/json', body: JSON.stringify(validReport({ description: big })) },
-      { url: '/api/v1/follow-up', type: 'application/json', body: JSON.stringify({ reference: big }) },
-      { url: '/api/v1/follow-up/messages', type: 'application/json', body: JSON.stringify({ body: big }) },
+      {
+        url: '/api/v1/cases',
+        type: 'application/json',
+        body: JSON.stringify(validReport({ description: big })),
+      },
+      {
+        url: '/api/v1/follow-up',
+        type: 'application/json',
+        body: JSON.stringify({ reference: big }),
+      },
+      {
+        url: '/api/v1/follow-up/messages',
+        type: 'application/json',
+        body: JSON.stringify({ body: big }),
+      },
       { url: '/api/v1/staff-users', type: 'application/json', body: JSON.stringify({ name: big }) },
       { url: '/staff/login', type: FORM, body: form({ email: big, password: 'x', _csrf: csrf }) },
       { url: '/follow-up', type: FORM, body: form({ reference: big, _csrf: csrf }) },
@@ -109,7 +121,10 @@ describe('Request bodies over the limit, malformed bodies and injection strings'
       method: 'POST',
       url: '/api/v1/cases',
       headers: { 'accept-language': 'en' },
-      payload: validReport({ contact: undefined, description: 'A long enough text\u0000 with NUL' }),
+      payload: validReport({
+        contact: undefined,
+        description: 'A long enough text\u0000 with NUL',
+      }),
     });
     expect(json.statusCode).toBe(400);
     expect(json.json()).toMatchObject({
@@ -209,7 +224,11 @@ describe('Request bodies over the limit, malformed bodies and injection strings'
       signIn.cookie,
       ...([] as string[]).concat(session.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]),
     ].join('; ');
-    const followUp = await server.app.inject({ method: 'GET', url: '/follow-up/case', headers: { cookie } });
+    const followUp = await server.app.inject({
+      method: 'GET',
+      url: '/follow-up/case',
+      headers: { cookie },
+    });
     expect(followUp.statusCode).toBe(200);
     expect(followUp.body).toContain(escaped(HTML));
     expect(followUp.body).not.toContain('<script>alert');

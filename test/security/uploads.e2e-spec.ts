@@ -72,7 +72,11 @@ describe('Evidence uploads with hostile names and contents', () => {
     ]);
     expect(res.statusCode).toBe(201);
     const saved = await stored(filed.id);
-    expect(saved.map((r) => r.original_name).sort()).toEqual(['passwd.jpg', 'shell.pdf', 'win.ini.png']);
+    expect(saved.map((r) => r.original_name).sort()).toEqual([
+      'passwd.jpg',
+      'shell.pdf',
+      'win.ini.png',
+    ]);
     const after = await uploadedFiles(server);
     const added = after.filter((f) => !before.includes(f)).sort();
     // Each file is <first two characters of its id>/<id>: nothing else, nowhere else.

@@ -8,7 +8,12 @@ import { reencryptCommand } from './cli/reencrypt.command';
 import { seedDemoCommand } from './cli/seed-demo.command';
 import { statisticsRecomputeCommand } from './cli/statistics-recompute.command';
 
-const COMMANDS: CliCommand[] = [createAdminCommand, seedDemoCommand, statisticsRecomputeCommand, reencryptCommand];
+const COMMANDS: CliCommand[] = [
+  createAdminCommand,
+  seedDemoCommand,
+  statisticsRecomputeCommand,
+  reencryptCommand,
+];
 
 function usage(): string {
   return [

@@ -18,6 +18,8 @@ process.stdin.on('end', () => {
       connections: options.connections,
       duration: options.durationSeconds,
       pipelining: 1,
+      // A fixed offered rate across all connections (the soak), instead of as fast as possible.
+      ...(options.overallRate ? { overallRate: options.overallRate } : {}),
       // Slow answers are latency to report, not errors (a busy 2-core machine is slow).
       timeout: options.timeoutSeconds || 30,
       requests: [

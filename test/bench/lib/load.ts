@@ -12,6 +12,8 @@ export interface LoadOptions {
   scenarioData?: unknown;
   /** A request slower than this counts as an error (autocannon's default is 10 s). */
   timeoutSeconds?: number;
+  /** Requests per second across all connections (a fixed rate); as fast as possible without. */
+  overallRate?: number;
 }
 
 export interface LoadResult {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/core';
-import { FINAL_STATUSES } from '../domain/case-status.machine';
+import { CaseStatus, FINAL_STATUSES } from '../domain/case-status.machine';
 import { isRetentionDue, retentionCutoff } from '../domain/personal-data-erasure';
 import { PersonalDataEraser } from './personal-data-eraser.service';
 
@@ -55,12 +55,12 @@ export class RetentionService {
                 (SELECT max(h.at) FROM case_history h WHERE h.case_id = c.id) AS last_change_at
          FROM cases c WHERE c.id = $1 FOR UPDATE OF c`,
         [caseId],
-      )) as { status: string; erased_at: Date | null; last_change_at: Date }[];
+      )) as { status: CaseStatus; erased_at: Date | null; last_change_at: Date }[];
       const due =
         facts !== undefined &&
         isRetentionDue(
           {
-            status: facts.status as (typeof FINAL_STATUSES)[number],
+            status: facts.status,
             lastChangeAt: new Date(facts.last_change_at),
             erasedAt: facts.erased_at,
           },

@@ -1,0 +1,220 @@
+/**
+ * Soak test, run by hand: the platform built and started as in production (server and worker,
+ * compiled, NODE_ENV=production) under a fixed rate of mixed load for a long while, with the
+ * memory of both processes sampled every 10 s. It passes with zero errors (every answer 2xx, no
+ * timeout) and flat memory (after the first minute, RSS grows less than 1 MB per minute and ends
+ * within 10 % of where it started).
+ *
+ *   npx ts-node -T -r tsconfig-paths/register test/bench/soak.ts [--minutes 10] [--rate 100]
+ *       [--connections 50] [--skip-build]
+ *
+ * The mix (scenarios/mixed.js): intake, follow-up, staff case lists and details, statistics
+ * API and pages, the home page. Results go to test/bench/results.json under "soak". Run it on a
+ * quiet machine: other work on the cores shows up as latency, and at worst as timeouts.
+ */
+import 'reflect-metadata';
+import { spawn } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
+import { Client } from 'pg';
+import { loadConfig, runMigrationsLocked } from '@app/core';
+import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '@app/identity';
+import { TAXONOMY_SEED } from '@app/taxonomy';
+import { createDataSource } from '../../config/database';
+import { SmtpSink } from '../support/smtp-sink';
+import { adminDatabaseUrl, databaseUrl } from '../support/test-env';
+import { runLoad } from './lib/load';
+import { fileCases, log, seedDemoData, serverEnvironment, startOurServer } from './lib/platform';
+import { ROOT, freePort, rssMb, run } from './lib/processes';
+import { recordResult } from './lib/report';
+import { signIn } from './lib/staff-session';
+
+const SOAK_DB = 'pmd_soak';
+const WORKER_MAIN = 'dist/apps/worker/apps/worker/src/main.js';
+const SAMPLE_MS = 10_000;
+
+function option(name: string, fallback: number): number {
+  const at = process.argv.indexOf(`--${name}`);
+  const value = at >= 0 ? Number(process.argv[at + 1]) : fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} must be a positive number`);
+  return value;
+}
+
+async function admin(sql: string): Promise<void> {
+  const client = new Client({ connectionString: adminDatabaseUrl() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** Least-squares slope of y over x. */
+function slope(points: { x: number; y: number }[]): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const mx = points.reduce((s, p) => s + p.x, 0) / n;
+  const my = points.reduce((s, p) => s + p.y, 0) / n;
+  const num = points.reduce((s, p) => s + (p.x - mx) * (p.y - my), 0);
+  const den = points.reduce((s, p) => s + (p.x - mx) ** 2, 0);
+  return den === 0 ? 0 : num / den;
+}
+
+interface Sample {
+  atSeconds: number;
+  serverMb: number;
+  workerMb: number;
+}
+
+function memoryVerdict(samples: Sample[], key: 'serverMb' | 'workerMb') {
+  // The first minute is warm-up: caches fill, the JIT settles, pools open.
+  const settled = samples.filter((s) => s.atSeconds >= 60);
+  const points = (settled.length >= 2 ? settled : samples).map((s) => ({
+    x: s.atSeconds / 60,
+    y: s[key],
+  }));
+  const first = points[0]?.y ?? 0;
+  const last = points[points.length - 1]?.y ?? 0;
+  const perMinute = Math.round(slope(points) * 100) / 100;
+  const growth = first > 0 ? Math.round(((last - first) / first) * 1000) / 10 : 0;
+  return {
+    startMb: first,
+    endMb: last,
+    maxMb: Math.max(...samples.map((s) => s[key])),
+    slopeMbPerMinute: perMinute,
+    growthPercent: growth,
+    flat: perMinute < 1 && growth < 10,
+  };
+}
+
+async function main(): Promise<void> {
+  const minutes = option('minutes', 10);
+  const rate = option('rate', 100);
+  const connections = option('connections', 50);
+  const skipBuild = process.argv.includes('--skip-build');
+
+  if (!skipBuild) {
+    log('building server and worker for production (nest build)');
+    await run('npx', ['nest', 'build', 'server']);
+    await run('npx', ['nest', 'build', 'worker']);
+  }
+
+  const port = await freePort();
+  const sink = await SmtpSink.start({ parse: false });
+  const env = {
+    ...serverEnvironment(port),
+    DATABASE_URL: databaseUrl(SOAK_DB),
+    SMTP_URL: sink.url,
+    UPLOAD_DIR: '/tmp/pmd-soak-uploads',
+  };
+  mkdirSync(env.UPLOAD_DIR, { recursive: true });
+
+  log(`fresh database ${SOAK_DB}`);
+  await admin(`DROP DATABASE IF EXISTS "${SOAK_DB}" WITH (FORCE)`);
+  await admin(`CREATE DATABASE "${SOAK_DB}"`);
+  const dataSource = createDataSource(loadConfig(env), 'pmd-soak-migrate');
+  await dataSource.initialize();
+  await runMigrationsLocked(dataSource);
+  await dataSource.destroy();
+  await seedDemoData(env);
+
+  const server = await startOurServer(env);
+  const worker = spawn(process.execPath, [WORKER_MAIN], {
+    cwd: ROOT,
+    env,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  try {
+    const codes = Object.fromEntries(
+      Object.entries(TAXONOMY_SEED).map(([kind, items]) => [kind, items.map((i) => i.code)]),
+    );
+    log('filing 200 cases to follow up and to browse');
+    const cases = await fileCases(server.url, { codes }, 200);
+    const client = new Client({ connectionString: env.DATABASE_URL });
+    await client.connect();
+    const { rows } = await client.query<{ id: string }>(`SELECT id FROM cases ORDER BY seq`);
+    await client.end();
+    const administrator = DEMO_STAFF.find((s) => s.role === 'administrator');
+    if (!administrator) throw new Error('no demo administrator');
+    const cookie = await signIn(
+      server.url,
+      administrator.email,
+      DEMO_STAFF_PASSWORD,
+      administrator.totpSecret,
+    );
+
+    log(`soak: ${rate} requests/s for ${minutes} min over ${connections} connections`);
+    const samples: Sample[] = [];
+    const started = Date.now();
+    const sample = () => {
+      const s = {
+        atSeconds: Math.round((Date.now() - started) / 1000),
+        serverMb: rssMb(server.child.pid!),
+        workerMb: rssMb(worker.pid!),
+      };
+      samples.push(s);
+      log(
+        `  t=${s.atSeconds}s server ${s.serverMb} MB, worker ${s.workerMb} MB, load ${loadavg()[0].toFixed(1)}`,
+      );
+    };
+    sample();
+    const timer = setInterval(sample, SAMPLE_MS);
+    const result = await runLoad({
+      url: server.url,
+      connections,
+      durationSeconds: Math.round(minutes * 60),
+      scenario: 'mixed.js',
+      scenarioData: { codes, cases, caseIds: rows.map((r) => r.id), cookie },
+      overallRate: rate,
+      timeoutSeconds: 30,
+    });
+    clearInterval(timer);
+    sample();
+
+    const server_ = memoryVerdict(samples, 'serverMb');
+    const worker_ = memoryVerdict(samples, 'workerMb');
+    const achievedRate = Math.round((result.requests / (minutes * 60)) * 10) / 10;
+    const zeroErrors = result.errors === 0 && result.non2xx === 0;
+    const met = zeroErrors && server_.flat && worker_.flat && achievedRate >= rate * 0.95;
+    const summary = {
+      minutes,
+      offeredRate: rate,
+      achievedRate,
+      connections,
+      requests: result.requests,
+      errors: result.errors,
+      non2xx: result.non2xx,
+      statusCodes: result.statusCodes,
+      latencyMs: { p50: result.latencyP50, p99: result.latencyP99, mean: result.latencyMean },
+      emailsDelivered: sink.mails.length,
+      memory: { server: server_, worker: worker_, samples },
+      loadAverageAtEnd: Math.round(loadavg()[0] * 10) / 10,
+      mix: 'per 20: 1 intake, 2 follow-up, 5 staff list, 3 staff detail, 1 list page, 5 statistics API, 2 statistics page, 1 home',
+      met,
+    };
+    recordResult('soak', summary);
+    log(
+      `requests ${result.requests} (${achievedRate}/s), errors ${result.errors}, non-2xx ${result.non2xx}, ` +
+        `p50 ${result.latencyP50} ms, p99 ${result.latencyP99} ms`,
+    );
+    log(
+      `server RSS ${server_.startMb} → ${server_.endMb} MB (max ${server_.maxMb}, ${server_.slopeMbPerMinute} MB/min); ` +
+        `worker RSS ${worker_.startMb} → ${worker_.endMb} MB (${worker_.slopeMbPerMinute} MB/min)`,
+    );
+    log(met ? 'soak passed' : 'soak FAILED');
+    process.exitCode = met ? 0 : 1;
+  } finally {
+    worker.kill('SIGTERM');
+    await server.stop();
+    await sink.stop();
+    await admin(`DROP DATABASE IF EXISTS "${SOAK_DB}" WITH (FORCE)`).catch(() => undefined);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});
