@@ -5,7 +5,7 @@
  *   npm run bench -- --only intake     # one of: cold-start, intake, follow-up, memory,
  *                                      #   staff-list, statistics, notifications
  *   npm run bench -- --smoke           # CI: intake at 10 connections for 3 s, no aims
- *   npm run bench -- --profile         # also a CPU profile of the server under intake load
+ *   npm run bench -- --profile         # also CPU profiles of our server (test/bench/profiles)
  *
  * The server is built and started as in production (compiled, NODE_ENV=production) against
  * the real PostgreSQL and Redis, and driven by autocannon from another process on 127.0.0.1.
@@ -22,6 +22,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import argon2 from 'argon2';
+import { Client } from 'pg';
 import { RECEIPT_CODE_HASH_OPTIONS } from '@app/cases';
 import { DEMO_STAFF, DEMO_STAFF_PASSWORD } from '@app/identity';
 import { TAXONOMY_SEED } from '@app/taxonomy';
@@ -56,6 +57,7 @@ import { summariseProfile } from './lib/cpu-profile';
 import { loadCases } from './lib/load-cases';
 import { RESULTS_FILE, Row, printTable, recordResult } from './lib/report';
 import { signIn } from './lib/staff-session';
+import { databaseUrl } from '../support/test-env';
 
 const BENCHMARKS = [
   'cold-start',
@@ -77,7 +79,7 @@ const STAFF_LIST_CASES = Number(process.env.BENCH_STAFF_LIST_CASES ?? 1_000_000)
  */
 const STAFF_LIST_CONNECTIONS = 5;
 
-/** Words of the generated descriptions, some typed without their diacritics or in capitals. */
+/** Words of the generated descriptions (one in capitals), one with a status as well. */
 const SEARCH_QUERIES = [
   'q=mahalla',
   'q=witnesses',
@@ -223,6 +225,7 @@ class Bench {
   readonly rows: Row[] = [];
   readonly results: Record<string, unknown> = {};
   private readonly started = performance.now();
+  private readonly startedAt = Date.now();
   private readonly running = new Set<Started>();
   private ours?: Started;
   private baseline?: Started;
@@ -267,7 +270,7 @@ class Bench {
       node: process.version,
       cpus: `${CORES} × ${cpus()[0]?.model ?? '?'}`,
       loadAverageAtStart: loadavg().map((l) => round(l, 2)),
-      smoke: this.options.smoke,
+      benchmarks: this.options.smoke ? 'smoke' : (this.options.only ?? 'all'),
       durationSeconds: this.duration,
     };
     try {
@@ -564,6 +567,7 @@ class Bench {
     const results: Record<string, Comparison | { ours: number; baseline: number }> = {};
     for (const c of connections)
       results[`c${c}`] = await this.compare('intake', 'intake.js', c, data);
+    await this.checkParity();
     const rss = { ours: rssMb(this.pidOf(this.ours)), baseline: rssMb(this.pidOf(this.baseline)) };
     results.rssAfterIntakeMb = rss;
     this.rows.push({
@@ -583,6 +587,37 @@ class Bench {
       }
     }
     this.results.intake = results;
+  }
+
+  /**
+   * The baseline is only a fair measure while it writes what our intake writes: rows per case
+   * in each table of the two databases, compared after the intake runs.
+   */
+  private async checkParity(): Promise<void> {
+    const [ours, baseline] = await Promise.all([
+      rowsPerCase(this.env.DATABASE_URL),
+      rowsPerCase(databaseUrl(BASELINE_DB)),
+    ]);
+    const differs = Object.keys(ours).filter(
+      (table) => Math.abs(ours[table] - baseline[table]) > 0.05 * Math.max(ours[table], 0.05),
+    );
+    this.results.baselineParity = { rowsPerCase: { ours, baseline }, differs };
+    if (differs.length > 0) {
+      log(
+        `baseline parity: rows per case differ in ${differs.join(', ')}: ${JSON.stringify({ ours, baseline })}`,
+      );
+    }
+    this.rows.push({
+      benchmark: 'intake',
+      figure: 'baseline writes the rows ours writes',
+      value:
+        differs.length === 0
+          ? `same rows per case (${Object.entries(ours)
+              .map(([t, n]) => `${t} ${n}`)
+              .join(', ')})`
+          : `differs: ${differs.map((t) => `${t} ${ours[t]} / ${baseline[t]}`).join(', ')}`,
+      met: differs.length === 0,
+    });
   }
 
   private async followUp(): Promise<void> {
@@ -791,7 +826,38 @@ class Bench {
       });
       return;
     }
-    this.rows.push(...childRows(key, readResults()[key]));
+    const result = readResults()[key];
+    const fresh =
+      typeof result?.measuredAt === 'string' && Date.parse(result.measuredAt) >= this.startedAt;
+    this.rows.push(...childRows(key, fresh ? result : undefined));
+  }
+}
+
+/** Rows per case in each table the intake writes (stat_counters: the sum of its counts). */
+async function rowsPerCase(url: string): Promise<Record<string, number>> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<Record<string, string>>(
+      `SELECT (SELECT count(*) FROM cases) AS cases,
+              (SELECT count(*) FROM case_grounds) AS grounds,
+              (SELECT count(*) FROM case_history) AS history,
+              (SELECT count(*) FROM notification_outbox) AS outbox`,
+    );
+    const counts = Object.fromEntries(Object.entries(rows[0]).map(([k, v]) => [k, Number(v)]));
+    const stats = await client.query<{ n: string }>(
+      `SELECT CASE WHEN to_regclass('stat_counters') IS NULL THEN 0
+         ELSE (SELECT coalesce(sum(value), 0) FROM stat_counters) END AS n`,
+    );
+    counts.counters = Number(stats.rows[0].n);
+    const cases = Math.max(1, counts.cases);
+    return Object.fromEntries(
+      Object.entries(counts)
+        .filter(([k]) => k !== 'cases')
+        .map(([k, v]) => [k, round(v / cases, 2)]),
+    );
+  } finally {
+    await client.end();
   }
 }
 
@@ -801,23 +867,83 @@ function readResults(): Record<string, Record<string, unknown>> {
     : {};
 }
 
+interface NotificationResult {
+  emails: number;
+  throughputPerSecond: number;
+  aimPerSecond?: number;
+  met?: boolean;
+  burstLatencyMs?: { p50: number; p95: number };
+  steady?: { offeredPerSecond: number; latencyMs: { p50: number; p95: number } };
+  duplicates?: number;
+}
+
+function notificationRows(r: NotificationResult): Row[] {
+  const rows: Row[] = [
+    {
+      benchmark: 'notifications',
+      figure: `${r.emails} emails at once: outbox → SMTP`,
+      value: `${r.throughputPerSecond}/s`,
+      aim: r.aimPerSecond === undefined ? undefined : `≥ ${r.aimPerSecond}/s`,
+      met: r.met,
+    },
+  ];
+  if (r.steady) {
+    rows.push({
+      benchmark: 'notifications',
+      figure: `steady ${r.steady.offeredPerSecond}/s: commit → SMTP p50 / p95`,
+      value: `${r.steady.latencyMs.p50} / ${r.steady.latencyMs.p95} ms`,
+    });
+  }
+  if (r.duplicates !== undefined) {
+    rows.push({
+      benchmark: 'notifications',
+      figure: 'emails sent twice',
+      value: String(r.duplicates),
+      aim: '0',
+      met: r.duplicates === 0,
+    });
+  }
+  return rows;
+}
+
+interface StatisticsResult {
+  endpoint?: string;
+  sizes: { cases: number; yearlyLatencyMs: { p50: number; p99: number } }[];
+  p50Ratio?: number;
+  aim?: { p50Ms?: number; ratio?: number };
+}
+
+function statisticsRows(r: StatisticsResult): Row[] {
+  const aimMs = r.aim?.p50Ms;
+  const rows: Row[] = r.sizes.map((size) => ({
+    benchmark: 'statistics',
+    figure: `yearly p50 / p99 at ${size.cases.toLocaleString('en')} cases`,
+    value: `${size.yearlyLatencyMs.p50} / ${size.yearlyLatencyMs.p99} ms`,
+    aim: aimMs === undefined ? undefined : `p50 ≤ ${aimMs} ms`,
+    met: aimMs === undefined ? undefined : size.yearlyLatencyMs.p50 <= aimMs,
+  }));
+  if (r.p50Ratio !== undefined) {
+    rows.push({
+      benchmark: 'statistics',
+      figure: 'p50 ratio largest / smallest',
+      value: `${r.p50Ratio}×`,
+      aim: r.aim?.ratio === undefined ? undefined : `≤ ${r.aim.ratio}×`,
+      met: r.aim?.ratio === undefined ? undefined : r.p50Ratio <= r.aim.ratio,
+    });
+  }
+  return rows;
+}
+
 /**
  * The table rows of a benchmark that another helper wrote: its own `rows` when it gives them,
  * otherwise the figures we know of each.
  */
 function childRows(key: string, result: Record<string, unknown> | undefined): Row[] {
-  if (!result) return [{ benchmark: key, figure: '-', value: 'no result written' }];
+  if (!result) return [{ benchmark: key, figure: '-', value: 'no result written by this run' }];
   if (Array.isArray(result.rows)) return result.rows as Row[];
-  if (key === 'notifications') {
-    return [
-      {
-        benchmark: key,
-        figure: `${result.emails} emails: outbox → SMTP per second`,
-        value: String(result.throughputPerSecond),
-        aim: result.aimPerSecond === undefined ? undefined : `≥ ${result.aimPerSecond}/s`,
-        met: typeof result.met === 'boolean' ? result.met : undefined,
-      },
-    ];
+  if (key === 'notifications') return notificationRows(result as unknown as NotificationResult);
+  if (key === 'statistics' && Array.isArray(result.sizes)) {
+    return statisticsRows(result as unknown as StatisticsResult);
   }
   return [
     {
