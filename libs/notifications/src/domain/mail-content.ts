@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, Locale, kosovoDate } from '@app/core';
+import { DEFAULT_LOCALE, KOSOVO_TIME_ZONE, Locale, kosovoDate } from '@app/core';
 import { CASE_STATUS_LABELS, CaseStatusLabel, MAIL_MESSAGES } from './mail.messages';
 import { MAIL_TEMPLATES, MailTemplate, RecipientKind } from './mail-templates';
 
@@ -59,6 +59,13 @@ export function mailLocale(template: MailTemplate, locale: Locale): Locale {
   return keys.every((key) => lookup(locale, key) !== undefined) ? locale : DEFAULT_LOCALE;
 }
 
+const KOSOVO_TIME = new Intl.DateTimeFormat('en-GB', {
+  timeZone: KOSOVO_TIME_ZONE,
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
+
 /** Dates come as ISO strings; people read them as day.month.year (Kosovo time for instants). */
 export function formatMailDate(value: string): string {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
@@ -66,12 +73,7 @@ export function formatMailDate(value: string): string {
   const instant = new Date(value);
   if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(instant.getTime())) {
     const [y, m, d] = kosovoDate(instant).split('-');
-    const time = new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Belgrade',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    }).format(instant);
+    const time = KOSOVO_TIME.format(instant);
     return `${d}.${m}.${y} ${time}`;
   }
   return value;

@@ -277,18 +277,20 @@ function validCalendarDate(y: number, m: number, d: number): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
+const WALL_CLOCK_PARTS = new Intl.DateTimeFormat('en-GB', {
+  timeZone: KOSOVO_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
 /** Milliseconds Kosovo wall-clock time is ahead of UTC at an instant. */
 function kosovoOffsetMs(instant: number): number {
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: KOSOVO_TIME_ZONE,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(new Date(instant));
+  const parts = WALL_CLOCK_PARTS.formatToParts(new Date(instant));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const wall = Date.UTC(
     get('year'),

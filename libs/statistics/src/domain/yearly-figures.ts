@@ -112,8 +112,9 @@ export type KnownCodes = Partial<
 >;
 
 function ordered(known: readonly string[] | undefined, present: Iterable<string>): string[] {
-  const list = [...(known ?? [])];
-  const extra = [...present].filter((code) => !list.includes(code)).sort();
+  const list = known ?? [];
+  const listed = new Set(list);
+  const extra = [...present].filter((code) => !listed.has(code)).sort();
   return [...list, ...extra];
 }
 
@@ -124,14 +125,21 @@ export function buildFigures(
 ): YearFigures<number> {
   const get = (dimension: string, key: string, metric: string) =>
     counts.counters[counterName(dimension, key, metric)] ?? 0;
-  const keysOf = (dimension: string, metric: string): string[] => {
-    const keys: string[] = [];
-    for (const [name, value] of Object.entries(counts.counters)) {
-      const [d, k, m] = name.split('/');
-      if (d === dimension && m === metric && value !== 0) keys.push(k);
-    }
-    return keys;
-  };
+  // The keys present per dimension and metric, read in one pass over the counters (a year
+  // holds about a thousand of them; scanning them once per breakdown was most of a request).
+  const present = new Map<string, string[]>();
+  for (const name in counts.counters) {
+    if (counts.counters[name] === 0) continue;
+    const first = name.indexOf('/');
+    const last = name.lastIndexOf('/');
+    const group = `${name.slice(0, first)}/${name.slice(last + 1)}`;
+    const keys = present.get(group);
+    const key = name.slice(first + 1, last);
+    if (keys) keys.push(key);
+    else present.set(group, [key]);
+  }
+  const keysOf = (dimension: string, metric: string): string[] =>
+    present.get(`${dimension}/${metric}`) ?? [];
   const current = (status: string) => get('status', status, 'current');
 
   const breakdowns = {} as Record<Breakdown, Record<string, number>>;

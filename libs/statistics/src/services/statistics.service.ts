@@ -21,7 +21,6 @@ import {
   YearFigures,
   addCounts,
   buildFigures,
-  counterName,
   emptyCounts,
   suppressSmallCells,
 } from '../domain/yearly-figures';
@@ -236,25 +235,30 @@ export class StatisticsService {
     // One scope (the usual case) as a plain equality: the simplest plan, a range of the key.
     const scopeMatch = scopes.length === 1 ? 'scope = $1' : 'scope = ANY($1)';
     const scopeParam = scopes.length === 1 ? scopes[0] : scopes;
+    // Each read answers one row per year with its figures as one JSON object, built by
+    // PostgreSQL: a thousand counters arrive as one value to parse, not a thousand rows.
     const readCounters = () =>
       runner.query(
-        `SELECT year, dimension, key, metric, sum(value)::bigint AS value
-           FROM stat_counters
-          WHERE (${scopeMatch} ${withMeetings ? `OR (scope = '${ALL_SCOPE}' AND dimension = 'meetings')` : ''})
-            AND year BETWEEN $2 AND $3
-          GROUP BY year, dimension, key, metric`,
+        `SELECT year, json_object_agg(name, value) AS counts
+           -- name as counterName() writes it: dimension/key/metric
+           FROM (SELECT year, dimension || '/' || key || '/' || metric AS name, sum(value) AS value
+                   FROM stat_counters
+                  WHERE (${scopeMatch} ${withMeetings ? `OR (scope = '${ALL_SCOPE}' AND dimension = 'meetings')` : ''})
+                    AND year BETWEEN $2 AND $3
+                  GROUP BY year, dimension, key, metric) AS summed
+          GROUP BY year`,
         [scopeParam, from, to],
-      ) as Promise<
-        { year: number; dimension: string; key: string; metric: string; value: string }[]
-      >;
+      ) as Promise<{ year: number; counts: Record<string, number> }[]>;
     const readDays = () =>
       runner.query(
-        `SELECT year, days, sum(count)::bigint AS count
-           FROM stat_outcome_days
-          WHERE ${scopeMatch} AND year BETWEEN $2 AND $3
-          GROUP BY year, days`,
+        `SELECT year, json_object_agg(days, count) AS counts
+           FROM (SELECT year, days, sum(count) AS count
+                   FROM stat_outcome_days
+                  WHERE ${scopeMatch} AND year BETWEEN $2 AND $3
+                  GROUP BY year, days) AS summed
+          GROUP BY year`,
         [scopeParam, from, to],
-      ) as Promise<{ year: number; days: number; count: string }[]>;
+      ) as Promise<{ year: number; counts: Record<string, number> }[]>;
     // On the pool the two reads run side by side; a transaction has one connection, in turn.
     const [counters, days] =
       runner === this.dataSource
@@ -266,10 +270,8 @@ export class StatisticsService {
       if (!counts) byYear.set(year, (counts = emptyCounts()));
       return counts;
     };
-    for (const row of counters) {
-      of(row.year).counters[counterName(row.dimension, row.key, row.metric)] = Number(row.value);
-    }
-    for (const row of days) of(row.year).outcomeDays[String(row.days)] = Number(row.count);
+    for (const row of counters) of(row.year).counters = row.counts;
+    for (const row of days) of(row.year).outcomeDays = row.counts;
     return byYear;
   }
 
