@@ -1,6 +1,7 @@
 /** Yearly statistics: counters moved with every change, pages, exports, publishing, import. */
 export * from './domain/counter-key';
 export * from './domain/case-deltas';
+export * from './domain/outcome-days';
 export * from './domain/yearly-figures';
 export * from './domain/import-format';
 export * from './messages/statistics.messages';

@@ -4,18 +4,21 @@
  * statuses and outcome dates that fit their age. Calling it again adds N more (sequence numbers
  * go on per year), so the benchmark grows one database from 1M to 10M.
  *
- * Made for volume: ids are sequential UUIDs (index appends, not random inserts), reporters are
- * anonymous (no encryption), the receipt code hash is one fixed value (nobody follows these cases
- * up), foreign keys are not checked row by row (session_replication_role = replica; the rows are
- * consistent by construction), and the secondary indexes of `cases` and `case_history` (the staff
- * case list's, the free-text search's) are dropped before the first load and not rebuilt: the
- * statistics never read them. The summary rows are not written here; the benchmark computes them
- * in bulk with the recompute's SQL after the COPY.
+ * Made for volume: each table has a COPY stream on its own connection, fed in chunks while the
+ * next rows are made (PostgreSQL stores while Node generates, and memory stays flat); ids are
+ * sequential UUIDs (index appends, not random inserts), reporters are anonymous (no
+ * encryption), the receipt code hash is one fixed value (nobody follows these cases up), foreign
+ * keys are not checked row by row (session_replication_role = replica; the rows are consistent
+ * by construction), and the secondary indexes of `cases` and `case_history` (the staff case
+ * list's, the free-text search's) are dropped before the first load and not rebuilt: the
+ * statistics never read them. With a `SummaryTally`, the statistics summary rows are counted as
+ * the cases are made (see summary-tally.ts) and `stat_case_outcomes` is streamed beside them.
  */
 import type { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { TAXONOMY_SEED } from '@app/taxonomy';
+import { CASE_STATUSES, SummaryTally, TallyCodes } from './summary-tally';
 
 export interface GenerateOptions {
   databaseUrl: string;
@@ -27,6 +30,12 @@ export interface GenerateOptions {
   now?: Date;
   seed?: number;
   log?: (line: string) => void;
+  /**
+   * Counts the summary rows of the cases as they are made, and writes `stat_case_outcomes` (the
+   * latest outcome of each decided case) beside them; the caller writes the rest with
+   * `tally.write`. Without it the statistics summary rows are left as they are.
+   */
+  tally?: SummaryTally;
 }
 
 export interface Generated {
@@ -50,9 +59,23 @@ function random(seed: number): () => number {
 
 const codes = (kind: keyof typeof TAXONOMY_SEED) => TAXONOMY_SEED[kind].map((i) => i.code);
 const CLOSURE_REASONS = ['withdrawn', 'duplicate', 'outside_mandate', 'insufficient_information'];
+/** The code lists cases are drawn from (the tally counts by position in them). */
+export const GENERATED_CODES: TallyCodes = {
+  community: codes('community'),
+  area: codes('area'),
+  municipality: codes('municipality'),
+  gender: codes('gender'),
+  ageGroup: codes('age_group'),
+  reporterRole: codes('reporter_role'),
+  perpetratorKind: codes('perpetrator_kind'),
+  ground: codes('ground'),
+  closureReason: CLOSURE_REASONS,
+};
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
-const BATCH = 250_000;
+/** Cases per chunk written to the COPY streams, and between two progress lines. */
+const CHUNK = 5_000;
+const PROGRESS = 500_000;
 const DESCRIPTION = 'Generated case for the statistics benchmark.';
 const RECEIPT_HASH =
   '$argon2id$v=19$m=19456,t=2,p=1$YmVuY2htYXJr$bm90LWEtcmVhbC1oYXNoLW5vYm9keS1rbm93cw';
@@ -101,25 +124,62 @@ function sequentialId(n: number): string {
   return `0b5e7a75-0000-4000-8000-${hex}`;
 }
 
-/** `COPY table (columns) FROM STDIN` of the text, waiting whenever the socket is full. */
-async function copy(
-  client: Client,
-  table: string,
-  columns: readonly string[],
-  chunks: string[],
-): Promise<void> {
-  const stream: Writable = client.query(
-    copyFrom(`COPY ${table} (${columns.join(', ')}) FROM STDIN`),
-  );
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('error', reject);
-    stream.on('finish', resolve);
-  });
-  for (const chunk of chunks) {
-    if (!stream.write(chunk)) await new Promise<void>((resolve) => stream.once('drain', resolve));
+/**
+ * `COPY table (columns) FROM STDIN` on a connection of its own, fed while the rows are made: the
+ * three tables stream side by side, so PostgreSQL stores one chunk while the next is generated,
+ * and no more than a chunk per table waits in memory.
+ */
+class CopyStream {
+  private readonly client: Client;
+  private stream?: Writable;
+  private done?: Promise<void>;
+
+  constructor(
+    databaseUrl: string,
+    private readonly table: string,
+    private readonly columns: readonly string[],
+  ) {
+    this.client = new Client({ connectionString: databaseUrl });
   }
-  stream.end();
-  await done;
+
+  async open(): Promise<void> {
+    await this.client.connect();
+    // Foreign keys are not checked row by row: the rows are consistent by construction.
+    await this.client.query(`SET session_replication_role = replica`);
+    const stream: Writable = this.client.query(
+      copyFrom(`COPY ${this.table} (${this.columns.join(', ')}) FROM STDIN`),
+    );
+    this.done = new Promise<void>((resolve, reject) => {
+      stream.on('error', reject);
+      stream.on('finish', resolve);
+    });
+    this.stream = stream;
+  }
+
+  /** Resolves when the stream can take more (at once while the socket keeps up). */
+  write(text: string): Promise<void> {
+    const stream = this.stream as Writable;
+    if (text === '' || stream.write(text)) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const failed = (error: Error) => reject(error);
+      stream.once('error', failed);
+      stream.once('drain', () => {
+        stream.off('error', failed);
+        resolve();
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    try {
+      if (this.stream) {
+        this.stream.end();
+        await this.done;
+      }
+    } finally {
+      await this.client.end();
+    }
+  }
 }
 
 /** Drops the secondary indexes of the tables loaded (kept: primary keys, unique constraints). */
@@ -137,15 +197,17 @@ export async function generateCases(options: GenerateOptions): Promise<Generated
   const started = performance.now();
   const log = options.log ?? (() => undefined);
   const rnd = random(options.seed ?? 20260101);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
-  const community = codes('community');
-  const area = codes('area');
-  const ground = codes('ground');
-  const municipality = codes('municipality');
-  const perpetrator = codes('perpetrator_kind');
-  const role = codes('reporter_role');
-  const gender = codes('gender');
-  const ageGroup = codes('age_group');
+  const index = (list: readonly unknown[]): number => Math.floor(rnd() * list.length);
+  const {
+    community,
+    area,
+    ground,
+    municipality,
+    perpetratorKind: perpetrator,
+    reporterRole: role,
+    gender,
+    ageGroup,
+  } = GENERATED_CODES;
   const years = options.years ?? 10;
   const firstYear = options.firstYear ?? 2017;
   const now = (options.now ?? new Date('2026-11-01T00:00:00Z')).getTime();
@@ -162,30 +224,35 @@ export async function generateCases(options: GenerateOptions): Promise<Generated
       .rows;
     let nextId = Number(existing) + 1;
 
+    const tally = options.tally;
+    const streams = [
+      new CopyStream(options.databaseUrl, 'cases', CASE_COLUMNS),
+      new CopyStream(options.databaseUrl, 'case_grounds', ['case_id', 'ground']),
+      new CopyStream(options.databaseUrl, 'case_history', HISTORY_COLUMNS),
+      ...(tally
+        ? [
+            new CopyStream(options.databaseUrl, 'stat_case_outcomes', [
+              'case_id',
+              'outcome',
+              'closure_reason',
+              'decided_at',
+            ]),
+          ]
+        : []),
+    ];
     let caseText = '';
     let groundText = '';
     let historyText = '';
-    const caseChunks: string[] = [];
-    const groundChunks: string[] = [];
-    const historyChunks: string[] = [];
-    let inBatch = 0;
+    let outcomeText = '';
     let loaded = 0;
     let groundRows = 0;
     let historyRows = 0;
-    const cut = () => {
-      caseChunks.push(caseText);
-      groundChunks.push(groundText);
-      historyChunks.push(historyText);
-      caseText = groundText = historyText = '';
+    const send = async () => {
+      const texts = [caseText, groundText, historyText, outcomeText];
+      caseText = groundText = historyText = outcomeText = '';
+      await Promise.all(streams.map((stream, i) => stream.write(texts[i])));
     };
-    const flush = async () => {
-      cut();
-      await copy(client, 'cases', CASE_COLUMNS, caseChunks.splice(0));
-      await copy(client, 'case_grounds', ['case_id', 'ground'], groundChunks.splice(0));
-      await copy(client, 'case_history', HISTORY_COLUMNS, historyChunks.splice(0));
-      inBatch = 0;
-      log(`${loaded} cases copied (${Math.round(performance.now() - started)} ms)`);
-    };
+    for (const stream of streams) await stream.open();
 
     const perYear = Math.floor(options.count / years);
     for (let k = 0; k < years; k++) {
@@ -204,40 +271,73 @@ export async function generateCases(options: GenerateOptions): Promise<Generated
         const incident = new Date(at - Math.floor(rnd() * 30) * DAY - 12 * HOUR)
           .toISOString()
           .slice(0, 10);
+        // Positions in the code lists, drawn in a fixed order (one draw each) for reproducibility.
+        const co = index(community);
+        const ar = index(area);
+        const mu = index(municipality);
+        const kind = index(perpetrator);
+        const rl = index(role);
+        const ge = rnd() < 0.8 ? index(gender) : -1;
+        const ag = rnd() < 0.7 ? index(ageGroup) : -1;
+        const reason = status === 'closed' ? index(CLOSURE_REASONS) : -1;
         caseText +=
           `${id}\tPMD-${year}-${seq < 100000 ? String(seq).padStart(5, '0') : seq}\t${year}\t${seq}\t${status}\t1\t${submitted}\t` +
-          `${pick(community)}\t${pick(area)}\t${pick(municipality)}\t${pick(perpetrator)}\t${pick(role)}\t` +
-          `${rnd() < 0.8 ? pick(gender) : '\\N'}\t${rnd() < 0.7 ? pick(ageGroup) : '\\N'}\t${incident}\t${DESCRIPTION}\tsq\tt\t${RECEIPT_HASH}\t` +
-          `${status === 'closed' ? pick(CLOSURE_REASONS) : '\\N'}\n`;
-        const first = pick(ground);
-        groundText += `${id}\t${first}\n`;
+          `${community[co]}\t${area[ar]}\t${municipality[mu]}\t${perpetrator[kind]}\t${role[rl]}\t` +
+          `${ge < 0 ? '\\N' : gender[ge]}\t${ag < 0 ? '\\N' : ageGroup[ag]}\t${incident}\t${DESCRIPTION}\tsq\tt\t${RECEIPT_HASH}\t` +
+          `${reason < 0 ? '\\N' : CLOSURE_REASONS[reason]}\n`;
+        const first = index(ground);
+        const grounds = [first];
+        groundText += `${id}\t${ground[first]}\n`;
         groundRows++;
         if (rnd() < 0.3) {
-          const second = pick(ground);
+          const second = index(ground);
           if (second !== first) {
-            groundText += `${id}\t${second}\n`;
+            grounds.push(second);
+            groundText += `${id}\t${ground[second]}\n`;
             groundRows++;
           }
         }
         historyText += `${id}\t${submitted}\treporter\t\\N\tsubmitted\n`;
         historyRows++;
+        let changedAt = at;
         if (status !== 'submitted') {
           // Outcomes after 1 to 240 days (never in the future); other steps within days.
           const span = OUTCOMES.has(status)
             ? 1 + Math.floor(rnd() * 240)
             : 1 + Math.floor(rnd() * 10);
-          const changed = new Date(Math.min(at + span * DAY, now - HOUR)).toISOString();
+          changedAt = Math.min(at + span * DAY, now - HOUR);
+          const changed = new Date(changedAt).toISOString();
           historyText += `${id}\t${changed}\tsystem\tsubmitted\t${status}\n`;
           historyRows++;
+          if (tally && OUTCOMES.has(status)) {
+            outcomeText += `${id}\t${status}\t${reason < 0 ? '\\N' : CLOSURE_REASONS[reason]}\t${changed}\n`;
+          }
         }
+        tally?.add({
+          submittedAt: at,
+          year: year - firstYear,
+          community: co,
+          area: ar,
+          municipality: mu,
+          gender: ge,
+          ageGroup: ag,
+          reporterRole: rl,
+          perpetratorKind: kind,
+          grounds,
+          status: CASE_STATUSES.indexOf(status as (typeof CASE_STATUSES)[number]),
+          closureReason: reason,
+          changedAt,
+        });
         loaded++;
-        inBatch++;
-        if (inBatch % 10_000 === 0) cut();
-        if (inBatch >= BATCH) await flush();
+        if (loaded % CHUNK === 0) await send();
+        if (loaded % PROGRESS === 0) {
+          log(`${loaded} cases sent (${Math.round(performance.now() - started)} ms)`);
+        }
       }
       if (n > 0) lastSeq.set(year, firstSeq + n - 1);
     }
-    if (inBatch > 0) await flush();
+    await send();
+    await Promise.all(streams.map((stream) => stream.close()));
     for (const [year, seq] of lastSeq) {
       await client.query(
         `INSERT INTO case_reference_counters (year, last_seq) VALUES ($1, $2)
