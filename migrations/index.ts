@@ -11,6 +11,7 @@ import { CreateStatistics1795450000000 } from './1795450000000-CreateStatistics'
 import { CreateMeetings1795460000000 } from './1795460000000-CreateMeetings';
 import { ForbidCaseHistoryTruncate1795900000000 } from './1795900000000-ForbidCaseHistoryTruncate';
 import { AddEvidenceErasure1795900000001 } from './1795900000001-AddEvidenceErasure';
+import { CoverCaseListFilters1795900000002 } from './1795900000002-CoverCaseListFilters';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateMeetings1795460000000,
   ForbidCaseHistoryTruncate1795900000000,
   AddEvidenceErasure1795900000001,
+  CoverCaseListFilters1795900000002,
 ];
