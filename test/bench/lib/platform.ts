@@ -57,15 +57,22 @@ export function serverEnvironment(port: number): Record<string, string> {
 }
 
 /**
- * glibc's allocator settings, when the runner has them, go to both servers alike: they decide
- * whether argon2's 19 MiB blocks go back to the system after each hash (see the bench notes).
+ * glibc's allocator setting the platform runs with in production (`npm run start:server` sets
+ * it): a fixed mmap threshold, so each argon2 hash's 19 MiB block is mapped for the hash and
+ * handed back to the system after it, instead of staying in the heap once freed (glibc raises its
+ * threshold past such blocks by default). About 50 MB less resident memory under intake load.
+ */
+const PRODUCTION_GLIBC_TUNABLES = 'glibc.malloc.mmap_threshold=131072';
+
+/**
+ * glibc's allocator settings go to both servers alike: the production one unless the runner sets
+ * its own (GLIBC_TUNABLES, MALLOC_ARENA_MAX), to compare.
  */
 function mallocSettings(): Record<string, string> {
-  return Object.fromEntries(
-    ['GLIBC_TUNABLES', 'MALLOC_ARENA_MAX']
-      .filter((name) => process.env[name])
-      .map((name) => [name, process.env[name] as string]),
-  );
+  return {
+    GLIBC_TUNABLES: process.env.GLIBC_TUNABLES ?? PRODUCTION_GLIBC_TUNABLES,
+    ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
+  };
 }
 
 /** A fresh migrated database for our server (the baseline's is copied from it later). */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import argon2 from 'argon2';
+import { HASHING_SLOTS } from '@app/core';
 import { generateReceiptCode } from '../domain/receipt-code';
 
 /**
@@ -20,12 +21,12 @@ export class ReceiptCodeHasher {
   private dummyHash?: Promise<string>;
 
   hash(code: string): Promise<string> {
-    return argon2.hash(code, RECEIPT_CODE_HASH_OPTIONS);
+    return HASHING_SLOTS.run(() => argon2.hash(code, RECEIPT_CODE_HASH_OPTIONS));
   }
 
   async verify(hash: string, code: string): Promise<boolean> {
     try {
-      return await argon2.verify(hash, code);
+      return await HASHING_SLOTS.run(() => argon2.verify(hash, code));
     } catch {
       // A malformed stored hash is a refusal, not a crash of the follow-up page.
       return false;

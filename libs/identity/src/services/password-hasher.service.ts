@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { argon2id, hash, verify } from 'argon2';
+import { HASHING_SLOTS } from '@app/core';
 
 /**
  * argon2id with the parameters OWASP recommends (19 MiB, 2 passes, 1 lane), the family the
@@ -18,12 +19,12 @@ export class PasswordHasher {
   private dummyHash?: Promise<string>;
 
   hash(password: string): Promise<string> {
-    return hash(password, STAFF_PASSWORD_ARGON2);
+    return HASHING_SLOTS.run(() => hash(password, STAFF_PASSWORD_ARGON2));
   }
 
   async verify(passwordHash: string, password: string): Promise<boolean> {
     try {
-      return await verify(passwordHash, password);
+      return await HASHING_SLOTS.run(() => verify(passwordHash, password));
     } catch {
       // A malformed stored hash is a refusal, never a 500 that would tell the account exists.
       return false;

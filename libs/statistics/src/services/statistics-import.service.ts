@@ -12,7 +12,7 @@ import {
   formatCaseReference,
   generateReceiptCode,
 } from '@app/cases';
-import { Clock } from '@app/core';
+import { Clock, HASHING_SLOTS } from '@app/core';
 import { AuditLog, StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import {
@@ -86,7 +86,9 @@ export class StatisticsImport {
     const valid = validateImport(raw, codes, now);
     if (valid.problems.length > 0) throw new ImportInvalidError(valid.problems);
     // Slow, so before the transaction; one hash of a code nobody keeps, for every imported case.
-    const receiptCodeHash = await argon2.hash(generateReceiptCode(), RECEIPT_CODE_HASH_OPTIONS);
+    const receiptCodeHash = await HASHING_SLOTS.run(() =>
+      argon2.hash(generateReceiptCode(), RECEIPT_CODE_HASH_OPTIONS),
+    );
 
     return this.dataSource.transaction(async (manager) => {
       // One import at a time: two concurrent imports of the same file must not both pass the check.
