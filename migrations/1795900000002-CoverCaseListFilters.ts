@@ -1,6 +1,9 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-/** The filters of the staff case list, carried in each of its indexes. */
+/**
+ * The filters of the staff case list, carried in each of its indexes, and the id, so a page's
+ * ids are found in the index alone before its rows are read.
+ */
 const FILTER_COLUMNS = [
   'status',
   'community',
@@ -8,9 +11,10 @@ const FILTER_COLUMNS = [
   'municipality',
   'year',
   'assignee_id',
+  'id',
 ];
 
-/** The filter columns an index does not already have as keys. */
+/** The columns an index does not already have as keys. */
 function included(columns: string): string {
   const keys = columns.split(', ');
   return FILTER_COLUMNS.filter((column) => !keys.includes(column)).join(', ');

@@ -112,12 +112,22 @@ export class CaseQueryService {
     }
     const direction = query.order === 'oldest' ? 'ASC' : 'DESC';
     const offset = (page - 1) * pageSize;
-    const rows = await filtered
+    // The page's ids first, from a list index alone (each carries every filter and the id),
+    // then only those rows: a deep page does not read the table rows it skips.
+    const pageIds = filtered
       .clone()
+      .select('c.id')
       .orderBy('c.submittedAt', direction)
       .addOrderBy('c.id', direction)
       .offset(offset)
-      .limit(pageSize + 1)
+      .limit(pageSize + 1);
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(Case, 'c')
+      .select(SUMMARY_COLUMNS)
+      .where(`c.id IN (${pageIds.getQuery()})`)
+      .setParameters(pageIds.getParameters())
+      .orderBy('c.submittedAt', direction)
+      .addOrderBy('c.id', direction)
       .getMany();
     const hasMore = rows.length > pageSize;
     const items = rows.slice(0, pageSize);
