@@ -230,6 +230,59 @@ describe('Retention: personal data of cases closed longer than the period is era
     await server.app.get(RetentionService).eraseExpired(server.clock.now());
     expect((await caseRow(filed.id)).personal_data_erased_at).toBeNull();
   });
+
+  it('deletes idempotency keys, follow-up sessions and staff sessions that have served their time', async () => {
+    const now = server.clock.now().getTime();
+    const at = (ms: number) => new Date(now + ms);
+    const filed = await submitReport(server, identifiedReport());
+    await db.query(
+      `INSERT INTO idempotency_keys (scope, key, request_hash, response_enc, created_at)
+       VALUES ('retention-test', 'old', 'h', NULL, $1), ('retention-test', 'fresh', 'h', NULL, $2)`,
+      [at(-25 * 60 * 60 * 1000), at(-60 * 60 * 1000)],
+    );
+    await db.query(
+      `INSERT INTO follow_up_sessions (id, token_hash, case_id, created_at, expires_at)
+       VALUES (gen_random_uuid(), 'retention-expired', $1, $2, $3),
+              (gen_random_uuid(), 'retention-live', $1, $2, $4)`,
+      [filed.id, at(-2 * 60 * 60 * 1000), at(-60 * 1000), at(60 * 60 * 1000)],
+    );
+    const session = (label: string, created: number, expires: number, revoked: number | null) =>
+      db.query(
+        `INSERT INTO staff_sessions (id, token_hash, user_id, stage, created_at, last_seen_at, expires_at, revoked_at, user_agent)
+         VALUES (gen_random_uuid(), encode(sha256(convert_to($1, 'UTF8')), 'hex'), $2, 'active', $3, $3, $4, $5, $1)`,
+        [
+          label,
+          adminUser.id,
+          at(created * DAY),
+          at(expires * DAY),
+          revoked === null ? null : at(revoked * DAY),
+        ],
+      );
+    await session('retention-expired-long-ago', -40, -31, null);
+    await session('retention-expired-lately', -35, -29, null);
+    await session('retention-revoked-long-ago', -50, 10, -31);
+    await session('retention-live', -1, 1, null);
+
+    const purged = await server.app.get(RetentionService).purgeExpired(server.clock.now());
+    expect(purged.idempotencyKeys).toBeGreaterThanOrEqual(1);
+    expect(purged.followUpSessions).toBeGreaterThanOrEqual(1);
+    expect(purged.staffSessions).toBeGreaterThanOrEqual(2);
+    const left = async (sql: string) =>
+      ((await db.query(sql)) as { name: string }[]).map((r) => r.name).sort();
+    expect(
+      await left(`SELECT key AS name FROM idempotency_keys WHERE scope = 'retention-test'`),
+    ).toEqual(['fresh']);
+    expect(
+      await left(
+        `SELECT token_hash AS name FROM follow_up_sessions WHERE token_hash LIKE 'retention-%'`,
+      ),
+    ).toEqual(['retention-live']);
+    expect(
+      await left(
+        `SELECT user_agent AS name FROM staff_sessions WHERE user_agent LIKE 'retention-%'`,
+      ),
+    ).toEqual(['retention-expired-lately', 'retention-live']);
+  });
 });
 
 describe('The retention job in the worker', () => {

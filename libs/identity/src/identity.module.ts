@@ -25,6 +25,7 @@ import { StaffAccounts } from './services/staff-accounts.service';
 import { StaffDirectory } from './services/staff-directory.service';
 import { StaffLinks } from './services/staff-links.service';
 import { StaffLogin } from './services/staff-login.service';
+import { SessionHousekeeping } from './services/session-housekeeping.service';
 import { StaffSessions } from './services/staff-sessions.service';
 import { TotpService } from './services/totp.service';
 
@@ -60,8 +61,9 @@ registerMessages(IDENTITY_MESSAGES);
     StaffLogin,
     StaffPages,
     StaffSessions,
+    SessionHousekeeping,
     TotpService,
   ],
-  exports: [AuditLog, StaffAccounts, StaffDirectory, StaffPages],
+  exports: [AuditLog, SessionHousekeeping, StaffAccounts, StaffDirectory, StaffPages],
 })
 export class IdentityModule {}

@@ -17,3 +17,4 @@ import { StaffSession } from './entities/staff-session.entity';
 import { StaffToken } from './entities/staff-token.entity';
 import { StaffUser } from './entities/staff-user.entity';
 export const IDENTITY_ENTITIES = [AuditEntry, StaffSession, StaffToken, StaffUser];
+export * from './services/session-housekeeping.service';

@@ -1,8 +1,10 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '@app/core';
+import { SessionHousekeeping } from '@app/identity';
 import { CaseStatus, FINAL_STATUSES } from '../domain/case-status.machine';
 import { isRetentionDue, retentionCutoff } from '../domain/personal-data-erasure';
+import { IDEMPOTENCY_TTL_MS } from './idempotency.service';
 import { PersonalDataEraser } from './personal-data-eraser.service';
 
 const BATCH = 200;
@@ -11,7 +13,9 @@ const BATCH = 200;
  * Erases the personal data of cases whose final status (resolved, not discrimination, closed)
  * was reached more than RETENTION_DAYS_AFTER_CLOSURE days ago. Each case is erased in its own
  * transaction under its row lock, after the rule is checked again on the locked row (a case
- * reopened meanwhile is kept). Idempotent: run it as often as you like.
+ * reopened meanwhile is kept). The same run deletes what has served its time: idempotency keys
+ * past their day (with the answers they kept), expired follow-up sessions, and staff sessions
+ * ended a month ago. Idempotent: run it as often as you like.
  */
 @Injectable()
 export class RetentionService {
@@ -21,6 +25,7 @@ export class RetentionService {
     private readonly dataSource: DataSource,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly eraser: PersonalDataEraser,
+    private readonly sessions: SessionHousekeeping,
   ) {}
 
   /** The number of cases erased by this run. */
@@ -44,8 +49,27 @@ export class RetentionService {
       if (candidates.length < BATCH) break;
       after = candidates[candidates.length - 1].id;
     }
-    this.logger.log({ msg: 'Retention run', erasedCases: erased, retentionDays: days });
+    const purged = await this.purgeExpired(now);
+    this.logger.log({ msg: 'Retention run', erasedCases: erased, retentionDays: days, ...purged });
     return erased;
+  }
+
+  /** Rows that only ever served for a while, deleted once their time has passed. */
+  async purgeExpired(now: Date): Promise<{
+    idempotencyKeys: number;
+    followUpSessions: number;
+    staffSessions: number;
+  }> {
+    const [, idempotencyKeys] = (await this.dataSource.query(
+      `DELETE FROM idempotency_keys WHERE created_at < $1`,
+      [new Date(now.getTime() - IDEMPOTENCY_TTL_MS)],
+    )) as [unknown, number];
+    const [, followUpSessions] = (await this.dataSource.query(
+      `DELETE FROM follow_up_sessions WHERE expires_at < $1`,
+      [now],
+    )) as [unknown, number];
+    const staffSessions = await this.sessions.purgeEndedSessions(now);
+    return { idempotencyKeys, followUpSessions, staffSessions };
   }
 
   private eraseIfDue(caseId: string, now: Date, days: number): Promise<boolean> {
