@@ -39,6 +39,9 @@ export class NotificationsPageController {
       this.views,
       'notifications/admin.njk',
       pageContext(request, {
+        // The signed-in administrator, for the staff navigation of "staff-layout.njk" (set on
+        // the request by the identity lib's guard, which this lib does not depend on).
+        staff: (request as FastifyRequest & { staff?: unknown }).staff ?? null,
         summary,
         dead,
         retried: query.retried === '1',
