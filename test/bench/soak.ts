@@ -77,10 +77,15 @@ interface Sample {
  */
 function memoryVerdict(samples: Sample[], key: 'serverMb' | 'workerMb') {
   const floors = new Map<number, number>();
+  const counts = new Map<number, number>();
   for (const s of samples) {
     const minute = Math.floor(s.atSeconds / 60);
     floors.set(minute, Math.min(floors.get(minute) ?? Infinity, s[key]));
+    counts.set(minute, (counts.get(minute) ?? 0) + 1);
   }
+  // Only whole minutes: the last sample, taken as the load ends, opens a minute of its own whose
+  // one or two samples are no floor.
+  for (const [minute, n] of counts) if (n < 60_000 / SAMPLE_MS) floors.delete(minute);
   // Warm-up: the first 30 % of the run (at least a minute), while caches, pools and the
   // allocator's arenas fill up to their working size.
   const warmUp = Math.max(1, Math.floor(floors.size * 0.3));
