@@ -677,34 +677,52 @@ class Bench {
         scenario: 'intake.js',
         scenarioData: this.scenarioData,
       };
-      const first = await runLoad(load);
-      const after60 = rssMb(pid);
-      const second = await runLoad(load);
-      const after120 = rssMb(pid);
-      const growthPercent = round(((after120 - after60) / after60) * 100);
-      const met = after60 <= AIMS.rssMb && after120 <= AIMS.rssMb;
+      // RSS every second: it saws up and down by tens of MB as the collector runs, so one
+      // sample at the end of a minute says little. The aim holds for the highest sample of both
+      // minutes; growth compares the floors (the RSS after collection, where a leak shows).
+      const sampled = async () => {
+        const samples: number[] = [];
+        const timer = setInterval(() => samples.push(rssMb(pid)), 1000);
+        try {
+          const result = await runLoad(load);
+          samples.push(rssMb(pid));
+          return { result, samples };
+        } finally {
+          clearInterval(timer);
+        }
+      };
+      const first = await sampled();
+      const second = await sampled();
+      const peak = Math.max(...first.samples, ...second.samples);
+      const floors = [Math.min(...first.samples), Math.min(...second.samples)];
+      const after60 = first.samples[first.samples.length - 1];
+      const after120 = second.samples[second.samples.length - 1];
+      const growthPercent = round(((floors[1] - floors[0]) / floors[0]) * 100);
+      const met = peak <= AIMS.rssMb && growthPercent <= AIMS.rssGrowthPercent;
       this.results.memory = {
         connections,
         rssAtStartMb: atStart,
         rssAfter60sMb: after60,
         rssAfter120sMb: after120,
+        rssPeakMb: peak,
+        rssFloorsMb: floors,
         growthPercent,
-        requests: [first.requests, second.requests],
+        requests: [first.result.requests, second.result.requests],
         aimMb: AIMS.rssMb,
-        met: met && growthPercent <= AIMS.rssGrowthPercent,
+        met,
       };
       this.rows.push(
         {
           benchmark: 'memory',
-          figure: `RSS after 60 s intake @${connections} (at start)`,
-          value: `${after60} MB (${atStart} MB)`,
+          figure: `RSS over 2 × 60 s intake @${connections}: highest (at 60 s; at start)`,
+          value: `${peak} MB (${after60} MB; ${atStart} MB)`,
           aim: `≤ ${AIMS.rssMb} MB`,
-          met: after60 <= AIMS.rssMb,
+          met: peak <= AIMS.rssMb,
         },
         {
           benchmark: 'memory',
-          figure: 'RSS growth over a second minute',
-          value: `${growthPercent}% (${after120} MB)`,
+          figure: 'RSS floor, second minute against first',
+          value: `${growthPercent}% (${floors[0]} → ${floors[1]} MB)`,
           aim: `≤ ${AIMS.rssGrowthPercent}%`,
           met: growthPercent <= AIMS.rssGrowthPercent,
         },
