@@ -17,8 +17,9 @@
 import type { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
+import { CASE_STATUSES } from '@app/cases';
 import { TAXONOMY_SEED } from '@app/taxonomy';
-import { CASE_STATUSES, SummaryTally, TallyCodes } from './summary-tally';
+import { SummaryTally, TallyCodes } from './summary-tally';
 
 export interface GenerateOptions {
   databaseUrl: string;

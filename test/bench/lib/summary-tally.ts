@@ -14,18 +14,8 @@ import type { Writable } from 'node:stream';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ANY, NOT_STATED, OUTCOME_STATUSES, UNSPECIFIED, daysToOutcome } from '@app/statistics';
+import { CASE_STATUSES } from '@app/cases';
 import { kosovoYear } from '@app/core';
-
-export const CASE_STATUSES = [
-  'submitted',
-  'in_review',
-  'assigned',
-  'technical_group',
-  'referred',
-  'resolved',
-  'not_discrimination',
-  'closed',
-] as const;
 
 export interface TallyCodes {
   community: readonly string[];

@@ -1,4 +1,4 @@
-import { KOSOVO_TIME_ZONE } from '@app/core';
+import { fromKosovoWallClock } from '@app/core';
 import { FINAL_STATUSES, type CaseStatus } from './case-status.machine';
 
 /**
@@ -62,41 +62,10 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-const OFFSET_FORMAT = new Intl.DateTimeFormat('en-US', {
-  timeZone: KOSOVO_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** Minutes Kosovo time is ahead of UTC at `instant` (60 or 120). */
-function kosovoOffsetMinutes(instant: Date): number {
-  const parts = Object.fromEntries(
-    OFFSET_FORMAT.formatToParts(instant).map((p) => [p.type, Number(p.value)]),
-  );
-  const local = Date.UTC(
-    parts.year,
-    parts.month - 1,
-    parts.day,
-    parts.hour,
-    parts.minute,
-    parts.second,
-  );
-  return Math.round((local - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
-}
-
 /** The instant a Kosovo calendar day starts. */
 export function kosovoDayStart(date: string): Date {
   const [y, m, d] = date.split('-').map(Number);
-  const utcMidnight = Date.UTC(y, m - 1, d);
-  let instant = new Date(utcMidnight - kosovoOffsetMinutes(new Date(utcMidnight)) * 60_000);
-  // Near a daylight-saving change the first guess can be an hour off.
-  instant = new Date(utcMidnight - kosovoOffsetMinutes(instant) * 60_000);
-  return instant;
+  return fromKosovoWallClock(y, m, d);
 }
 
 /**

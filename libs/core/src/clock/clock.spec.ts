@@ -1,4 +1,10 @@
-import { kosovoDate, kosovoYear } from './clock';
+import {
+  fromKosovoWallClock,
+  kosovoDate,
+  kosovoDateTime,
+  kosovoWallClock,
+  kosovoYear,
+} from './clock';
 
 describe('Kosovo time', () => {
   it('puts an instant after midnight of 31 December in Kosovo in the next year', () => {
@@ -10,5 +16,23 @@ describe('Kosovo time', () => {
   it('follows summer time', () => {
     expect(kosovoDate(new Date('2026-07-01T22:30:00Z'))).toBe('2026-07-02');
     expect(kosovoDate(new Date('2026-07-01T21:30:00Z'))).toBe('2026-07-01');
+  });
+});
+
+describe('Kosovo wall-clock time', () => {
+  it('formats an instant as staff read it, with or without seconds', () => {
+    expect(kosovoDateTime(new Date('2025-07-01T10:05:09Z'))).toBe('2025-07-01 12:05');
+    expect(kosovoDateTime(new Date('2025-01-31T23:30:00Z'), true)).toBe('2025-02-01 00:30:00');
+  });
+
+  it('turns a wall-clock time into its instant in winter, in summer and across the changes', () => {
+    expect(fromKosovoWallClock(2026, 1, 1).toISOString()).toBe('2025-12-31T23:00:00.000Z');
+    expect(fromKosovoWallClock(2026, 7, 1).toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    expect(fromKosovoWallClock(2026, 3, 29).toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(fromKosovoWallClock(2026, 3, 30).toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(fromKosovoWallClock(2026, 10, 25, 12, 30, 15, 250).toISOString()).toBe(
+      '2026-10-25T11:30:15.250Z',
+    );
+    expect(kosovoWallClock(fromKosovoWallClock(2026, 3, 29, 2, 30))).toMatchObject({ hour: 3 });
   });
 });

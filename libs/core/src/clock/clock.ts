@@ -44,3 +44,75 @@ export function kosovoDate(instant: Date): string {
 export function kosovoYear(instant: Date): number {
   return Number(kosovoDate(instant).slice(0, 4));
 }
+
+/** Made once, like KOSOVO_DATE_FORMAT. */
+const KOSOVO_WALL_CLOCK_FORMAT = new Intl.DateTimeFormat('en-GB', {
+  timeZone: KOSOVO_TIME_ZONE,
+  hourCycle: 'h23',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
+
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+/** What a clock on a wall in Kosovo shows at an instant. */
+export function kosovoWallClock(instant: Date): WallClock {
+  const parts = Object.fromEntries(
+    KOSOVO_WALL_CLOCK_FORMAT.formatToParts(instant)
+      .filter((p) => p.type !== 'literal')
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  return {
+    year: parts.year,
+    month: parts.month,
+    day: parts.day,
+    hour: parts.hour,
+    minute: parts.minute,
+    second: parts.second,
+  };
+}
+
+/** Milliseconds Kosovo wall-clock time is ahead of UTC at an instant (one or two hours). */
+function kosovoOffsetMs(instant: number): number {
+  const w = kosovoWallClock(new Date(instant));
+  const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return wall - Math.floor(instant / 1000) * 1000;
+}
+
+/**
+ * The instant a Kosovo wall-clock time names (month 1-12). A time skipped by the spring change
+ * does not exist: it comes back an hour later, so check with kosovoWallClock where that matters.
+ */
+export function fromKosovoWallClock(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
+): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
+  // Near a daylight-saving change the first guess can be an hour off.
+  const guess = wall - kosovoOffsetMs(wall);
+  return new Date(wall - kosovoOffsetMs(guess));
+}
+
+/** "2025-03-01 14:30" (or with seconds) in Kosovo time, as staff read times. */
+export function kosovoDateTime(instant: Date, withSeconds = false): string {
+  const w = kosovoWallClock(instant);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const time = `${two(w.hour)}:${two(w.minute)}${withSeconds ? `:${two(w.second)}` : ''}`;
+  return `${w.year}-${two(w.month)}-${two(w.day)} ${time}`;
+}

@@ -1,9 +1,8 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { StaffAccess } from '@app/core';
+import { StaffAccess, kosovoDateTime } from '@app/core';
 import { KNOWN_AUDIT_ACTIONS } from '../domain/audit-actions';
-import { kosovoDateTime } from '../domain/kosovo-time';
 import { AuditQueryDto } from '../dto/audit-query.dto';
 import { StaffPages } from '../http/staff-pages';
 import { AuditLog } from '../services/audit-log.service';

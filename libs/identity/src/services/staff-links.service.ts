@@ -2,9 +2,15 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, FieldError, ValidationFailedError } from '@app/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  Clock,
+  FieldError,
+  ValidationFailedError,
+  kosovoDateTime,
+} from '@app/core';
 import { NotificationOutbox } from '@app/notifications';
-import { kosovoDateTime } from '../domain/kosovo-time';
 import { passwordProblems } from '../domain/password-policy';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../domain/secret-token';
 import { StaffToken, StaffTokenPurpose } from '../entities/staff-token.entity';

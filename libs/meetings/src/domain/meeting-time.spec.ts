@@ -1,4 +1,5 @@
-import { kosovoDateTime, kosovoWallTime, parseMeetingTime } from './meeting-time';
+import { kosovoDateTime } from '@app/core';
+import { kosovoWallTime, parseMeetingTime } from './meeting-time';
 
 describe('Meeting time', () => {
   it('reads a wall-clock time as Kosovo time, in winter and in summer', () => {

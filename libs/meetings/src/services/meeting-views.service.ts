@@ -1,12 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { APP_CONFIG, AppConfig, Locale, kosovoDate } from '@app/core';
+import { APP_CONFIG, AppConfig, Locale, kosovoDate, kosovoDateTime } from '@app/core';
 import { Case, CaseGround } from '@app/cases';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyKind, TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
 import { mayReadMeeting, mayReadMinutes } from '../domain/meeting-access';
-import { kosovoDateTime } from '../domain/meeting-time';
 import { itemQuorum, quorumThreshold } from '../domain/quorum';
 import { MeetingListQueryDto } from '../dto/meeting-query.dto';
 import {

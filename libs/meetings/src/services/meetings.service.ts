@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, FieldCipher, kosovoDate } from '@app/core';
+import { APP_CONFIG, AppConfig, Clock, FieldCipher, kosovoDate, kosovoDateTime } from '@app/core';
 import {
   Case,
   CaseActionForbiddenError,
@@ -21,7 +21,7 @@ import {
   needsQuorum,
 } from '../domain/decision-kinds';
 import { revealsIdentity } from '../domain/identity-in-text';
-import { kosovoDateTime, parseMeetingTime } from '../domain/meeting-time';
+import { parseMeetingTime } from '../domain/meeting-time';
 import {
   MEETING_STATUS_MACHINE,
   MeetingStatus,

@@ -1,4 +1,4 @@
-import { KOSOVO_TIME_ZONE, kosovoDate, kosovoYear } from '@app/core';
+import { fromKosovoWallClock, kosovoDate, kosovoYear } from '@app/core';
 import { CsvRecord, CsvSyntaxError, parseCsv } from './csv';
 
 /**
@@ -275,48 +275,6 @@ const DATE_TIME =
 function validCalendarDate(y: number, m: number, d: number): boolean {
   const date = new Date(Date.UTC(y, m - 1, d));
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-const WALL_CLOCK_PARTS = new Intl.DateTimeFormat('en-GB', {
-  timeZone: KOSOVO_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
-
-/** Milliseconds Kosovo wall-clock time is ahead of UTC at an instant. */
-function kosovoOffsetMs(instant: number): number {
-  const parts = WALL_CLOCK_PARTS.formatToParts(new Date(instant));
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  const wall = Date.UTC(
-    get('year'),
-    get('month') - 1,
-    get('day'),
-    get('hour'),
-    get('minute'),
-    get('second'),
-  );
-  return wall - Math.floor(instant / 1000) * 1000;
-}
-
-/** A Kosovo wall-clock time as an instant. */
-export function fromKosovoWallClock(
-  y: number,
-  m: number,
-  d: number,
-  h: number,
-  mi: number,
-  s: number,
-  ms = 0,
-): Date {
-  const wall = Date.UTC(y, m - 1, d, h, mi, s, ms);
-  let instant = wall - kosovoOffsetMs(wall);
-  instant = wall - kosovoOffsetMs(instant);
-  return new Date(instant);
 }
 
 /**
