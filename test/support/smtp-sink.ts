@@ -40,6 +40,8 @@ export class SmtpSink {
   private readonly held: Held[] = [];
   private waiters: { count: number; resolve: () => void }[] = [];
   refusedCount = 0;
+  /** Client connections that ended in a socket error (e.g. reset by a killed worker). */
+  connectionErrors = 0;
 
   private constructor(
     private readonly server: SMTPServer,
@@ -73,9 +75,17 @@ export class SmtpSink {
     const port = await new Promise<number>((resolve, reject) => {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => {
+        server.off('error', reject);
         const address = server.server.address();
         resolve(typeof address === 'object' && address ? address.port : 0);
       });
+    });
+    // smtp-server re-emits a client's socket error (a worker killed with SIGKILL resets its
+    // connections, `read ECONNRESET`) on the server when it happens inside a mail transaction.
+    // Without a listener of its own that error is unhandled and fails the test process; a real
+    // SMTP server outlives its clients, so the sink counts them instead.
+    server.on('error', () => {
+      if (ref.sink) ref.sink.connectionErrors++;
     });
     ref.sink = new SmtpSink(server, port);
     return ref.sink;
