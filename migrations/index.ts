@@ -12,6 +12,8 @@ import { CreateMeetings1795460000000 } from './1795460000000-CreateMeetings';
 import { ForbidCaseHistoryTruncate1795900000000 } from './1795900000000-ForbidCaseHistoryTruncate';
 import { AddEvidenceErasure1795900000001 } from './1795900000001-AddEvidenceErasure';
 import { CoverCaseListFilters1795900000002 } from './1795900000002-CoverCaseListFilters';
+import { StoreReplayWithoutCode1796100000000 } from './1796100000000-StoreReplayWithoutCode';
+import { SealHelperNames1796100000001 } from './1796100000001-SealHelperNames';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -29,4 +31,6 @@ export const MIGRATIONS = [
   ForbidCaseHistoryTruncate1795900000000,
   AddEvidenceErasure1795900000001,
   CoverCaseListFilters1795900000002,
+  StoreReplayWithoutCode1796100000000,
+  SealHelperNames1796100000001,
 ];

@@ -8,6 +8,7 @@ export * from './i18n';
 export * from './logging';
 export * from './redis';
 export * from './views';
+export * from './text';
 export * from './http/request-locale';
 export * from './core.module';
 export * from './http/access';

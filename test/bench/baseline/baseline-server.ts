@@ -190,7 +190,7 @@ async function intake(res: ServerResponse, b: Json): Promise<void> {
          primary_area, municipality, perpetrator_kind, reporter_role, gender, age_group,
          incident_date, description, preferred_locale, anonymous, contact_name_enc,
          contact_email_enc, contact_phone_enc, consent_contact, consent_share_identity,
-         filed_with_help, helper_kind, helper_name, receipt_code_hash, failed_code_attempts,
+         filed_with_help, helper_kind, helper_name_enc, receipt_code_hash, failed_code_attempts,
          locked_until, personal_data_erased_at)
        VALUES ($1, $2, $3, $4, 'submitted', 1, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
          $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, 0, NULL, NULL)`,
@@ -218,7 +218,7 @@ async function intake(res: ServerResponse, b: Json): Promise<void> {
         !b.anonymous && b.consentToShareIdentity === true,
         helper !== undefined,
         helper?.kind ?? null,
-        helper?.name ?? null,
+        helper ? seal(helper.name, id) : null,
         codeHash,
       ],
     );

@@ -18,15 +18,9 @@ export const ENCRYPTED_FIELDS: readonly EncryptedField[] = [
   { table: 'cases', column: 'contact_name_enc', key: ['id'], context: byId },
   { table: 'cases', column: 'contact_email_enc', key: ['id'], context: byId },
   { table: 'cases', column: 'contact_phone_enc', key: ['id'], context: byId },
+  { table: 'cases', column: 'helper_name_enc', key: ['id'], context: byId },
   { table: 'case_referrals', column: 'contact_email_enc', key: ['id'], context: byId },
   { table: 'notification_outbox', column: 'recipient_encrypted', key: ['id'], context: byId },
   { table: 'staff_users', column: 'totp_secret_enc', key: ['id'], context: byId },
   { table: 'staff_sessions', column: 'pending_totp_secret_enc', key: ['id'], context: byId },
-  {
-    table: 'idempotency_keys',
-    column: 'response_enc',
-    key: ['scope', 'key'],
-    // As IdempotencyService seals the stored answer.
-    context: (row) => `idempotency:${row.scope}:${row.key}`,
-  },
 ];

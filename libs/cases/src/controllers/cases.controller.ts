@@ -33,7 +33,8 @@ export class CasesController {
 
   /**
    * Files a report. The answer holds the receipt code, once: only its hash is kept. A repeat
-   * with the same Idempotency-Key and body gets the first answer (header
+   * with the same Idempotency-Key and body files nothing and answers "already received": the
+   * same case id and reference, `alreadyReceived: true`, no receipt code (header
    * `Idempotent-Replayed: true`); the same key with another body is a 409.
    */
   @Post()
@@ -44,7 +45,13 @@ export class CasesController {
     required: false,
     description: 'Up to 200 of A-Z a-z 0-9 . _ : -',
   })
-  @ApiCreatedResponse({ type: SubmittedCaseDto })
+  @ApiCreatedResponse({
+    type: SubmittedCaseDto,
+    description:
+      'The case filed, with its receipt code. A repeat with the same Idempotency-Key and body ' +
+      'answers the same case with `alreadyReceived: true` and without `receiptCode` ' +
+      '(header `Idempotent-Replayed: true`): the code is shown once only.',
+  })
   @ApiBadRequestResponse({ description: 'Problem details listing every invalid field' })
   @ApiTooManyRequestsResponse({ description: 'Too many reports from this client (Retry-After)' })
   async submit(

@@ -34,7 +34,9 @@ export class ReportPagesController {
   /**
    * The answers and files in one multipart request (CSRF token in the query: the body is read
    * after the guard). The confirmation with the receipt code is this response itself, never a
-   * page that can be opened again.
+   * page that can be opened again (`no-store`, so Back does not show it from the cache). The
+   * form carries a one-time key made when it was shown: sending it again (Back and resend, a
+   * reload) files nothing and answers "already received" with the reference, without the code.
    */
   @Post()
   @UseGuards(CsrfGuard)
@@ -55,6 +57,14 @@ export class ReportPagesController {
           receiptCode: formatReceiptCode(result.receiptCode),
           evidenceCount: result.evidenceCount,
         }),
+      );
+    }
+    if (outcome.kind === 'received') {
+      return sendPage(
+        reply,
+        this.views,
+        'cases/report-received.njk',
+        pageContext(request, { reference: outcome.reference }),
       );
     }
     if (outcome.kind === 'already_sent') {

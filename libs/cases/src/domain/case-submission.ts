@@ -31,3 +31,11 @@ export interface ContactDetails {
   email: string | null;
   phone: string | null;
 }
+
+/**
+ * The earliest incident a report may be about. Earlier dates are typing mistakes (a year of
+ * 0001 or 1026): the platform takes reports of discrimination a person can still act on, and
+ * the Law on Protection from Discrimination dates from 2004; 1990 leaves room for older
+ * harm that a person wants recorded.
+ */
+export const EARLIEST_INCIDENT_DATE = '1990-01-01';

@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsDefined, IsString } from 'class-validator';
+import { TextLength } from '@app/core';
 import { FollowUpAccessDto } from './follow-up-access.dto';
-import { CharLength, trimmed } from './text-rules';
+import { trimmed } from './text-rules';
 
 export const MESSAGE_MAX = 5000;
 
@@ -12,7 +13,7 @@ export class MessageBodyDto {
   @IsDefined()
   @Transform(trimmed)
   @IsString()
-  @CharLength(1, MESSAGE_MAX)
+  @TextLength(1, MESSAGE_MAX)
   body!: string;
 }
 
@@ -22,6 +23,6 @@ export class PostMessageDto extends FollowUpAccessDto {
   @IsDefined()
   @Transform(trimmed)
   @IsString()
-  @CharLength(1, MESSAGE_MAX)
+  @TextLength(1, MESSAGE_MAX)
   body!: string;
 }

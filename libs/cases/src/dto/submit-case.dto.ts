@@ -16,9 +16,9 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { LOCALES, Locale } from '@app/core';
-import { HELPER_KINDS, HelperKind } from '../domain/case-submission';
-import { CharLength, IsCalendarDate, IsPhone, trimmed } from './text-rules';
+import { LOCALES, Locale, TextLength } from '@app/core';
+import { EARLIEST_INCIDENT_DATE, HELPER_KINDS, HelperKind } from '../domain/case-submission';
+import { IsCalendarDate, IsPhone, trimmed } from './text-rules';
 
 export const DESCRIPTION_MIN = 20;
 export const DESCRIPTION_MAX = 10_000;
@@ -30,7 +30,7 @@ export class ContactDetailsDto {
   @IsOptional()
   @Transform(trimmed)
   @IsString()
-  @CharLength(1, 200)
+  @TextLength(1, 200)
   name?: string;
 
   @ApiPropertyOptional({ maxLength: 254 })
@@ -58,7 +58,7 @@ export class FilingHelperDto {
   @IsDefined()
   @Transform(trimmed)
   @IsString()
-  @CharLength(1, 200)
+  @TextLength(1, 200)
   name!: string;
 }
 
@@ -98,7 +98,8 @@ export class SubmitCaseDto {
   @IsNotEmpty()
   municipality!: string;
 
-  @ApiProperty({ example: '2026-01-15', description: 'YYYY-MM-DD, not in the future' })
+  @ApiProperty({ example: '2026-01-15', description: `YYYY-MM-DD, not in the future (Kosovo time), not before ${EARLIEST_INCIDENT_DATE}`,
+  })
   @IsDefined()
   @IsCalendarDate()
   incidentDate!: string;
@@ -107,7 +108,7 @@ export class SubmitCaseDto {
   @IsDefined()
   @Transform(trimmed)
   @IsString()
-  @CharLength(DESCRIPTION_MIN, DESCRIPTION_MAX)
+  @TextLength(DESCRIPTION_MIN, DESCRIPTION_MAX)
   description!: string;
 
   @ApiProperty({ example: 'school', description: 'taxonomy kind `perpetrator_kind`' })

@@ -2,29 +2,6 @@ import { ValidateBy, ValidationOptions } from 'class-validator';
 import { parseCaseReference } from '../domain/case-reference';
 import { normaliseReceiptCode } from '../domain/receipt-code';
 
-/** Length in characters as PostgreSQL's char_length counts them (code points, not UTF-16 units). */
-export function CharLength(
-  min: number,
-  max: number,
-  options?: ValidationOptions,
-): PropertyDecorator {
-  return ValidateBy(
-    {
-      // Named like class-validator's rule so it shares the translated message "from {0} to {1}".
-      name: 'isLength',
-      constraints: [min, max],
-      validator: {
-        validate: (value: unknown) => {
-          if (typeof value !== 'string') return false;
-          const length = [...value].length;
-          return length >= min && length <= max;
-        },
-      },
-    },
-    options,
-  );
-}
-
 /** A calendar date written YYYY-MM-DD that exists (no 2026-02-30). */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(

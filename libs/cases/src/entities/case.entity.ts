@@ -130,9 +130,12 @@ export class Case {
   @Column('text', { name: 'helper_kind', nullable: true })
   helperKind!: HelperKind | null;
 
-  /** Name of the mediator or organisation who helped; not logged either. */
-  @Column('text', { name: 'helper_name', nullable: true })
-  helperName!: string | null;
+  /**
+   * Name of the mediator or organisation who helped: personal data, sealed like the contact
+   * details (FieldCipher, bound to the case id) and never logged.
+   */
+  @Column('text', { name: 'helper_name_enc', nullable: true })
+  helperNameEnc!: string | null;
 
   @Column('text', { name: 'receipt_code_hash' })
   receiptCodeHash!: string;

@@ -1,8 +1,9 @@
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import type { IdempotentOutcome } from '../services/idempotency.service';
 
 /**
- * A request that must take effect once (an `Idempotency-Key`). The first answer is kept,
- * encrypted because it holds the receipt code, and given again for 24 hours.
+ * A request that must take effect once (an `Idempotency-Key`). What a repeat needs (the case
+ * id and reference) is kept for 24 hours; the receipt code never is, in any form.
  */
 @Entity({ name: 'idempotency_keys' })
 @Index('idempotency_keys_created_idx', ['createdAt'])
@@ -17,9 +18,9 @@ export class IdempotencyKey {
   @Column('text', { name: 'request_hash' })
   requestHash!: string;
 
-  /** FieldCipher value of the answer; written in the same transaction as the effect. */
-  @Column('text', { name: 'response_enc', nullable: true })
-  responseEnc!: string | null;
+  /** The outcome a repeat is answered with; written in the same transaction as the effect. */
+  @Column('jsonb', { name: 'response', nullable: true })
+  response!: IdempotentOutcome | null;
 
   @Column('timestamptz', { name: 'created_at' })
   createdAt!: Date;

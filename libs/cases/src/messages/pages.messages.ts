@@ -57,6 +57,9 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'report.already_sent.text':
       'Raporti juaj u pranua herën e parë që e dërguat. Për ta ndjekur, përdorni numrin e referencës dhe kodin e pranimit që morët atëherë.',
     'report.new': 'Raporto diçka tjetër',
+    'report.already_received.title': 'Ky raport është pranuar tashmë',
+    'report.already_received.text':
+      'Ky formular u dërgua tashmë një herë dhe rasti u regjistrua me numrin e referencës më sipër. Nuk u hap rast i ri. Kodi i pranimit u shfaq vetëm një herë, kur e dërguat raportin, dhe nuk shfaqet më. Për ta ndjekur rastin ju duhen numri i referencës dhe ai kod.',
     'done.title': 'Raporti juaj u pranua',
     'done.reference': 'Numri i referencës',
     'done.code': 'Kodi i pranimit',
@@ -154,6 +157,9 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'report.already_sent.text':
       'Vaša prijava je primljena prvi put kada ste je poslali. Da biste je pratili, koristite oznaku slučaja i kod potvrde koje ste tada dobili.',
     'report.new': 'Prijavite nešto drugo',
+    'report.already_received.title': 'Ova prijava je već primljena',
+    'report.already_received.text':
+      'Ovaj obrazac je već jednom poslat i slučaj je zaveden pod oznakom iznad. Novi slučaj nije otvoren. Kod potvrde je prikazan samo jednom, kada ste poslali prijavu, i više se ne prikazuje. Za praćenje slučaja potrebni su vam oznaka i taj kod.',
     'done.title': 'Vaša prijava je primljena',
     'done.reference': 'Oznaka slučaja',
     'done.code': 'Kod potvrde',
@@ -249,6 +255,9 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'report.already_sent.text':
       'Your report was received the first time you sent it. To follow it, use the case reference and receipt code you got then.',
     'report.new': 'Report something else',
+    'report.already_received.title': 'This report was already received',
+    'report.already_received.text':
+      'This form was already sent once and the case was filed under the reference above. No new case was opened. The receipt code was shown only once, when you sent the report, and is not shown again. To follow your case you need the reference and that code.',
     'done.title': 'Your report was received',
     'done.reference': 'Case reference',
     'done.code': 'Receipt code',
@@ -291,5 +300,12 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'follow.session_note':
       'For your safety you are signed out after {minutes} minutes without activity. Close the page when you are done on a shared phone.',
   },
-  rom: {},
+  rom: {
+    'report.already_received.title': 'Amen imar lilam akava raporti',
+    'report.already_received.text':
+      'Akava formulari imar bičhaldilo jekh drom. O rasti si ramosardo telo numri opre. Na putardam nevo rasti. O kodi e primimasko sikadilo samo jekh drom, kana bičhaldan o raporti. Amen na sikavas les palem. Te dikhes tiro rasti, trubul tuće o numri thaj kodova kodi.',
+    'done.reference': 'Numri e rastesko',
+    'done.follow': 'Dikh tiro rasti',
+    'report.new': 'Raportir vareso aver',
+  },
 });

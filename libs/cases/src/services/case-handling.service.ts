@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, ConflictError, FieldCipher, NotFoundError, ValidationFailedError } from '@app/core';
+import {
+  Clock,
+  ConflictError,
+  FieldCipher,
+  NotFoundError,
+  ValidationFailedError,
+  textLengthErrors,
+} from '@app/core';
 import { AuditLog, StaffDirectory, StaffPrincipal } from '@app/identity';
 import { NotificationOutbox } from '@app/notifications';
 import { CaseAccessPolicy } from '../domain/case-access.policy';
@@ -32,11 +39,8 @@ export interface FileDownload {
 
 function requireText(field: string, value: string | undefined): string {
   const text = value?.trim() ?? '';
-  if (text.length < 1 || text.length > TEXT_MAX) {
-    throw new ValidationFailedError([
-      { field, code: 'isLength', messageKey: 'validation.isLength', params: { 0: 1, 1: TEXT_MAX } },
-    ]);
-  }
+  const problems = textLengthErrors(field, text, 1, TEXT_MAX);
+  if (problems.length > 0) throw new ValidationFailedError(problems);
   return text;
 }
 
@@ -220,7 +224,7 @@ export class CaseHandlingService {
         name: open(row.contactNameEnc),
         email: open(row.contactEmailEnc),
         phone: open(row.contactPhoneEnc),
-        helperName: row.helperName,
+        helperName: open(row.helperNameEnc),
         consentContact: row.consentContact,
         consentShareIdentity: row.consentShareIdentity,
       };

@@ -25,14 +25,19 @@ import { EvidenceStore, StagedEvidence } from './evidence-store.service';
 import { IdempotencyService } from './idempotency.service';
 import { ReceiptCodeHasher } from './receipt-code-hasher';
 
-/** The answer to a submitted report. The receipt code appears here and nowhere else, ever. */
+/**
+ * The answer to a submitted report. The receipt code appears in the first answer and nowhere
+ * else, ever: a repeat (same Idempotency-Key) answers `alreadyReceived: true` without it.
+ */
 export interface SubmittedCase {
   id: string;
   reference: string;
   status: 'submitted';
-  receiptCode: string;
+  /** Only in the answer that filed the case. */
+  receiptCode?: string;
   submittedAt: string;
   evidenceCount: number;
+  alreadyReceived: boolean;
 }
 
 export interface IntakeOptions {
@@ -145,14 +150,27 @@ export class CaseIntakeService {
           ),
         )
         .digest('hex');
-      const claim = await this.idempotency.claim<SubmittedCase>(
+      const claim = await this.idempotency.claim(
         manager,
         IDEMPOTENCY_SCOPE,
         key,
         requestHash,
         now,
       );
-      if (claim.kind === 'replay') return { result: claim.response, replayed: true };
+      if (claim.kind === 'replay') {
+        const { id, reference, submittedAt, evidenceCount } = claim.outcome;
+        return {
+          result: {
+            id,
+            reference,
+            status: 'submitted',
+            submittedAt,
+            evidenceCount,
+            alreadyReceived: true,
+          },
+          replayed: true,
+        };
+      }
     }
 
     const id = randomUUID();
@@ -186,7 +204,7 @@ export class CaseIntakeService {
       consentShareIdentity: submission.consentToShareIdentity,
       filedWithHelp: submission.helper !== null,
       helperKind: submission.helper?.kind ?? null,
-      helperName: submission.helper?.name ?? null,
+      helperNameEnc: seal(submission.helper?.name),
       receiptCodeHash,
       failedCodeAttempts: 0,
       lockedUntil: null,
@@ -242,6 +260,7 @@ export class CaseIntakeService {
       receiptCode,
       submittedAt: now.toISOString(),
       evidenceCount: evidence.length,
+      alreadyReceived: false,
     };
     if (key !== undefined) await this.idempotency.complete(manager, IDEMPOTENCY_SCOPE, key, result);
     return { result, replayed: false };

@@ -11,6 +11,7 @@ import {
   NotFoundError,
   ValidationFailedError,
   kosovoDate,
+  textLengthErrors,
 } from '@app/core';
 import { AuditLog, StaffDirectory, StaffMember, StaffPrincipal } from '@app/identity';
 import { NotificationOutbox, OutboxItem } from '@app/notifications';
@@ -430,14 +431,7 @@ export class CaseReferralsService {
         params: { 0: REFERRAL_OUTCOMES.join(', ') },
       });
     }
-    if (text.length < 1 || text.length > ANSWER_TEXT_MAX) {
-      problems.push({
-        field: 'text',
-        code: 'isLength',
-        messageKey: 'validation.isLength',
-        params: { 0: 1, 1: ANSWER_TEXT_MAX },
-      });
-    }
+    problems.push(...textLengthErrors('text', text, 1, ANSWER_TEXT_MAX));
     if (problems.length > 0) throw new ValidationFailedError(problems);
 
     await manager.update(

@@ -3,7 +3,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Clock, FieldError, ValidationFailedError, kosovoDate, toFieldErrors } from '@app/core';
 import { KnownCodes, TaxonomyKind, TaxonomyService } from '@app/taxonomy';
-import type { CaseSubmission } from '../domain/case-submission';
+import { type CaseSubmission, EARLIEST_INCIDENT_DATE } from '../domain/case-submission';
 import { SubmitCaseDto } from '../dto/submit-case.dto';
 
 export interface SubmissionRules {
@@ -73,6 +73,12 @@ export async function validateCaseSubmission(
   }
   if (!failed.has('incidentDate') && dto.incidentDate > rules.today) {
     errors.push(fieldError('incidentDate', 'isDateNotInFuture'));
+  }
+  if (!failed.has('incidentDate') && dto.incidentDate < EARLIEST_INCIDENT_DATE) {
+    errors.push({
+      ...fieldError('incidentDate', 'isDateNotBefore'),
+      params: { 0: EARLIEST_INCIDENT_DATE },
+    });
   }
 
   const contact = dto.contact;

@@ -43,7 +43,7 @@ export class PersonalDataEraser {
     const [erased] = (await manager.query(
       `UPDATE cases
        SET contact_name_enc = NULL, contact_email_enc = NULL, contact_phone_enc = NULL,
-           description = $2, helper_name = NULL, personal_data_erased_at = $3, updated_at = $3
+           description = $2, helper_name_enc = NULL, personal_data_erased_at = $3, updated_at = $3
        WHERE id = $1 AND personal_data_erased_at IS NULL
        RETURNING id`,
       [caseId, ERASED_TEXT, now],

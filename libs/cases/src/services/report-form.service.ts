@@ -33,7 +33,9 @@ export interface ReportFormView {
 }
 
 export type ReportFormOutcome =
-  | { kind: 'done'; result: SubmittedCase }
+  | { kind: 'done'; result: SubmittedCase & { receiptCode: string } }
+  /** The same form sent again (Back and resend, a reload): the case it filed, no code. */
+  | { kind: 'received'; reference: string }
   | { kind: 'form'; status: number; view: ReportFormView; retryAfterSeconds?: number }
   | { kind: 'already_sent' };
 
@@ -213,7 +215,10 @@ export class ReportFormService {
         evidence: files,
       });
       files = [];
-      return { kind: 'done', result };
+      if (result.alreadyReceived || result.receiptCode === undefined) {
+        return { kind: 'received', reference: result.reference };
+      }
+      return { kind: 'done', result: { ...result, receiptCode: result.receiptCode } };
     } catch (error) {
       await this.store.discard(files);
       return this.failure(error, fields, locale, sentFiles);

@@ -54,6 +54,9 @@ export const CORE_MESSAGES = defineMessages({
     'validation.nestedValidation': 'Përmbajtja nuk është e vlefshme.',
     'validation.whitelistValidation': 'Kjo fushë nuk njihet.',
     'validation.isDateNotInFuture': 'Data nuk mund të jetë në të ardhmen.',
+    'validation.isDateNotBefore': 'Data nuk mund të jetë para {0}.',
+    'validation.hasLetters':
+      'Shkruani të paktën {0} shkronja ose shifra (shenjat e padukshme dhe theksat vetëm nuk numërohen).',
     'validation.isKnownCode': 'Vlera nuk është në listë.',
     'validation.unknown': 'Vlera nuk është e vlefshme.',
   },
@@ -109,6 +112,9 @@ export const CORE_MESSAGES = defineMessages({
     'validation.nestedValidation': 'Sadržaj nije ispravan.',
     'validation.whitelistValidation': 'Ovo polje nije poznato.',
     'validation.isDateNotInFuture': 'Datum ne može biti u budućnosti.',
+    'validation.isDateNotBefore': 'Datum ne može biti pre {0}.',
+    'validation.hasLetters':
+      'Napišite najmanje {0} slova ili cifara (nevidljivi znaci i sami akcenti se ne računaju).',
     'validation.isKnownCode': 'Vrednost nije na listi.',
     'validation.unknown': 'Vrednost nije ispravna.',
   },
@@ -163,6 +169,9 @@ export const CORE_MESSAGES = defineMessages({
     'validation.nestedValidation': 'The content is not valid.',
     'validation.whitelistValidation': 'This field is not known.',
     'validation.isDateNotInFuture': 'The date cannot be in the future.',
+    'validation.isDateNotBefore': 'The date cannot be before {0}.',
+    'validation.hasLetters':
+      'Write at least {0} letters or digits (invisible characters and accents alone do not count).',
     'validation.isKnownCode': 'The value is not in the list.',
     'validation.unknown': 'The value is not valid.',
   },
@@ -170,6 +179,11 @@ export const CORE_MESSAGES = defineMessages({
     'problem.404': 'Na arakhlilo',
     'error.internal': 'Ulo jekh bilačho dosh. Zumav palem maj palal.',
     'validation.isDefined': 'Akava than si musaj te pherdol.',
+    'validation.isLength': 'O lungipe trubul te avel katar {0} dži {1} semnura.',
+    'validation.isDateNotInFuture': 'O datumi našti te avel ando avutno vakti.',
+    'validation.isDateNotBefore': 'O datumi našti te avel angleder {0}.',
+    'validation.hasLetters':
+      'Ramosar minimum {0} slove vaj numera. Garavde semnura thaj akcentura korkore na ginenpe.',
   },
 });
 

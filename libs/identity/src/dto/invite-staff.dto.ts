@@ -6,11 +6,10 @@ import {
   IsIn,
   IsOptional,
   IsString,
-  Length,
   Matches,
   MaxLength,
 } from 'class-validator';
-import { LOCALES, Locale, STAFF_ROLES, StaffRole } from '@app/core';
+import { LOCALES, Locale, STAFF_ROLES, StaffRole, TextLength } from '@app/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -20,7 +19,7 @@ export class InviteStaffDto {
   @IsDefined()
   @Transform(trim)
   @IsString()
-  @Length(1, 200)
+  @TextLength(1, 200)
   name!: string;
 
   @ApiProperty({ format: 'email' })

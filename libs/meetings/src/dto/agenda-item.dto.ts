@@ -9,9 +9,9 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Matches,
 } from 'class-validator';
+import { TextLength } from '@app/core';
 import { PROPOSED_DECISIONS, ProposedDecision } from '../domain/decision-kinds';
 import { CODE, trim } from './text-rules';
 
@@ -30,7 +30,7 @@ export class AddAgendaItemDto {
   @IsDefined()
   @Transform(trim)
   @IsString()
-  @Length(1, 5000)
+  @TextLength(1, 5000)
   summary!: string;
 
   @ApiProperty({ enum: PROPOSED_DECISIONS })
@@ -70,7 +70,7 @@ export class AddAgendaItemFormDto {
   @IsDefined()
   @Transform(trim)
   @IsString()
-  @Length(1, 5000)
+  @TextLength(1, 5000)
   summary!: string;
 
   @IsDefined()

@@ -5,10 +5,10 @@ import {
   IsOptional,
   IsString,
   IsUrl,
-  Length,
   MaxLength,
   Matches,
 } from 'class-validator';
+import { TextLength } from '@app/core';
 import { trim } from './text-rules';
 
 /** An administrator plans a meeting: when, and where or on which link (at least one). */
@@ -26,7 +26,7 @@ export class CreateMeetingDto {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @Length(1, 300)
+  @TextLength(1, 300)
   place?: string;
 
   @ApiPropertyOptional({ maxLength: 500, example: 'https://meet.example.org/tg-2026-03' })

@@ -10,11 +10,11 @@ import {
   IsOptional,
   IsString,
   IsUUID,
-  Length,
   Matches,
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { TextLength } from '@app/core';
 import { DECISION_KINDS, DecisionKind } from '../domain/decision-kinds';
 import { CODE, trim } from './text-rules';
 
@@ -37,7 +37,7 @@ export class DecisionReferralDto {
   @IsDefined()
   @Transform(trim)
   @IsString()
-  @Length(10, 5000)
+  @TextLength(10, 5000)
   recommendation!: string;
 
   @ApiProperty({ example: '2026-06-30', description: 'YYYY-MM-DD, after today' })
@@ -72,7 +72,7 @@ export class RecordDecisionDto {
   @IsDefined()
   @Transform(trim)
   @IsString()
-  @Length(1, 5000)
+  @TextLength(1, 5000)
   text!: string;
 
   @ApiPropertyOptional({ type: [DecisionReferralDto], description: 'With `refer` only: 1 to 10' })
@@ -98,7 +98,7 @@ export class DecisionFormDto {
   @IsDefined()
   @Transform(trim)
   @IsString()
-  @Length(1, 5000)
+  @TextLength(1, 5000)
   text!: string;
 
   @IsOptional()
@@ -112,7 +112,7 @@ export class DecisionFormDto {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @Length(10, 5000)
+  @TextLength(10, 5000)
   recommendation?: string;
 
   @IsOptional()

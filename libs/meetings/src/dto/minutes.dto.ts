@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsString, Length } from 'class-validator';
+import { IsDefined, IsString } from 'class-validator';
+import { TextLength } from '@app/core';
 import { trim } from './text-rules';
 
 /** The minutes' text (the decisions are listed with it from their own records). */
@@ -9,7 +10,7 @@ export class MinutesDto {
   @IsDefined()
   @Transform(trim)
   @IsString()
-  @Length(1, 50000)
+  @TextLength(1, 50000)
   text!: string;
 }
 
@@ -19,6 +20,6 @@ export class CommentDto {
   @IsDefined()
   @Transform(trim)
   @IsString()
-  @Length(1, 2000)
+  @TextLength(1, 2000)
   body!: string;
 }

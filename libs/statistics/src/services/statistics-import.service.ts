@@ -187,7 +187,7 @@ export class StatisticsImport {
         consentShareIdentity: false,
         filedWithHelp: false,
         helperKind: null,
-        helperName: null,
+        helperNameEnc: null,
         receiptCodeHash,
         failedCodeAttempts: 0,
         lockedUntil: null,
