@@ -202,6 +202,9 @@ describe('The public pages', () => {
     expect([first.statusCode, second.statusCode]).toEqual([200, 200]);
     const reference = (body: string) => /id="reference">([^<]+)</.exec(body)?.[1];
     expect(reference(second.body)).toBe(reference(first.body));
+    expect(first.body).toContain('id="receipt-code"');
+    expect(second.body).not.toContain('id="receipt-code"');
+    expect(second.body).toContain('Ky raport është pranuar tashmë');
     expect(await countCases(server)).toBe(before + 1);
     const changed = await sendForm(formAnswers({ municipality: 'gjakove' }), [], {
       idempotencyKey: 'form-key-1',

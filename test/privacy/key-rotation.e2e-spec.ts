@@ -147,7 +147,8 @@ describe('Key rotation of encrypted fields: add a key, make it active, reencrypt
     });
     expect(replay.statusCode).toBe(201);
     expect(replay.headers['idempotent-replayed']).toBe('true');
-    expect(replay.json()).toMatchObject({ reference: filed.reference });
+    expect(replay.json()).toMatchObject({ reference: filed.reference, alreadyReceived: true });
+    expect(replay.json()).not.toHaveProperty('receiptCode');
     const cipher = server.app.get(FieldCipher);
     const outbox = (await server.app
       .get(DataSource)

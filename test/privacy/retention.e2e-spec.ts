@@ -26,7 +26,7 @@ interface CaseRow {
   contact_email_enc: string | null;
   contact_phone_enc: string | null;
   description: string;
-  helper_name: string | null;
+  helper_name_enc: string | null;
   personal_data_erased_at: Date | null;
   status: string;
   community: string;
@@ -148,7 +148,7 @@ describe('Retention: personal data of cases closed longer than the period is era
         contact_email_enc: null,
         contact_phone_enc: null,
         description: ERASED_TEXT,
-        helper_name: null,
+        helper_name_enc: null,
         personal_data_erased_at: expect.any(Date),
       });
       expect(
@@ -236,7 +236,7 @@ describe('Retention: personal data of cases closed longer than the period is era
     const at = (ms: number) => new Date(now + ms);
     const filed = await submitReport(server, identifiedReport());
     await db.query(
-      `INSERT INTO idempotency_keys (scope, key, request_hash, response_enc, created_at)
+      `INSERT INTO idempotency_keys (scope, key, request_hash, response, created_at)
        VALUES ('retention-test', 'old', 'h', NULL, $1), ('retention-test', 'fresh', 'h', NULL, $2)`,
       [at(-25 * 60 * 60 * 1000), at(-60 * 60 * 1000)],
     );

@@ -190,11 +190,11 @@ describe('Request bodies over the limit, malformed bodies and injection strings'
       }),
     );
     const [row] = (await db.query(
-      `SELECT id, description, helper_name, contact_name_enc FROM cases WHERE id = $1`,
+      `SELECT id, description, helper_name_enc, contact_name_enc FROM cases WHERE id = $1`,
       [filed.id],
-    )) as { id: string; description: string; helper_name: string; contact_name_enc: string }[];
+    )) as { id: string; description: string; helper_name_enc: string; contact_name_enc: string }[];
     expect(row.description).toBe(description);
-    expect(row.helper_name).toBe(HTML);
+    expect(server.app.get(FieldCipher).decrypt(row.helper_name_enc, row.id)).toBe(HTML);
     expect(server.app.get(FieldCipher).decrypt(row.contact_name_enc, row.id)).toBe(
       `${HTML} ${SQL}`,
     );
