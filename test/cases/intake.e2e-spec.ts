@@ -43,6 +43,7 @@ describe('Case intake through the JSON API', () => {
       receiptCode: expect.stringMatching(/^\d{16}$/),
       submittedAt: expect.any(String),
       evidenceCount: 0,
+      alreadyReceived: false,
     });
 
     const [stored] = await rows(server, 'SELECT * FROM cases WHERE id = $1', [body.id]);

@@ -30,9 +30,10 @@ const HELPER = 'Mediatori Besnik Unique-Helper';
 
 /** Every column of a case row, as text. */
 async function caseRowText(dataSource: DataSource, id: string): Promise<string> {
-  const [row] = (await dataSource.query(`SELECT to_jsonb(c)::text AS t FROM cases c WHERE id = $1`, [
-    id,
-  ])) as { t: string }[];
+  const [row] = (await dataSource.query(
+    `SELECT to_jsonb(c)::text AS t FROM cases c WHERE id = $1`,
+    [id],
+  )) as { t: string }[];
   return row.t;
 }
 
@@ -54,7 +55,14 @@ describe("The mediator's name is sealed like the contact details (issue 14, item
       logDestination: new LogCapture(),
       clock: new TestClock(),
     });
-    return { app, config, db, logs: new LogCapture(), clock: new TestClock(), close: () => app.close() };
+    return {
+      app,
+      config,
+      db,
+      logs: new LogCapture(),
+      clock: new TestClock(),
+      close: () => app.close(),
+    };
   }
 
   beforeAll(async () => {
@@ -83,7 +91,9 @@ describe("The mediator's name is sealed like the contact details (issue 14, item
     expect(FieldCipher.keyIdOf(row.helper_name_enc)).toBe('hold1');
     expect(server.app.get(FieldCipher).decrypt(row.helper_name_enc, filed.id)).toBe(HELPER);
     // Bound to its case: the value copied to another case does not open.
-    expect(() => server!.app.get(FieldCipher).decrypt(row.helper_name_enc, randomBytes(8).toString('hex'))).toThrow();
+    expect(() =>
+      server!.app.get(FieldCipher).decrypt(row.helper_name_enc, randomBytes(8).toString('hex')),
+    ).toThrow();
 
     const admin = await loginAs(server, await createStaff(server, { role: 'administrator' }));
     const expertUser = await createStaff(server, { role: 'legal_expert' });
@@ -200,7 +210,12 @@ describe('The migration seals the clear helper names already stored', () => {
              'roma', 'education', 'prizren', 'school', 'victim', '2026-01-15',
              'A report filed before helper names were sealed.', 'sq', true, $2, $3, $4, 'hash', 1)
            RETURNING id`,
-          [seq, seq % 3 !== 0, seq % 3 !== 0 ? 'mediator' : null, seq % 3 !== 0 ? `${HELPER} ${seq}` : null],
+          [
+            seq,
+            seq % 3 !== 0,
+            seq % 3 !== 0 ? 'mediator' : null,
+            seq % 3 !== 0 ? `${HELPER} ${seq}` : null,
+          ],
         )) as { id: string }[];
         ids.push(row.id);
       }
@@ -276,9 +291,9 @@ describe('The migration seals the clear helper names already stored', () => {
         .join(',');
       await checkSealed(ids, keys, config.security.activeEncryptionKeyId);
       await revertLastMigrationLocked(dataSource);
-      const names = (await dataSource.query(
-        `SELECT helper_name FROM cases ORDER BY seq`,
-      )) as { helper_name: string | null }[];
+      const names = (await dataSource.query(`SELECT helper_name FROM cases ORDER BY seq`)) as {
+        helper_name: string | null;
+      }[];
       expect(names.map((n) => n.helper_name)).toEqual([`${HELPER} 1`, `${HELPER} 2`, null]);
     } finally {
       await dataSource.destroy();

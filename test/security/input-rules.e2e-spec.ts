@@ -93,7 +93,9 @@ describe('Incident dates and text lengths are checked as a person reads them (is
     );
     expect(precomposed.statusCode).toBe(201);
     const decomposed = await file(
-      validReport({ description: 'Uc\u030citeljica je odvojila moju c\u0301erku u posebno odeljenje.' }),
+      validReport({
+        description: 'Uc\u030citeljica je odvojila moju c\u0301erku u posebno odeljenje.',
+      }),
     );
     expect(decomposed.statusCode).toBe(201);
   });

@@ -98,7 +98,9 @@ export class SubmitCaseDto {
   @IsNotEmpty()
   municipality!: string;
 
-  @ApiProperty({ example: '2026-01-15', description: `YYYY-MM-DD, not in the future (Kosovo time), not before ${EARLIEST_INCIDENT_DATE}`,
+  @ApiProperty({
+    example: '2026-01-15',
+    description: `YYYY-MM-DD, not in the future (Kosovo time), not before ${EARLIEST_INCIDENT_DATE}`,
   })
   @IsDefined()
   @IsCalendarDate()

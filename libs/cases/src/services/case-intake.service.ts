@@ -150,13 +150,7 @@ export class CaseIntakeService {
           ),
         )
         .digest('hex');
-      const claim = await this.idempotency.claim(
-        manager,
-        IDEMPOTENCY_SCOPE,
-        key,
-        requestHash,
-        now,
-      );
+      const claim = await this.idempotency.claim(manager, IDEMPOTENCY_SCOPE, key, requestHash, now);
       if (claim.kind === 'replay') {
         const { id, reference, submittedAt, evidenceCount } = claim.outcome;
         return {

@@ -55,7 +55,9 @@ describe('TextLength', () => {
     text!: string;
   }
   const codes = (text: string) =>
-    validateSync(plainToInstance(Sample, { text })).flatMap((e) => Object.keys(e.constraints ?? {}));
+    validateSync(plainToInstance(Sample, { text })).flatMap((e) =>
+      Object.keys(e.constraints ?? {}),
+    );
 
   it('gives one rule per failure: isLength for the count, hasLetters for letters', () => {
     expect(codes('a' + '\u0301'.repeat(5000))).toEqual(['isLength']);

@@ -64,5 +64,7 @@ export function textLengthErrors(
       },
     ];
   }
-  return [{ field, code: 'isLength', messageKey: 'validation.isLength', params: { 0: min, 1: max } }];
+  return [
+    { field, code: 'isLength', messageKey: 'validation.isLength', params: { 0: min, 1: max } },
+  ];
 }

@@ -1,13 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsDefined,
-  IsOptional,
-  IsString,
-  IsUrl,
-  MaxLength,
-  Matches,
-} from 'class-validator';
+import { IsDefined, IsOptional, IsString, IsUrl, MaxLength, Matches } from 'class-validator';
 import { TextLength } from '@app/core';
 import { trim } from './text-rules';
 
