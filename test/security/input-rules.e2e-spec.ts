@@ -1,5 +1,5 @@
 import { LOCALES, translate } from '@app/core';
-import { csrfFrom, multipart, rows, validReport } from '../cases/case-fixtures';
+import { csrfFrom, multipart, rows, submitReport, validReport } from '../cases/case-fixtures';
 import { TestServer, startTestServer } from '../support/test-server';
 
 interface Problem {
@@ -123,6 +123,24 @@ describe('Incident dates and text lengths are checked as a person reads them (is
     expect((contact.json() as Problem).errors).toEqual([
       expect.objectContaining({ field: 'contact.name', code: 'hasLetters' }),
     ]);
+  });
+
+  it("applies the rule to a reporter's message as well", async () => {
+    const filed = await submitReport(server);
+    const send = (body: string) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/v1/follow-up/messages',
+        payload: { reference: filed.reference, receiptCode: filed.receiptCode, body },
+      });
+    for (const body of ['\u200b\u200d', '\u0301'.repeat(50)]) {
+      const res = await send(body);
+      expect(res.statusCode).toBe(400);
+      expect((res.json() as Problem).errors).toEqual([
+        expect.objectContaining({ field: 'body', code: 'hasLetters' }),
+      ]);
+    }
+    expect((await send('Faleminderit, e kuptova.')).statusCode).toBe(201);
   });
 
   it('refuses the same on the web form, with the message beside the field', async () => {
