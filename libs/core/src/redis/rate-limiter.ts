@@ -1,7 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import Redis from 'ioredis';
+import { Clock } from '../clock/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { LocalRateLimiter } from './local-rate-limiter';
 import { REDIS } from './redis';
+
+export interface RateLimitOptions {
+  /**
+   * While Redis is away, let every request through instead of counting in this process. Only
+   * for intake, where losing a report is worse than a flood; limits that guard secrets
+   * (passwords, receipt codes) must never become unlimited.
+   */
+  failOpen?: boolean;
+}
 
 export interface RateLimitResult {
   allowed: boolean;
@@ -23,16 +34,19 @@ return {count, ttl}
 `;
 
 /**
- * Fixed-window counters in Redis, shared by every process. When Redis is away the limiter
- * lets requests through (fails open): a report must never be lost because the counter is down.
+ * Fixed-window counters in Redis, shared by every process. When Redis is away a limit counts in
+ * this process instead (each process then allows up to the limit: bounded, and the service
+ * stays usable), unless the caller asked to fail open.
  */
 @Injectable()
 export class RateLimiter {
   private readonly logger = new Logger('RateLimiter');
+  private readonly local = new LocalRateLimiter();
 
   constructor(
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
   ) {}
 
   /**
@@ -44,6 +58,7 @@ export class RateLimiter {
     key: string,
     limit: number,
     windowSeconds: number,
+    options: RateLimitOptions = {},
   ): Promise<RateLimitResult> {
     const redisKey = `${this.config.redis.keyPrefix}:ratelimit:${bucket}:${key}`;
     try {
@@ -56,11 +71,14 @@ export class RateLimiter {
     } catch (error) {
       // The key can hold an address: only the bucket is logged.
       this.logger.warn({
-        msg: 'rate limiter unavailable, request allowed',
+        msg: options.failOpen
+          ? 'rate limiter unavailable, request allowed'
+          : 'rate limiter unavailable, counted in this process',
         bucket,
         errorName: error instanceof Error ? error.name : typeof error,
       });
-      return { allowed: true, retryAfterSeconds: 0 };
+      if (options.failOpen) return { allowed: true, retryAfterSeconds: 0 };
+      return this.local.hit(`${bucket}:${key}`, limit, windowSeconds, this.clock.now().getTime());
     }
   }
 }
