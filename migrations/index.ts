@@ -14,6 +14,7 @@ import { AddEvidenceErasure1795900000001 } from './1795900000001-AddEvidenceEras
 import { CoverCaseListFilters1795900000002 } from './1795900000002-CoverCaseListFilters';
 import { StoreReplayWithoutCode1796100000000 } from './1796100000000-StoreReplayWithoutCode';
 import { SealHelperNames1796100000001 } from './1796100000001-SealHelperNames';
+import { MoveFollowUpAttempts1796200000000 } from './1796200000000-MoveFollowUpAttempts';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   CoverCaseListFilters1795900000002,
   StoreReplayWithoutCode1796100000000,
   SealHelperNames1796100000001,
+  MoveFollowUpAttempts1796200000000,
 ];

@@ -89,13 +89,15 @@ describe('Follow-up with reference and receipt code', () => {
         .sort(),
     ).toEqual(['isCaseReference', 'isReceiptCode']);
     await followUp(filed.reference, '12345');
-    const [row] = await rows(server, 'SELECT failed_code_attempts FROM cases WHERE id = $1', [
-      filed.id,
-    ]);
-    expect(row.failed_code_attempts).toBe(0);
+    const counted = await rows(
+      server,
+      'SELECT attempts FROM follow_up_client_attempts WHERE reference = $1',
+      [filed.reference],
+    );
+    expect(counted).toEqual([]);
   });
 
-  it('locks a reference for 15 minutes after 5 wrong codes, then lets the right code in again', async () => {
+  it('locks the client out of a reference for 15 minutes after 5 wrong codes, then lets the right code in again', async () => {
     const filed = await submitReport(server);
     for (let attempt = 1; attempt <= 5; attempt++) {
       const res = await followUp(filed.reference, wrongCode(filed.receiptCode));
@@ -117,13 +119,15 @@ describe('Follow-up with reference and receipt code', () => {
     server.clock.advance(61_000);
     const open = await followUp(filed.reference, filed.receiptCode);
     expect(open.statusCode).toBe(200);
-    const [row] = await rows(
+    const counted = await rows(
       server,
-      'SELECT failed_code_attempts, locked_until, version FROM cases WHERE id = $1',
-      [filed.id],
+      'SELECT attempts FROM follow_up_client_attempts WHERE reference = $1',
+      [filed.reference],
     );
-    // The counter is reset, and counting attempts never bumped the case's version.
-    expect(row).toEqual({ failed_code_attempts: 0, locked_until: null, version: 1 });
+    const [row] = await rows(server, 'SELECT version FROM cases WHERE id = $1', [filed.id]);
+    // The client's count is given back, and counting attempts never bumped the case's version.
+    expect(counted).toEqual([]);
+    expect(row).toEqual({ version: 1 });
   });
 
   it('resets the count of wrong codes after a right one', async () => {

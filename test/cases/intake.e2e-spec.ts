@@ -60,7 +60,6 @@ describe('Case intake through the JSON API', () => {
       contact_phone_enc: null,
       consent_contact: false,
       filed_with_help: false,
-      failed_code_attempts: 0,
       version: 1,
     });
     expect(String(stored.receipt_code_hash)).toMatch(/^\$argon2id\$/);

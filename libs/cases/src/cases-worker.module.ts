@@ -13,6 +13,7 @@ import { CaseEvents } from './services/case-events';
 import { CaseLinks } from './services/case-links';
 import { CaseReferralsService } from './services/case-referrals.service';
 import { EvidenceStore } from './services/evidence-store.service';
+import { FollowUpAttemptsStore } from './services/follow-up-attempts.store';
 import { PersonalDataEraser } from './services/personal-data-eraser.service';
 import { RetentionService } from './services/retention.service';
 
@@ -33,6 +34,7 @@ import { RetentionService } from './services/retention.service';
     CaseLinks,
     CaseReferralsService,
     EvidenceStore,
+    FollowUpAttemptsStore,
     OverdueReferralsJob,
     PersonalDataEraser,
     RetentionService,

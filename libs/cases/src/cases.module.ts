@@ -44,6 +44,7 @@ import { CaseSubmissionValidator } from './services/case-submission.validator';
 import { CaseWorkflowService } from './services/case-workflow.service';
 import { EvidenceStore } from './services/evidence-store.service';
 import { FollowUpAccessService } from './services/follow-up-access.service';
+import { FollowUpAttemptsStore } from './services/follow-up-attempts.store';
 import { FollowUpPagesService } from './services/follow-up-pages.service';
 import { FollowUpService } from './services/follow-up.service';
 import { IdempotencyService } from './services/idempotency.service';
@@ -108,6 +109,7 @@ registerMessages(WORKFLOW_MESSAGES);
     CaseWorkflowService,
     EvidenceStore,
     FollowUpAccessService,
+    FollowUpAttemptsStore,
     FollowUpPagesService,
     FollowUpService,
     IdempotencyService,

@@ -17,6 +17,8 @@ export * from './entities/case-message.entity';
 export * from './entities/case-note.entity';
 export * from './entities/case-referral.entity';
 export * from './entities/case-reference-counter.entity';
+export * from './entities/follow-up-client-attempts.entity';
+export * from './entities/follow-up-reference-attempts.entity';
 export * from './entities/follow-up-session.entity';
 export * from './entities/idempotency-key.entity';
 export * from './entities/referral-document.entity';
@@ -50,6 +52,8 @@ import { CaseMessage } from './entities/case-message.entity';
 import { CaseNote } from './entities/case-note.entity';
 import { CaseReferral } from './entities/case-referral.entity';
 import { CaseReferenceCounter } from './entities/case-reference-counter.entity';
+import { FollowUpClientAttempts } from './entities/follow-up-client-attempts.entity';
+import { FollowUpReferenceAttempts } from './entities/follow-up-reference-attempts.entity';
 import { FollowUpSession } from './entities/follow-up-session.entity';
 import { IdempotencyKey } from './entities/idempotency-key.entity';
 import { ReferralDocument } from './entities/referral-document.entity';
@@ -63,6 +67,8 @@ export const CASE_ENTITIES = [
   CaseNote,
   CaseReferenceCounter,
   CaseReferral,
+  FollowUpClientAttempts,
+  FollowUpReferenceAttempts,
   FollowUpSession,
   IdempotencyKey,
   ReferralDocument,

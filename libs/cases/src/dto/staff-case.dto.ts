@@ -30,6 +30,15 @@ export class StaffRefDto {
   name!: string | null;
 }
 
+/** Receipt codes guessed for the case's reference from many clients (DESIGN §7). */
+export class ReceiptCodeAttackDto {
+  @ApiProperty({ format: 'date-time', description: 'The latest wrong code while under attack' })
+  lastAt!: string;
+
+  @ApiProperty({ description: 'Wrong codes counted for the reference, from all clients' })
+  wrongCodes!: number;
+}
+
 /** A row of the staff case list: no description, no identity. */
 export class CaseSummaryDto {
   @ApiProperty({ format: 'uuid' })
@@ -64,6 +73,14 @@ export class CaseSummaryDto {
 
   @ApiPropertyOptional({ type: StaffRefDto, nullable: true })
   assignee!: StaffRefDto | null;
+
+  @ApiPropertyOptional({
+    type: ReceiptCodeAttackDto,
+    nullable: true,
+    description:
+      'Set when many wrong receipt codes were tried for the reference lately; the reporter can still sign in with the right code',
+  })
+  receiptCodeAttack!: ReceiptCodeAttackDto | null;
 }
 
 export class CaseListDto {

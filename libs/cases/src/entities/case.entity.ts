@@ -140,12 +140,6 @@ export class Case {
   @Column('text', { name: 'receipt_code_hash' })
   receiptCodeHash!: string;
 
-  @Column('int', { name: 'failed_code_attempts', default: 0 })
-  failedCodeAttempts!: number;
-
-  @Column('timestamptz', { name: 'locked_until', nullable: true })
-  lockedUntil!: Date | null;
-
   @Column('timestamptz', { name: 'personal_data_erased_at', nullable: true })
   personalDataErasedAt!: Date | null;
 

@@ -54,6 +54,9 @@ export const STAFF_CASE_PAGE_MESSAGES = defineMessages({
     'staff.case.perpetrator': 'Kush e bëri',
     'staff.case.reporter_role': 'Raportuesi është',
     'staff.case.reporter': 'Raportuesi',
+    'staff.case.code_attack.flag': 'Kode të gabuara nga shumë adresa',
+    'staff.case.code_attack.detail':
+      'Për këtë referencë janë provuar shumë kode pranimi të gabuara nga adresa të ndryshme ({count} gjithsej, i fundit më {at}). Raportuesi hyn ende me kodin e saktë; adresat që gabojnë ngadalësohen dhe bllokohen.',
     'staff.case.anonymous': 'Anonim',
     'staff.case.erased': 'Të dhënat personale janë fshirë',
     'staff.case.identified': 'Ka lënë të dhëna kontakti',
@@ -191,6 +194,9 @@ export const STAFF_CASE_PAGE_MESSAGES = defineMessages({
     'staff.case.perpetrator': 'Ko je to učinio',
     'staff.case.reporter_role': 'Podnosilac je',
     'staff.case.reporter': 'Podnosilac',
+    'staff.case.code_attack.flag': 'Pogrešni kodovi sa mnogo adresa',
+    'staff.case.code_attack.detail':
+      'Za ovu oznaku je pokušano mnogo pogrešnih kodova potvrde sa različitih adresa (ukupno {count}, poslednji {at}). Podnosilac i dalje ulazi sa tačnim kodom; adrese koje greše se usporavaju i blokiraju.',
     'staff.case.anonymous': 'Anoniman',
     'staff.case.erased': 'Lični podaci su obrisani',
     'staff.case.identified': 'Ostavio je kontakt podatke',
@@ -328,6 +334,9 @@ export const STAFF_CASE_PAGE_MESSAGES = defineMessages({
     'staff.case.perpetrator': 'Who did it',
     'staff.case.reporter_role': 'The reporter is',
     'staff.case.reporter': 'Reporter',
+    'staff.case.code_attack.flag': 'Wrong codes from many addresses',
+    'staff.case.code_attack.detail':
+      'Many wrong receipt codes were tried for this reference from different addresses ({count} in all, the latest on {at}). The reporter still gets in with the right code; addresses that keep failing are slowed down and locked out.',
     'staff.case.anonymous': 'Anonymous',
     'staff.case.erased': 'Personal data erased',
     'staff.case.identified': 'Left contact details',

@@ -87,11 +87,13 @@ export class CaseIntakeService {
   /** Counts a report against its client's intake limit (429 with Retry-After when over). */
   async admit(clientKey: string): Promise<void> {
     const { intakeRateLimit, intakeRateWindowSeconds } = this.config.cases;
+    // Fails open while Redis is away: a report lost is worse than a flood let through.
     const verdict = await this.rateLimiter.hit(
       'intake',
       clientKey,
       intakeRateLimit,
       intakeRateWindowSeconds,
+      { failOpen: true },
     );
     if (!verdict.allowed) throw new TooManyRequestsError(verdict.retryAfterSeconds);
   }
@@ -200,8 +202,6 @@ export class CaseIntakeService {
       helperKind: submission.helper?.kind ?? null,
       helperNameEnc: seal(submission.helper?.name),
       receiptCodeHash,
-      failedCodeAttempts: 0,
-      lockedUntil: null,
       personalDataErasedAt: null,
     });
     await manager.insert(Case, row);

@@ -244,6 +244,9 @@ export class CasePagesService {
           : null,
         submittedText: displayDateTime(detail.submittedAt),
         incidentText: displayDate(`${detail.incidentDate}T12:00:00Z`),
+        receiptCodeAttackText: detail.receiptCodeAttack
+          ? displayDateTime(detail.receiptCodeAttack.lastAt)
+          : null,
       },
       history: history.map((entry) => ({
         ...entry,

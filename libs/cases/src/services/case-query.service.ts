@@ -24,6 +24,7 @@ import { CaseMessage } from '../entities/case-message.entity';
 import { CaseNote } from '../entities/case-note.entity';
 import { CaseActionForbiddenError, CaseNotFoundError } from '../exceptions/workflow.errors';
 import { CaseReferralsService, institutionLabel } from './case-referrals.service';
+import { FollowUpAttemptsStore, ReferenceAttack } from './follow-up-attempts.store';
 
 /**
  * Counting every match of a filter over a million cases would cost more than the page itself;
@@ -64,6 +65,7 @@ export class CaseQueryService {
     private readonly staff: StaffDirectory,
     private readonly taxonomy: TaxonomyService,
     private readonly referrals: CaseReferralsService,
+    private readonly followUpAttempts: FollowUpAttemptsStore,
   ) {}
 
   /**
@@ -146,11 +148,15 @@ export class CaseQueryService {
       total = Math.min(counted.n, CASE_COUNT_CAP);
       totalIsExact = counted.n <= CASE_COUNT_CAP;
     }
-    const names = await this.staff.namesOf(
-      items.flatMap((r) => (r.assigneeId ? [r.assigneeId] : [])),
-    );
+    const [names, attacks] = await Promise.all([
+      this.staff.namesOf(items.flatMap((r) => (r.assigneeId ? [r.assigneeId] : []))),
+      this.followUpAttempts.attacksOn(
+        items.map((r) => r.reference),
+        this.clock.now(),
+      ),
+    ]);
     return {
-      items: items.map((row) => this.summary(row, names)),
+      items: items.map((row) => this.summary(row, names, attacks)),
       page,
       pageSize,
       hasMore,
@@ -172,7 +178,7 @@ export class CaseQueryService {
     const row = await this.load(viewer, id);
     const handle = CaseAccessPolicy.mayHandle(viewer, row);
     const manager = this.dataSource.manager;
-    const [grounds, evidence, referrals, names, snapshot] = await Promise.all([
+    const [grounds, evidence, referrals, names, snapshot, attacks] = await Promise.all([
       manager.find(CaseGround, { where: { caseId: id }, order: { ground: 'ASC' } }),
       handle
         ? manager.find(CaseEvidence, {
@@ -183,9 +189,10 @@ export class CaseQueryService {
       this.referrals.listForCase(id),
       this.staff.namesOf(row.assigneeId ? [row.assigneeId] : []),
       this.taxonomy.snapshot(),
+      this.followUpAttempts.attacksOn([row.reference], this.clock.now()),
     ]);
     return {
-      ...this.summary(row, names),
+      ...this.summary(row, names, attacks),
       grounds: grounds.map((g) => g.ground),
       perpetratorKind: row.perpetratorKind,
       reporterRole: row.reporterRole,
@@ -316,7 +323,12 @@ export class CaseQueryService {
     }));
   }
 
-  private summary(row: Case, names: Map<string, string>): CaseSummaryDto {
+  private summary(
+    row: Case,
+    names: Map<string, string>,
+    attacks: Map<string, ReferenceAttack>,
+  ): CaseSummaryDto {
+    const attack = attacks.get(row.reference);
     return {
       id: row.id,
       reference: row.reference,
@@ -333,6 +345,9 @@ export class CaseQueryService {
       municipality: row.municipality,
       assignee: row.assigneeId
         ? { id: row.assigneeId, name: names.get(row.assigneeId) ?? null }
+        : null,
+      receiptCodeAttack: attack
+        ? { lastAt: attack.attackedAt.toISOString(), wrongCodes: attack.totalFailures }
         : null,
     };
   }

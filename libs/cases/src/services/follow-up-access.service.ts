@@ -1,14 +1,14 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, Clock, RateLimiter, TooManyRequestsError } from '@app/core';
 import { parseCaseReference } from '../domain/case-reference';
-import { afterWrongCode, lockRemainingSeconds } from '../domain/follow-up-lock';
 import { normaliseReceiptCode } from '../domain/receipt-code';
 import { Case } from '../entities/case.entity';
 import { FollowUpSession } from '../entities/follow-up-session.entity';
 import { CaseAccessDeniedError, CaseLockedError } from '../exceptions/case-access.errors';
+import { FollowUpAttemptsStore } from './follow-up-attempts.store';
 import { ReceiptCodeHasher } from './receipt-code-hasher';
 
 function sha256(value: string): string {
@@ -17,11 +17,15 @@ function sha256(value: string): string {
 
 /**
  * Lets a reporter in with reference + receipt code. Unknown references and wrong codes get the
- * same answer after the same work; wrong codes lock the reference for a while; each client is
- * limited too. A successful check can open a short session for the follow-up pages.
+ * same answer after the same work; wrong codes lock out the client that made them, not the
+ * reference (domain/follow-up-guard.ts); each client is limited across references too. A
+ * successful check can open a session for the follow-up pages, which ends after a while without
+ * use and, however used, a fixed time after sign-in.
  */
 @Injectable()
 export class FollowUpAccessService {
+  private readonly logger = new Logger('FollowUpAccess');
+
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(Case) private readonly cases: Repository<Case>,
@@ -30,9 +34,13 @@ export class FollowUpAccessService {
     private readonly clock: Clock,
     private readonly hasher: ReceiptCodeHasher,
     private readonly rateLimiter: RateLimiter,
+    private readonly attempts: FollowUpAttemptsStore,
   ) {}
 
-  /** The case id when the code is right; otherwise 404 `case_access_denied` or 429. */
+  /**
+   * The case id when the code is right; otherwise 404 `case_access_denied`, or 429 when this
+   * client is locked out of the reference (`case_locked`) or must wait (`rate_limited`).
+   */
   async verify(referenceInput: string, codeInput: string, clientKey: string): Promise<string> {
     const { followUpRateLimit, followUpRateWindowSeconds } = this.config.cases;
     const verdict = await this.rateLimiter.hit(
@@ -45,59 +53,63 @@ export class FollowUpAccessService {
 
     const code = normaliseReceiptCode(codeInput) ?? codeInput;
     const reference = parseCaseReference(referenceInput)?.reference;
-    const found = reference
-      ? await this.cases.findOne({
-          where: { reference },
-          select: { id: true, receiptCodeHash: true, failedCodeAttempts: true, lockedUntil: true },
-        })
-      : null;
-    if (!found) {
+    if (!reference) {
       await this.hasher.verifyNothing(code);
       throw new CaseAccessDeniedError();
     }
-    const locked = lockRemainingSeconds(
-      { failedAttempts: found.failedCodeAttempts, lockedUntil: found.lockedUntil },
-      this.clock.now(),
-    );
-    if (locked > 0) throw new CaseLockedError(locked);
+    // Taken before the case is looked up: a reference no case has is counted, locked and
+    // slowed exactly like one that exists, so the answers do not tell them apart.
+    const attempt = await this.attempts.take(reference, clientKey, this.clock.now());
+    if (attempt.kind === 'locked') throw new CaseLockedError(attempt.retryAfterSeconds);
+    if (attempt.kind === 'slowed') throw new TooManyRequestsError(attempt.retryAfterSeconds);
 
-    if (await this.hasher.verify(found.receiptCodeHash, code)) {
-      if (found.failedCodeAttempts > 0 || found.lockedUntil) {
-        // Plain SQL: the attempt counter is not an edit of the case (no version bump that
-        // would make a legal expert's concurrent change fail).
-        await this.dataSource.query(
-          `UPDATE cases SET failed_code_attempts = 0, locked_until = NULL WHERE id = $1`,
-          [found.id],
-        );
-      }
+    const found = await this.cases.findOne({
+      where: { reference },
+      select: { id: true, receiptCodeHash: true },
+    });
+    if (found && (await this.hasher.verify(found.receiptCodeHash, code))) {
+      await this.attempts.recordRightCode(reference, clientKey);
       return found.id;
     }
-    await this.recordWrongCode(found.id);
+    if (!found) await this.hasher.verifyNothing(code);
+    const outcome = await this.attempts.recordWrongCode(reference, clientKey, this.clock.now());
+    if (outcome.attackStarted) {
+      // A reference is no personal data; the client key is left out all the same.
+      this.logger.warn({ msg: 'receipt codes tried for a reference from many clients', reference });
+    }
     throw new CaseAccessDeniedError();
   }
 
   /** Opens a session for the follow-up pages; the token goes in a cookie, its hash here. */
   async openSession(caseId: string): Promise<string> {
     const token = randomBytes(32).toString('base64url');
+    const now = this.clock.now();
     await this.sessions.insert({
       id: randomUUID(),
       tokenHash: sha256(token),
       caseId,
-      createdAt: this.clock.now(),
-      expiresAt: this.sessionExpiry(),
+      createdAt: now,
+      expiresAt: new Date(
+        Math.min(this.idleExpiry(now).getTime(), this.lifetimeEnd(now).getTime()),
+      ),
     });
     return token;
   }
 
-  /** The case of a live session, which is extended by this use; undefined when it ended. */
+  /**
+   * The case of a live session, which this use extends (never past its absolute lifetime, so a
+   * stolen or forgotten cookie kept busy still ends); undefined when it ended.
+   */
   async resumeSession(token: string | undefined): Promise<string | undefined> {
     if (!token) return undefined;
     const now = this.clock.now();
+    const lifetimeMs = this.config.cases.followUpSessionAbsoluteHours * 3_600_000;
     const rows = (await this.dataSource.query(
-      `UPDATE follow_up_sessions SET expires_at = $3
-       WHERE token_hash = $1 AND expires_at > $2
+      `UPDATE follow_up_sessions
+       SET expires_at = LEAST($3::timestamptz, created_at + make_interval(secs => $5::double precision / 1000))
+       WHERE token_hash = $1 AND expires_at > $2 AND created_at > $4
        RETURNING case_id`,
-      [sha256(token), now, this.sessionExpiry()],
+      [sha256(token), now, this.idleExpiry(now), new Date(now.getTime() - lifetimeMs), lifetimeMs],
     )) as [{ case_id: string }[], number];
     return rows[0][0]?.case_id;
   }
@@ -106,31 +118,13 @@ export class FollowUpAccessService {
     if (token) await this.sessions.delete({ tokenHash: sha256(token) });
   }
 
-  /** Counts one wrong code under a row lock, committed on its own whatever the request does next. */
-  private async recordWrongCode(caseId: string): Promise<void> {
-    const { followUpMaxAttempts, followUpLockMinutes } = this.config.cases;
-    await this.dataSource.transaction(async (manager) => {
-      const current = await manager.findOne(Case, {
-        where: { id: caseId },
-        select: { id: true, failedCodeAttempts: true, lockedUntil: true },
-        lock: { mode: 'pessimistic_write' },
-      });
-      if (!current) return;
-      const next = afterWrongCode(
-        { failedAttempts: current.failedCodeAttempts, lockedUntil: current.lockedUntil },
-        this.clock.now(),
-        { maxAttempts: followUpMaxAttempts, lockMinutes: followUpLockMinutes },
-      );
-      await manager.query(
-        `UPDATE cases SET failed_code_attempts = $2, locked_until = $3 WHERE id = $1`,
-        [caseId, next.failedAttempts, next.lockedUntil],
-      );
-    });
+  private idleExpiry(now: Date): Date {
+    return new Date(now.getTime() + this.config.cases.followUpSessionIdleMinutes * 60_000);
   }
 
-  private sessionExpiry(): Date {
+  private lifetimeEnd(createdAt: Date): Date {
     return new Date(
-      this.clock.now().getTime() + this.config.cases.followUpSessionIdleMinutes * 60_000,
+      createdAt.getTime() + this.config.cases.followUpSessionAbsoluteHours * 3_600_000,
     );
   }
 }

@@ -4,6 +4,7 @@ import { APP_CONFIG, AppConfig } from '@app/core';
 import { SessionHousekeeping } from '@app/identity';
 import { CaseStatus, FINAL_STATUSES } from '../domain/case-status.machine';
 import { isRetentionDue, retentionCutoff } from '../domain/personal-data-erasure';
+import { FollowUpAttemptsStore } from './follow-up-attempts.store';
 import { IDEMPOTENCY_TTL_MS } from './idempotency.service';
 import { PersonalDataEraser } from './personal-data-eraser.service';
 
@@ -14,8 +15,9 @@ const BATCH = 200;
  * was reached more than RETENTION_DAYS_AFTER_CLOSURE days ago. Each case is erased in its own
  * transaction under its row lock, after the rule is checked again on the locked row (a case
  * reopened meanwhile is kept). The same run deletes what has served its time: idempotency keys
- * past their day (with the answers they kept), expired follow-up sessions, and staff sessions
- * ended a month ago. Idempotent: run it as often as you like.
+ * past their day (with the answers they kept), expired follow-up sessions, staff sessions ended
+ * a month ago, and receipt-code attempt counters that hold nothing back any more. Idempotent:
+ * run it as often as you like.
  */
 @Injectable()
 export class RetentionService {
@@ -26,6 +28,7 @@ export class RetentionService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly eraser: PersonalDataEraser,
     private readonly sessions: SessionHousekeeping,
+    private readonly followUpAttempts: FollowUpAttemptsStore,
   ) {}
 
   /** The number of cases erased by this run. */
@@ -59,6 +62,7 @@ export class RetentionService {
     idempotencyKeys: number;
     followUpSessions: number;
     staffSessions: number;
+    followUpAttempts: number;
   }> {
     const [, idempotencyKeys] = (await this.dataSource.query(
       `DELETE FROM idempotency_keys WHERE created_at < $1`,
@@ -69,7 +73,8 @@ export class RetentionService {
       [now],
     )) as [unknown, number];
     const staffSessions = await this.sessions.purgeEndedSessions(now);
-    return { idempotencyKeys, followUpSessions, staffSessions };
+    const followUpAttempts = await this.followUpAttempts.purge(now);
+    return { idempotencyKeys, followUpSessions, staffSessions, followUpAttempts };
   }
 
   private eraseIfDue(caseId: string, now: Date, days: number): Promise<boolean> {

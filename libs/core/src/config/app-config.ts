@@ -290,18 +290,33 @@ export const CONFIG_SCHEMA = {
     ),
     followUpMaxAttempts: env.int(
       'FOLLOW_UP_MAX_ATTEMPTS',
-      'Wrong receipt codes in a row that lock a case reference',
+      'Wrong receipt codes in a row from one client that lock that client out of a case reference',
       { default: '5', min: 1, max: 100 },
     ),
     followUpLockMinutes: env.int(
       'FOLLOW_UP_LOCK_MINUTES',
-      'How long a case reference stays locked after too many wrong codes, in minutes',
+      'How long a client stays locked out of a case reference after too many wrong codes, in minutes; also the window of FOLLOW_UP_REFERENCE_FAILURES',
       { default: '15', min: 1 },
+    ),
+    followUpReferenceFailures: env.int(
+      'FOLLOW_UP_REFERENCE_FAILURES',
+      'Wrong receipt codes for one case reference from all clients within FOLLOW_UP_LOCK_MINUTES after which the reference counts as under attack: staff see it, and clients that already failed on it wait a growing delay',
+      { default: '20', min: 2, max: 10000 },
+    ),
+    followUpBackoffMaxSeconds: env.int(
+      'FOLLOW_UP_BACKOFF_MAX_SECONDS',
+      'Longest delay between attempts on a case reference under attack, for clients that already failed on it, in seconds',
+      { default: '60', min: 1, max: 3600 },
     ),
     followUpSessionIdleMinutes: env.int(
       'FOLLOW_UP_SESSION_IDLE_MINUTES',
       'A reporter stays signed in to the follow-up pages this long without activity, in minutes',
       { default: '30', min: 1, max: 1440 },
+    ),
+    followUpSessionAbsoluteHours: env.int(
+      'FOLLOW_UP_SESSION_ABSOLUTE_HOURS',
+      'A follow-up session ends this many hours after sign-in with the receipt code, however active',
+      { default: '2', min: 1, max: 24 },
     ),
     referralLinkGraceDays: env.int(
       'REFERRAL_LINK_GRACE_DAYS',

@@ -189,8 +189,6 @@ export class StatisticsImport {
         helperKind: null,
         helperNameEnc: null,
         receiptCodeHash,
-        failedCodeAttempts: 0,
-        lockedUntil: null,
         personalDataErasedAt: null,
       });
       for (const ground of c.grounds) groundRows.push({ caseId: id, ground });
