@@ -262,6 +262,20 @@ describe('Retention: personal data of cases closed longer than the period is era
     await session('retention-expired-lately', -35, -29, null);
     await session('retention-revoked-long-ago', -50, 10, -31);
     await session('retention-live', -1, 1, null);
+    const HOUR = 60 * 60 * 1000;
+    await db.query(
+      `INSERT INTO follow_up_client_attempts (reference, client_key, attempts, locked_until, last_attempt_at)
+       VALUES ('PMD-2019-00001', 'idle', 2, NULL, $1), ('PMD-2019-00001', 'locked', 5, $2, $1),
+              ('PMD-2019-00001', 'recent', 1, NULL, $3)`,
+      [at(-25 * HOUR), at(HOUR), at(-HOUR)],
+    );
+    await db.query(
+      `INSERT INTO follow_up_reference_attempts
+         (reference, window_started_at, failures, next_attempt_at, attacked_at, total_failures)
+       VALUES ('PMD-2019-00001', $1, 3, NULL, NULL, 3), ('PMD-2019-00002', $1, 30, NULL, $2, 30),
+              ('PMD-2019-00003', $1, 30, NULL, $3, 30), ('PMD-2019-00004', $4, 3, NULL, NULL, 3)`,
+      [at(-2 * HOUR), at(-31 * DAY), at(-29 * DAY), at(-60 * 1000)],
+    );
 
     const purged = await server.app.get(RetentionService).purgeExpired(server.clock.now());
     expect(purged.idempotencyKeys).toBeGreaterThanOrEqual(1);
@@ -282,6 +296,20 @@ describe('Retention: personal data of cases closed longer than the period is era
         `SELECT user_agent AS name FROM staff_sessions WHERE user_agent LIKE 'retention-%'`,
       ),
     ).toEqual(['retention-expired-lately', 'retention-live']);
+    // Receipt-code counters: a client's count is forgotten after a day without attempts (not
+    // while it is locked out); a reference's after its window, unless staff are still shown an
+    // attack on it (30 days).
+    expect(purged.followUpAttempts).toBe(3);
+    expect(
+      await left(
+        `SELECT client_key AS name FROM follow_up_client_attempts WHERE reference = 'PMD-2019-00001'`,
+      ),
+    ).toEqual(['locked', 'recent']);
+    expect(
+      await left(
+        `SELECT reference AS name FROM follow_up_reference_attempts WHERE reference LIKE 'PMD-2019-%'`,
+      ),
+    ).toEqual(['PMD-2019-00003', 'PMD-2019-00004']);
   });
 });
 
