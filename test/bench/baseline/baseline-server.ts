@@ -190,10 +190,9 @@ async function intake(res: ServerResponse, b: Json): Promise<void> {
          primary_area, municipality, perpetrator_kind, reporter_role, gender, age_group,
          incident_date, description, preferred_locale, anonymous, contact_name_enc,
          contact_email_enc, contact_phone_enc, consent_contact, consent_share_identity,
-         filed_with_help, helper_kind, helper_name_enc, receipt_code_hash, failed_code_attempts,
-         locked_until, personal_data_erased_at)
+         filed_with_help, helper_kind, helper_name_enc, receipt_code_hash, personal_data_erased_at)
        VALUES ($1, $2, $3, $4, 'submitted', 1, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-         $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, 0, NULL, NULL)`,
+         $16, $17, $18, $19, $20, $21, $22, $23, $24, $25, NULL)`,
       [
         id,
         ref,
@@ -331,33 +330,45 @@ async function followUp(res: ServerResponse, b: Json): Promise<void> {
   if (!/^PMD-\d{4}-\d{5,}$/.test(ref) || !/^\d{16}$/.test(code)) {
     return send(res, 400, { status: 400 });
   }
+  // The client's attempt is taken before the hash, counted per (reference, client).
+  const taken = await pool.query<{ attempts: number; locked_until: Date | null }>(
+    `INSERT INTO follow_up_client_attempts AS a (reference, client_key, attempts, locked_until, last_attempt_at)
+     VALUES ($1, $2, 1, NULL, now())
+     ON CONFLICT (reference, client_key) DO UPDATE SET attempts = a.attempts + 1, last_attempt_at = now()
+     RETURNING attempts, locked_until`,
+    [ref, 'baseline'],
+  );
+  const attempt = taken.rows[0];
+  if ((attempt.locked_until && attempt.locked_until > new Date()) || attempt.attempts > 5) {
+    return send(res, 429, { status: 429 });
+  }
   const found = await pool.query<{
     id: string;
     status: string;
     submitted_at: Date;
     receipt_code_hash: string;
-    failed_code_attempts: number;
-    locked_until: Date | null;
-  }>(
-    `SELECT id, status, submitted_at, receipt_code_hash, failed_code_attempts, locked_until
-     FROM cases WHERE reference = $1`,
-    [ref],
-  );
+  }>(`SELECT id, status, submitted_at, receipt_code_hash FROM cases WHERE reference = $1`, [ref]);
   const row = found.rows[0];
-  if (!row) {
-    // The same work for an unknown reference, so timing tells nothing.
-    dummyHash ??= argon2.hash(receiptCode(), hashOptions);
-    await argon2.verify(await dummyHash, code).catch(() => false);
-    return send(res, 404, { status: 404 });
-  }
-  if (row.locked_until && row.locked_until > new Date()) return send(res, 429, { status: 429 });
-  if (!(await argon2.verify(row.receipt_code_hash, code).catch(() => false))) {
+  // The same work for an unknown reference, so timing tells nothing.
+  dummyHash ??= argon2.hash(receiptCode(), hashOptions);
+  const right = await argon2
+    .verify(row ? row.receipt_code_hash : await dummyHash, code)
+    .catch(() => false);
+  if (!row || !right) {
     await pool.query(
-      `UPDATE cases SET failed_code_attempts = failed_code_attempts + 1 WHERE id = $1`,
-      [row.id],
+      `INSERT INTO follow_up_reference_attempts AS r
+         (reference, window_started_at, failures, next_attempt_at, attacked_at, total_failures)
+       VALUES ($1, now(), 1, NULL, NULL, 1)
+       ON CONFLICT (reference) DO UPDATE
+       SET failures = r.failures + 1, total_failures = r.total_failures + 1`,
+      [ref],
     );
     return send(res, 404, { status: 404 });
   }
+  await pool.query(
+    `DELETE FROM follow_up_client_attempts WHERE reference = $1 AND client_key = $2`,
+    [ref, 'baseline'],
+  );
   const timeline = await pool.query<{ at: Date; to_status: string }>(
     `SELECT at, to_status FROM case_history WHERE case_id = $1 AND public ORDER BY at, id`,
     [row.id],
