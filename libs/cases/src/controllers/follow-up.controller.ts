@@ -17,7 +17,9 @@ import { clientKey } from './http-context';
 /**
  * A reporter's access to their case with reference + receipt code. Always POST: the code
  * must never be in a URL. A wrong code and an unknown reference get the same 404
- * `case_access_denied`; too many wrong codes lock the reference (429 `case_locked`).
+ * `case_access_denied`; too many wrong codes lock the client that typed them out of the
+ * reference (429 `case_locked`), and a reference under attack slows the clients that already
+ * failed on it (429 `rate_limited`); both with Retry-After.
  */
 @ApiTags('follow-up')
 @PublicAccess()
@@ -31,7 +33,8 @@ export class FollowUpController {
   @ApiOkResponse({ type: FollowUpViewDto })
   @ApiNotFoundResponse({ description: 'Unknown reference or wrong code (the same answer)' })
   @ApiTooManyRequestsResponse({
-    description: 'Reference locked, or too many attempts (Retry-After)',
+    description:
+      'This client is locked out of the reference, must wait (reference under attack), or tried too often (Retry-After)',
   })
   view(
     @Body() access: FollowUpAccessDto,
