@@ -37,6 +37,9 @@ describe('A follow-up session has an absolute lifetime', () => {
   it('refuses a session used every 25 minutes once two hours have passed since sign-in', async () => {
     const filed = await submitReport(server);
     const cookie = await signIn(filed.reference, filed.receiptCode);
+    expect((await casePage(cookie)).body).toContain(
+      'signed out after 30 minutes without activity, and 2 hours after signing in at the latest',
+    );
     for (let minutes = 25; minutes <= 100; minutes += 25) {
       server.clock.advance(25 * 60_000);
       expect([minutes, (await casePage(cookie)).statusCode]).toEqual([minutes, 200]);

@@ -101,7 +101,7 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'follow.evidence.download': 'Shkarko',
     'follow.signout': 'Dil',
     'follow.session_note':
-      'Për sigurinë tuaj, dilni automatikisht pas {minutes} minutash pa aktivitet. Mbyllni faqen kur të mbaroni në një telefon të përbashkët.',
+      'Për sigurinë tuaj, dilni automatikisht pas {minutes} minutash pa aktivitet, dhe më së voni {hours} orë pasi hytë. Mbyllni faqen kur të mbaroni në një telefon të përbashkët.',
   },
   sr: {
     'form.optional': '(nije obavezno)',
@@ -199,7 +199,7 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'follow.evidence.download': 'Preuzmi',
     'follow.signout': 'Odjavi se',
     'follow.session_note':
-      'Radi vaše bezbednosti, bićete automatski odjavljeni posle {minutes} minuta neaktivnosti. Zatvorite stranicu kada završite na zajedničkom telefonu.',
+      'Radi vaše bezbednosti, bićete automatski odjavljeni posle {minutes} minuta neaktivnosti, a najkasnije {hours} h posle prijave. Zatvorite stranicu kada završite na zajedničkom telefonu.',
   },
   en: {
     'form.optional': '(optional)',
@@ -298,7 +298,7 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'follow.evidence.download': 'Download',
     'follow.signout': 'Sign out',
     'follow.session_note':
-      'For your safety you are signed out after {minutes} minutes without activity. Close the page when you are done on a shared phone.',
+      'For your safety you are signed out after {minutes} minutes without activity, and {hours} hours after signing in at the latest. Close the page when you are done on a shared phone.',
   },
   rom: {
     'report.already_received.title': 'Amen imar lilam akava raporti',

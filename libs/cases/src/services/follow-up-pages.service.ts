@@ -43,6 +43,7 @@ export interface CasePageView {
     evidence: (FollowUpViewDto['evidence'][number] & { sizeText: string })[];
   };
   sessionMinutes: number;
+  sessionHours: number;
   limits: { files: number; fileMb: number; totalMb: number };
   errors: PageFieldError[];
   fieldErrors: Record<string, string[]>;
@@ -201,6 +202,7 @@ export class FollowUpPagesService {
         evidence: view.evidence.map((e) => ({ ...e, sizeText: sizeText(e.sizeBytes) })),
       },
       sessionMinutes: this.config.cases.followUpSessionIdleMinutes,
+      sessionHours: this.config.cases.followUpSessionAbsoluteHours,
       limits: {
         files: evidenceMaxFiles,
         fileMb: Math.round((evidenceMaxFileBytes / 1048576) * 10) / 10,
