@@ -10,7 +10,10 @@ export class CaseAccessDeniedError extends NotFoundError {
   }
 }
 
-/** Too many wrong codes for this reference: even the right code waits until the lock ends. */
+/**
+ * Too many wrong codes from this client for this reference: even its right code waits for the
+ * lock to end. Other clients are not concerned (domain/follow-up-guard.ts).
+ */
 export class CaseLockedError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
     super('case_locked', 429, { minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)) });
