@@ -15,6 +15,7 @@ import { CoverCaseListFilters1795900000002 } from './1795900000002-CoverCaseList
 import { StoreReplayWithoutCode1796100000000 } from './1796100000000-StoreReplayWithoutCode';
 import { SealHelperNames1796100000001 } from './1796100000001-SealHelperNames';
 import { MoveFollowUpAttempts1796200000000 } from './1796200000000-MoveFollowUpAttempts';
+import { AddReferralSummary1796000000000 } from './1796000000000-AddReferralSummary';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   StoreReplayWithoutCode1796100000000,
   SealHelperNames1796100000001,
   MoveFollowUpAttempts1796200000000,
+  AddReferralSummary1796000000000,
 ];

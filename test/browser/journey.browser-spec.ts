@@ -319,6 +319,9 @@ describe('the journey of a case, in a real browser', () => {
       .locator('textarea[name=recommendation]')
       .fill('Seat all pupils together and give every pupil the same books within 30 days.');
     await decision
+      .locator('textarea[name=summary]')
+      .fill('A primary school seats the Roma pupils of one grade apart from the other pupils.');
+    await decision
       .locator('input[name=responseDueDate]')
       .fill(daysAfter(kosovoDate(server.clock.now()), 30));
     await submit(decision.locator('button[type=submit]'));

@@ -89,6 +89,8 @@ describe('staff pages in a real browser', () => {
           {
             institutionCode: 'ministry_education',
             recommendation: 'Return the pupils to a mixed class within 30 days.',
+            summary:
+              'A school moved the Roma pupils of one grade to a separate class in a side building.',
             responseDueDate: dueDate(server),
           },
         ],

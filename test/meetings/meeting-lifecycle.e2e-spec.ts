@@ -158,6 +158,8 @@ describe('A whole Technical Group meeting', () => {
           {
             institutionCode: 'ministry_education',
             recommendation: 'Të ribashkohen klasat dhe të raportohet brenda afatit.',
+            summary:
+              'A school moved the Roma pupils of one grade to a separate class in a side building.',
             responseDueDate: dueDate(server),
           },
         ],

@@ -45,6 +45,8 @@ describe('Agenda and minutes as PDF', () => {
           {
             institutionCode: 'ministry_education',
             recommendation: 'Të ribashkohen klasat menjëherë.',
+            summary:
+              'A school moved the Roma pupils of one grade to a separate class in a side building.',
             responseDueDate: dueDate(server),
           },
         ],

@@ -145,6 +145,8 @@ describe('What a meeting refuses', () => {
           {
             institutionCode: 'ministry_education',
             recommendation: 'Të merren masa brenda afatit.',
+            summary:
+              'A school moved the Roma pupils of one grade to a separate class in a side building.',
             responseDueDate: dueDate(server),
           },
         ],
@@ -211,6 +213,8 @@ describe('What a meeting refuses', () => {
           {
             institutionCode: 'ministry_health',
             recommendation: 'Të shqyrtohet trajtimi në spital.',
+            summary:
+              'A school moved the Roma pupils of one grade to a separate class in a side building.',
             responseDueDate: dueDate(server),
           },
         ],

@@ -106,6 +106,8 @@ describe('Backup and restore (scripts/backup.sh, scripts/restore.sh)', () => {
         {
           institutionCode: 'ombudsperson',
           recommendation: 'Look into the separate classes.',
+          summary:
+            'A school moved the Roma pupils of one grade to a separate class in a side building.',
           responseDueDate: '2099-06-30',
         },
       ],

@@ -325,6 +325,7 @@ describe('Generated input never causes a 5xx nor stores invalid data', () => {
       'referrals',
       'body',
       'recommendation',
+      'summary',
       'responseDueDate',
       'contactEmail',
       'date',

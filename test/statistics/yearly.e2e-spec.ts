@@ -47,6 +47,8 @@ describe('Yearly statistics over several years', () => {
         {
           institutionCode,
           recommendation: 'Please remedy the discrimination found.',
+          summary:
+            'A school moved the Roma pupils of one grade to a separate class in a side building.',
           responseDueDate,
         },
       ],

@@ -77,8 +77,9 @@ describe('Referrals to institutions', () => {
     expect(page.headers['cache-control']).toBe('no-store');
     expect(page.body).toContain(referred.reference);
     expect(page.body).toContain('Place the child back in a mixed class');
-    expect(page.body).toContain('separate class with only Roma children');
-    expect(page.body).toContain('Redacted: the reporter did not agree to share their identity.');
+    expect(page.body).toContain('moved the Roma pupils of one grade to a separate class');
+    expect(page.body).not.toContain('separate class with only Roma children');
+    expect(page.body).toContain('Not shared: the reporter did not agree');
     expect(page.body).not.toContain(IDENTITY.name);
     expect(page.body).not.toContain(IDENTITY.email);
     const [viewed] = await auditOf(server, referred.id, 'referral_packet_viewed');
@@ -94,7 +95,8 @@ describe('Referrals to institutions', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain(IDENTITY.name);
     expect(page.body).toContain(IDENTITY.email);
-    expect(page.body).not.toContain('Redacted');
+    expect(page.body).toContain('separate class with only Roma children');
+    expect(page.body).not.toContain('Not shared');
   });
 
   it('takes the answer once, with documents, and lands it in the case history', async () => {

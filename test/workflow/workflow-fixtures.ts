@@ -95,6 +95,7 @@ export function referral(server: TestServer, overrides: Record<string, unknown> 
   return {
     institutionCode: 'ministry_education',
     recommendation: 'Place the child back in a mixed class and train the staff.',
+    summary: 'A school moved the Roma pupils of one grade to a separate class in a side building.',
     responseDueDate: daysFromNow(server, 30),
     contactEmail: 'contact@ministry-education.test',
     ...overrides,

@@ -9,6 +9,7 @@ export * from './domain/case-submission';
 export * from './domain/display-date';
 export * from './domain/evidence-policy';
 export * from './domain/receipt-code';
+export * from './domain/identity-in-text';
 export * from './entities/case.entity';
 export * from './entities/case-evidence.entity';
 export * from './entities/case-ground.entity';

@@ -5,7 +5,10 @@ const LOOKUPS: RequirementLookups = {
   isInstitution: (code) => ['municipality', 'kosovo_police'].includes(code),
   isMunicipality: (code) => code === 'gjakove',
   isActiveLegalExpert: (id) => id === 'expert',
+  revealsIdentity: (text) => text.includes('Drita'),
 };
+
+const SUMMARY = 'A school refused to enrol two Roma children in the first grade.';
 
 const codes = (errors: ReturnType<typeof checkTransitionRequirements>) =>
   errors.map((e) => `${e.field}:${e.code}`);
@@ -61,6 +64,7 @@ describe('what a transition needs', () => {
               {
                 institutionCode: 'municipality',
                 recommendation: 'Register the child at school.',
+                summary: SUMMARY,
                 responseDueDate: '2026-06-01',
               },
             ],
@@ -76,6 +80,7 @@ describe('what a transition needs', () => {
       institutionCode: 'municipality',
       municipalityCode: 'gjakove',
       recommendation: 'Register the child at school.',
+      summary: SUMMARY,
       responseDueDate: '2026-05-02',
     };
     expect(codes(checkTransitionRequirements('assigned', 'referred', {}, LOOKUPS))).toEqual([
@@ -96,9 +101,10 @@ describe('what a transition needs', () => {
                 ...good,
                 institutionCode: 'kosovo_police',
                 recommendation: 'too short',
+                summary: 'short',
                 contactEmail: 'no',
               },
-              good,
+              { ...good, summary: `${SUMMARY} Drita saw it.` },
             ],
           },
           LOOKUPS,
@@ -108,8 +114,10 @@ describe('what a transition needs', () => {
       'referrals.0.responseDueDate:isAfterToday',
       'referrals.1.municipalityCode:onlyForMunicipality',
       'referrals.1.recommendation:isLength',
+      'referrals.1.summary:isLength',
       'referrals.1.contactEmail:isEmail',
       'referrals.2.institutionCode:arrayUnique',
+      'referrals.2.summary:revealsIdentity',
     ]);
   });
 });

@@ -9,6 +9,8 @@ import { isCalendarDate } from './referral-rules';
 
 export const REASON_MAX_LENGTH = 5000;
 export const RECOMMENDATION_LENGTH = { min: 10, max: 5000 } as const;
+/** The summary an institution reads instead of the reporter's words. */
+export const REFERRAL_SUMMARY_LENGTH = { min: 20, max: 5000 } as const;
 export const MAX_REFERRALS = 20;
 
 /** A referral as given with a step to `referred`. */
@@ -16,6 +18,11 @@ export interface ReferralDraft {
   institutionCode: string;
   municipalityCode?: string | null;
   recommendation: string;
+  /**
+   * The case told for the institution by the legal expert: without the reporter's consent it is
+   * all the institution learns of the facts, so it must not tell who reported.
+   */
+  summary: string;
   responseDueDate: string;
   contactEmail?: string | null;
 }
@@ -36,6 +43,8 @@ export interface RequirementLookups {
   isMunicipality(code: string): boolean;
   /** Whether this id is an active legal expert. */
   isActiveLegalExpert(id: string): boolean;
+  /** Whether a text for an institution could tell who reported (see identity-in-text). */
+  revealsIdentity(text: string): boolean;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -117,6 +126,20 @@ function checkReferrals(
           1: RECOMMENDATION_LENGTH.max,
         }),
       );
+    }
+    const summary = referral.summary?.trim() ?? '';
+    if (
+      summary.length < REFERRAL_SUMMARY_LENGTH.min ||
+      summary.length > REFERRAL_SUMMARY_LENGTH.max
+    ) {
+      errors.push(
+        error(at('summary'), 'isLength', {
+          0: REFERRAL_SUMMARY_LENGTH.min,
+          1: REFERRAL_SUMMARY_LENGTH.max,
+        }),
+      );
+    } else if (lookups.revealsIdentity(summary)) {
+      errors.push(error(at('summary'), 'revealsIdentity'));
     }
     const due = referral.responseDueDate ?? '';
     if (!isCalendarDate(due)) errors.push(error(at('responseDueDate'), 'isDateString'));

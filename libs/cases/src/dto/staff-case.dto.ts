@@ -156,6 +156,13 @@ export class ReferralDto {
   @ApiProperty()
   recommendation!: string;
 
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The case as told to the institution; null on referrals made before summaries',
+  })
+  summary!: string | null;
+
   @ApiProperty({ example: '2026-09-30' })
   responseDueDate!: string;
 

@@ -40,6 +40,16 @@ export class ReferralRequestDto {
   @MaxLength(5000)
   recommendation!: string;
 
+  @ApiProperty({
+    minLength: 20,
+    maxLength: 5000,
+    description:
+      'The case told for the institution by the legal expert. Without the reporter’s consent it is all the institution reads of the facts; refused (`revealsIdentity`) when it names the reporter or holds any phone number or e-mail address.',
+  })
+  @IsString()
+  @MaxLength(5000)
+  summary!: string;
+
   @ApiProperty({ example: '2026-09-30', description: 'After today (Kosovo time)' })
   @IsString()
   @MaxLength(10)

@@ -30,6 +30,13 @@ export class CaseReferral {
   @Column('text')
   recommendation!: string;
 
+  /**
+   * The case as the legal expert tells it to the institution, screened so that it does not
+   * tell who reported. Null on referrals made before it existed.
+   */
+  @Column('text', { nullable: true })
+  summary!: string | null;
+
   /** YYYY-MM-DD (Kosovo calendar day). */
   @Column('date', { name: 'response_due_date' })
   responseDueDate!: string;

@@ -39,7 +39,9 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'report.contactPhone.label': 'Numri i telefonit',
     'report.consentToContact.label': 'Pranoj që eksperti ligjor të më kontaktojë.',
     'report.consentToShareIdentity.label':
-      'Pranoj që institucionet te të cilat dërgohet rasti të mësojnë kush jam.',
+      'Pranoj që institucionet te të cilat dërgohet rasti të mësojnë kush jam dhe të lexojnë fjalët e mia.',
+    'report.consentToShareIdentity.hint':
+      'Pa pëlqimin tuaj, institucioni merr vetëm një përmbledhje të shkruar nga eksperti ligjor, kurrë fjalët tuaja apo identitetin tuaj. Me pëlqimin tuaj, merr edhe fjalët tuaja dhe identitetin tuaj.',
     'report.preferredLanguage.label': 'Në cilën gjuhë t’ju shkruajmë?',
     'report.helper.legend': 'A ju ndihmoi dikush ta plotësoni këtë raport?',
     'report.helper.none': 'Jo',
@@ -140,7 +142,9 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'report.contactPhone.label': 'Broj telefona',
     'report.consentToContact.label': 'Slažem se da me pravni stručnjak kontaktira.',
     'report.consentToShareIdentity.label':
-      'Slažem se da institucije kojima se slučaj uputi saznaju ko sam.',
+      'Slažem se da institucije kojima se slučaj upućuje saznaju ko sam i pročitaju moje reči.',
+    'report.consentToShareIdentity.hint':
+      'Bez vašeg pristanka institucija dobija samo sažetak koji piše pravni stručnjak, nikada vaše reči ni vaš identitet. Uz vaš pristanak dobija i vaše reči i vaš identitet.',
     'report.preferredLanguage.label': 'Na kom jeziku da vam pišemo?',
     'report.helper.legend': 'Da li vam je neko pomogao da popunite ovu prijavu?',
     'report.helper.none': 'Ne',
@@ -238,7 +242,9 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'report.contactPhone.label': 'Phone number',
     'report.consentToContact.label': 'The legal expert may contact me.',
     'report.consentToShareIdentity.label':
-      'The institutions my case is sent to may learn who I am.',
+      'The institutions my case is sent to may learn who I am and read my own words.',
+    'report.consentToShareIdentity.hint':
+      'Without your consent, an institution receives only a summary written by the legal expert, never your words or your identity. With your consent, it also receives your words and your identity.',
     'report.preferredLanguage.label': 'In which language should we write to you?',
     'report.helper.legend': 'Did someone help you fill in this report?',
     'report.helper.none': 'No',
@@ -307,5 +313,9 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'done.reference': 'Numri e rastesko',
     'done.follow': 'Dikh tiro rasti',
     'report.new': 'Raportir vareso aver',
+    'report.consentToShareIdentity.label':
+      'Pristanav te e institucije, kaj bičhalen o slučaj, te džanen kon sem thaj te drabaren mle lafa.',
+    'report.consentToShareIdentity.hint':
+      'Bizo tumaro pristanipe, e institucija lela samo jekh rezime kaj ramosarela o pravno eksperto. Voj nikana na lela tumare lafa thaj na džanela kon sen. Tumare pristanipaja, voj lela vi tumare lafa thaj tumaro identiteti.',
   },
 });

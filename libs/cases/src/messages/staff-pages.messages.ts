@@ -81,6 +81,9 @@ export const STAFF_CASE_PAGE_MESSAGES = defineMessages({
     'staff.case.form.municipality': 'Komuna',
     'staff.case.form.municipality_hint': '(vetëm kur institucioni është komunë)',
     'staff.case.form.recommendation': 'Rekomandimi',
+    'staff.case.form.summary_hint':
+      'Përshkruani faktet me fjalët tuaja. Pa pëlqimin e raportuesit, institucioni lexon vetëm këtë tekst. Mos shkruani emrin e raportuesit, numra telefoni apo adresa email-i.',
+    'staff.case.form.summary': 'Përmbledhja për institucionin',
     'staff.case.form.due_date': 'Afati i përgjigjes',
     'staff.case.form.contact_email': 'Email-i i kontaktit të institucionit',
     'staff.case.form.reason': 'Arsyeja',
@@ -131,9 +134,13 @@ export const STAFF_CASE_PAGE_MESSAGES = defineMessages({
       'Zyra për Qeverisje të Mirë ia referoi këtë rast institucionit {institution}. Ju lutemi përgjigjuni deri më {date}.',
     'referral.recommendation': 'Rekomandimi',
     'referral.case': 'Rasti',
+    'referral.description': 'Fjalët e raportuesit',
+    'referral.summary.missing': 'Eksperti ligjor do t’ju dërgojë përmbledhjen e rastit më vonë.',
+    'referral.summary': 'Përmbledhja e rastit nga eksperti ligjor',
     'referral.reporter': 'Raportuesi',
     'referral.reporter.consented': 'Raportuesi pranoi që institucioni të dijë kush është.',
-    'referral.reporter.redacted': 'E fshehur: raportuesi nuk pranoi që identiteti të ndahet.',
+    'referral.reporter.redacted':
+      'E fshehur: raportuesi nuk pranoi që institucioni të dijë kush është apo të lexojë fjalët e tij.',
     'referral.answer': 'Përgjigjja juaj',
     'referral.answer.once': 'Përgjigjja dërgohet vetëm një herë; pas kësaj lidhja nuk vlen më.',
     'referral.answer.outcome': 'Çfarë bëri institucioni?',
@@ -221,6 +228,9 @@ export const STAFF_CASE_PAGE_MESSAGES = defineMessages({
     'staff.case.form.municipality': 'Opština',
     'staff.case.form.municipality_hint': '(samo kada je institucija opština)',
     'staff.case.form.recommendation': 'Preporuka',
+    'staff.case.form.summary_hint':
+      'Opišite činjenice svojim rečima. Bez pristanka podnosioca institucija čita samo ovaj tekst. Ne pišite ime podnosioca, brojeve telefona ni adrese e-pošte.',
+    'staff.case.form.summary': 'Sažetak za instituciju',
     'staff.case.form.due_date': 'Rok za odgovor',
     'staff.case.form.contact_email': 'E-pošta kontakta institucije',
     'staff.case.form.reason': 'Razlog',
@@ -271,9 +281,13 @@ export const STAFF_CASE_PAGE_MESSAGES = defineMessages({
       'Kancelarija za dobro upravljanje uputila je ovaj slučaj instituciji {institution}. Molimo odgovorite do {date}.',
     'referral.recommendation': 'Preporuka',
     'referral.case': 'Slučaj',
+    'referral.description': 'Reči podnosioca prijave',
+    'referral.summary.missing': 'Pravni stručnjak će vam kasnije poslati sažetak slučaja.',
+    'referral.summary': 'Sažetak slučaja koji je napisao pravni stručnjak',
     'referral.reporter': 'Podnosilac',
     'referral.reporter.consented': 'Podnosilac je pristao da institucija zna ko je.',
-    'referral.reporter.redacted': 'Skriveno: podnosilac nije pristao da se njegov identitet deli.',
+    'referral.reporter.redacted':
+      'Skriveno: podnosilac nije pristao da institucija zna ko je niti da čita njegove reči.',
     'referral.answer': 'Vaš odgovor',
     'referral.answer.once': 'Odgovor se šalje samo jednom; posle toga link više ne važi.',
     'referral.answer.outcome': 'Šta je institucija uradila?',
@@ -361,6 +375,9 @@ export const STAFF_CASE_PAGE_MESSAGES = defineMessages({
     'staff.case.form.municipality': 'Municipality',
     'staff.case.form.municipality_hint': '(only when the institution is a municipality)',
     'staff.case.form.recommendation': 'Recommendation',
+    'staff.case.form.summary_hint':
+      'Tell the facts in your own words. Without the reporter’s consent the institution reads only this text. Do not write the reporter’s name, phone numbers or e-mail addresses.',
+    'staff.case.form.summary': 'Summary for the institution',
     'staff.case.form.due_date': 'Response due date',
     'staff.case.form.contact_email': "Institution contact's email",
     'staff.case.form.reason': 'Reason',
@@ -411,9 +428,13 @@ export const STAFF_CASE_PAGE_MESSAGES = defineMessages({
       'The Office for Good Governance referred this case to {institution}. Please answer by {date}.',
     'referral.recommendation': 'Recommendation',
     'referral.case': 'The case',
+    'referral.description': 'The reporter’s own words',
+    'referral.summary.missing': 'The legal expert will send you a summary of the case later.',
+    'referral.summary': 'Summary of the case by the legal expert',
     'referral.reporter': 'Reporter',
     'referral.reporter.consented': 'The reporter agreed that the institution learns who they are.',
-    'referral.reporter.redacted': 'Redacted: the reporter did not agree to share their identity.',
+    'referral.reporter.redacted':
+      'Not shared: the reporter did not agree that the institution learns who they are or reads their own words.',
     'referral.answer': 'Your answer',
     'referral.answer.once': 'The answer is sent once; after that this link no longer works.',
     'referral.answer.outcome': 'What did the institution do?',
@@ -425,5 +446,15 @@ export const STAFF_CASE_PAGE_MESSAGES = defineMessages({
     'referral.answered.title': 'Thank you',
     'referral.answered.text': "Your answer was received and passed on to the case's legal expert.",
   },
-  rom: {},
+  rom: {
+    'staff.case.form.summary': 'Rezime vaš e institucija',
+    'staff.case.form.summary_hint':
+      'Ramosar e fakte tire lafenca. Bizo o pristanipe e raportuesesko, e institucija drabarela samo akava teksto. Na ramosar o anav e raportuesesko, telefonja jal e-mail adrese.',
+    'referral.summary': 'Rezime e slučajesko katar o pravno eksperto',
+    'referral.summary.missing':
+      'O pravno eksperto bičhalela tumenge o rezime e slučajesko maj palal.',
+    'referral.description': 'E lafa e raportuesesko',
+    'referral.reporter.redacted':
+      'Garavdo: o raportuesi na pristanda te e institucija džanel kon si vov thaj te drabarel lesere lafa.',
+  },
 });

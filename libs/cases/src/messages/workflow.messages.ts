@@ -25,6 +25,8 @@ export const WORKFLOW_MESSAGES = defineMessages({
     'validation.isActiveLegalExpert': 'Zgjidhni një ekspert ligjor aktiv.',
     'validation.isAfterToday': 'Data duhet të jetë pas ditës së sotme.',
     'validation.onlyForMunicipality': 'Komuna jepet vetëm kur institucioni është një komunë.',
+    'validation.revealsIdentity':
+      'Teksti përmban emrin e raportuesit, një numër telefoni ose një adresë email-i. Shkruajeni pa to, që askush të mos mësojë kush raportoi.',
     'audit.action.case_reassigned': 'Ndryshim i ekspertit ligjor',
     'audit.action.referral_answered': 'Përgjigje e institucionit për referimin',
     'audit.action.referral_packet_viewed': 'Institucioni hapi dosjen e referimit',
@@ -51,6 +53,8 @@ export const WORKFLOW_MESSAGES = defineMessages({
     'validation.isActiveLegalExpert': 'Izaberite aktivnog pravnog stručnjaka.',
     'validation.isAfterToday': 'Datum mora biti posle današnjeg dana.',
     'validation.onlyForMunicipality': 'Opština se navodi samo kada je institucija opština.',
+    'validation.revealsIdentity':
+      'Tekst sadrži ime podnosioca prijave, broj telefona ili adresu e-pošte. Napišite ga bez toga, da niko ne sazna ko je prijavio.',
     'audit.action.case_reassigned': 'Promena pravnog stručnjaka',
     'audit.action.referral_answered': 'Odgovor institucije na upućivanje',
     'audit.action.referral_packet_viewed': 'Institucija je otvorila spis upućivanja',
@@ -78,10 +82,15 @@ export const WORKFLOW_MESSAGES = defineMessages({
     'validation.isAfterToday': 'The date must be after today.',
     'validation.onlyForMunicipality':
       'A municipality is given only when the institution is a municipality.',
+    'validation.revealsIdentity':
+      'The text holds the reporter’s name, a phone number or an e-mail address. Write it without them, so that no one learns who reported.',
     'audit.action.case_reassigned': 'Legal expert changed',
     'audit.action.referral_answered': "Institution's answer to a referral",
     'audit.action.referral_packet_viewed': 'Institution opened a referral packet',
     'audit.action.referral_link_renewed': 'New referral response link',
   },
-  rom: {},
+  rom: {
+    'validation.revealsIdentity':
+      'O teksto sikavel o anav e raportuesesko, jekh telefoni jal jekh e-mail adresa. Ramosar les bizo gova, te khonik na džanel kon dija o raporti.',
+  },
 });

@@ -113,6 +113,7 @@ const REFERRAL_FIELDS = [
   'institutionCode',
   'municipalityCode',
   'recommendation',
+  'summary',
   'responseDueDate',
   'contactEmail',
 ] as const;
@@ -312,12 +313,13 @@ export class CasePagesService {
         REFERRAL_FIELDS.map((name) => [name, (columns[name][i] ?? '').trim()]),
       ) as Record<(typeof REFERRAL_FIELDS)[number], string>;
       // Only the first block counts when every block is empty, so "one or more" is reported.
-      if (i > 0 && !block.institutionCode && !block.recommendation) continue;
+      if (i > 0 && !block.institutionCode && !block.recommendation && !block.summary) continue;
       if (i === 0 && Object.values(block).every((v) => v === '')) continue;
       referrals.push({
         institutionCode: block.institutionCode,
         municipalityCode: block.municipalityCode || null,
         recommendation: block.recommendation,
+        summary: block.summary,
         responseDueDate: block.responseDueDate,
         contactEmail: block.contactEmail || null,
       });

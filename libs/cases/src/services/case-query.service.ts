@@ -229,6 +229,7 @@ export class CaseQueryService {
         municipalityCode: referral.municipalityCode,
         institution: institutionLabel(snapshot, referral, locale),
         recommendation: referral.recommendation,
+        summary: referral.summary,
         responseDueDate: referral.responseDueDate,
         status: referral.status,
         sentAt: referral.sentAt.toISOString(),

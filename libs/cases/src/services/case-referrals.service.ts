@@ -48,7 +48,11 @@ const INSTITUTION_LOCALE: Locale = 'sq';
 const ANSWER_TEXT_MAX = 10000;
 const OVERDUE_BATCH = 100;
 
-/** What the institution sees through its link: the case summary and the recommendation. */
+/**
+ * What the institution sees through its link: the legal expert's summary and recommendation,
+ * and the facts of the case that tell no one who reported. The reporter's own words and who
+ * they are only with their consent: the institution may employ the person complained about.
+ */
 export interface ReferralPacket {
   referralId: string;
   reference: string;
@@ -59,7 +63,10 @@ export interface ReferralPacket {
   grounds: string[];
   municipality: string;
   incidentDate: string;
-  description: string;
+  /** Written for the institution; null on referrals made before summaries were required. */
+  summary: string | null;
+  /** The reporter's own words: only when they agreed to share their identity. */
+  description: string | null;
   /** Only when the reporter agreed that institutions learn who they are. */
   reporter:
     | { shared: true; name: string | null; email: string | null; phone: string | null }
@@ -126,6 +133,7 @@ export class CaseReferralsService {
         municipalityCode:
           draft.institutionCode === 'municipality' ? (draft.municipalityCode ?? null) : null,
         recommendation: draft.recommendation.trim(),
+        summary: draft.summary.trim(),
         responseDueDate: draft.responseDueDate,
         contactEmailEnc: email ? this.cipher.encrypt(email, id) : null,
         status: 'sent',
@@ -549,7 +557,8 @@ export class CaseReferralsService {
       grounds: grounds.map((g) => snapshot.label('ground', g.ground, locale)),
       municipality: snapshot.label('municipality', row.municipality, locale),
       incidentDate: row.incidentDate,
-      description: row.description,
+      summary: referral.summary,
+      description: shared ? row.description : null,
       reporter: shared
         ? {
             shared: true,

@@ -8,6 +8,7 @@ import { CaseAccessPolicy, CaseViewer } from '../domain/case-access.policy';
 import type { CaseStatus, ClosureReason } from '../domain/case-status.machine';
 import { CASE_STATUSES, FINAL_STATUSES } from '../domain/case-status.machine';
 import type { HistoryActorKind } from '../domain/history-actor';
+import { ReporterIdentity, revealsIdentity } from '../domain/identity-in-text';
 import { checkTransitionRequirements, isClosureReason } from '../domain/transition-requirements';
 import { Case } from '../entities/case.entity';
 import { CaseHistoryEntry } from '../entities/case-history-entry.entity';
@@ -33,6 +34,12 @@ export interface ReferralInput {
   municipalityCode?: string | null;
   /** 10 to 5000 characters. */
   recommendation: string;
+  /**
+   * 20 to 5000 characters: the case as the legal expert tells it to the institution, which
+   * sees the reporter's own words only with their consent. Refused when it could tell who
+   * reported (their name, or any phone number or e-mail address).
+   */
+  summary: string;
   /** YYYY-MM-DD, after today (Kosovo time). */
   responseDueDate: string;
   /** Where the response link is emailed. */
@@ -146,11 +153,13 @@ export class CaseWorkflowService {
         ? await this.staff.findActive(command.assigneeId, manager)
         : null;
     const snapshot = await this.taxonomy.snapshot();
+    let identity: ReporterIdentity | undefined;
     const problems = checkTransitionRequirements(from, to, command, {
       today: kosovoDate(now),
       isInstitution: (code) => snapshot.isKnown('institution', code),
       isMunicipality: (code) => snapshot.isKnown('municipality', code),
       isActiveLegalExpert: () => assignee?.role === 'legal_expert',
+      revealsIdentity: (text) => revealsIdentity(text, (identity ??= this.identityOf(row))),
     });
     if (problems.length > 0) throw new ValidationFailedError(problems);
 
@@ -221,6 +230,17 @@ export class CaseWorkflowService {
       reason,
     });
     return { caseId: row.id, from, to, version, referralIds };
+  }
+
+  /** The reporter's contact details, decrypted only to screen texts meant for others. */
+  private identityOf(row: Case): ReporterIdentity {
+    const open = (value: string | null) =>
+      value && !row.personalDataErasedAt ? this.cipher.decrypt(value, row.id) : null;
+    return {
+      name: open(row.contactNameEnc),
+      email: open(row.contactEmailEnc),
+      phone: open(row.contactPhoneEnc),
+    };
   }
 
   /** The legal expert's email when a case is assigned to them (in their language). */

@@ -24,6 +24,8 @@ function pathTo(stage: CaseStatus, expertId: string, today: string): Step[] {
       {
         institutionCode: 'ministry_education',
         recommendation: 'Return the pupils to mixed classes and report the measures taken.',
+        summary:
+          'A primary school moved the Roma pupils of two grades to a separate class in a side building.',
         responseDueDate: addDays(today, 30),
         contactEmail: 'institution.demo@pmd.localhost',
       },

@@ -58,7 +58,8 @@ export class PersonalDataEraser {
     await manager.query(`DELETE FROM case_notes WHERE case_id = $1`, [caseId]);
     await manager.query(
       `UPDATE case_referrals
-       SET recommendation = $2, answer_text = NULL, contact_email_enc = NULL
+       SET recommendation = $2, summary = CASE WHEN summary IS NULL THEN NULL ELSE $2 END,
+           answer_text = NULL, contact_email_enc = NULL
        WHERE case_id = $1`,
       [caseId, ERASED_TEXT],
     );

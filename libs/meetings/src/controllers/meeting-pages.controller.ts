@@ -275,6 +275,7 @@ export class MeetingPagesController {
                 institutionCode: form.institutionCode!,
                 municipalityCode: form.municipalityCode ?? null,
                 recommendation: form.recommendation ?? '',
+                summary: form.summary ?? '',
                 responseDueDate: form.responseDueDate ?? '',
                 contactEmail: form.contactEmail ?? null,
               },

@@ -40,6 +40,18 @@ export class DecisionReferralDto {
   @TextLength(10, 5000)
   recommendation!: string;
 
+  @ApiProperty({
+    minLength: 20,
+    maxLength: 5000,
+    description:
+      'The case told for the institution; without the reporter’s consent all it reads of the facts. Refused (`revealsIdentity`) when it names the reporter or holds a phone number or e-mail address.',
+  })
+  @IsDefined()
+  @Transform(trim)
+  @IsString()
+  @Length(20, 5000)
+  summary!: string;
+
   @ApiProperty({ example: '2026-06-30', description: 'YYYY-MM-DD, after today' })
   @IsDefined()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
@@ -114,6 +126,12 @@ export class DecisionFormDto {
   @IsString()
   @TextLength(10, 5000)
   recommendation?: string;
+
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @Length(20, 5000)
+  summary?: string;
 
   @IsOptional()
   @Matches(/^\d{4}-\d{2}-\d{2}$/)

@@ -41,8 +41,6 @@ export const MEETING_MESSAGES = defineMessages({
     'validation.onlyWithReferral': 'Institucionet jepen vetëm me një vendim për referim.',
     'validation.requiredForReferral':
       'Një referim ka nevojë për të paktën një institucion, një rekomandim dhe një afat përgjigjeje.',
-    'validation.revealsIdentity':
-      'Përmbledhja përmban emrin, email-in ose telefonin e raportuesit. Anëtarët e Grupit Teknik nuk duhet ta mësojnë se kush raportoi.',
     'audit.action.meeting_planned': 'Takim i planifikuar',
     'audit.action.meeting_agenda_published': 'Rendi i ditës u publikua',
     'audit.action.meeting_agenda_item_added': 'Rast i shtuar në rendin e ditës',
@@ -131,6 +129,9 @@ export const MEETING_MESSAGES = defineMessages({
     'meetings.decision.municipality': 'Komuna',
     'meetings.decision.municipality_hint': '(kur institucioni është një komunë)',
     'meetings.decision.recommendation': 'Rekomandimi',
+    'meetings.decision.summary_hint':
+      'Përshkruani faktet me fjalët tuaja. Pa pëlqimin e raportuesit, institucioni lexon vetëm këtë tekst. Mos shkruani emrin e raportuesit, numra telefoni apo adresa email-i.',
+    'meetings.decision.summary': 'Përmbledhja për institucionin',
     'meetings.decision.due_date': 'Afati i përgjigjes',
     'meetings.decision.due': 'përgjigje deri më {date}',
     'meetings.decision.contact_email': 'Email-i i institucionit',
@@ -205,8 +206,6 @@ export const MEETING_MESSAGES = defineMessages({
     'validation.onlyWithReferral': 'Institucije se navode samo uz odluku o upućivanju.',
     'validation.requiredForReferral':
       'Upućivanju su potrebni bar jedna institucija, preporuka i rok za odgovor.',
-    'validation.revealsIdentity':
-      'Rezime sadrži ime, e-poštu ili telefon podnosioca prijave. Članovi Tehničke grupe ne smeju saznati ko je prijavio.',
     'audit.action.meeting_planned': 'Sastanak zakazan',
     'audit.action.meeting_agenda_published': 'Dnevni red objavljen',
     'audit.action.meeting_agenda_item_added': 'Slučaj dodat na dnevni red',
@@ -295,6 +294,9 @@ export const MEETING_MESSAGES = defineMessages({
     'meetings.decision.municipality': 'Opština',
     'meetings.decision.municipality_hint': '(kada je institucija opština)',
     'meetings.decision.recommendation': 'Preporuka',
+    'meetings.decision.summary_hint':
+      'Opišite činjenice svojim rečima. Bez pristanka podnosioca institucija čita samo ovaj tekst. Ne pišite ime podnosioca, brojeve telefona ni adrese e-pošte.',
+    'meetings.decision.summary': 'Sažetak za instituciju',
     'meetings.decision.due_date': 'Rok za odgovor',
     'meetings.decision.due': 'odgovor do {date}',
     'meetings.decision.contact_email': 'E-pošta institucije',
@@ -368,8 +370,6 @@ export const MEETING_MESSAGES = defineMessages({
     'validation.onlyWithReferral': 'Institutions are given only with a referral decision.',
     'validation.requiredForReferral':
       'A referral needs at least one institution, a recommendation and a response due date.',
-    'validation.revealsIdentity':
-      'The summary holds the reporter’s name, email or phone. Technical Group members must not learn who reported.',
     'audit.action.meeting_planned': 'Meeting planned',
     'audit.action.meeting_agenda_published': 'Agenda published',
     'audit.action.meeting_agenda_item_added': 'Case added to an agenda',
@@ -459,6 +459,9 @@ export const MEETING_MESSAGES = defineMessages({
     'meetings.decision.municipality': 'Municipality',
     'meetings.decision.municipality_hint': '(when the institution is a municipality)',
     'meetings.decision.recommendation': 'Recommendation',
+    'meetings.decision.summary_hint':
+      'Tell the facts in your own words. Without the reporter’s consent the institution reads only this text. Do not write the reporter’s name, phone numbers or e-mail addresses.',
+    'meetings.decision.summary': 'Summary for the institution',
     'meetings.decision.due_date': 'Response due date',
     'meetings.decision.due': 'answer by {date}',
     'meetings.decision.contact_email': 'Email of the institution',
@@ -497,5 +500,9 @@ export const MEETING_MESSAGES = defineMessages({
     'meetings.pdf.agenda_title': 'Technical Group – agenda',
     'meetings.pdf.minutes_title': 'Technical Group – minutes of the meeting',
   },
-  rom: {},
+  rom: {
+    'meetings.decision.summary': 'Rezime vaš e institucija',
+    'meetings.decision.summary_hint':
+      'Ramosar e fakte tire lafenca. Bizo o pristanipe e raportuesesko, e institucija drabarela samo akava teksto. Na ramosar o anav e raportuesesko, telefonja jal e-mail adrese.',
+  },
 });

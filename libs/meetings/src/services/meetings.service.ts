@@ -9,6 +9,7 @@ import {
   CaseNotFoundError,
   CaseWorkflowService,
   ReferralInput,
+  revealsIdentity,
 } from '@app/cases';
 import { AuditLog, StaffDirectory, StaffMember, StaffPrincipal } from '@app/identity';
 import { NotificationOutbox } from '@app/notifications';
@@ -20,7 +21,6 @@ import {
   caseStatusAfter,
   needsQuorum,
 } from '../domain/decision-kinds';
-import { revealsIdentity } from '../domain/identity-in-text';
 import { parseMeetingTime } from '../domain/meeting-time';
 import {
   MEETING_STATUS_MACHINE,
