@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { newResponseToken } from '../../libs/cases/src/domain/referral-token';
-import { csrfFrom, identifiedReport, multipart } from '../cases/case-fixtures';
+import { createHash, randomBytes } from 'node:crypto';
+import { csrfFrom, multipart } from '../cases/case-fixtures';
 import {
   addItem,
   call,
@@ -297,7 +297,9 @@ describe('What an institution learns of a referred case', () => {
       referrals: [referral(server, { summary: SUMMARY })],
     });
     // A row as the database held it before the summary column: every other column set.
-    const { token, hash } = newResponseToken();
+    // A response token as the platform issues them: 32 random bytes, only their SHA-256 kept.
+    const token = randomBytes(32).toString('base64url');
+    const hash = createHash('sha256').update(token, 'utf8').digest('hex');
     await rows(
       server,
       `INSERT INTO case_referrals (id, case_id, institution_code, municipality_code, recommendation,
