@@ -147,6 +147,21 @@ describe('What an institution learns of a referred case', () => {
     });
   }
 
+  it('says on the report form, in every language, what an institution receives with and without consent', async () => {
+    const said = {
+      sq: ['vetëm një përmbledhje të shkruar nga eksperti ligjor', 'edhe fjalët tuaja'],
+      sr: ['samo sažetak koji piše pravni stručnjak', 'i vaše reči i vaš identitet'],
+      en: ['only a summary written by the legal expert', 'also receives your words'],
+      rom: ['samo jekh rezime kaj ramosarela o pravno eksperto', 'vi tumare lafa'],
+    };
+    for (const [lang, texts] of Object.entries(said)) {
+      const page = await server.app.inject({ method: 'GET', url: `/report?lang=${lang}` });
+      expect(page.statusCode).toBe(200);
+      for (const text of texts)
+        expect({ lang, has: page.body.includes(text) }).toEqual({ lang, has: true });
+    }
+  });
+
   it('without consent shows the summary and never the reporter’s words, on the page or in the email', async () => {
     const referred = await referredCase(false);
     const page = await open(referred.link);

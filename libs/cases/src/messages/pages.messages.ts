@@ -10,7 +10,7 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'report.lead':
       'Tregoni çfarë ndodhi. Nuk keni nevojë të jepni emrin tuaj. Pas dërgimit do të merrni një numër reference dhe një kod pranimi për të ndjekur rastin.',
     'report.privacy':
-      'Raportin tuaj e lexojnë vetëm punonjësit e platformës dhe ekspertët ligjorë. Emri dhe kontakti juaj, nëse i jepni, ruhen të enkriptuara.',
+      'Raportin tuaj e lexojnë vetëm punonjësit e platformës dhe ekspertët ligjorë. Një institucion lexon fjalët tuaja vetëm nëse pranoni më poshtë. Emri dhe kontakti juaj, nëse i jepni, ruhen të enkriptuara.',
     'report.what.legend': 'Çfarë ndodhi',
     'report.description.label': 'Përshkruani çfarë ndodhi',
     'report.description.hint':
@@ -113,7 +113,7 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'report.lead':
       'Opišite šta se dogodilo. Ne morate da navedete svoje ime. Posle slanja dobićete oznaku slučaja i kod potvrde kojima pratite slučaj.',
     'report.privacy':
-      'Vašu prijavu čitaju samo službenici platforme i pravni stručnjaci. Vaše ime i kontakt, ako ih date, čuvaju se šifrovani.',
+      'Vašu prijavu čitaju samo službenici platforme i pravni stručnjaci. Institucija čita vaše reči samo ako na to pristanete niže. Vaše ime i kontakt, ako ih date, čuvaju se šifrovani.',
     'report.what.legend': 'Šta se dogodilo',
     'report.description.label': 'Opišite šta se dogodilo',
     'report.description.hint':
@@ -213,7 +213,7 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'report.lead':
       'Tell us what happened. You do not have to give your name. After you send it you get a case reference and a receipt code to follow your case.',
     'report.privacy':
-      'Only the platform staff and legal experts read your report. Your name and contact details, if you give them, are stored encrypted.',
+      'Only the platform staff and legal experts read your report. An institution reads your own words only if you agree below. Your name and contact details, if you give them, are stored encrypted.',
     'report.what.legend': 'What happened',
     'report.description.label': 'Describe what happened',
     'report.description.hint':
@@ -317,5 +317,7 @@ export const CASE_PAGE_MESSAGES = defineMessages({
       'Pristanav te e institucije, kaj bičhalen o slučaj, te džanen kon sem thaj te drabaren mle lafa.',
     'report.consentToShareIdentity.hint':
       'Bizo tumaro pristanipe, e institucija lela samo jekh rezime kaj ramosarela o pravno eksperto. Voj nikana na lela tumare lafa thaj na džanela kon sen. Tumare pristanipaja, voj lela vi tumare lafa thaj tumaro identiteti.',
+    'report.privacy':
+      'Tumaro raporti drabaren samo e butjarne e platformake thaj e pravna eksperturja. Jekh institucija drabarela tumare lafa samo te pristanen tele. Tumaro anav thaj kontakti, te den len, arakhen pe šifrime.',
   },
 });
