@@ -100,6 +100,10 @@ describe('Any phone number or e-mail address in a text meant to be anonymous', (
     revealsIdentity('1 '.repeat(2500) + 'x', reporter);
     revealsIdentity('1-'.repeat(2500) + '@', reporter);
     revealsIdentity('a.'.repeat(2500) + '@' + 'b.'.repeat(2500), reporter);
+    revealsIdentity(' '.repeat(5000), reporter);
+    revealsIdentity(' \t'.repeat(2500), reporter);
+    revealsIdentity('a@'.repeat(2500), reporter);
+    revealsIdentity('+1'.repeat(2500), reporter);
     expect(Number(process.hrtime.bigint() - started) / 1e6).toBeLessThan(200);
   });
 });

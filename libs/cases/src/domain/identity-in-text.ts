@@ -72,17 +72,19 @@ export function containsPhoneNumber(text: string): boolean {
  * "name [at] example (dot) org", "n a m e @ example . org".
  */
 function undisguised(text: string): string {
+  // Whitespace is collapsed first so that no pattern below scans a run of it more than once.
   return (
     fold(text)
-      .replace(/[[({<]\s*(?:at|et)\s*[\])}>]/g, '@')
-      .replace(/[[({<]\s*(?:dot|pik[eë]|tacka|punto|point)\s*[\])}>]/g, '.')
-      .replace(/\s+(?:at|et)\s+(?=[\p{L}\p{N}-]+\s*(?:\.|\bdot\b|\bpike\b|\btacka\b))/gu, '@')
-      .replace(/\s+(?:dot|pike|tacka)\s+/g, '.')
-      .replace(/\s*@\s*/g, '@')
+      .replace(/\s+/g, ' ')
+      .replace(/[[({<] ?(?:at|et) ?[\])}>]/g, '@')
+      .replace(/[[({<] ?(?:dot|pike|tacka|punto|point) ?[\])}>]/g, '.')
+      .replace(/ (?:at|et) (?=[\p{L}\p{N}-]+ ?(?:\.|dot\b|pike\b|tacka\b))/gu, '@')
+      .replace(/ (?:dot|pike|tacka) /g, '.')
+      .replace(/ ?@ ?/g, '@')
       // A dot with spaces on both sides is no full stop.
-      .replace(/\s+\.\s+/g, '.')
+      .replace(/ \. /g, '.')
       // Letters spaced out one by one ("d r i t a") are joined back.
-      .replace(/(?<=(?:^|[\s@.])[\p{L}\p{N}])\s(?=[\p{L}\p{N}](?:\s|@|\.|$))/gu, '')
+      .replace(/(?<=(?:^|[ @.])[\p{L}\p{N}]) (?=[\p{L}\p{N}](?:[ @.]|$))/gu, '')
   );
 }
 
@@ -94,7 +96,10 @@ export function containsEmailAddress(text: string): boolean {
   const plain = undisguised(text);
   let at = plain.indexOf('@');
   while (at >= 0) {
-    if (LOCAL_PART_END.test(plain.slice(0, at)) && DOMAIN.test(plain.slice(at + 1, at + 256))) {
+    if (
+      LOCAL_PART_END.test(plain.slice(Math.max(0, at - 1), at)) &&
+      DOMAIN.test(plain.slice(at + 1, at + 256))
+    ) {
       return true;
     }
     at = plain.indexOf('@', at + 1);
