@@ -297,6 +297,33 @@ describe('What an institution learns of a referred case', () => {
         expect.objectContaining({ field: 'referrals.0.summary', code: 'revealsIdentity' }),
       ]);
     }
+    // The meeting page's decision form goes through the same screen.
+    const meetingPage = `/staff/meetings/${meetingId}?lang=en`;
+    const opened = await server.app.inject({
+      method: 'GET',
+      url: meetingPage,
+      headers: { cookie: group.as.admin.cookie },
+    });
+    expect(opened.body).toContain('Summary for the institution');
+    const fromPage = await server.app.inject({
+      method: 'POST',
+      url: `/staff/meetings/${meetingId}/decisions?lang=en`,
+      headers: { cookie: group.as.admin.cookie, 'content-type': FORM },
+      payload: new URLSearchParams([
+        ['caseId', created.id],
+        ['kind', 'refer'],
+        ['text', 'Referohet te ministria për masa të menjëhershme.'],
+        ['institutionCode', 'ministry_education'],
+        ['recommendation', 'Të ribashkohen klasat dhe të raportohet brenda afatit.'],
+        ['summary', `${SUMMARY} ${FLAGGED[3]}`],
+        ['responseDueDate', dueDate(server)],
+        ['contactEmail', INSTITUTION_EMAIL],
+        ['_csrf', csrfFromPage(opened.body)],
+      ]).toString(),
+    });
+    expect(fromPage.statusCode).toBe(400);
+    expect(fromPage.body).toContain('a phone number or an e-mail address');
+
     const decided = await decide({ summary: SUMMARY });
     expect(decided.statusCode).toBe(201);
     const page = await open(await linkOf(created.id));
