@@ -12,10 +12,10 @@ import { CreateMeetings1795460000000 } from './1795460000000-CreateMeetings';
 import { ForbidCaseHistoryTruncate1795900000000 } from './1795900000000-ForbidCaseHistoryTruncate';
 import { AddEvidenceErasure1795900000001 } from './1795900000001-AddEvidenceErasure';
 import { CoverCaseListFilters1795900000002 } from './1795900000002-CoverCaseListFilters';
+import { AddReferralSummary1796000000000 } from './1796000000000-AddReferralSummary';
 import { StoreReplayWithoutCode1796100000000 } from './1796100000000-StoreReplayWithoutCode';
 import { SealHelperNames1796100000001 } from './1796100000001-SealHelperNames';
 import { MoveFollowUpAttempts1796200000000 } from './1796200000000-MoveFollowUpAttempts';
-import { AddReferralSummary1796000000000 } from './1796000000000-AddReferralSummary';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -33,8 +33,8 @@ export const MIGRATIONS = [
   ForbidCaseHistoryTruncate1795900000000,
   AddEvidenceErasure1795900000001,
   CoverCaseListFilters1795900000002,
+  AddReferralSummary1796000000000,
   StoreReplayWithoutCode1796100000000,
   SealHelperNames1796100000001,
   MoveFollowUpAttempts1796200000000,
-  AddReferralSummary1796000000000,
 ];

@@ -1,4 +1,4 @@
-import type { FieldError } from '@app/core';
+import { type FieldError, textLengthErrors } from '@app/core';
 import {
   CLOSURE_REASONS,
   requirementsOf,
@@ -115,30 +115,25 @@ function checkReferrals(
     const key = `${institution}:${municipality ?? ''}`;
     if (institution && seen.has(key)) errors.push(error(at('institutionCode'), 'arrayUnique'));
     seen.add(key);
+    // Counted as a reader counts letters, like every other free text (see @app/core text).
     const recommendation = referral.recommendation?.trim() ?? '';
-    if (
-      recommendation.length < RECOMMENDATION_LENGTH.min ||
-      recommendation.length > RECOMMENDATION_LENGTH.max
-    ) {
-      errors.push(
-        error(at('recommendation'), 'isLength', {
-          0: RECOMMENDATION_LENGTH.min,
-          1: RECOMMENDATION_LENGTH.max,
-        }),
-      );
-    }
+    errors.push(
+      ...textLengthErrors(
+        at('recommendation'),
+        recommendation,
+        RECOMMENDATION_LENGTH.min,
+        RECOMMENDATION_LENGTH.max,
+      ),
+    );
     const summary = referral.summary?.trim() ?? '';
-    if (
-      summary.length < REFERRAL_SUMMARY_LENGTH.min ||
-      summary.length > REFERRAL_SUMMARY_LENGTH.max
-    ) {
-      errors.push(
-        error(at('summary'), 'isLength', {
-          0: REFERRAL_SUMMARY_LENGTH.min,
-          1: REFERRAL_SUMMARY_LENGTH.max,
-        }),
-      );
-    } else if (lookups.revealsIdentity(summary)) {
+    const summaryErrors = textLengthErrors(
+      at('summary'),
+      summary,
+      REFERRAL_SUMMARY_LENGTH.min,
+      REFERRAL_SUMMARY_LENGTH.max,
+    );
+    errors.push(...summaryErrors);
+    if (summaryErrors.length === 0 && lookups.revealsIdentity(summary)) {
       errors.push(error(at('summary'), 'revealsIdentity'));
     }
     const due = referral.responseDueDate ?? '';

@@ -49,7 +49,7 @@ export class DecisionReferralDto {
   @IsDefined()
   @Transform(trim)
   @IsString()
-  @Length(20, 5000)
+  @TextLength(20, 5000)
   summary!: string;
 
   @ApiProperty({ example: '2026-06-30', description: 'YYYY-MM-DD, after today' })
@@ -130,7 +130,7 @@ export class DecisionFormDto {
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @Length(20, 5000)
+  @TextLength(20, 5000)
   summary?: string;
 
   @IsOptional()
