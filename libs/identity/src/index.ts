@@ -8,6 +8,7 @@ export * from './http/session-cookie';
 export * from './http/staff-pages';
 export * from './services/audit-log.service';
 export * from './services/demo-staff';
+export * from './services/password-hasher.service';
 export * from './services/staff-accounts.service';
 export * from './services/staff-directory.service';
 export * from './identity.module';

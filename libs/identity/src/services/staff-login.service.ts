@@ -13,9 +13,11 @@ import {
 import { LoginFailureReason } from '../domain/audit-actions';
 import {
   AFTER_SUCCESSFUL_LOGIN,
+  AttemptSlot,
   LockoutPolicy,
-  afterFailedAttempt,
+  giveBackAttempt,
   isLockedOut,
+  takeAttempt,
 } from '../domain/lockout';
 import { isFreshStep, normaliseTotpCode } from '../domain/totp-step';
 import { StaffSession } from '../entities/staff-session.entity';
@@ -71,26 +73,23 @@ export class StaffLogin {
       where: { email: normaliseEmail(input.email) },
     });
     const refusal = this.refusalBeforePassword(user);
-    if (refusal) {
-      // Same work and same answer as a wrong password: no way to tell which accounts exist.
-      await this.hasher.verifyDummy(input.password);
-      await this.audit.record(null, {
-        action: 'login_failed',
-        subjectType: user ? 'staff_user' : null,
-        subjectId: user?.id ?? null,
-        ip: meta.ip,
-        details: { reason: refusal },
-      });
-      throw new LoginFailedError();
-    }
+    if (refusal) return this.refuseUnjudged(input.password, user, refusal, meta);
     const known = user as StaffUser & { passwordHash: string };
+    // The slot is taken before argon2 runs: parallel attempts cannot outrun the count.
+    const slot = await this.takeSlot(known.id);
+    if (!slot.granted) return this.refuseUnjudged(input.password, known, 'locked', meta);
     if (!(await this.hasher.verify(known.passwordHash, input.password))) {
-      await this.recordFailure(known.id, 'password', meta);
+      await this.recordFailure(known.id, slot, 'password', meta);
       throw new LoginFailedError();
     }
-    const issued = await this.dataSource.transaction((manager) =>
-      this.sessions.open(manager, known.id, 'password_ok', meta),
-    );
+    const issued = await this.dataSource.transaction(async (manager) => {
+      const current = await this.lockedRow(manager, known.id);
+      const state = giveBackAttempt(current, slot, this.clock.now());
+      if (!state) return null;
+      await manager.update(StaffUser, { id: known.id }, state);
+      return this.sessions.open(manager, known.id, 'password_ok', meta);
+    });
+    if (!issued) return this.refuseUnjudged(null, known, 'locked', meta);
     return { ...issued, next: known.totpSecretEnc ? 'totp' : 'enrol' };
   }
 
@@ -108,11 +107,12 @@ export class StaffLogin {
   ): Promise<IssuedSession> {
     await this.limitClient(meta);
     const { session, user } = await this.requirePending(token, 'enrolled');
+    const slot = await this.codeSlot(session, user.id);
     const secret = this.cipher.decrypt(user.totpSecretEnc as string, user.id);
     const code = normaliseTotpCode(rawCode);
     const step = code ? this.totp.matchStep(secret, code) : null;
     if (step === null || !isFreshStep(step, user.totpLastStep)) {
-      await this.refuseCode(user.id, step === null ? 'totp' : 'totp_reused', meta);
+      await this.refuseCode(user.id, slot, step === null ? 'totp' : 'totp_reused', meta);
     }
     return this.completeSignIn(session, user, step as number, meta, null);
   }
@@ -142,10 +142,11 @@ export class StaffLogin {
     const { session, user } = await this.requirePending(token, 'not_enrolled');
     // Posting without having seen the QR code: nothing to confirm yet.
     if (!session.pendingTotpSecretEnc) throw new TotpRejectedError();
+    const slot = await this.codeSlot(session, user.id);
     const secret = this.cipher.decrypt(session.pendingTotpSecretEnc, session.id);
     const code = normaliseTotpCode(rawCode);
     const step = code ? this.totp.matchStep(secret, code) : null;
-    if (step === null) await this.refuseCode(user.id, 'totp', meta);
+    if (step === null) await this.refuseCode(user.id, slot, 'totp', meta);
     return this.completeSignIn(session, user, step as number, meta, secret);
   }
 
@@ -174,8 +175,46 @@ export class StaffLogin {
     if (!user) return 'unknown_account';
     if (!user.active) return 'inactive';
     if (!user.passwordHash) return 'not_accepted';
-    if (isLockedOut(user, this.clock.now())) return 'locked';
     return undefined;
+  }
+
+  /**
+   * Same work and same answer as a wrong password, without judging the password: no way to
+   * tell which accounts exist, nor whether a password tried on a locked account was right.
+   */
+  private async refuseUnjudged(
+    password: string | null,
+    user: StaffUser | null,
+    reason: LoginFailureReason,
+    meta: RequestMeta,
+  ): Promise<never> {
+    if (password !== null) await this.hasher.verifyDummy(password);
+    await this.audit.record(null, {
+      action: 'login_failed',
+      subjectType: user ? 'staff_user' : null,
+      subjectId: user?.id ?? null,
+      ip: meta.ip,
+      details: { reason },
+    });
+    throw new LoginFailedError();
+  }
+
+  /** Counts the attempt before anything is judged; one short row lock, never held while hashing. */
+  private takeSlot(userId: string): Promise<AttemptSlot> {
+    return this.dataSource.transaction(async (manager) => {
+      const user = await this.lockedRow(manager, userId);
+      const slot = takeAttempt(user, this.clock.now(), this.lockout);
+      if (slot.granted) await manager.update(StaffUser, { id: userId }, slot.after);
+      return slot;
+    });
+  }
+
+  /** A code is judged only in a slot; without one the half session ends as on a lock. */
+  private async codeSlot(session: StaffSession, userId: string): Promise<AttemptSlot> {
+    const slot = await this.takeSlot(userId);
+    if (slot.granted) return slot;
+    await this.dataSource.transaction((m) => this.sessions.revoke(m, session.id));
+    throw new LoginFailedError();
   }
 
   private async requirePending(
@@ -194,38 +233,33 @@ export class StaffLogin {
     return live;
   }
 
-  /** Counts a wrong code; at the limit the account locks and the half session ends. */
+  /** A wrong code (already counted by its slot); at the limit the half session ends. */
   private async refuseCode(
     userId: string,
+    slot: AttemptSlot,
     reason: LoginFailureReason,
     meta: RequestMeta,
   ): Promise<never> {
-    const lockedNow = await this.recordFailure(userId, reason, meta);
-    throw lockedNow ? new LoginFailedError() : new TotpRejectedError();
+    await this.recordFailure(userId, slot, reason, meta);
+    throw slot.lockedNow ? new LoginFailedError() : new TotpRejectedError();
   }
 
+  /** The audit entry of a judged failure; the slot that locked the account ends half sessions. */
   private async recordFailure(
     userId: string,
+    slot: AttemptSlot,
     reason: LoginFailureReason,
     meta: RequestMeta,
-  ): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const user = await this.lockedRow(manager, userId);
-      const next = afterFailedAttempt(user, this.clock.now(), this.lockout);
-      await manager.update(
-        StaffUser,
-        { id: userId },
-        { failedLoginCount: next.failedLoginCount, lockedUntil: next.lockedUntil },
-      );
-      if (next.lockedNow) await this.sessions.revokeAllOf(manager, userId, 'password_ok');
+  ): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      if (slot.lockedNow) await this.sessions.revokeAllOf(manager, userId, 'password_ok');
       await this.audit.record(manager, {
         action: 'login_failed',
         subjectType: 'staff_user',
         subjectId: userId,
         ip: meta.ip,
-        details: { reason, locked: next.lockedNow },
+        details: { reason, locked: slot.lockedNow },
       });
-      return next.lockedNow;
     });
   }
 
