@@ -31,9 +31,9 @@ describe('loadConfig', () => {
   });
 
   it('converts numbers and booleans', () => {
-    const config = loadConfig({ PORT: '8080', TRUST_PROXY: 'true', DATABASE_POOL_SIZE: '4' });
+    const config = loadConfig({ PORT: '8080', TRUST_PROXY: '1', DATABASE_POOL_SIZE: '4' });
     expect(config.app.port).toBe(8080);
-    expect(config.app.trustProxy).toBe(true);
+    expect(config.app.trustProxy).toBe(1);
     expect(config.database.poolSize).toBe(4);
   });
 
@@ -68,6 +68,35 @@ describe('loadConfig', () => {
     expect(refusal({ ...productionSecrets, FIELD_ENCRYPTION_ACTIVE_KEY_ID: 'k2027' })).toContain(
       'FIELD_ENCRYPTION_ACTIVE_KEY_ID must name a key listed in FIELD_ENCRYPTION_KEYS',
     );
+  });
+
+  describe('TRUST_PROXY', () => {
+    it('trusts no proxy by default', () => {
+      expect(loadConfig({}).app.trustProxy).toBe(false);
+      expect(loadConfig({ TRUST_PROXY: 'false' }).app.trustProxy).toBe(false);
+    });
+
+    it('takes a hop count or a list of proxy addresses and CIDRs', () => {
+      expect(loadConfig({ TRUST_PROXY: '2' }).app.trustProxy).toBe(2);
+      expect(
+        loadConfig({ TRUST_PROXY: '10.0.0.5, 192.168.0.0/16,fd00::/8' }).app.trustProxy,
+      ).toEqual(['10.0.0.5', '192.168.0.0/16', 'fd00::/8']);
+    });
+
+    it.each(['true', 'TRUE', 'yes', '0.0.0.0/0', '10.0.0.1,::/0'])(
+      'refuses %s, which trusts any X-Forwarded-For, in production and in development',
+      (value) => {
+        for (const mode of [productionSecrets, {}]) {
+          const message = refusal({ ...mode, TRUST_PROXY: value });
+          expect(message).toMatch(/^Invalid configuration: TRUST_PROXY must be /);
+          expect(message).not.toContain('\n');
+        }
+      },
+    );
+
+    it.each(['11', 'proxy.local', '10.0.0.1/33', '-1'])('refuses the malformed %s', (value) => {
+      expect(refusal({ TRUST_PROXY: value })).toContain('TRUST_PROXY must be');
+    });
   });
 
   it('is documented variable by variable in config/.env.example, with the same defaults', () => {

@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { ConfigError } from './config-error';
 import {
   EnvSource,
@@ -7,6 +8,9 @@ import {
   VariableSpec,
   env,
 } from './env-schema';
+
+/** Fastify's `trustProxy`: nothing, the nearest hops, or these proxy addresses. */
+export type TrustProxy = false | number | string[];
 
 export const NODE_ENVS = ['development', 'test', 'production'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -31,6 +35,47 @@ function parseEncryptionKeys(raw: string): ReadonlyMap<string, Buffer> {
   }
   if (keys.size === 0) throw new InvalidValue('must hold at least one key');
   return keys;
+}
+
+/**
+ * `false`, a hop count (1-10) or a comma list of proxy addresses/CIDRs, in Fastify's
+ * `trustProxy` forms. `true` (or a range holding every address) would believe any
+ * X-Forwarded-For a client writes, forging every per-address limit and audit address; it is
+ * refused in every mode, so a setting that works locally works the same in production.
+ */
+function parseTrustProxy(raw: string): TrustProxy {
+  const value = raw.trim();
+  if (/^(false|0|no)$/i.test(value)) return false;
+  if (/^(true|yes)$/i.test(value)) {
+    throw new InvalidValue(
+      'must be false, a hop count or proxy addresses, not true (that trusts any X-Forwarded-For)',
+    );
+  }
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 10) throw new InvalidValue('must be a hop count from 1 to 10');
+    return hops;
+  }
+  const entries = value.split(',').map((e) => e.trim());
+  for (const entry of entries) {
+    if (!isProxyAddress(entry)) {
+      throw new InvalidValue(
+        `must be false, a hop count or a comma list of proxy addresses/CIDRs ("${entry}" is none)`,
+      );
+    }
+  }
+  return entries;
+}
+
+function isProxyAddress(entry: string): boolean {
+  const [address, prefix, extra] = entry.split('/');
+  const version = isIP(address ?? '');
+  if (version === 0 || extra !== undefined) return false;
+  if (prefix === undefined) return true;
+  if (!/^\d{1,3}$/.test(prefix)) return false;
+  const bits = Number(prefix);
+  // A /0 holds every address: the same as trusting any hop.
+  return bits >= 1 && bits <= (version === 4 ? 32 : 128);
 }
 
 // Development-only values. They are public (they are in the repository), so production
@@ -61,9 +106,12 @@ export const CONFIG_SCHEMA = {
       default: '1048576',
       min: 1024,
     }),
-    trustProxy: env.bool('TRUST_PROXY', 'Trust X-Forwarded-* headers (behind a reverse proxy)', {
-      default: 'false',
-    }),
+    trustProxy: env.custom(
+      'TRUST_PROXY',
+      'Which proxies X-Forwarded-For is believed from: false, a hop count, or proxy addresses/CIDRs',
+      parseTrustProxy,
+      { default: 'false' },
+    ),
     shutdownTimeoutMs: env.int(
       'SHUTDOWN_TIMEOUT_MS',
       'Time allowed for in-flight work on shutdown',
