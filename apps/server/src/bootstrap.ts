@@ -19,6 +19,7 @@ import {
   UnstorableTextInterceptor,
   createLogger,
   createValidationPipe,
+  noStoreUnlessPublic,
   projectRoot,
   requestLocale,
 } from '@app/core';
@@ -115,6 +116,7 @@ export async function createServer({
       });
     }
   });
+  fastify.addHook('onSend', noStoreUnlessPublic);
   fastify.addHook('onResponse', async (request, reply) => {
     // One line per request: the route pattern, never the query string or body.
     request.log.info(

@@ -12,5 +12,6 @@ export * from './text';
 export * from './http/request-locale';
 export * from './core.module';
 export * from './http/access';
+export * from './http/cache-policy';
 export * from './http/csrf';
 export * from './state-machine/state-machine';

@@ -11,7 +11,7 @@ import {
 } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { PublicAccess, StaffAccess, requestLocale } from '@app/core';
+import { PublicAccess, PublicReferenceData, StaffAccess, requestLocale } from '@app/core';
 import { CurrentStaff, StaffPrincipal } from '@app/identity';
 import {
   ExportQueryDto,
@@ -35,6 +35,7 @@ export class StatisticsApiController {
 
   @Get('yearly')
   @PublicAccess()
+  @PublicReferenceData()
   @ApiOperation({
     summary:
       'Yearly figures and all years together; published years as published; small cross-tabulated counts shown as "<N"',

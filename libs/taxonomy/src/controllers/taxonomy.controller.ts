@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiExtraModels, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { PublicAccess, requestLocale } from '@app/core';
+import { PublicAccess, PublicReferenceData, requestLocale } from '@app/core';
 import { TaxonomyQueryDto } from '../dto/taxonomy-query.dto';
 import { TaxonomyEntryDto, TaxonomyResponseDto } from '../dto/taxonomy-response.dto';
 import { TaxonomyCatalogueService } from '../services/taxonomy-catalogue.service';
@@ -15,6 +15,7 @@ export class TaxonomyController {
 
   /** Every list of reference data with labels in one language (Romani gaps in Albanian). */
   @Get()
+  @PublicReferenceData()
   @ApiOkResponse({ type: TaxonomyResponseDto })
   list(
     @Query() query: TaxonomyQueryDto,
