@@ -6,6 +6,7 @@ import {
   form,
   freshTotpCode,
   loginAs,
+  pageCsrf,
   totpCodeAt,
   visitorCsrf,
 } from '../support/staff';
@@ -35,7 +36,9 @@ describe('Staff sign-in with password and TOTP', () => {
       payload: form({ email, password, _csrf: csrf }),
     });
     jar.take(response);
-    return { response, jar, csrf };
+    // A CSRF token belongs to the session it was made with: the code page gives a new one.
+    const next = response.headers.location === '/staff/login/totp';
+    return { response, jar, csrf: next ? await pageCsrf(server, '/staff/login/totp', jar) : csrf };
   }
 
   async function submitCode(jar: CookieJar, csrf: string, code: string) {

@@ -13,6 +13,7 @@ import {
   form,
   loginAs,
   totpCodeAt,
+  visitorCsrf,
 } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 
@@ -178,14 +179,17 @@ describe('Staff accounts: invitation, deactivation, password reset', () => {
 
     // The link was spent: neither its page nor its form work again.
     expect((await setPassword(path, 'another good phrase')).page.statusCode).toBe(404);
+    // (A visitor's CSRF pair: the one of the link page belonged to the browser before sign-in.)
+    const visitor = new CookieJar();
+    const visitorToken = await visitorCsrf(server, visitor);
     const replay = await server.app.inject({
       method: 'POST',
       url: path,
-      headers: { cookie: accepted.jar.header(), 'content-type': FORM },
+      headers: { cookie: visitor.header(), 'content-type': FORM },
       payload: form({
         password: 'another good phrase',
         passwordConfirmation: 'another good phrase',
-        _csrf: accepted.csrf,
+        _csrf: visitorToken,
       }),
     });
     expect(replay.statusCode).toBe(404);

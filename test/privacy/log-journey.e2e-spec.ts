@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { csrfFrom, multipart, png } from '../cases/case-fixtures';
 import { assignCase, staffCall } from '../support/case-workflow';
 import { SmtpSink } from '../support/smtp-sink';
-import { FORM, createStaff, form, loginAs } from '../support/staff';
+import { FORM, createStaff, csrfFromPage, form, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 import { TestWorker, mailTestEnv, startTestWorker } from '../support/test-worker';
 
@@ -135,11 +135,16 @@ describe('No personal data in logs, Redis, emails or the database in clear', () 
       signIn.cookie,
       ...([] as string[]).concat(session.headers['set-cookie'] ?? []).map((c) => c.split(';')[0]),
     ].join('; ');
+    const followUpPage = await app.inject({
+      method: 'GET',
+      url: '/follow-up/case',
+      headers: { cookie },
+    });
     const posted = await app.inject({
       method: 'POST',
       url: '/follow-up/messages',
       headers: { cookie, 'content-type': FORM },
-      payload: form({ body: MARK.message, _csrf: signIn.token }),
+      payload: form({ body: MARK.message, _csrf: csrfFromPage(followUpPage.body) }),
     });
     expect(posted.statusCode).toBe(303);
     expect(

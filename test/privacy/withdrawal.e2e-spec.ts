@@ -3,7 +3,7 @@ import { ERASED_TEXT } from '@app/cases';
 import { StatisticsRecompute } from '@app/statistics';
 import { csrfFrom, identifiedReport, submitReport } from '../cases/case-fixtures';
 import { assignCase, staffCall, transition } from '../support/case-workflow';
-import { FORM, StaffLogin, createStaff, form, loginAs } from '../support/staff';
+import { FORM, StaffLogin, createStaff, csrfFromPage, form, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 
 describe('A reporter withdraws their case and asks for erasure', () => {
@@ -209,6 +209,8 @@ describe('A reporter withdraws their case and asks for erasure', () => {
     });
     expect(page.body).toContain('action="/follow-up/withdraw"');
     expect(page.body).toContain('Withdraw the report');
+    // The token of the signed-in page: one from before sign-in is not the session's.
+    const token = csrfFromPage(page.body);
 
     const post = (fields: Record<string, string>) =>
       server.app.inject({
@@ -218,12 +220,12 @@ describe('A reporter withdraws their case and asks for erasure', () => {
         payload: form(fields),
       });
     expect((await post({ confirm: 'yes' })).statusCode).toBe(403);
-    const unconfirmed = await post({ _csrf: signIn.token, erase: 'yes' });
+    const unconfirmed = await post({ _csrf: token, erase: 'yes' });
     expect(unconfirmed.statusCode).toBe(400);
     expect(unconfirmed.body).toContain('Tick the box to confirm.');
     expect(unconfirmed.body).toContain('href="#f-confirm"');
 
-    const done = await post({ _csrf: signIn.token, confirm: 'yes', erase: 'yes' });
+    const done = await post({ _csrf: token, confirm: 'yes', erase: 'yes' });
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe('/follow-up/case?done=withdrawn');
     const after = await server.app.inject({
@@ -269,6 +271,7 @@ describe('A reporter withdraws their case and asks for erasure', () => {
       en: 'Erase my data',
       rom: 'Fshi të dhënat e mia',
     };
+    let token = '';
     for (const [lang, button] of Object.entries(texts)) {
       const page = await server.app.inject({
         method: 'GET',
@@ -277,12 +280,13 @@ describe('A reporter withdraws their case and asks for erasure', () => {
       });
       expect(page.body).toContain('action="/follow-up/erase"');
       expect(page.body).toContain(button);
+      token = csrfFromPage(page.body);
     }
     const erased = await server.app.inject({
       method: 'POST',
       url: '/follow-up/erase',
       headers: { cookie, 'content-type': FORM },
-      payload: form({ _csrf: signIn.token, confirm: 'yes' }),
+      payload: form({ _csrf: token, confirm: 'yes' }),
     });
     expect(erased.statusCode).toBe(303);
     expect(erased.headers.location).toBe('/follow-up/case?done=erased');

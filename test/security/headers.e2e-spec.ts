@@ -1,6 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { csrfFrom, submitReport } from '../cases/case-fixtures';
-import { FORM, createStaff, form, loginAs, visitorCsrf, CookieJar } from '../support/staff';
+import {
+  FORM,
+  createStaff,
+  csrfFromPage,
+  form,
+  loginAs,
+  visitorCsrf,
+  CookieJar,
+} from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 
 /** The configuration of a production install: real secrets, HTTPS public address. */
@@ -125,7 +133,14 @@ describe('Security headers outside production', () => {
         .concat(res.headers['set-cookie'] ?? [])
         .find((c) => c.startsWith('pmd_follow_up='))!
         .split(';')[0];
-      return { session, csrf: page.token, cookie: `${page.cookie}; ${session}` };
+      const cookie = `${page.cookie}; ${session}`;
+      // The token of the signed-in page: one from before sign-in is not the session's.
+      const signedIn = await server.app.inject({
+        method: 'GET',
+        url: '/follow-up/case',
+        headers: { cookie },
+      });
+      return { session, csrf: csrfFromPage(signedIn.body), cookie };
     };
     const casePage = (cookie: string) =>
       server.app.inject({ method: 'GET', url: '/follow-up/case', headers: { cookie } });

@@ -91,11 +91,12 @@ export function csrfFromPage(html: string): string {
 
 /** A visitor's CSRF cookie and token, from the sign-in page. */
 export async function visitorCsrf(server: TestServer, jar = new CookieJar()): Promise<string> {
-  const page = await server.app.inject({
-    method: 'GET',
-    url: '/staff/login',
-    headers: { cookie: jar.header() },
-  });
+  return pageCsrf(server, '/staff/login', jar);
+}
+
+/** The CSRF token of a page's form, for the cookies (and so the session) of the jar. */
+export async function pageCsrf(server: TestServer, url: string, jar: CookieJar): Promise<string> {
+  const page = await server.app.inject({ method: 'GET', url, headers: { cookie: jar.header() } });
   jar.take(page);
   return csrfFromPage(page.body);
 }
@@ -149,11 +150,13 @@ export async function loginAs(server: TestServer, user: TestStaff): Promise<Staf
   });
   expectRedirect(password, '/staff/login/totp', 'password step');
   jar.take(password);
+  // A CSRF token belongs to the session it was made with: the code page gives a new one.
+  const codeCsrf = await pageCsrf(server, '/staff/login/totp', jar);
   const code = await server.app.inject({
     method: 'POST',
     url: '/staff/login/totp',
     headers: { cookie: jar.header(), 'content-type': FORM },
-    payload: form({ code: await freshTotpCode(server, user), _csrf: csrf }),
+    payload: form({ code: await freshTotpCode(server, user), _csrf: codeCsrf }),
   });
   expectRedirect(code, '/staff', 'code step');
   jar.take(code);

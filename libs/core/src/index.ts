@@ -13,5 +13,6 @@ export * from './http/request-locale';
 export * from './core.module';
 export * from './http/access';
 export * from './http/cache-policy';
+export * from './http/cookie-names';
 export * from './http/csrf';
 export * from './state-machine/state-machine';

@@ -39,7 +39,7 @@ export async function signIn(
   const jar = new Cookies();
   const page = await fetch(`${url}/staff/login`);
   jar.take(page);
-  const csrf = csrfField(await page.text());
+  let csrf = csrfField(await page.text());
   const post = async (path: string, fields: Record<string, string>, expected: string) => {
     const res = await fetch(`${url}${path}`, {
       method: 'POST',
@@ -54,6 +54,9 @@ export async function signIn(
     }
   };
   await post('/staff/login', { email, password }, '/staff/login/totp');
+  // A CSRF token belongs to the session it was made with: the code page gives a new one.
+  const codePage = await fetch(`${url}/staff/login/totp`, { headers: { cookie: jar.header() } });
+  csrf = csrfField(await codePage.text());
   await post('/staff/login/totp', { code: authenticator.generate(totpSecret) }, '/staff');
   return jar.header();
 }

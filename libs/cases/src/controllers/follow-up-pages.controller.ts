@@ -17,6 +17,7 @@ import {
   AppConfig,
   CsrfGuard,
   CsrfService,
+  CsrfTokenInQuery,
   PublicAccess,
   ViewRenderer,
   pageContext,
@@ -25,13 +26,7 @@ import {
 } from '@app/core';
 import { attachmentDisposition } from '../domain/attachment-header';
 import { CasePageView, FollowUpPagesService } from '../services/follow-up-pages.service';
-import {
-  clearFollowUpCookie,
-  clientKey,
-  followUpToken,
-  multipartParts,
-  setFollowUpCookie,
-} from './http-context';
+import { FollowUpCookie, clientKey, multipartParts } from './http-context';
 
 function seeOther(reply: FastifyReply, location: string): FastifyReply {
   return reply.code(303).header('location', location).header('cache-control', 'no-store').send();
@@ -42,7 +37,7 @@ function seeOther(reply: FastifyReply, location: string): FastifyReply {
 @PublicAccess()
 @Controller('follow-up')
 export class FollowUpPagesController {
-  private readonly secureCookies: boolean;
+  private readonly cookie: FollowUpCookie;
 
   constructor(
     private readonly pages: FollowUpPagesService,
@@ -50,7 +45,7 @@ export class FollowUpPagesController {
     private readonly csrf: CsrfService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
-    this.secureCookies = config.app.nodeEnv === 'production';
+    this.cookie = new FollowUpCookie(config);
   }
 
   @Get()
@@ -72,7 +67,7 @@ export class FollowUpPagesController {
   ): Promise<FastifyReply> {
     const outcome = await this.pages.signIn(body, clientKey(request), requestLocale(request));
     if (outcome.kind === 'signed_in') {
-      setFollowUpCookie(reply, outcome.token, this.secureCookies);
+      this.cookie.set(reply, outcome.token);
       return seeOther(reply, '/follow-up/case');
     }
     if (outcome.retryAfterSeconds !== undefined) {
@@ -95,7 +90,7 @@ export class FollowUpPagesController {
           : done === 'withdrawn' || done === 'erased'
             ? `follow.${done}`
             : '';
-    const view = await this.pages.casePage(followUpToken(request), requestLocale(request), {
+    const view = await this.pages.casePage(this.cookie.token(request), requestLocale(request), {
       message,
     });
     if (!view) return seeOther(reply, '/follow-up?expired=1');
@@ -110,7 +105,7 @@ export class FollowUpPagesController {
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     const outcome = await this.pages.postMessage(
-      followUpToken(request),
+      this.cookie.token(request),
       body,
       requestLocale(request),
     );
@@ -121,13 +116,14 @@ export class FollowUpPagesController {
 
   /** Multipart: the CSRF token comes in the query string. */
   @Post('evidence')
+  @CsrfTokenInQuery()
   @UseGuards(CsrfGuard)
   async addEvidence(
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     const outcome = await this.pages.addEvidence(
-      followUpToken(request),
+      this.cookie.token(request),
       multipartParts(request),
       requestLocale(request),
     );
@@ -143,7 +139,7 @@ export class FollowUpPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const file = await this.pages.download(followUpToken(request), id);
+    const file = await this.pages.download(this.cookie.token(request), id);
     return reply
       .header('content-type', 'application/octet-stream')
       .header('content-disposition', attachmentDisposition(file.name))
@@ -156,8 +152,8 @@ export class FollowUpPagesController {
   @Post('sign-out')
   @UseGuards(CsrfGuard)
   async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    await this.pages.signOut(followUpToken(request));
-    clearFollowUpCookie(reply, this.secureCookies);
+    await this.pages.signOut(this.cookie.token(request));
+    this.cookie.clear(reply);
     return seeOther(reply, '/follow-up');
   }
 

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppConfig, cookieNames, hostOnlyCookies, rememberCookie } from '@app/core';
 import '@fastify/multipart';
 import type { IncomingPart } from '../services/evidence-upload.reader';
 
@@ -19,32 +20,46 @@ export function multipartParts(request: FastifyRequest): AsyncIterable<IncomingP
   return request.parts() as AsyncIterable<IncomingPart>;
 }
 
-export const FOLLOW_UP_COOKIE = 'pmd_follow_up';
-const FOLLOW_UP_PATH = '/follow-up';
+/**
+ * The reporter's follow-up session cookie: `pmd_follow_up` on /follow-up locally, and in
+ * production `__Host-pmd_follow_up`, which the browser takes only with Path=/ and Secure.
+ * No expiry: the browser forgets it when closed; the server ends it sooner.
+ */
+export class FollowUpCookie {
+  private readonly name: string;
+  private readonly options: {
+    path: string;
+    httpOnly: true;
+    sameSite: 'strict';
+    secure: boolean;
+  };
 
-export function followUpToken(request: FastifyRequest): string | undefined {
-  const raw = request.cookies?.[FOLLOW_UP_COOKIE];
-  if (!raw) return undefined;
-  const unsigned = request.unsignCookie(raw);
-  return unsigned.valid && unsigned.value ? unsigned.value : undefined;
-}
+  constructor(config: AppConfig) {
+    const hostOnly = hostOnlyCookies(config);
+    this.name = cookieNames(config).followUp;
+    this.options = {
+      path: hostOnly ? '/' : '/follow-up',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: hostOnly,
+    };
+  }
 
-/** A session cookie (no expiry: the browser forgets it when closed; the server ends it sooner). */
-export function setFollowUpCookie(reply: FastifyReply, token: string, secure: boolean): void {
-  reply.setCookie(FOLLOW_UP_COOKIE, token, {
-    path: FOLLOW_UP_PATH,
-    httpOnly: true,
-    sameSite: 'strict',
-    secure,
-    signed: true,
-  });
-}
+  token(request: FastifyRequest): string | undefined {
+    const raw = request.cookies?.[this.name];
+    if (!raw) return undefined;
+    const unsigned = request.unsignCookie(raw);
+    return unsigned.valid && unsigned.value ? unsigned.value : undefined;
+  }
 
-export function clearFollowUpCookie(reply: FastifyReply, secure: boolean): void {
-  reply.clearCookie(FOLLOW_UP_COOKIE, {
-    path: FOLLOW_UP_PATH,
-    httpOnly: true,
-    sameSite: 'strict',
-    secure,
-  });
+  set(reply: FastifyReply, token: string): void {
+    reply.setCookie(this.name, token, { ...this.options, signed: true });
+    // A CSRF token made later in this request belongs to the new session.
+    rememberCookie(reply.request, this.name, reply.signCookie(token));
+  }
+
+  clear(reply: FastifyReply): void {
+    reply.clearCookie(this.name, this.options);
+    rememberCookie(reply.request, this.name, null);
+  }
 }

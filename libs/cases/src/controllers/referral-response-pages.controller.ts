@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CsrfGuard,
+  CsrfTokenInQuery,
   CsrfService,
   PublicAccess,
   TokenAccess,
@@ -44,6 +45,7 @@ export class ReferralResponsePagesController {
 
   @Post('respond/:token')
   @TokenAccess()
+  @CsrfTokenInQuery()
   @UseGuards(CsrfGuard)
   async answer(
     @Param('token') token: string,

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CsrfGuard,
+  CsrfTokenInQuery,
   CsrfService,
   PublicAccess,
   ViewRenderer,
@@ -39,6 +40,7 @@ export class ReportPagesController {
    * reload) files nothing and answers "already received" with the reference, without the code.
    */
   @Post()
+  @CsrfTokenInQuery()
   @UseGuards(CsrfGuard)
   async submit(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
     const outcome = await this.reportForm.submit(

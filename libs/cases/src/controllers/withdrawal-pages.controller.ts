@@ -1,7 +1,9 @@
-import { Body, Controller, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Body, Controller, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
+  APP_CONFIG,
+  AppConfig,
   CsrfGuard,
   CsrfService,
   PublicAccess,
@@ -12,18 +14,23 @@ import {
 } from '@app/core';
 import type { CaseActionOutcome } from '../services/follow-up-pages.service';
 import { WithdrawalPagesService } from '../services/withdrawal-pages.service';
-import { followUpToken } from './http-context';
+import { FollowUpCookie } from './http-context';
 
 /** The follow-up case page's forms to withdraw the case and to erase the personal data. */
 @ApiExcludeController()
 @PublicAccess()
 @Controller('follow-up')
 export class WithdrawalPagesController {
+  private readonly cookie: FollowUpCookie;
+
   constructor(
     private readonly withdrawals: WithdrawalPagesService,
     private readonly views: ViewRenderer,
     private readonly csrf: CsrfService,
-  ) {}
+    @Inject(APP_CONFIG) config: AppConfig,
+  ) {
+    this.cookie = new FollowUpCookie(config);
+  }
 
   @Post('withdraw')
   @UseGuards(CsrfGuard)
@@ -34,7 +41,7 @@ export class WithdrawalPagesController {
   ): Promise<FastifyReply> {
     const outcome = await this.withdrawals.submit(
       'withdraw',
-      followUpToken(request),
+      this.cookie.token(request),
       body,
       requestLocale(request),
     );
@@ -50,7 +57,7 @@ export class WithdrawalPagesController {
   ): Promise<FastifyReply> {
     const outcome = await this.withdrawals.submit(
       'erase',
-      followUpToken(request),
+      this.cookie.token(request),
       body,
       requestLocale(request),
     );

@@ -1,7 +1,14 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { ACCESS_RULE, AccessRule, CsrfService, ForbiddenError, isLocale } from '@app/core';
+import {
+  ACCESS_RULE,
+  AccessRule,
+  CsrfService,
+  ForbiddenError,
+  csrfTokenInQuery,
+  isLocale,
+} from '@app/core';
 import { AuthenticationRequiredError } from '../exceptions/identity.errors';
 import { safeNextPath } from '../domain/safe-next';
 import { StaffSessions } from '../services/staff-sessions.service';
@@ -55,9 +62,9 @@ export class AccessGuard implements CanActivate {
       request.locale = principal.locale;
     }
     if (!rule.roles.includes(principal.role)) throw new ForbiddenError('forbidden');
-    if (!SAFE_METHODS.has(request.method) && !this.csrf.verify(request)) {
-      throw new ForbiddenError('csrf_invalid');
-    }
+    if (SAFE_METHODS.has(request.method)) return true;
+    const allowQuery = csrfTokenInQuery(this.reflector, context);
+    if (!this.csrf.verify(request, { allowQuery })) throw new ForbiddenError('csrf_invalid');
     return true;
   }
 }

@@ -1,37 +1,40 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG, AppConfig } from '@app/core';
-
-export const SESSION_COOKIE = 'pmd_session';
+import { APP_CONFIG, AppConfig, cookieNames, hostOnlyCookies, rememberCookie } from '@app/core';
 
 /**
  * The staff session cookie: httpOnly (no script reads it), SameSite=Strict (no other site
- * sends it), Secure in production. No Max-Age: it goes with the browser; the server decides
- * when the session ends.
+ * sends it), Secure and `__Host-` named in production. No Max-Age: it goes with the browser;
+ * the server decides when the session ends.
  */
 @Injectable()
 export class SessionCookie {
-  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  /** `pmd_session`, or `__Host-pmd_session` in production. */
+  readonly name: string;
+  private readonly options: { path: string; httpOnly: true; sameSite: 'strict'; secure: boolean };
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig) {
+    this.name = cookieNames(config).staffSession;
+    this.options = {
+      path: '/',
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: hostOnlyCookies(config),
+    };
+  }
 
   read(request: FastifyRequest): string | undefined {
-    return request.cookies?.[SESSION_COOKIE] || undefined;
+    return request.cookies?.[this.name] || undefined;
   }
 
   set(reply: FastifyReply, token: string): void {
-    reply.setCookie(SESSION_COOKIE, token, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.app.nodeEnv === 'production',
-    });
+    reply.setCookie(this.name, token, this.options);
+    // A CSRF token made later in this request belongs to the new session.
+    rememberCookie(reply.request, this.name, token);
   }
 
   clear(reply: FastifyReply): void {
-    reply.clearCookie(SESSION_COOKIE, {
-      path: '/',
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: this.config.app.nodeEnv === 'production',
-    });
+    reply.clearCookie(this.name, this.options);
+    rememberCookie(reply.request, this.name, null);
   }
 }

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   CsrfGuard,
+  CsrfTokenInQuery,
   DomainError,
   PublicAccess,
   StaffAccess,
@@ -105,6 +106,7 @@ export class StatisticsPagesController {
 
   @Post('staff/statistics/import')
   @StaffAccess('administrator')
+  @CsrfTokenInQuery()
   @UseGuards(CsrfGuard)
   async importForm(
     @CurrentStaff() staff: StaffPrincipal,
