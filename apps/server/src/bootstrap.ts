@@ -3,7 +3,6 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import helmet from '@fastify/helmet';
 import cookie from '@fastify/cookie';
-import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -21,10 +20,12 @@ import {
   createValidationPipe,
   noStoreUnlessPublic,
   projectRoot,
+  registerMultipart,
   requestLocale,
 } from '@app/core';
 import Redis from 'ioredis';
 import { AppModule } from './app.module';
+import { closeConnectionsOnShutdown, connectionTimeouts } from './connections';
 import { PAGE_ERROR_RENDERER } from '@app/core';
 
 export interface ServerOptions {
@@ -57,6 +58,7 @@ export async function createServer({
     },
     // Give in-flight requests time to finish on shutdown; then close idle keep-alive sockets.
     forceCloseConnections: 'idle',
+    ...connectionTimeouts(config),
   });
 
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -87,22 +89,12 @@ export async function createServer({
     referrerPolicy: { policy: 'no-referrer' },
   });
   await app.register(cookie, { secret: config.security.sessionSecret });
-  // Multipart bodies (evidence uploads) are streamed by the handlers, never buffered here.
-  // The cases lib counts files and bytes itself to answer with the broken limit; these are
-  // the parser's own safety nets one step beyond.
-  await app.register(multipart, {
-    limits: {
-      fileSize: config.cases.evidenceMaxFileBytes,
-      files: config.cases.evidenceMaxFiles + 1,
-      fields: 100,
-      fieldSize: 64 * 1024,
-      parts: 200,
-      headerPairs: 200,
-    },
-  });
+  const fastify = app.getHttpAdapter().getInstance();
+  // Multipart bodies (evidence uploads) are streamed by the handlers, with upload timeouts.
+  await registerMultipart(fastify, config);
+  closeConnectionsOnShutdown(fastify, config);
 
   // Added after the cookie plugin, so the language cookie is already parsed here.
-  const fastify = app.getHttpAdapter().getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header('x-request-id', request.id);
     const locale = requestLocale(request);

@@ -16,6 +16,7 @@ import { EvidenceStore } from './services/evidence-store.service';
 import { FollowUpAttemptsStore } from './services/follow-up-attempts.store';
 import { PersonalDataEraser } from './services/personal-data-eraser.service';
 import { RetentionService } from './services/retention.service';
+import { StalePartSweeper } from './services/stale-parts.service';
 
 /**
  * What the worker needs of cases: the referral-overdue check and the retention erasure, for
@@ -38,6 +39,7 @@ import { RetentionService } from './services/retention.service';
     OverdueReferralsJob,
     PersonalDataEraser,
     RetentionService,
+    StalePartSweeper,
   ],
   exports: [OverdueReferralsJob, RetentionService],
 })

@@ -53,6 +53,7 @@ import { ReceiptCodeHasher } from './services/receipt-code-hasher';
 import { ReferralResponsePagesService } from './services/referral-response-pages.service';
 import { ReportFormService } from './services/report-form.service';
 import { RetentionService } from './services/retention.service';
+import { StalePartSweeper } from './services/stale-parts.service';
 import { WithdrawalPagesService } from './services/withdrawal-pages.service';
 import { WithdrawalService } from './services/withdrawal.service';
 
@@ -118,6 +119,7 @@ registerMessages(WORKFLOW_MESSAGES);
     ReferralResponsePagesService,
     ReportFormService,
     RetentionService,
+    StalePartSweeper,
     WithdrawalPagesService,
     WithdrawalService,
   ],

@@ -37,6 +37,7 @@ export * from './services/evidence-store.service';
 export * from './services/follow-up.service';
 export * from './services/personal-data-eraser.service';
 export * from './services/retention.service';
+export * from './services/stale-parts.service';
 export * from './services/withdrawal.service';
 export * from './domain/personal-data-erasure';
 export * from './dto/withdrawal.dto';

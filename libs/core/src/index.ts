@@ -16,3 +16,4 @@ export * from './http/cache-policy';
 export * from './http/cookie-names';
 export * from './http/csrf';
 export * from './state-machine/state-machine';
+export * from './http/multipart';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppConfig, cookieNames, hostOnlyCookies, rememberCookie } from '@app/core';
-import '@fastify/multipart';
+import { AppConfig, cookieNames, hostOnlyCookies, rememberCookie, uploadParts } from '@app/core';
 import type { IncomingPart } from '../services/evidence-upload.reader';
 
 /**
@@ -15,9 +14,12 @@ export function clientKey(request: FastifyRequest): string {
     .slice(0, 32);
 }
 
-/** The parts of a multipart request, as the upload reader reads them. */
+/**
+ * The parts of a multipart request, as the upload reader reads them, within the upload timeouts
+ * (a stalled body fails and the file being written is deleted).
+ */
 export function multipartParts(request: FastifyRequest): AsyncIterable<IncomingPart> {
-  return request.parts() as AsyncIterable<IncomingPart>;
+  return uploadParts(request);
 }
 
 /**

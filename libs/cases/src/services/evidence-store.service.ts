@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, rename, stat, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Transform, TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -53,6 +53,8 @@ class Meter extends Transform {
     done(null, chunk);
   }
 }
+
+const PART_NAME = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.part$/;
 
 /** File streams of multipart parsers say so when they cut a file at their own size limit. */
 type MaybeTruncated = Readable & { truncated?: boolean };
@@ -165,6 +167,29 @@ export class EvidenceStore {
     return createReadStream(path);
   }
 
+  /**
+   * Ids of the temporary files last written before `writtenBefore`: uploads that were cut off
+   * (a crash, a kill) before they could be deleted or renamed.
+   */
+  async partsWrittenBefore(writtenBefore: Date): Promise<string[]> {
+    const found: string[] = [];
+    for (const folder of await this.listQuietly(this.root)) {
+      if (!/^[0-9a-f]{2}$/.test(folder)) continue;
+      for (const name of await this.listQuietly(join(this.root, folder))) {
+        const id = PART_NAME.exec(name)?.[1];
+        if (!id || id.slice(0, 2) !== folder) continue;
+        const written = await stat(this.partPath(id)).catch(() => undefined);
+        if (written && written.mtime < writtenBefore) found.push(id);
+      }
+    }
+    return found;
+  }
+
+  /** Deletes one temporary file. */
+  async removePart(id: string): Promise<void> {
+    await this.removeQuietly(this.partPath(id));
+  }
+
   pathOf(id: string): string {
     return join(this.folderOf(id), id);
   }
@@ -175,6 +200,10 @@ export class EvidenceStore {
 
   private folderOf(id: string): string {
     return join(this.root, id.slice(0, 2));
+  }
+
+  private async listQuietly(path: string): Promise<string[]> {
+    return readdir(path).catch(() => []);
   }
 
   private async removeQuietly(path: string): Promise<void> {

@@ -7,6 +7,7 @@ import { isRetentionDue, retentionCutoff } from '../domain/personal-data-erasure
 import { FollowUpAttemptsStore } from './follow-up-attempts.store';
 import { IDEMPOTENCY_TTL_MS } from './idempotency.service';
 import { PersonalDataEraser } from './personal-data-eraser.service';
+import { StalePartSweeper } from './stale-parts.service';
 
 const BATCH = 200;
 
@@ -16,8 +17,8 @@ const BATCH = 200;
  * transaction under its row lock, after the rule is checked again on the locked row (a case
  * reopened meanwhile is kept). The same run deletes what has served its time: idempotency keys
  * past their day (with the answers they kept), expired follow-up sessions, staff sessions ended
- * a month ago, and receipt-code attempt counters that hold nothing back any more. Idempotent:
- * run it as often as you like.
+ * a month ago, receipt-code attempt counters that hold nothing back any more, and the temporary
+ * files of uploads that never finished. Idempotent: run it as often as you like.
  */
 @Injectable()
 export class RetentionService {
@@ -29,6 +30,7 @@ export class RetentionService {
     private readonly eraser: PersonalDataEraser,
     private readonly sessions: SessionHousekeeping,
     private readonly followUpAttempts: FollowUpAttemptsStore,
+    private readonly staleParts: StalePartSweeper,
   ) {}
 
   /** The number of cases erased by this run. */
@@ -63,6 +65,7 @@ export class RetentionService {
     followUpSessions: number;
     staffSessions: number;
     followUpAttempts: number;
+    unfinishedUploads: number;
   }> {
     const [, idempotencyKeys] = (await this.dataSource.query(
       `DELETE FROM idempotency_keys WHERE created_at < $1`,
@@ -74,7 +77,14 @@ export class RetentionService {
     )) as [unknown, number];
     const staffSessions = await this.sessions.purgeEndedSessions(now);
     const followUpAttempts = await this.followUpAttempts.purge(now);
-    return { idempotencyKeys, followUpSessions, staffSessions, followUpAttempts };
+    const unfinishedUploads = await this.staleParts.sweep(now);
+    return {
+      idempotencyKeys,
+      followUpSessions,
+      staffSessions,
+      followUpAttempts,
+      unfinishedUploads,
+    };
   }
 
   private eraseIfDue(caseId: string, now: Date, days: number): Promise<boolean> {

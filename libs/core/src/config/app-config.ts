@@ -114,11 +114,21 @@ export const CONFIG_SCHEMA = {
     ),
     shutdownTimeoutMs: env.int(
       'SHUTDOWN_TIMEOUT_MS',
-      'Time allowed for in-flight work on shutdown',
+      'Time allowed for in-flight requests on shutdown; then remaining connections are closed',
       {
         default: '10000',
         min: 0,
       },
+    ),
+    requestTimeoutMs: env.int(
+      'REQUEST_TIMEOUT_MS',
+      'Longest time to receive a whole request, body included (uploads on slow connections)',
+      { default: '300000', min: 1000 },
+    ),
+    bodyIdleTimeoutMs: env.int(
+      'BODY_IDLE_TIMEOUT_MS',
+      'Longest pause while a request body arrives; a stalled upload is refused and its files deleted',
+      { default: '30000', min: 500 },
     ),
   },
   database: {

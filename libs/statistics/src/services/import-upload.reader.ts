@@ -1,12 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import { PayloadTooLargeError } from '@app/core';
+import { PayloadTooLargeError, uploadParts } from '@app/core';
 import { RawImport, readCsvImport, readJsonImport } from '../domain/import-format';
 import { ImportFormatError } from '../exceptions/statistics.errors';
-
-type Part =
-  | { type: 'field'; fieldname: string; value: unknown }
-  | { type: 'file'; fieldname: string; filename: string; file: Readable & { truncated?: boolean } };
 
 async function readText(file: Readable & { truncated?: boolean }): Promise<string> {
   const chunks: Buffer[] = [];
@@ -30,7 +26,7 @@ export async function readImportRequest(request: FastifyRequest): Promise<RawImp
   }
   let cases: string | null = null;
   let meetings: string | null = null;
-  for await (const part of request.parts() as AsyncIterable<Part>) {
+  for await (const part of uploadParts(request)) {
     if (part.type !== 'file') continue;
     const text = await readText(part.file);
     if (!part.filename || text.trim() === '') continue;
