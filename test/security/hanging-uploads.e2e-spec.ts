@@ -205,6 +205,45 @@ describe('Uploads that never finish', () => {
     expect(await descriptorsInto('self', uploadDir)).toEqual([]);
   });
 
+  it('answers a stalled upload on the follow-up page and the staff import page alike', async () => {
+    const filed = await submitReport(server);
+    const before = await parts();
+    const followUp = await csrfFrom(server, '/follow-up');
+    const signedIn = await server.app.inject({
+      method: 'POST',
+      url: '/follow-up',
+      payload: new URLSearchParams({
+        _csrf: followUp.token,
+        reference: filed.reference,
+        receiptCode: filed.receiptCode,
+      }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: followUp.cookie },
+    });
+    const session = ([] as string[])
+      .concat(signedIn.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('pmd_follow_up='));
+    expect(session).toBeDefined();
+    for (const [path, headers] of [
+      [
+        `/follow-up/evidence?_csrf=${encodeURIComponent(followUp.token)}`,
+        { cookie: `${followUp.cookie}; ${session!.split(';')[0]}` },
+      ],
+      [
+        `/staff/statistics/import?_csrf=${encodeURIComponent(admin.csrf)}`,
+        { cookie: admin.cookie },
+      ],
+    ] as const) {
+      const { answer, closedByServer } = await rawExchange(
+        port,
+        requestHead(path, headers),
+        unfinishedBody(path.startsWith('/staff') ? 'cases' : 'evidence'),
+      );
+      expect([path, answer?.status, closedByServer]).toEqual([path, 408, true]);
+    }
+    expect(await parts()).toEqual(before);
+    expect(await descriptorsInto('self', uploadDir)).toEqual([]);
+  });
+
   it('releases the file and deletes the staged file at once when the client goes away mid-upload', async () => {
     const filed = await submitReport(server);
     const before = await parts();
