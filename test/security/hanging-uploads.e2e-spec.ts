@@ -53,7 +53,7 @@ function rawExchange(
   port: number,
   head: string,
   body: Buffer,
-  options: { ms?: number; onConnected?: (destroy: () => void) => void } = {},
+  options: { ms?: number; onConnected?: (leave: () => void, isClosed: () => boolean) => void } = {},
 ): Promise<{ answer?: RawAnswer; closedByServer: boolean }> {
   return new Promise((resolve, reject) => {
     const socket = connect(port, '127.0.0.1');
@@ -72,10 +72,13 @@ function rawExchange(
     socket.on('connect', () => {
       socket.write(head);
       socket.write(body);
-      options.onConnected?.(() => {
-        destroyedByUs = true;
-        socket.destroy();
-      });
+      options.onConnected?.(
+        () => {
+          destroyedByUs = true;
+          socket.destroy();
+        },
+        () => socket.destroyed,
+      );
     });
   });
 }
@@ -255,10 +258,11 @@ describe('Uploads that never finish', () => {
       unfinishedBody(),
       {
         // Leaves once the server has started writing the file.
-        onConnected: (leave) =>
-          void until(async () => (await parts()).length > before.length, 'the staged file').then(
-            leave,
-          ),
+        onConnected: (leave, isClosed) =>
+          void until(
+            async () => isClosed() || (await parts()).length > before.length,
+            'the staged file',
+          ).then(leave, () => undefined),
       },
     );
     await until(async () => (await parts()).length === before.length, 'the staged file deleted');
