@@ -6,6 +6,7 @@ import { FieldCipher } from './crypto/field-cipher';
 import { CsrfGuard, CsrfService } from './http/csrf';
 import { DatabaseModule } from './database/database.module';
 import './i18n/core.messages';
+import { PdfRenderer } from './pdf/pdf-renderer';
 import { RateLimiter } from './redis/rate-limiter';
 import { REDIS, createRedis } from './redis/redis';
 import { ViewRenderer } from './views/view-renderer';
@@ -45,6 +46,7 @@ export class CoreModule implements OnApplicationShutdown {
         { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
         CsrfService,
         CsrfGuard,
+        PdfRenderer,
         RateLimiter,
       ],
       exports: [
@@ -53,6 +55,7 @@ export class CoreModule implements OnApplicationShutdown {
         CsrfGuard,
         CsrfService,
         FieldCipher,
+        PdfRenderer,
         RateLimiter,
         REDIS,
         ViewRenderer,

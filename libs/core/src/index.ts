@@ -6,6 +6,7 @@ export * from './database';
 export * from './errors';
 export * from './i18n';
 export * from './logging';
+export * from './pdf';
 export * from './redis';
 export * from './views';
 export * from './text';

@@ -26,6 +26,8 @@ export const CORE_MESSAGES = defineMessages({
     'error.method_not_allowed': 'Kjo metodë nuk lejohet këtu.',
     'error.rate_limited': 'Shumë kërkesa. Provoni përsëri pas {seconds} sekondash.',
     'error.service_unavailable': 'Shërbimi nuk është i disponueshëm tani. Provoni përsëri pas pak.',
+    'error.pdf_unavailable':
+      'Dokumenti PDF nuk mund të përgatitet tani. Provoni përsëri pas pak ose hapni faqen për ta printuar.',
     'error.internal': 'Ndodhi një gabim i papritur. Provoni përsëri më vonë.',
     'error.bad_request': 'Kërkesa nuk mund të përpunohet.',
     'error.unsupported_characters':
@@ -88,6 +90,8 @@ export const CORE_MESSAGES = defineMessages({
     'error.method_not_allowed': 'Ova metoda ovde nije dozvoljena.',
     'error.rate_limited': 'Previše zahteva. Pokušajte ponovo za {seconds} sekundi.',
     'error.service_unavailable': 'Usluga trenutno nije dostupna. Pokušajte ponovo uskoro.',
+    'error.pdf_unavailable':
+      'PDF dokument trenutno ne može da se pripremi. Pokušajte ponovo uskoro ili otvorite stranicu za štampu.',
     'error.internal': 'Došlo je do neočekivane greške. Pokušajte ponovo kasnije.',
     'error.bad_request': 'Zahtev ne može da se obradi.',
     'error.unsupported_characters':
@@ -150,6 +154,8 @@ export const CORE_MESSAGES = defineMessages({
     'error.method_not_allowed': 'This method is not allowed here.',
     'error.rate_limited': 'Too many requests. Try again in {seconds} seconds.',
     'error.service_unavailable': 'The service is not available right now. Try again shortly.',
+    'error.pdf_unavailable':
+      'The PDF cannot be prepared right now. Try again shortly, or open the page to print it.',
     'error.internal': 'An unexpected error happened. Try again later.',
     'error.bad_request': 'The request cannot be processed.',
     'error.unsupported_characters':
@@ -194,6 +200,8 @@ export const CORE_MESSAGES = defineMessages({
     'error.malformed_multipart':
       'Na šaj te drabaras o formulari. Areslo na sa ili phagerdo. Bičhal les palem.',
     'error.internal': 'Ulo jekh bilačho dosh. Zumav palem maj palal.',
+    'error.pdf_unavailable':
+      'O PDF akana na šaj te kerdol. Zumav palem maj palal.',
     'validation.isDefined': 'Akava than si musaj te pherdol.',
     'validation.isLength': 'O lungipe trubul te avel katar {0} dži {1} semnura.',
     'validation.isDateNotInFuture': 'O datumi našti te avel ando avutno vakti.',
