@@ -1,5 +1,6 @@
 import type { StaffRole } from '@app/core';
 import { MeetingStatus, visibleToMembers } from './meeting-status.machine';
+import { RecusalReason, automaticRecusal, recusalExcludes } from './recusal';
 
 /** What the read rules need to know of a meeting. */
 export interface MeetingFacts {
@@ -18,4 +19,32 @@ export function mayReadMeeting(role: StaffRole, meeting: MeetingFacts): boolean 
 /** Members read the minutes once approved; staff who prepare them read the draft too. */
 export function mayReadMinutes(role: StaffRole, meeting: MeetingFacts): boolean {
   return role !== 'technical_group_member' || meeting.status === 'minutes_approved';
+}
+
+/** Who reads an item, as the exclusion rule needs them. */
+export interface ItemReader {
+  id: string;
+  role: StaffRole;
+  institutionCode: string | null;
+}
+
+/**
+ * Whether the reader is kept out of an item's content (summary, comments, decision text) and
+ * may not comment on it: a member with a recusal that excludes (their institution is the one
+ * the case is about). Their institution counts before the recusal is recorded too (a member
+ * added, or moved, since the item was put on the agenda).
+ */
+export function excludedFromItem(
+  reader: ItemReader,
+  item: { respondentInstitutionCode: string | null },
+  recusals: readonly { memberId: string; reason: RecusalReason }[],
+): boolean {
+  if (reader.role !== 'technical_group_member') return false;
+  if (recusals.some((r) => r.memberId === reader.id && recusalExcludes(r.reason))) return true;
+  return (
+    automaticRecusal(reader.institutionCode, {
+      respondentInstitutionCode: item.respondentInstitutionCode,
+      referralInstitutionCodes: [],
+    }) === 'respondent_institution'
+  );
 }

@@ -27,3 +27,13 @@ export function automaticRecusal(
   if (item.referralInstitutionCodes.includes(memberInstitutionCode)) return 'referral_institution';
   return null;
 }
+
+/**
+ * A member recused because the case is about their own institution is kept out of the item
+ * (they read neither the summary, nor the comments, nor the decision's text, and may not
+ * comment): that institution may employ the person complained about. The other reasons only
+ * take the member out of the item's quorum.
+ */
+export function recusalExcludes(reason: RecusalReason): boolean {
+  return reason === 'respondent_institution';
+}

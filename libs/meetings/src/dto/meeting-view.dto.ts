@@ -71,8 +71,11 @@ export class DecidedReferralViewDto {
   institution!: LabelledCodeDto;
   @ApiPropertyOptional({ type: LabelledCodeDto, nullable: true })
   municipality!: LabelledCodeDto | null;
-  @ApiProperty()
-  recommendation!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Null for a reader excluded from the item (see `AgendaItemViewDto.excluded`)',
+  })
+  recommendation!: string | null;
   @ApiProperty({ example: '2026-06-30' })
   responseDueDate!: string;
 }
@@ -82,8 +85,11 @@ export class DecisionViewDto {
   id!: string;
   @ApiProperty({ enum: DECISION_KINDS })
   kind!: DecisionKind;
-  @ApiProperty()
-  text!: string;
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Null for a reader excluded from the item (see `AgendaItemViewDto.excluded`)',
+  })
+  text!: string | null;
   @ApiProperty({ type: [DecidedReferralViewDto] })
   referrals!: DecidedReferralViewDto[];
   @ApiProperty({ type: [String], format: 'uuid' })
@@ -120,8 +126,13 @@ export class AgendaItemViewDto {
   position!: number;
   @ApiProperty({ type: AgendaCaseDto })
   case!: AgendaCaseDto;
-  @ApiProperty()
-  summary!: string;
+  @ApiProperty({
+    description:
+      'The reader is recused as a member of the institution the case is about: the summary, the comments and the decision’s text are withheld from them, and they may not comment',
+  })
+  excluded!: boolean;
+  @ApiPropertyOptional({ nullable: true, description: 'Null when the reader is excluded' })
+  summary!: string | null;
   @ApiProperty({ enum: PROPOSED_DECISIONS })
   proposedDecision!: ProposedDecision;
   @ApiProperty({ type: [LabelledCodeDto] })
@@ -140,7 +151,7 @@ export class AgendaItemViewDto {
   quorum!: QuorumViewDto | null;
   @ApiPropertyOptional({ type: DecisionViewDto, nullable: true })
   decision!: DecisionViewDto | null;
-  @ApiProperty({ type: [CommentViewDto] })
+  @ApiProperty({ type: [CommentViewDto], description: 'Empty when the reader is excluded' })
   comments!: CommentViewDto[];
 }
 

@@ -1,4 +1,4 @@
-import { ConflictError, NotFoundError, ValidationFailedError } from '@app/core';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationFailedError } from '@app/core';
 import type { MeetingStatus } from '../domain/meeting-status.machine';
 
 /** Unknown meeting, or one the caller may not see yet (a member and a planned agenda). */
@@ -11,6 +11,13 @@ export class MeetingNotFoundError extends NotFoundError {
 export class AgendaItemNotFoundError extends NotFoundError {
   constructor() {
     super('agenda_item_not_found');
+  }
+}
+
+/** A member recused as the respondent institution's may not take part in the item (403). */
+export class RecusedFromItemError extends ForbiddenError {
+  constructor() {
+    super('recused_from_item');
   }
 }
 

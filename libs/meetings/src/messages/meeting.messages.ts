@@ -5,6 +5,8 @@ export const MEETING_MESSAGES = defineMessages({
   sq: {
     'error.meeting_not_found': 'Takimi nuk u gjet.',
     'error.agenda_item_not_found': 'Kjo pikë e rendit të ditës nuk u gjet.',
+    'error.recused_from_item':
+      'Jeni të përjashtuar nga kjo pikë e rendit të ditës (institucioni juaj është palë në rast): nuk mund ta komentoni.',
     'error.meeting_step_not_allowed':
       'Ky hap nuk lejohet tani: takimi është në gjendjen “{status}”.',
     'error.agenda_empty': 'Rendi i ditës është bosh: shtoni të paktën një rast para publikimit.',
@@ -165,6 +167,10 @@ export const MEETING_MESSAGES = defineMessages({
     'meetings.minutes.pdf': 'Shkarko procesverbalin (PDF)',
     'meetings.comments.title': 'Komentet e anëtarëve',
     'meetings.comments.none': 'Ende pa komente.',
+    'meetings.comments.withheld':
+      'Komentet nuk shfaqen dhe nuk mund të komentoni: jeni të përjashtuar nga kjo pikë.',
+    'meetings.item.withheld':
+      'Nuk shfaqet: jeni të përjashtuar nga kjo pikë, sepse institucioni juaj është palë në rast.',
     'meetings.comments.add': 'Komenti juaj',
     'meetings.comments.submit': 'Shto komentin',
     'meetings.pdf.agenda_title': 'Grupi Teknik – rendi i ditës',
@@ -173,6 +179,8 @@ export const MEETING_MESSAGES = defineMessages({
   sr: {
     'error.meeting_not_found': 'Sastanak nije pronađen.',
     'error.agenda_item_not_found': 'Ova tačka dnevnog reda nije pronađena.',
+    'error.recused_from_item':
+      'Izuzeti ste iz ove tačke dnevnog reda (vaša institucija je strana u slučaju): ne možete je komentarisati.',
     'error.meeting_step_not_allowed':
       'Ovaj korak sada nije dozvoljen: sastanak je u stanju „{status}”.',
     'error.agenda_empty': 'Dnevni red je prazan: dodajte bar jedan slučaj pre objavljivanja.',
@@ -330,6 +338,10 @@ export const MEETING_MESSAGES = defineMessages({
     'meetings.minutes.pdf': 'Preuzmi zapisnik (PDF)',
     'meetings.comments.title': 'Komentari članova',
     'meetings.comments.none': 'Još nema komentara.',
+    'meetings.comments.withheld':
+      'Komentari nisu prikazani i ne možete komentarisati: izuzeti ste iz ove tačke.',
+    'meetings.item.withheld':
+      'Nije prikazano: izuzeti ste iz ove tačke jer je vaša institucija strana u slučaju.',
     'meetings.comments.add': 'Vaš komentar',
     'meetings.comments.submit': 'Dodaj komentar',
     'meetings.pdf.agenda_title': 'Tehnička grupa – dnevni red',
@@ -338,6 +350,8 @@ export const MEETING_MESSAGES = defineMessages({
   en: {
     'error.meeting_not_found': 'The meeting was not found.',
     'error.agenda_item_not_found': 'This agenda item was not found.',
+    'error.recused_from_item':
+      'You are recused from this agenda item (your institution is the one the case is about): you cannot comment on it.',
     'error.meeting_step_not_allowed': 'This step is not allowed now: the meeting is “{status}”.',
     'error.agenda_empty': 'The agenda is empty: add at least one case before publishing it.',
     'error.agenda_closed': 'The agenda can no longer change: the meeting was held or cancelled.',
@@ -495,6 +509,10 @@ export const MEETING_MESSAGES = defineMessages({
     'meetings.minutes.pdf': 'Download the minutes (PDF)',
     'meetings.comments.title': 'Members’ comments',
     'meetings.comments.none': 'No comments yet.',
+    'meetings.comments.withheld':
+      'Comments are not shown and you cannot comment: you are recused from this item.',
+    'meetings.item.withheld':
+      'Not shown: you are recused from this item because your institution is the one the case is about.',
     'meetings.comments.add': 'Your comment',
     'meetings.comments.submit': 'Add the comment',
     'meetings.pdf.agenda_title': 'Technical Group – agenda',
@@ -504,5 +522,11 @@ export const MEETING_MESSAGES = defineMessages({
     'meetings.decision.summary': 'Rezime vaš e institucija',
     'meetings.decision.summary_hint':
       'Ramosar e fakte tire lafenca. Bizo o pristanipe e raportuesesko, e institucija drabarela samo akava teksto. Na ramosar o anav e raportuesesko, telefonja jal e-mail adrese.',
+    'error.recused_from_item':
+      'Tumen sen izuzeti katar akaja tačka. Tumari institucija si strana ando slučaj. Na šaj te komentirinen.',
+    'meetings.comments.withheld':
+      'E komentarja na sikavdon. Na šaj te komentirinen. Tumen sen izuzeti katar akaja tačka.',
+    'meetings.item.withheld':
+      'Akava na sikavdol. Tumen sen izuzeti katar akaja tačka. Tumari institucija si strana ando slučaj.',
   },
 });

@@ -6,8 +6,9 @@ type T = (key: string, params?: Record<string, string | number>) => string;
 
 /**
  * The printable agenda and minutes of a meeting as PDF, made here (no external service), from
- * the same view the pages show: no reporter identity can reach them. Drawing happens off the
- * request thread ({@link PdfRenderer}).
+ * the same view the pages show: no reporter identity can reach them, and an item a reader is
+ * excluded from shows them only what the view shows them. Drawing happens off the request
+ * thread ({@link PdfRenderer}).
  */
 @Injectable()
 export class MeetingPdf {
@@ -24,7 +25,9 @@ export class MeetingPdf {
     for (const item of meeting.items) {
       blocks.push(heading(`${item.position}. ${item.case.reference}`, 13));
       blocks.push(...this.caseFacts(item, t));
-      blocks.push(labelled(t('meetings.item.summary'), item.summary));
+      blocks.push(
+        labelled(t('meetings.item.summary'), item.summary ?? t('meetings.item.withheld')),
+      );
       blocks.push(labelled(t('meetings.item.proposed_decision'), this.proposal(item, t)));
       blocks.push(...this.recusals(item, t));
     }
@@ -56,7 +59,7 @@ export class MeetingPdf {
       }
       blocks.push(
         labelled(t('meetings.decision.kind'), t(`meetings.decision.kind.${decision.kind}`)),
-        labelled(t('meetings.decision.text'), decision.text),
+        labelled(t('meetings.decision.text'), decision.text ?? t('meetings.item.withheld')),
       );
       for (const referral of decision.referrals) {
         const target = referral.municipality
@@ -64,7 +67,10 @@ export class MeetingPdf {
           : referral.institution.label;
         const due = `${target} — ${t('meetings.decision.due', { date: referral.responseDueDate })}`;
         blocks.push(
-          labelled(t('meetings.decision.referral'), `${due}\n${referral.recommendation}`),
+          labelled(
+            t('meetings.decision.referral'),
+            referral.recommendation === null ? due : `${due}\n${referral.recommendation}`,
+          ),
         );
       }
       blocks.push(

@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig, Locale, kosovoDate, kosovoDateTime } from '@app/
 import { Case, CaseGround } from '@app/cases';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyKind, TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
-import { mayReadMeeting, mayReadMinutes } from '../domain/meeting-access';
+import { excludedFromItem, mayReadMeeting, mayReadMinutes } from '../domain/meeting-access';
 import { itemQuorum, quorumThreshold } from '../domain/quorum';
 import { MeetingListQueryDto } from '../dto/meeting-query.dto';
 import {
@@ -133,6 +133,8 @@ export class MeetingViews {
         itemRecusals.map((r) => r.memberId),
         required,
       );
+      // A member of the institution the case is about reads none of what is said of it.
+      const excluded = excludedFromItem(actor, item, itemRecusals);
       return {
         id: item.id,
         position: item.position,
@@ -141,7 +143,8 @@ export class MeetingViews {
           grounds.filter((g) => g.caseId === item.caseId).map((g) => g.ground),
           label,
         ),
-        summary: item.summary,
+        excluded,
+        summary: excluded ? null : item.summary,
         proposedDecision: item.proposedDecision,
         proposedInstitutions: item.proposedInstitutionCodes.map((c) => label('institution', c)),
         respondentInstitution: item.respondentInstitutionCode
@@ -168,11 +171,11 @@ export class MeetingViews {
           ? {
               id: decision.id,
               kind: decision.kind,
-              text: decision.text,
+              text: excluded ? null : decision.text,
               referrals: decision.referrals.map((r) => ({
                 institution: label('institution', r.institutionCode),
                 municipality: r.municipalityCode ? label('municipality', r.municipalityCode) : null,
-                recommendation: r.recommendation,
+                recommendation: excluded ? null : r.recommendation,
                 responseDueDate: r.responseDueDate,
               })),
               referralIds: decision.referralIds,
@@ -184,7 +187,7 @@ export class MeetingViews {
             }
           : null,
         comments: comments
-          .filter((c) => c.itemId === item.id)
+          .filter((c) => !excluded && c.itemId === item.id)
           .map((c) => ({
             id: c.id,
             authorName: names.get(c.authorId) ?? '',

@@ -28,7 +28,7 @@ import {
   agendaIsOpen,
   attendanceIsOpen,
 } from '../domain/meeting-status.machine';
-import { mayReadMeeting } from '../domain/meeting-access';
+import { excludedFromItem, mayReadMeeting } from '../domain/meeting-access';
 import { itemQuorum, quorumThreshold } from '../domain/quorum';
 import { automaticRecusal } from '../domain/recusal';
 import { DecisionRecordedDto } from '../dto/meeting-view.dto';
@@ -43,6 +43,7 @@ import {
   DecisionConflictError,
   MeetingConflictError,
   MeetingNotFoundError,
+  RecusedFromItemError,
   invalidField,
 } from '../exceptions/meeting.errors';
 
@@ -503,7 +504,10 @@ export class MeetingsService {
     });
   }
 
-  /** A comment on an item by anyone who may read the meeting, until the minutes are approved. */
+  /**
+   * A comment on an item by anyone who may read the meeting, until the minutes are approved;
+   * never by a member kept out of the item (recused as the respondent institution's).
+   */
   async comment(
     actor: StaffPrincipal,
     meetingId: string,
@@ -523,6 +527,11 @@ export class MeetingsService {
       if (meeting.status === 'cancelled')
         throw new MeetingConflictError('meeting_cancelled', meeting.status);
       const item = await this.findItem(manager, meetingId, itemId);
+      // Recusals are written under the meeting's exclusive lock: this read sees them all.
+      const recusals = await manager.find(MeetingRecusal, {
+        where: { itemId: item.id, memberId: actor.id },
+      });
+      if (excludedFromItem(actor, item, recusals)) throw new RecusedFromItemError();
       const id = randomUUID();
       await manager.insert(MeetingComment, {
         id,
