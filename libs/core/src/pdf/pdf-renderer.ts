@@ -145,7 +145,9 @@ function startWorker(memoryMb: number): Worker {
   const entry = join(__dirname, `pdf-worker${extname(__filename)}`);
   const options = { execArgv: [], resourceLimits: { maxOldGenerationSizeMb: memoryMb } };
   if (entry.endsWith('.ts')) {
-    const source = `require('ts-node').register({ transpileOnly: true }); require(${JSON.stringify(entry)});`;
+    // The project's tsconfig.json is found from here up, whatever the working directory.
+    const register = `require(${JSON.stringify(require.resolve('ts-node'))}).register(${JSON.stringify({ transpileOnly: true, projectSearchDir: __dirname })})`;
+    const source = `${register}; require(${JSON.stringify(entry)});`;
     return new Worker(source, { ...options, eval: true });
   }
   return new Worker(entry, options);
