@@ -200,8 +200,7 @@ export const CORE_MESSAGES = defineMessages({
     'error.malformed_multipart':
       'Na šaj te drabaras o formulari. Areslo na sa ili phagerdo. Bičhal les palem.',
     'error.internal': 'Ulo jekh bilačho dosh. Zumav palem maj palal.',
-    'error.pdf_unavailable':
-      'O PDF akana na šaj te kerdol. Zumav palem maj palal.',
+    'error.pdf_unavailable': 'O PDF akana na šaj te kerdol. Zumav palem maj palal.',
     'validation.isDefined': 'Akava than si musaj te pherdol.',
     'validation.isLength': 'O lungipe trubul te avel katar {0} dži {1} semnura.',
     'validation.isDateNotInFuture': 'O datumi našti te avel ando avutno vakti.',
