@@ -226,11 +226,17 @@ describe('Uploads that never finish', () => {
       .concat(signedIn.headers['set-cookie'] ?? [])
       .find((c) => c.startsWith('pmd_follow_up='));
     expect(session).toBeDefined();
+    const cookie = `${followUp.cookie}; ${session!.split(';')[0]}`;
+    // CSRF tokens belong to the follow-up session: the one on the case page, opened with it.
+    const casePage = await server.app.inject({
+      method: 'GET',
+      url: '/follow-up/case',
+      headers: { cookie },
+    });
+    const caseToken = /name="_csrf" value="([^"]+)"/.exec(casePage.body)?.[1];
+    expect(caseToken).toBeDefined();
     for (const [path, headers] of [
-      [
-        `/follow-up/evidence?_csrf=${encodeURIComponent(followUp.token)}`,
-        { cookie: `${followUp.cookie}; ${session!.split(';')[0]}` },
-      ],
+      [`/follow-up/evidence?_csrf=${encodeURIComponent(caseToken!)}`, { cookie }],
       [
         `/staff/statistics/import?_csrf=${encodeURIComponent(admin.csrf)}`,
         { cookie: admin.cookie },

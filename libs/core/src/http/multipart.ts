@@ -72,10 +72,14 @@ export async function registerMultipart(
     inFlight: new Set(),
   };
   (fastify as WithTimeouts)[TIMEOUTS] = timeouts;
-  // A body given up half-way cannot be followed by another request on the same connection:
-  // close it once the answer is out, so the client and its socket are let go.
+  // A body given up half-way, or never read because the request was refused before its handler
+  // read it (a CSRF or access refusal, a rate limit), cannot be followed by another request on
+  // the same connection: close it once the answer is out, so a client still sending (or
+  // pretending to) is let go instead of holding the socket until the request timeout.
   fastify.addHook('onSend', async (request, reply) => {
-    if ((request.raw as MaybeAbandoned)[ABANDONED]) reply.header('connection', 'close');
+    if ((request.raw as MaybeAbandoned)[ABANDONED] || !request.raw.complete) {
+      reply.header('connection', 'close');
+    }
   });
   // The connections closed on shutdown fail their uploads; wait (briefly) for their readers to
   // delete the files they were writing before the process ends.
