@@ -22,6 +22,7 @@ import {
   projectRoot,
   registerMultipart,
   requestLocale,
+  useDepthLimitedJsonParser,
 } from '@app/core';
 import Redis from 'ioredis';
 import { AppModule } from './app.module';
@@ -66,6 +67,11 @@ export async function createServer({
     adapter,
     { logger: new PinoLoggerService(logger), bufferLogs: false },
   );
+
+  // Nest adds its JSON and form parsers at init; adding them now lets the JSON one be replaced
+  // by one that refuses deeply nested bodies before the transformer recurses through them.
+  adapter.registerParserMiddleware();
+  useDepthLimitedJsonParser(app.getHttpAdapter().getInstance(), config.app.bodyLimitBytes);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

@@ -16,5 +16,7 @@ export * from './http/access';
 export * from './http/cache-policy';
 export * from './http/cookie-names';
 export * from './http/csrf';
+export * from './http/json-body';
+export * from './http/parse-id.pipe';
 export * from './state-machine/state-machine';
 export * from './http/multipart';

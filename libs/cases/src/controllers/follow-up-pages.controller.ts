@@ -18,6 +18,7 @@ import {
   CsrfGuard,
   CsrfService,
   CsrfTokenInQuery,
+  ParseIdPipe,
   PublicAccess,
   ViewRenderer,
   pageContext,
@@ -135,7 +136,7 @@ export class FollowUpPagesController {
   /** Always a download, never shown inline: the content was checked but is still untrusted. */
   @Get('evidence/:id')
   async download(
-    @Param('id') id: string,
+    @Param('id', new ParseIdPipe('evidence_not_found')) id: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {

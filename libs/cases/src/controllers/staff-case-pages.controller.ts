@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CsrfGuard, StaffAccess, requestLocale } from '@app/core';
+import { CsrfGuard, ParseIdPipe, StaffAccess, requestLocale } from '@app/core';
 import { CurrentStaff, StaffPages, StaffPrincipal } from '@app/identity';
 import { CaseListQueryDto, StaffPageQueryDto } from '../dto/case-list-query.dto';
 import { CaseHandlingService } from '../services/case-handling.service';
@@ -176,8 +176,8 @@ export class StaffCasePagesController {
   @UseGuards(CsrfGuard)
   async renewLink(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('id') id: string,
-    @Param('referralId') referralId: string,
+    @Param('id', new ParseIdPipe('case_not_found')) id: string,
+    @Param('referralId', new ParseIdPipe('referral_not_found')) referralId: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
@@ -189,8 +189,8 @@ export class StaffCasePagesController {
   @Get(':id/evidence/:evidenceId')
   async evidence(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('id') id: string,
-    @Param('evidenceId') evidenceId: string,
+    @Param('id', new ParseIdPipe('case_not_found')) id: string,
+    @Param('evidenceId', new ParseIdPipe('evidence_not_found')) evidenceId: string,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     return sendDownload(reply, await this.handling.openEvidence(staff, id, evidenceId));
@@ -199,8 +199,8 @@ export class StaffCasePagesController {
   @Get(':id/referrals/:referralId/documents/:documentId')
   async referralDocument(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('id') id: string,
-    @Param('documentId') documentId: string,
+    @Param('id', new ParseIdPipe('case_not_found')) id: string,
+    @Param('documentId', new ParseIdPipe('evidence_not_found')) documentId: string,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     return sendDownload(reply, await this.handling.openReferralDocument(staff, id, documentId));

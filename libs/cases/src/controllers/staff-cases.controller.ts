@@ -20,7 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { StaffAccess, requestLocale } from '@app/core';
+import { ParseIdPipe, StaffAccess, requestLocale } from '@app/core';
 import { CurrentStaff, StaffPrincipal } from '@app/identity';
 import { CaseListQueryDto } from '../dto/case-list-query.dto';
 import {
@@ -181,8 +181,8 @@ export class StaffCasesController {
   @Get(':id/evidence/:evidenceId')
   async evidence(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('id') id: string,
-    @Param('evidenceId') evidenceId: string,
+    @Param('id', new ParseIdPipe('case_not_found')) id: string,
+    @Param('evidenceId', new ParseIdPipe('evidence_not_found')) evidenceId: string,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     const file: FileDownload = await this.handling.openEvidence(staff, id, evidenceId);
@@ -193,8 +193,8 @@ export class StaffCasesController {
   @Get(':id/referrals/:referralId/documents/:documentId')
   async referralDocument(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('id') id: string,
-    @Param('documentId') documentId: string,
+    @Param('id', new ParseIdPipe('case_not_found')) id: string,
+    @Param('documentId', new ParseIdPipe('evidence_not_found')) documentId: string,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     return sendDownload(reply, await this.handling.openReferralDocument(staff, id, documentId));
@@ -207,8 +207,8 @@ export class StaffCasesController {
   @ApiOkResponse({ type: RenewedLinkDto })
   renewLink(
     @CurrentStaff() staff: StaffPrincipal,
-    @Param('id') id: string,
-    @Param('referralId') referralId: string,
+    @Param('id', new ParseIdPipe('case_not_found')) id: string,
+    @Param('referralId', new ParseIdPipe('referral_not_found')) referralId: string,
   ): Promise<RenewedLinkDto> {
     return this.handling.renewReferralLink(staff, id, referralId);
   }

@@ -240,7 +240,7 @@ export class CaseHandlingService {
     const viewer = staffViewer(principal);
     const row = await this.query.load(viewer, caseId);
     if (!CaseAccessPolicy.mayHandle(viewer, row)) throw new CaseActionForbiddenError();
-    const file = /^[0-9a-f-]{36}$/.test(evidenceId)
+    const file = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(evidenceId)
       ? await this.dataSource.manager.findOne(CaseEvidence, { where: { id: evidenceId, caseId } })
       : null;
     const stream = file ? await this.store.open(file.id) : undefined;
@@ -270,7 +270,8 @@ export class CaseHandlingService {
     return this.dataSource.transaction(async (manager) => {
       const row = await this.query.load(viewer, caseId, manager);
       if (!CaseAccessPolicy.mayHandle(viewer, row)) throw new CaseActionForbiddenError();
-      if (!/^[0-9a-f-]{36}$/.test(referralId)) throw new NotFoundError('referral_not_found');
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(referralId))
+        throw new NotFoundError('referral_not_found');
       const renewed = await this.referrals.renewLink(manager, caseId, referralId, principal);
       return { responseUrl: renewed.responseUrl, expiresAt: renewed.expiresAt.toISOString() };
     });

@@ -310,7 +310,7 @@ export class CaseReferralsService {
 
   /** A document of an answer, for staff who handle the case (the caller checked that). */
   async openDocument(caseId: string, documentId: string): Promise<ReferralDocumentDownload> {
-    const row = /^[0-9a-f-]{36}$/.test(documentId)
+    const row = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(documentId)
       ? await this.dataSource.manager.findOne(ReferralDocument, {
           where: { id: documentId, caseId },
         })

@@ -184,7 +184,7 @@ export class FollowUpService {
 
   /** A file the reporter added, for download. */
   async openEvidence(caseId: string, evidenceId: string): Promise<EvidenceDownload> {
-    const row = /^[0-9a-f-]{36}$/.test(evidenceId)
+    const row = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(evidenceId)
       ? await this.evidence.findOne({ where: { id: evidenceId, caseId, uploadedBy: 'reporter' } })
       : null;
     const stream = row ? await this.store.open(row.id) : undefined;

@@ -32,6 +32,11 @@ export const CORE_MESSAGES = defineMessages({
     'error.bad_request': 'Kërkesa nuk mund të përpunohet.',
     'error.unsupported_characters':
       'Teksti përmban shenja që nuk mund të ruhen (p.sh. karakterin NUL). Hiqini dhe provoni përsëri.',
+    'error.not_found': 'Ajo që kërkuat nuk u gjet.',
+    'error.body_too_deep':
+      'Trupi i kërkesës ka struktura të futura njëra brenda tjetrës më thellë se {limit} nivele.',
+    'error.invalid_value':
+      'Një vlerë në kërkesë nuk ka formën e duhur ose është jashtë kufijve të lejuar.',
     'error.csrf_invalid':
       'Formulari ka skaduar ose nuk është i vlefshëm. Hapeni faqen përsëri dhe provoni sërish.',
     'validation.isDefined': 'Kjo fushë është e detyrueshme.',
@@ -96,6 +101,10 @@ export const CORE_MESSAGES = defineMessages({
     'error.bad_request': 'Zahtev ne može da se obradi.',
     'error.unsupported_characters':
       'Tekst sadrži znakove koji ne mogu da se sačuvaju (npr. znak NUL). Uklonite ih i pokušajte ponovo.',
+    'error.not_found': 'Traženo nije pronađeno.',
+    'error.body_too_deep': 'Telo zahteva je ugnježdeno dublje od {limit} nivoa.',
+    'error.invalid_value':
+      'Jedna vrednost u zahtevu nema ispravan oblik ili je izvan dozvoljenih granica.',
     'error.csrf_invalid':
       'Obrazac je istekao ili nije ispravan. Ponovo otvorite stranicu i pokušajte ponovo.',
     'validation.isDefined': 'Ovo polje je obavezno.',
@@ -160,6 +169,9 @@ export const CORE_MESSAGES = defineMessages({
     'error.bad_request': 'The request cannot be processed.',
     'error.unsupported_characters':
       'The text holds characters that cannot be stored (such as the NUL character). Remove them and try again.',
+    'error.not_found': 'What you asked for was not found.',
+    'error.body_too_deep': 'The request body is nested more than {limit} levels deep.',
+    'error.invalid_value': 'A value in the request has the wrong form or is out of range.',
     'error.csrf_invalid': 'The form has expired or is not valid. Open the page again and retry.',
     'validation.isDefined': 'This field is required.',
     'validation.isNotEmpty': 'This field must not be empty.',
@@ -201,6 +213,9 @@ export const CORE_MESSAGES = defineMessages({
       'Na šaj te drabaras o formulari. Areslo na sa ili phagerdo. Bičhal les palem.',
     'error.internal': 'Ulo jekh bilačho dosh. Zumav palem maj palal.',
     'error.pdf_unavailable': 'O PDF akana na šaj te kerdol. Zumav palem maj palal.',
+    'error.not_found': 'Kova so rodes na arakhlilo.',
+    'error.body_too_deep': 'O mangipe si but hor: maj but sar {limit} nivelja, jekh ande aver.',
+    'error.invalid_value': 'Jekh mol ando mangipe nane laćhi vaj si but bari.',
     'validation.isDefined': 'Akava than si musaj te pherdol.',
     'validation.isLength': 'O lungipe trubul te avel katar {0} dži {1} semnura.',
     'validation.isDateNotInFuture': 'O datumi našti te avel ando avutno vakti.',

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Req } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
 import {
   ApiConflictResponse,
   ApiCreatedResponse,
@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { StaffAccess } from '@app/core';
+import { ParseIdPipe, StaffAccess } from '@app/core';
 import { StaffPrincipal } from '../domain/staff-principal';
 import { InviteStaffDto } from '../dto/invite-staff.dto';
 import { SendLinkDto } from '../dto/send-link.dto';
@@ -49,7 +49,7 @@ export class StaffUsersApiController {
   @ApiConflictResponse({ description: 'cannot_deactivate_self, last_administrator' })
   async deactivate(
     @CurrentStaff() actor: StaffPrincipal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe('staff_user_not_found')) id: string,
     @Req() request: FastifyRequest,
   ): Promise<void> {
     await this.accounts.deactivate(actor, id, requestMeta(request));
@@ -60,7 +60,7 @@ export class StaffUsersApiController {
   @ApiNoContentResponse()
   async reactivate(
     @CurrentStaff() actor: StaffPrincipal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe('staff_user_not_found')) id: string,
     @Req() request: FastifyRequest,
   ): Promise<void> {
     await this.accounts.reactivate(actor, id, requestMeta(request));
@@ -72,7 +72,7 @@ export class StaffUsersApiController {
   @ApiOkResponse({ type: SentLinkDto })
   async sendLink(
     @CurrentStaff() actor: StaffPrincipal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe('staff_user_not_found')) id: string,
     @Body() body: SendLinkDto,
     @Req() request: FastifyRequest,
   ): Promise<SentLinkDto> {

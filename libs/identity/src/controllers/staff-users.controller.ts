@@ -4,7 +4,6 @@ import {
   Get,
   Inject,
   Param,
-  ParseUUIDPipe,
   Post,
   Query,
   Req,
@@ -13,7 +12,7 @@ import {
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG, AppConfig, CsrfGuard, STAFF_ROLES, StaffAccess } from '@app/core';
+import { APP_CONFIG, AppConfig, CsrfGuard, ParseIdPipe, STAFF_ROLES, StaffAccess } from '@app/core';
 import { StaffPrincipal } from '../domain/staff-principal';
 import { InviteStaffDto } from '../dto/invite-staff.dto';
 import { SendLinkDto } from '../dto/send-link.dto';
@@ -70,7 +69,7 @@ export class StaffUsersController {
   @UseGuards(CsrfGuard)
   async deactivate(
     @CurrentStaff() actor: StaffPrincipal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe('staff_user_not_found')) id: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
@@ -87,7 +86,7 @@ export class StaffUsersController {
   @UseGuards(CsrfGuard)
   async reactivate(
     @CurrentStaff() actor: StaffPrincipal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe('staff_user_not_found')) id: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
@@ -105,7 +104,7 @@ export class StaffUsersController {
   @UseGuards(CsrfGuard)
   async sendLink(
     @CurrentStaff() actor: StaffPrincipal,
-    @Param('id', new ParseUUIDPipe()) id: string,
+    @Param('id', new ParseIdPipe('staff_user_not_found')) id: string,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
     @Body() body: unknown,
