@@ -10,6 +10,8 @@ export interface Classified {
   /** True for bugs and outages; they are logged with their stack. */
   unexpected: boolean;
   retryAfterSeconds?: number;
+  /** PostgreSQL refused a value the caller sent: an input rule is missing (logged as a warning). */
+  refusedByDatabase?: boolean;
 }
 
 const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
@@ -33,6 +35,24 @@ const FASTIFY_CODES: Record<string, { status: number; code: string }> = {
  * database is the net: the transaction fails, nothing is stored, and the caller hears why.
  */
 const UNSTORABLE_TEXT_PG = new Set(['22021', '22P05']);
+
+/**
+ * PostgreSQL refusing a value the caller sent: text that is not a uuid or a date (22P02,
+ * 22007, 22008), a number or text out of range (22003, 22001), an offset or limit out of range
+ * (2201X, 2201W), a statement made too complex (54001). Input rules at the edge (DTOs, pipes)
+ * must refuse these first; this net keeps a missing rule from becoming a 500, and the filter
+ * logs a warning naming the route so the rule gets written.
+ */
+const INPUT_REFUSED_PG = new Set([
+  '22P02',
+  '22003',
+  '22001',
+  '22007',
+  '22008',
+  '2201W',
+  '2201X',
+  '54001',
+]);
 
 /** PostgreSQL SQLSTATE classes that mean the database is away or the work must be retried. */
 const TRANSIENT_PG = /^(08|57P|53|40001|40P01)/;
@@ -77,6 +97,15 @@ export function classifyError(error: unknown): Classified {
   const code = errorCode(error);
   if (code && UNSTORABLE_TEXT_PG.has(code)) {
     return { status: 400, code: 'unsupported_characters', params: {}, unexpected: false };
+  }
+  if (code && INPUT_REFUSED_PG.has(code)) {
+    return {
+      status: 400,
+      code: 'invalid_value',
+      params: {},
+      unexpected: false,
+      refusedByDatabase: true,
+    };
   }
   if (code && FASTIFY_CODES[code]) {
     const known = FASTIFY_CODES[code];

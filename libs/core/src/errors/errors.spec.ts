@@ -124,4 +124,26 @@ describe('classifyError', () => {
       unexpected: true,
     });
   });
+
+  it('answers 400 invalid_value to values PostgreSQL refuses, as a net behind the input rules', () => {
+    for (const code of ['22P02', '22003', '22001', '22007', '22008', '2201W', '2201X', '54001']) {
+      const refused = Object.assign(new Error('invalid input syntax for type uuid: "x"'), {
+        driverError: { code },
+      });
+      expect([code, classifyError(refused)]).toEqual([
+        code,
+        expect.objectContaining({
+          status: 400,
+          code: 'invalid_value',
+          unexpected: false,
+          refusedByDatabase: true,
+        }),
+      ]);
+    }
+    // Errors of the platform's own making stay 500.
+    const undefinedColumn = Object.assign(new Error('column "x" does not exist'), {
+      code: '42703',
+    });
+    expect(classifyError(undefinedColumn)).toMatchObject({ status: 500, unexpected: true });
+  });
 });

@@ -55,6 +55,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.toProblem(exception, request);
     const classified = classifyError(exception);
 
+    if (classified.refusedByDatabase) {
+      // The route pattern and the SQLSTATE say which rule is missing; the value is never logged.
+      this.logger.warn({
+        msg: 'input refused by the database: an input rule is missing',
+        reqId: request.id,
+        method: request.method,
+        route: request.routeOptions?.url ?? 'unmatched',
+        sqlState: describeForLog(exception).sqlState ?? (exception as { code?: unknown }).code,
+      });
+    }
     if (classified.unexpected) {
       this.logger.error({
         msg: 'request failed',
