@@ -10,6 +10,9 @@ export interface Route {
   path: string;
   rule: AccessRule | undefined;
   handler: string;
+  /** The controller class and method, to read the handler's own metadata (DTOs of its arguments). */
+  controller: Type<unknown>;
+  methodName: string;
 }
 
 function joinPath(...parts: string[]): string {
@@ -48,6 +51,8 @@ export function listRoutes(app: NestFastifyApplication): Route[] {
               path: full,
               rule,
               handler: `${controller.name}.${name}`,
+              controller,
+              methodName: name,
             });
           }
         }
