@@ -10,8 +10,9 @@ import { TestServer, startTestServer } from '../support/test-server';
 
 /**
  * Every route the router serves (read from Nest's metadata, as the role matrix does), called by
- * an anonymous visitor and by a signed-in administrator with generated path parameters, query
- * strings and bodies: every answer is below 500 and comes in bounded time.
+ * an anonymous visitor, a reporter signed in to their follow-up and a signed-in administrator,
+ * with generated path parameters, query strings and bodies: every answer is below 500 and comes
+ * in bounded time.
  *
  * The run is fixed: RUNS_PER_ROUTE cases per route and caller from a fixed seed, printed at the
  * start. To replay or explore: FUZZ_SEED=<seed> (and FUZZ_RUNS=<n>) npx jest … this file.
@@ -19,7 +20,7 @@ import { TestServer, startTestServer } from '../support/test-server';
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 14_08_2026);
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 10);
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 12);
 /** Far above any honest answer: a request still open after this is a hang. */
 const ANSWER_WITHIN_MS = 10_000;
 
@@ -264,7 +265,7 @@ function deepJson(fields: fc.Arbitrary<string>): fc.Arbitrary<string> {
     .tuple(fc.constantFrom(33, 1_000, 50_000), fc.boolean(), fc.option(fields))
     .map(([depth, arrays, field]) => {
       const deep = arrays ? nested(depth, '[', ']') : nested(depth, '{"a":', '}');
-      return field === null ? deep : JSON.stringify({ [field]: 0 }).replace('0', deep);
+      return field === null ? deep : `{${JSON.stringify(field)}:${deep}}`;
     });
 }
 
@@ -288,6 +289,7 @@ function jsonBody(fields: fc.Arbitrary<string>): fc.Arbitrary<Body> {
         '{"__proto__":{"isAdmin":true}}',
         '{"constructor":{"prototype":{"isAdmin":true}}}',
         '{"contact":{"__proto__":{"email":"x@y.z"}}}',
+        '{"contact":{"constructor":[null]}}',
         '{"description":"\\ud800 alone","body":"nul \\u0000 here"}',
         '',
         '{',
@@ -430,7 +432,7 @@ function fieldNames(own: string[], general: string[]): fc.Arbitrary<string> {
 }
 
 interface Caller {
-  name: 'anonymous' | 'administrator';
+  name: 'anonymous' | 'reporter' | 'administrator';
   headers: Record<string, string>;
   csrf: string;
 }
@@ -491,7 +493,7 @@ const NOT_A_UUID = '-'.repeat(36);
 /**
  * Requests every route gets before the generated ones: each path parameter malformed in turn
  * (the others real), each query field a 20-digit number, every body field a 20-digit number or
- * a malformed id, a form of the same, and a body nested 50,000 deep.
+ * a malformed id, a nested `constructor` key, a form of the same, and a body nested 50,000 deep.
  */
 function examplesFor(route: Route, caller: Caller, known: KnownParams): Generated[] {
   const names = (route.path.match(/:\w+|\*/g) ?? []).map((n) => n.replace(/^:/, ''));
@@ -522,6 +524,7 @@ function examplesFor(route: Route, caller: Caller, known: KnownParams): Generate
       json(every(Number(HUGE))),
       json(every(HUGE)),
       json(every(NOT_A_UUID)),
+      json({ [fields[0]]: { constructor: [null] } }),
       { type: 'application/json', payload: nested(50_000, '[', ']') },
       {
         type: FORM,
@@ -587,6 +590,23 @@ describe('No 5xx and no hang for generated input on any route', () => {
       headers: { cookie: jar.header(), 'x-csrf-token': visitorToken },
       csrf: visitorToken,
     });
+    // A reporter signed in to the follow-up of their case reaches the follow-up handlers.
+    const own = await submitReport(server);
+    const reporterJar = new CookieJar();
+    const reporterToken = await visitorCsrf(server, reporterJar);
+    const signIn = await server.app.inject({
+      method: 'POST',
+      url: '/follow-up',
+      headers: { cookie: reporterJar.header(), 'content-type': FORM },
+      payload: `reference=${own.reference}&receiptCode=${own.receiptCode}&_csrf=${reporterToken}`,
+    });
+    if (signIn.statusCode !== 303) throw new Error(`follow-up sign-in: ${signIn.statusCode}`);
+    reporterJar.take(signIn);
+    callers.push({
+      name: 'reporter',
+      headers: { cookie: reporterJar.header(), 'x-csrf-token': reporterToken },
+      csrf: reporterToken,
+    });
     const admin = await loginAs(server, await createStaff(server, { role: 'administrator' }));
     callers.push({ name: 'administrator', headers: admin.headers, csrf: admin.csrf });
     const expert = await createStaff(server, { role: 'legal_expert' });
@@ -600,8 +620,8 @@ describe('No 5xx and no hang for generated input on any route', () => {
     const meetingId = (meeting.json() as { id?: string }).id ?? NIL_UUID;
     known = {
       id: [filed.id, expert.id, meetingId, NIL_UUID],
+      reference: [filed.reference, own.reference, 'PMD-2026-00001'],
       itemId: [NIL_UUID],
-      reference: [filed.reference, 'PMD-2026-00001'],
       token: ['A'.repeat(43)],
       year: ['2025', '2026'],
     };
@@ -611,7 +631,7 @@ describe('No 5xx and no hang for generated input on any route', () => {
     await server?.close();
   });
 
-  it.each(['anonymous', 'administrator'])(
+  it.each(['anonymous', 'reporter', 'administrator'])(
     'every route answers the %s caller below 500, within the time bound',
     async (name) => {
       const caller = callers.find((c) => c.name === name)!;

@@ -1,4 +1,4 @@
-import { jsonNestingExceeds } from './json-body';
+import { constructorKeyPath, jsonNestingExceeds } from './json-body';
 
 describe('jsonNestingExceeds', () => {
   it('counts nested objects and arrays, not brackets inside strings', () => {
@@ -16,5 +16,18 @@ describe('jsonNestingExceeds', () => {
     expect(jsonNestingExceeds(deep, 32)).toBe(true);
     expect(jsonNestingExceeds('{"a":'.repeat(32) + '1' + '}'.repeat(32), 32)).toBe(false);
     expect(jsonNestingExceeds('{"a":'.repeat(33) + '1' + '}'.repeat(33), 32)).toBe(true);
+  });
+});
+
+describe('constructorKeyPath', () => {
+  it('names the first `constructor` key at any depth, walking without recursion', () => {
+    expect(constructorKeyPath({ contact: { constructor: [null] } })).toBe('contact.constructor');
+    expect(constructorKeyPath({ referrals: [{ constructor: 1 }] })).toBe('referrals.0.constructor');
+    expect(constructorKeyPath({ constructor: 'x' })).toBe('constructor');
+    expect(constructorKeyPath({ name: 'constructor', grounds: ['constructor'] })).toBeUndefined();
+    expect(constructorKeyPath(null)).toBeUndefined();
+    let deep: unknown = { constructor: 1 };
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(constructorKeyPath(deep)).toMatch(/^(0\.)+constructor$/);
   });
 });

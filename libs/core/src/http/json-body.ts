@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, ValidationFailedError } from '../errors/domain-error';
 
 /**
  * How deeply objects and arrays may nest in a JSON body. Our deepest body (a transition with its
@@ -45,6 +45,25 @@ export class BodyTooDeepError extends DomainError {
   }
 }
 
+/**
+ * The path (`contact.constructor`) of the first object key named `constructor` in a parsed
+ * body, iteratively. class-transformer reads `value.constructor` of every nested object to
+ * learn its type and fails (a 500) on one that carries its own; no field of ours has that name.
+ */
+export function constructorKeyPath(value: unknown): string | undefined {
+  const pending: [unknown, string][] = [[value, '']];
+  while (pending.length > 0) {
+    const [current, path] = pending.pop()!;
+    if (!current || typeof current !== 'object') continue;
+    for (const [key, child] of Object.entries(current as Record<string, unknown>)) {
+      const childPath = path ? `${path}.${key}` : key;
+      if (key === 'constructor') return childPath;
+      pending.push([child, childPath]);
+    }
+  }
+  return undefined;
+}
+
 type JsonParser = (
   request: FastifyRequest,
   body: string,
@@ -52,9 +71,9 @@ type JsonParser = (
 ) => void;
 
 /**
- * Replaces the JSON body parser with Fastify's own (which keeps refusing `__proto__` and
- * `constructor` keys) behind a depth check, so that a body nested deeper than `maxDepth` is
- * refused with a 400 problem before it is even parsed.
+ * Replaces the JSON body parser with Fastify's own (which keeps refusing `__proto__` keys)
+ * behind a depth check, so that a body nested deeper than `maxDepth` is refused with a 400
+ * problem before it is even parsed; a `constructor` key is refused as an unknown field.
  */
 export function useDepthLimitedJsonParser(
   fastify: FastifyInstance,
@@ -71,7 +90,19 @@ export function useDepthLimitedJsonParser(
         done(new BodyTooDeepError(maxDepth), undefined);
         return;
       }
-      parse(request, body, done);
+      parse(request, body, (error, value) => {
+        const field = error ? undefined : constructorKeyPath(value);
+        if (field === undefined) {
+          done(error, value);
+          return;
+        }
+        done(
+          new ValidationFailedError([
+            { field, code: 'whitelistValidation', messageKey: 'validation.whitelistValidation' },
+          ]),
+          undefined,
+        );
+      });
     },
   );
 }
