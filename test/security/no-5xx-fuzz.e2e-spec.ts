@@ -669,6 +669,12 @@ describe('No 5xx and no hang for generated input on any route', () => {
       const live = await server.app.inject({ method: 'GET', url: '/health/live' });
       expect(live.statusCode).toBe(200);
       expect(failures).toEqual([]);
+      // The database's refusal is a net, not a rule: every value must be refused at the edge.
+      const refusedByDatabase = server.logs
+        .entries()
+        .filter((e) => String(e.msg).startsWith('input refused by the database'))
+        .map((e) => `${String(e.method)} ${String(e.route)} ${String(e.sqlState)}`);
+      expect([...new Set(refusedByDatabase)]).toEqual([]);
     },
   );
 });
