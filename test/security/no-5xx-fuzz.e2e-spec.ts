@@ -20,7 +20,7 @@ import { TestServer, startTestServer } from '../support/test-server';
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 14_08_2026);
-const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 12);
+const RUNS_PER_ROUTE = Number(process.env.FUZZ_RUNS ?? 40);
 /** Far above any honest answer: a request still open after this is a hang. */
 const ANSWER_WITHIN_MS = 10_000;
 
@@ -491,17 +491,18 @@ const HUGE = '99999999999999999999';
 const NOT_A_UUID = '-'.repeat(36);
 
 /**
- * Requests every route gets before the generated ones: each path parameter malformed in turn
- * (the others real), each query field a 20-digit number, every body field a 20-digit number or
- * a malformed id, a nested `constructor` key, a form of the same, and a body nested 50,000 deep.
+ * Requests every route gets before the generated ones: each path parameter malformed or a
+ * 20-digit number in turn (the others real), each query field a 20-digit number, every body
+ * field a 20-digit number or a malformed id, a nested `constructor` key, a form of the same, and
+ * a body nested 50,000 deep.
  */
 function examplesFor(route: Route, caller: Caller, known: KnownParams): Generated[] {
   const names = (route.path.match(/:\w+|\*/g) ?? []).map((n) => n.replace(/^:/, ''));
-  const pathWith = (odd: number) => {
+  const pathWith = (odd: number, value = NOT_A_UUID) => {
     let i = 0;
     return route.path.replace(/:\w+|\*/g, () => {
       const at = i++;
-      return at === odd ? NOT_A_UUID : knownValues(names[at], known)[0];
+      return at === odd ? value : knownValues(names[at], known)[0];
     });
   };
   const real = pathWith(-1);
@@ -510,11 +511,9 @@ function examplesFor(route: Route, caller: Caller, known: KnownParams): Generate
   const fields = bodyFields.length > 0 ? bodyFields : FIELDS.filter((f) => !f.startsWith('_'));
   const every = (value: unknown) => Object.fromEntries(fields.map((f) => [f, value]));
   const json = (value: unknown): Body => ({ type: 'application/json', payload: stringify(value) });
-  const examples: Generated[] = names.map((_, i) => ({
-    url: pathWith(i),
-    body: NO_BODY,
-    language: 'en',
-  }));
+  const examples: Generated[] = names.flatMap((_, i) =>
+    [NOT_A_UUID, HUGE].map((value) => ({ url: pathWith(i, value), body: NO_BODY, language: 'en' })),
+  );
   // One field at a time: a second bad field would be refused with the first, before any query.
   for (const key of new Set(['page', 'pageSize', 'year', ...queryFields])) {
     examples.push({ url: `${real}?${key}=${HUGE}`, body: NO_BODY, language: 'sr' });
