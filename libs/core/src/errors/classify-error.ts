@@ -65,6 +65,15 @@ function errorCode(error: unknown): string | undefined {
   return typeof code === 'string' ? code : undefined;
 }
 
+/**
+ * PostgreSQL could not serialize the transaction (SQLSTATE 40001): under REPEATABLE READ a
+ * concurrent transaction committed a row this one must not overlook. The caller decides what
+ * that means (often: someone else did the same thing first).
+ */
+export function isSerializationFailure(error: unknown): boolean {
+  return errorCode(error) === '40001';
+}
+
 export function isTransientInfrastructureError(error: unknown): boolean {
   // When PostgreSQL cuts a connection in a transaction, TypeORM releases the transaction's query
   // runner at once; the transaction's next statement (or its COMMIT) then fails with these,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, ValidationFailedError } from '@app/core';
+import { Clock, ValidationFailedError, isSerializationFailure } from '@app/core';
 import { AuditLog, StaffPrincipal } from '@app/identity';
 import { YearAlreadyPublishedError, YearNotOverError } from '../exceptions/statistics.errors';
 import { StatisticsService } from './statistics.service';
@@ -30,6 +30,27 @@ export class StatisticsPublishing {
       ]);
     }
     if (year >= this.statistics.currentYear()) throw new YearNotOverError(year);
+    try {
+      return await this.freeze(year, actor, ip);
+    } catch (error) {
+      // Two administrators publishing the same year at once: the second one's INSERT … ON
+      // CONFLICT meets a row its REPEATABLE READ snapshot cannot see, and PostgreSQL refuses to
+      // serialize it. That is "already published", not a fault of the service.
+      if (isSerializationFailure(error) && (await this.isPublished(year))) {
+        throw new YearAlreadyPublishedError(year);
+      }
+      throw error;
+    }
+  }
+
+  private async isPublished(year: number): Promise<boolean> {
+    const rows = (await this.dataSource.query(`SELECT 1 FROM stat_snapshots WHERE year = $1`, [
+      year,
+    ])) as unknown[];
+    return rows.length > 0;
+  }
+
+  private freeze(year: number, actor: StaffPrincipal, ip: string | null): Promise<PublishedYear> {
     const now = this.clock.now();
     // One consistent snapshot of the counters and the histogram.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
