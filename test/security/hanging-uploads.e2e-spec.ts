@@ -168,6 +168,18 @@ describe('Uploads that never finish', () => {
     expect(await descriptorsInto('self', uploadDir)).toEqual([]);
   });
 
+  it('answers a stalled upload refused before its body is read, and lets its connection go', async () => {
+    const before = await parts();
+    // A form token that is not the visitor's: refused (403) before the handler reads the body.
+    const { answer, closedByServer } = await rawExchange(
+      port,
+      requestHead('/report?_csrf=not-a-token', { 'accept-language': 'en' }),
+      unfinishedBody(),
+    );
+    expect([answer?.status, closedByServer]).toEqual([403, true]);
+    expect(await parts()).toEqual(before);
+  });
+
   it('releases the file and deletes the staged file at once when the client goes away mid-upload', async () => {
     const filed = await submitReport(server);
     const before = await parts();

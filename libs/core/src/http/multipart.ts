@@ -1,3 +1,4 @@
+import { Socket } from 'node:net';
 import type { IncomingMessage } from 'node:http';
 import { PassThrough, Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
@@ -72,14 +73,16 @@ export async function registerMultipart(
     inFlight: new Set(),
   };
   (fastify as WithTimeouts)[TIMEOUTS] = timeouts;
-  // A body given up half-way, or never read because the request was refused before its handler
-  // read it (a CSRF or access refusal, a rate limit), cannot be followed by another request on
-  // the same connection: close it once the answer is out, so a client still sending (or
-  // pretending to) is let go instead of holding the socket until the request timeout.
+  // A body given up half-way cannot be followed by another request on the same connection:
+  // close it once the answer is out, so the client and its socket are let go.
   fastify.addHook('onSend', async (request, reply) => {
-    if ((request.raw as MaybeAbandoned)[ABANDONED] || !request.raw.complete) {
-      reply.header('connection', 'close');
-    }
+    if ((request.raw as MaybeAbandoned)[ABANDONED]) reply.header('connection', 'close');
+  });
+  // A request answered before its body was read (refused by CSRF, access or a limit): Node
+  // reads and drops the rest, so a client still uploading gets to see the answer; a body that
+  // stalls instead is waited for no longer than a stalled upload would be.
+  fastify.addHook('onResponse', async (request) => {
+    releaseUnreadBody(request.raw, timeouts.idleMs);
   });
   // The connections closed on shutdown fail their uploads; wait (briefly) for their readers to
   // delete the files they were writing before the process ends.
@@ -94,6 +97,22 @@ export async function registerMultipart(
 }
 
 const UPLOAD_CLEANUP_WAIT_MS = 2000;
+
+/** Closes the connection of an answered request whose body stops arriving for `idleMs`. */
+function releaseUnreadBody(raw: IncomingMessage, idleMs: number): void {
+  const socket = raw.socket;
+  // Requests injected in process (light-my-request) have no socket to let go.
+  if (raw.complete || raw.destroyed || !(socket instanceof Socket)) return;
+  const timer = setTimeout(() => socket.destroy(), idleMs);
+  const touch = () => timer.refresh();
+  const done = () => {
+    clearTimeout(timer);
+    socket.off('data', touch);
+  };
+  socket.on('data', touch);
+  raw.once('end', done);
+  socket.once('close', done);
+}
 
 const BUSBOY_FAILURE =
   /^(Multipart: Boundary not found|Unexpected end of (multipart data|form)|Malformed part header|.*terminated early)/;
