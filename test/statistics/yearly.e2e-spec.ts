@@ -1,6 +1,11 @@
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@app/core';
-import { MeetingsService } from '@app/meetings';
+import {
+  MeetingAgenda,
+  MeetingAttendanceService,
+  MeetingDecisions,
+  MeetingsService,
+} from '@app/meetings';
 import { StatisticsRecompute, YearlyStatistics } from '@app/statistics';
 import { TestStaff, createStaff, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
@@ -41,6 +46,9 @@ describe('Yearly statistics over several years', () => {
       institutionCode: 'ministry_health',
     });
     const meetings = server.app.get(MeetingsService);
+    const agenda = server.app.get(MeetingAgenda);
+    const attendance = server.app.get(MeetingAttendanceService);
+    const decisions = server.app.get(MeetingDecisions);
     const reason = 'Explained to the reporter in writing.';
     const referral = (institutionCode: string, responseDueDate: string) => ({
       referrals: [
@@ -155,7 +163,7 @@ describe('Yearly statistics over several years', () => {
       scheduledAt: '2025-01-20T09:00',
       place: 'Prishtinë',
     });
-    await meetings.addItem(principal(admin), m1.id, {
+    await agenda.addItem(principal(admin), m1.id, {
       case: { id: ids.C },
       summary: 'Eviction of a Roma family without notice.',
       proposedDecision: 'not_discrimination',
@@ -175,9 +183,9 @@ describe('Yearly statistics over several years', () => {
     );
 
     at(server, '2025-01-20T10:00:00Z');
-    await meetings.recordAttendance(principal(admin), m1.id, [member.id]);
+    await attendance.recordAttendance(principal(admin), m1.id, [member.id]);
     await meetings.markHeld(principal(admin), m1.id);
-    await meetings.recordDecision(principal(admin), m1.id, {
+    await decisions.recordDecision(principal(admin), m1.id, {
       caseId: ids.C,
       kind: 'postpone',
       text: 'More documents from the municipality are needed.',
@@ -198,9 +206,9 @@ describe('Yearly statistics over several years', () => {
     await step(server, admin, ids.E, 'assigned', { assigneeId: expert1.id });
 
     at(server, '2025-02-10T10:00:00Z');
-    await meetings.recordAttendance(principal(admin), m2.id, [member.id]);
+    await attendance.recordAttendance(principal(admin), m2.id, [member.id]);
     await meetings.markHeld(principal(admin), m2.id);
-    await meetings.recordDecision(principal(admin), m2.id, {
+    await decisions.recordDecision(principal(admin), m2.id, {
       caseId: ids.C,
       kind: 'not_discrimination',
       text: 'The eviction followed a court order that applies to every tenant alike.',

@@ -1,7 +1,7 @@
 /** Technical Group meetings: agenda, attendance, recusals, decisions, minutes and their PDFs. */
 export * from './domain/decision-kinds';
 export * from './domain/meeting-access';
-export * from './domain/meeting-actions';
+export * from './domain/meeting-permissions';
 export * from './domain/meeting-status.machine';
 export * from './domain/meeting-time';
 export * from './domain/quorum';
@@ -13,6 +13,11 @@ export * from './entities/meeting-attendance.entity';
 export * from './entities/meeting-comment.entity';
 export * from './entities/meeting-decision.entity';
 export * from './entities/meeting-recusal.entity';
+export * from './services/meeting-agenda.service';
+export * from './services/meeting-attendance.service';
+export * from './services/meeting-comments.service';
+export * from './services/meeting-decisions.service';
+export * from './services/meeting-minutes.service';
 export * from './services/meeting-views.service';
 export * from './services/meetings.service';
 export * from './meetings.module';

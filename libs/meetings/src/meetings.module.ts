@@ -19,6 +19,12 @@ import { MeetingDocuments } from './services/meeting-documents.service';
 import { MeetingPagesService } from './services/meeting-pages.service';
 import { MeetingPdf } from './services/meeting-pdf.service';
 import { MeetingViews } from './services/meeting-views.service';
+import { AgendaItems } from './services/agenda-items';
+import { MeetingAgenda } from './services/meeting-agenda.service';
+import { MeetingAttendanceService } from './services/meeting-attendance.service';
+import { MeetingComments } from './services/meeting-comments.service';
+import { MeetingDecisions } from './services/meeting-decisions.service';
+import { MeetingMinutes } from './services/meeting-minutes.service';
 import { MeetingsService } from './services/meetings.service';
 
 registerMessages(MEETING_MESSAGES);
@@ -44,7 +50,27 @@ registerMessages(MEETING_MESSAGES);
     ]),
   ],
   controllers: [MeetingPagesController, MeetingsController],
-  providers: [MeetingDocuments, MeetingPagesService, MeetingPdf, MeetingViews, MeetingsService],
-  exports: [MeetingViews, MeetingsService],
+  providers: [
+    AgendaItems,
+    MeetingAgenda,
+    MeetingAttendanceService,
+    MeetingComments,
+    MeetingDecisions,
+    MeetingDocuments,
+    MeetingMinutes,
+    MeetingPagesService,
+    MeetingPdf,
+    MeetingViews,
+    MeetingsService,
+  ],
+  exports: [
+    MeetingAgenda,
+    MeetingAttendanceService,
+    MeetingComments,
+    MeetingDecisions,
+    MeetingMinutes,
+    MeetingViews,
+    MeetingsService,
+  ],
 })
 export class MeetingsModule {}

@@ -20,9 +20,15 @@ import {
   MeetingListPageQueryDto,
   MeetingListQueryDto,
 } from '../dto/meeting-query.dto';
+import { MeetingPermissions } from '../domain/meeting-permissions';
 import { CommentDto, MinutesDto } from '../dto/minutes.dto';
 import { MeetingDocuments } from '../services/meeting-documents.service';
 import { MeetingPagesService } from '../services/meeting-pages.service';
+import { MeetingAgenda } from '../services/meeting-agenda.service';
+import { MeetingAttendanceService } from '../services/meeting-attendance.service';
+import { MeetingComments } from '../services/meeting-comments.service';
+import { MeetingDecisions } from '../services/meeting-decisions.service';
+import { MeetingMinutes } from '../services/meeting-minutes.service';
 import { MeetingsService } from '../services/meetings.service';
 
 /** Notices a page shows after a form succeeded (`?done=`). */
@@ -56,6 +62,11 @@ function noticeOf(done: string | undefined): Notice | undefined {
 export class MeetingPagesController {
   constructor(
     private readonly meetings: MeetingsService,
+    private readonly meetingAgenda: MeetingAgenda,
+    private readonly meetingAttendance: MeetingAttendanceService,
+    private readonly meetingDecisions: MeetingDecisions,
+    private readonly meetingMinutes: MeetingMinutes,
+    private readonly meetingComments: MeetingComments,
     private readonly content: MeetingPagesService,
     private readonly documents: MeetingDocuments,
     private readonly pages: StaffPages,
@@ -164,7 +175,7 @@ export class MeetingPagesController {
   ): Promise<FastifyReply> {
     return this.act(actor, params.id, request, reply, 'add-item', 'item_added', body, () => {
       const form = readForm(AddAgendaItemFormDto, body);
-      return this.meetings.addItem(actor, params.id, {
+      return this.meetingAgenda.addItem(actor, params.id, {
         case: { reference: form.reference },
         summary: form.summary,
         proposedDecision: form.proposedDecision,
@@ -186,7 +197,7 @@ export class MeetingPagesController {
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     return this.act(actor, params.id, request, reply, 'agenda', 'item_removed', {}, () =>
-      this.meetings.removeItem(actor, params.id, params.itemId),
+      this.meetingAgenda.removeItem(actor, params.id, params.itemId),
     );
   }
 
@@ -201,7 +212,7 @@ export class MeetingPagesController {
     @Body() body: unknown,
   ): Promise<FastifyReply> {
     return this.act(actor, params.id, request, reply, 'attendance', 'attendance', body, () =>
-      this.meetings.recordAttendance(
+      this.meetingAttendance.recordAttendance(
         actor,
         params.id,
         readForm(AttendanceFormDto, body).present ?? [],
@@ -228,7 +239,7 @@ export class MeetingPagesController {
       'recusal',
       body,
       () =>
-        this.meetings.declareRecusal(
+        this.meetingAttendance.declareRecusal(
           actor,
           params.id,
           params.itemId,
@@ -265,7 +276,7 @@ export class MeetingPagesController {
     return this.act(actor, params.id, request, reply, `decide-${caseId}`, 'decision', body, () => {
       const form = readForm(DecisionFormDto, body);
       const referral = form.kind === 'refer' && form.institutionCode;
-      return this.meetings.recordDecision(actor, params.id, {
+      return this.meetingDecisions.recordDecision(actor, params.id, {
         caseId: form.caseId,
         kind: form.kind,
         text: form.text,
@@ -296,7 +307,7 @@ export class MeetingPagesController {
     @Body() body: unknown,
   ): Promise<FastifyReply> {
     return this.act(actor, params.id, request, reply, 'minutes', 'minutes', body, () =>
-      this.meetings.saveMinutes(actor, params.id, readForm(MinutesDto, body).text),
+      this.meetingMinutes.saveMinutes(actor, params.id, readForm(MinutesDto, body).text),
     );
   }
 
@@ -310,7 +321,7 @@ export class MeetingPagesController {
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
     return this.act(actor, params.id, request, reply, 'minutes', 'approved', {}, () =>
-      this.meetings.approveMinutes(actor, params.id),
+      this.meetingMinutes.approveMinutes(actor, params.id),
     );
   }
 
@@ -341,7 +352,12 @@ export class MeetingPagesController {
   ): Promise<FastifyReply> {
     const form = `comment-${params.itemId}`;
     try {
-      await this.meetings.comment(actor, params.id, params.itemId, readForm(CommentDto, body).body);
+      await this.meetingComments.comment(
+        actor,
+        params.id,
+        params.itemId,
+        readForm(CommentDto, body).body,
+      );
       return reply.redirect(
         `/staff/meetings/${params.id}/agenda?done=comment#item-${params.itemId}`,
         303,
@@ -420,7 +436,7 @@ export class MeetingPagesController {
       'meetings/list.njk',
       {
         list,
-        canPlan: actor.role === 'administrator',
+        canPlan: MeetingPermissions.may(actor.role, 'plan'),
         previousPage: page > 1 ? page - 1 : null,
         nextPage: page * list.pageSize < list.total ? page + 1 : null,
         status: query.status ?? null,

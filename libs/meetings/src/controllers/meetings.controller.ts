@@ -33,6 +33,11 @@ import { DecisionRecordedDto, MeetingDto, MeetingListDto } from '../dto/meeting-
 import { CommentDto, MinutesDto } from '../dto/minutes.dto';
 import { MeetingDocuments, PdfFile } from '../services/meeting-documents.service';
 import { MeetingViews } from '../services/meeting-views.service';
+import { MeetingAgenda } from '../services/meeting-agenda.service';
+import { MeetingAttendanceService } from '../services/meeting-attendance.service';
+import { MeetingComments } from '../services/meeting-comments.service';
+import { MeetingDecisions } from '../services/meeting-decisions.service';
+import { MeetingMinutes } from '../services/meeting-minutes.service';
 import { MeetingsService } from '../services/meetings.service';
 
 function sendPdf(reply: FastifyReply, file: PdfFile): FastifyReply {
@@ -54,6 +59,11 @@ function sendPdf(reply: FastifyReply, file: PdfFile): FastifyReply {
 export class MeetingsController {
   constructor(
     private readonly meetings: MeetingsService,
+    private readonly meetingAgenda: MeetingAgenda,
+    private readonly meetingAttendance: MeetingAttendanceService,
+    private readonly meetingDecisions: MeetingDecisions,
+    private readonly meetingMinutes: MeetingMinutes,
+    private readonly meetingComments: MeetingComments,
     private readonly views: MeetingViews,
     private readonly documents: MeetingDocuments,
   ) {}
@@ -123,7 +133,7 @@ export class MeetingsController {
     @Body() body: AddAgendaItemDto,
   ): Promise<{ itemId: string }> {
     const { caseId, ...item } = body;
-    return this.meetings.addItem(actor, params.id, { case: { id: caseId }, ...item });
+    return this.meetingAgenda.addItem(actor, params.id, { case: { id: caseId }, ...item });
   }
 
   /** Takes a case off an open agenda; it goes back to its legal expert (`assigned`). */
@@ -136,7 +146,7 @@ export class MeetingsController {
     @CurrentStaff() actor: StaffPrincipal,
     @Param() params: AgendaItemParams,
   ): Promise<void> {
-    return this.meetings.removeItem(actor, params.id, params.itemId);
+    return this.meetingAgenda.removeItem(actor, params.id, params.itemId);
   }
 
   /** The members present; every other active member is recorded absent. */
@@ -151,7 +161,7 @@ export class MeetingsController {
     @Param() params: MeetingIdParams,
     @Body() body: AttendanceDto,
   ): Promise<void> {
-    return this.meetings.recordAttendance(actor, params.id, body.presentMemberIds);
+    return this.meetingAttendance.recordAttendance(actor, params.id, body.presentMemberIds);
   }
 
   /** A member's declared conflict of interest on one item (institution conflicts are automatic). */
@@ -165,7 +175,7 @@ export class MeetingsController {
     @Param() params: AgendaItemParams,
     @Body() body: RecusalDto,
   ): Promise<void> {
-    return this.meetings.declareRecusal(actor, params.id, params.itemId, body.memberId);
+    return this.meetingAttendance.declareRecusal(actor, params.id, params.itemId, body.memberId);
   }
 
   /** The meeting took place (counted in the statistics of its year). */
@@ -196,7 +206,7 @@ export class MeetingsController {
     @Param() params: MeetingIdParams,
     @Body() body: RecordDecisionDto,
   ): Promise<DecisionRecordedDto> {
-    return this.meetings.recordDecision(actor, params.id, body);
+    return this.meetingDecisions.recordDecision(actor, params.id, body);
   }
 
   @Put(':id/minutes')
@@ -210,7 +220,7 @@ export class MeetingsController {
     @Param() params: MeetingIdParams,
     @Body() body: MinutesDto,
   ): Promise<void> {
-    return this.meetings.saveMinutes(actor, params.id, body.text);
+    return this.meetingMinutes.saveMinutes(actor, params.id, body.text);
   }
 
   @Post(':id/minutes/approve')
@@ -220,7 +230,7 @@ export class MeetingsController {
   @ApiNoContentResponse()
   @ApiConflictResponse({ description: '`minutes_approved`, `minutes_missing`, `items_undecided`' })
   approve(@CurrentStaff() actor: StaffPrincipal, @Param() params: MeetingIdParams): Promise<void> {
-    return this.meetings.approveMinutes(actor, params.id);
+    return this.meetingMinutes.approveMinutes(actor, params.id);
   }
 
   /** Cancels a meeting not yet held; its cases are carried to the next planned meeting. */
@@ -243,7 +253,7 @@ export class MeetingsController {
     @Param() params: AgendaItemParams,
     @Body() body: CommentDto,
   ): Promise<{ id: string }> {
-    return this.meetings.comment(actor, params.id, params.itemId, body.body);
+    return this.meetingComments.comment(actor, params.id, params.itemId, body.body);
   }
 
   @Get(':id/agenda.pdf')

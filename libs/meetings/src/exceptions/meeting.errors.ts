@@ -14,6 +14,13 @@ export class AgendaItemNotFoundError extends NotFoundError {
   }
 }
 
+/** A role that may not use this command on meetings (MeetingPermissions), however it got here. */
+export class MeetingActionForbiddenError extends ForbiddenError {
+  constructor() {
+    super('meeting_action_forbidden');
+  }
+}
+
 /** A member recused as the respondent institution's may not take part in the item (403). */
 export class RecusedFromItemError extends ForbiddenError {
   constructor() {

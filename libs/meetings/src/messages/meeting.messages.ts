@@ -5,6 +5,8 @@ export const MEETING_MESSAGES = defineMessages({
   sq: {
     'error.meeting_not_found': 'Takimi nuk u gjet.',
     'error.agenda_item_not_found': 'Kjo pikë e rendit të ditës nuk u gjet.',
+    'error.meeting_action_forbidden':
+      'Roli juaj nuk e lejon këtë veprim në takimet e Grupit Teknik. Takimet i drejtojnë administratorët.',
     'error.recused_from_item':
       'Jeni të përjashtuar nga kjo pikë e rendit të ditës (institucioni juaj është palë në rast): nuk mund ta komentoni.',
     'error.meeting_step_not_allowed':
@@ -179,6 +181,8 @@ export const MEETING_MESSAGES = defineMessages({
   sr: {
     'error.meeting_not_found': 'Sastanak nije pronađen.',
     'error.agenda_item_not_found': 'Ova tačka dnevnog reda nije pronađena.',
+    'error.meeting_action_forbidden':
+      'Vaša uloga ne dozvoljava ovu radnju na sastancima Tehničke grupe. Sastanke vode administratori.',
     'error.recused_from_item':
       'Izuzeti ste iz ove tačke dnevnog reda (vaša institucija je strana u slučaju): ne možete je komentarisati.',
     'error.meeting_step_not_allowed':
@@ -350,6 +354,8 @@ export const MEETING_MESSAGES = defineMessages({
   en: {
     'error.meeting_not_found': 'The meeting was not found.',
     'error.agenda_item_not_found': 'This agenda item was not found.',
+    'error.meeting_action_forbidden':
+      'Your role may not do this on Technical Group meetings. Administrators run the meetings.',
     'error.recused_from_item':
       'You are recused from this agenda item (your institution is the one the case is about): you cannot comment on it.',
     'error.meeting_step_not_allowed': 'This step is not allowed now: the meeting is “{status}”.',
@@ -522,6 +528,8 @@ export const MEETING_MESSAGES = defineMessages({
     'meetings.decision.summary': 'Rezime vaš e institucija',
     'meetings.decision.summary_hint':
       'Ramosar e fakte tire lafenca. Bizo o pristanipe e raportuesesko, e institucija drabarela samo akava teksto. Na ramosar o anav e raportuesesko, telefonja jal e-mail adrese.',
+    'error.meeting_action_forbidden':
+      'Tumen na šaj te keren akava ando sastanko e Tehnikane Grupako. E sastanka ingarena e administratorja.',
     'error.recused_from_item':
       'Tumen sen izuzeti katar akaja tačka. Tumari institucija si strana ando slučaj. Na šaj te komentirinen.',
     'meetings.comments.withheld':

@@ -3,7 +3,7 @@ import { Locale } from '@app/core';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { LocalizedEntry, TaxonomyService } from '@app/taxonomy';
 import { DECISION_KINDS, PROPOSED_DECISIONS } from '../domain/decision-kinds';
-import { MeetingActions, meetingActions } from '../domain/meeting-actions';
+import { MeetingActions, MeetingPermissions } from '../domain/meeting-permissions';
 import { MeetingListQueryDto } from '../dto/meeting-query.dto';
 import { MeetingDto, MeetingListDto } from '../dto/meeting-view.dto';
 import { MeetingViews } from './meeting-views.service';
@@ -33,7 +33,7 @@ export class MeetingPagesService {
 
   async meeting(actor: StaffPrincipal, meetingId: string, locale: Locale): Promise<MeetingPage> {
     const meeting = await this.views.detail(actor, meetingId, locale);
-    const actions = meetingActions(actor.role, meeting.status);
+    const actions = MeetingPermissions.actions(actor.role, meeting.status);
     const [members, snapshot] = await Promise.all([
       actions.recordRecusal ? this.directory.activeTechnicalGroupMembers() : Promise.resolve([]),
       this.taxonomy.snapshot(),
