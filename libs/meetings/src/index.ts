@@ -7,6 +7,7 @@ export * from './domain/meeting-time';
 export * from './domain/quorum';
 export * from './domain/recusal';
 export * from './dto/meeting-view.dto';
+export { MeetingActionForbiddenError } from './exceptions/meeting.errors';
 export * from './entities/meeting.entity';
 export * from './entities/meeting-agenda-item.entity';
 export * from './entities/meeting-attendance.entity';

@@ -1,4 +1,4 @@
-import { EntityManager, DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/core';
 import { AuditLog, StaffPrincipal } from '@app/identity';
 import {
@@ -21,7 +21,8 @@ export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{1
  * The rules every command on a meeting shares. Each command is one transaction that first
  * locks the meeting row (`lockMeeting`), so two administrators cannot, say, record two
  * decisions on one item or approve minutes while a decision is being written; each is audited
- * (`record`) in that transaction.
+ * (`record`) in that transaction. A base class, not one more service to inject, so that every
+ * command reads the same way in whichever service it lives (agenda, attendance, decisions...).
  */
 export abstract class MeetingCommandService {
   protected constructor(
