@@ -186,7 +186,8 @@ describe('Email notifications: outbox → relay → queue → SMTP', () => {
     expect(sink.mails).toHaveLength(0);
 
     const admin = server.app.get(NotificationAdminService);
-    const list = await admin.deadLetters();
+    const administrator = { role: 'administrator' } as const;
+    const list = await admin.deadLetters(administrator);
     const entry = list.items.find((item) => item.id === id);
     expect(entry).toMatchObject({
       template: 'referral_answered',
@@ -202,7 +203,7 @@ describe('Email notifications: outbox → relay → queue → SMTP', () => {
     expect(summary.queue!.failed).toBeGreaterThanOrEqual(1);
 
     sink.accept();
-    await expect(admin.retry(id)).resolves.toEqual({ id, status: 'pending' });
+    await expect(admin.retry(administrator, id)).resolves.toEqual({ id, status: 'pending' });
     const [mail] = await sink.waitFor(1);
     expect(mail.messageId).toBe(`<${id}@localhost>`);
     await until(async () => (await row(id)).status === 'sent', 'the retried row to be sent');

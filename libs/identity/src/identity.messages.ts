@@ -5,6 +5,8 @@ export const IDENTITY_MESSAGES = defineMessages({
   sq: {
     'error.authentication_required': 'Duhet të identifikoheni për të vazhduar.',
     'error.forbidden': 'Nuk keni leje për këtë veprim.',
+    'error.staff_action_forbidden':
+      'Vetëm administratorët ftojnë stafin dhe ndryshojnë llogaritë e tyre.',
     'error.login_failed':
       'Email-i, fjalëkalimi ose kodi nuk është i saktë, ose llogaria është bllokuar përkohësisht pas shumë përpjekjeve të gabuara. Provoni përsëri më vonë.',
     'error.totp_invalid':
@@ -150,6 +152,8 @@ export const IDENTITY_MESSAGES = defineMessages({
   sr: {
     'error.authentication_required': 'Morate se prijaviti da biste nastavili.',
     'error.forbidden': 'Nemate dozvolu za ovu radnju.',
+    'error.staff_action_forbidden':
+      'Samo administratori pozivaju osoblje i menjaju njihove naloge.',
     'error.login_failed':
       'E-pošta, lozinka ili kod nisu ispravni, ili je nalog privremeno zaključan nakon previše pogrešnih pokušaja. Pokušajte ponovo kasnije.',
     'error.totp_invalid':
@@ -292,6 +296,7 @@ export const IDENTITY_MESSAGES = defineMessages({
   en: {
     'error.authentication_required': 'Sign in to continue.',
     'error.forbidden': 'You may not do this.',
+    'error.staff_action_forbidden': 'Only administrators invite staff and change their accounts.',
     'error.login_failed':
       'The email, password or code is wrong, or the account is locked for a while after too many wrong attempts. Try again later.',
     'error.totp_invalid':
@@ -431,5 +436,8 @@ export const IDENTITY_MESSAGES = defineMessages({
     'audit.action.export': 'Export',
     'audit.action.transition': 'Case status changed',
   },
-  rom: {},
+  rom: {
+    'error.staff_action_forbidden':
+      'Samo e administratorja akharen e butjarnen thaj paruven lengere akauntja.',
+  },
 });

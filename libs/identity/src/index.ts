@@ -1,6 +1,8 @@
 /** Staff identity: accounts, sign-in (password + TOTP), sessions, the access guard, the audit log. */
 export * from './domain/audit-actions';
+export * from './domain/staff-permissions';
 export * from './domain/staff-principal';
+export { StaffActionForbiddenError } from './exceptions/identity.errors';
 export * from './http/current-staff.decorator';
 export * from './http/form-problem';
 export * from './http/read-form';

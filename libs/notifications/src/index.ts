@@ -1,5 +1,7 @@
 /** Email notifications: the outbox (written in the caller's transaction), templates, relay and sending. */
 export * from './domain/mail-templates';
+export * from './domain/notification-permissions';
+export * from './exceptions/notification.errors';
 export * from './domain/mail-content';
 export * from './domain/mail.messages';
 export * from './domain/send-failure';

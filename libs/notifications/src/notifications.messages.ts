@@ -4,6 +4,8 @@ import { defineMessages } from '@app/core';
 export const NOTIFICATION_MESSAGES = defineMessages({
   sq: {
     'error.notification_not_found': 'Ky njoftim nuk ekziston.',
+    'error.notification_action_forbidden':
+      'Vetëm administratorët shohin dhe ridërgojnë email-et e dështuara.',
     'error.notification_not_dead':
       'Ky njoftim nuk ka dështuar përfundimisht, prandaj nuk mund të ridërgohet.',
     'notifications.title': 'Njoftimet me email',
@@ -33,6 +35,8 @@ export const NOTIFICATION_MESSAGES = defineMessages({
   },
   sr: {
     'error.notification_not_found': 'Ovo obaveštenje ne postoji.',
+    'error.notification_action_forbidden':
+      'Samo administratori vide i ponovo šalju neuspele e-poruke.',
     'error.notification_not_dead':
       'Slanje ovog obaveštenja nije konačno propalo, pa se ne može ponovo poslati.',
     'notifications.title': 'Obaveštenja e-poštom',
@@ -62,6 +66,7 @@ export const NOTIFICATION_MESSAGES = defineMessages({
   },
   en: {
     'error.notification_not_found': 'This notification does not exist.',
+    'error.notification_action_forbidden': 'Only administrators see and resend failed emails.',
     'error.notification_not_dead':
       'This notification has not failed for good, so it cannot be sent again.',
     'notifications.title': 'Email notifications',
@@ -89,5 +94,8 @@ export const NOTIFICATION_MESSAGES = defineMessages({
     'notifications.recipient.staff': 'staff',
     'notifications.recipient.institution': 'institution',
   },
-  rom: {},
+  rom: {
+    'error.notification_action_forbidden':
+      'Samo e administratorja dikhen thaj bičhalen palem e e-mailja so na resle.',
+  },
 });

@@ -1,10 +1,14 @@
 /** Yearly statistics: counters moved with every change, pages, exports, publishing, import. */
 export * from './domain/counter-key';
+export * from './domain/statistics-permissions';
 export * from './domain/case-deltas';
 export * from './domain/outcome-days';
 export * from './domain/yearly-figures';
 export * from './domain/import-format';
+export { StatisticsActionForbiddenError } from './exceptions/statistics.errors';
 export * from './messages/statistics.messages';
+export * from './services/statistics-import.service';
+export * from './services/statistics-publishing.service';
 export * from './services/statistics-recorder.service';
 export * from './services/statistics-recompute.service';
 export * from './services/statistics.service';

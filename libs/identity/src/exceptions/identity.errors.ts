@@ -1,4 +1,4 @@
-import { DomainError, NotFoundError, UnauthorizedError } from '@app/core';
+import { DomainError, ForbiddenError, NotFoundError, UnauthorizedError } from '@app/core';
 
 export const SIGN_IN_PATH = '/staff/login';
 
@@ -26,6 +26,13 @@ export class AuthenticationRequiredError extends DomainError {
 export class LoginFailedError extends UnauthorizedError {
   constructor() {
     super('login_failed');
+  }
+}
+
+/** A role that may not change staff accounts (StaffPermissions), however it got here. */
+export class StaffActionForbiddenError extends ForbiddenError {
+  constructor() {
+    super('staff_action_forbidden');
   }
 }
 

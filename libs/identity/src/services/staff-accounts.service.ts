@@ -13,6 +13,7 @@ import {
 } from '@app/core';
 import { normaliseEmail } from '../domain/email';
 import { isLockedOut } from '../domain/lockout';
+import { StaffPermissions } from '../domain/staff-permissions';
 import { StaffPrincipal } from '../domain/staff-principal';
 import { StaffUser } from '../entities/staff-user.entity';
 import { AuditLog } from './audit-log.service';
@@ -85,6 +86,7 @@ export class StaffAccounts {
 
   /** Creates the account (no password yet) and mails the invitation, in one transaction. */
   async invite(actor: StaffPrincipal, input: NewStaffMember, meta: RequestMeta): Promise<string> {
+    StaffPermissions.require(actor, 'manageAccounts');
     return this.dataSource.transaction(async (manager) => {
       const user = await this.insertUser(manager, input, null);
       await this.links.issue(manager, user, 'invitation');
@@ -144,6 +146,7 @@ export class StaffAccounts {
 
   /** Ends the account's sessions and unused links at once; the account stays for the record. */
   async deactivate(actor: StaffPrincipal, userId: string, meta: RequestMeta): Promise<void> {
+    StaffPermissions.require(actor, 'manageAccounts');
     if (userId === actor.id) throw new ConflictError('cannot_deactivate_self');
     await this.dataSource.transaction(async (manager) => {
       // Locking every active administrator serialises two administrators removing each other.
@@ -177,6 +180,7 @@ export class StaffAccounts {
   }
 
   async reactivate(actor: StaffPrincipal, userId: string, meta: RequestMeta): Promise<void> {
+    StaffPermissions.require(actor, 'manageAccounts');
     await this.dataSource.transaction(async (manager) => {
       const user = await this.lockedUser(manager, userId);
       if (user.active) return;
@@ -211,6 +215,7 @@ export class StaffAccounts {
     options: { resetTotp: boolean },
     meta: RequestMeta,
   ): Promise<'invitation' | 'password_reset'> {
+    StaffPermissions.require(actor, 'manageAccounts');
     return this.dataSource.transaction(async (manager) => {
       const user = await this.lockedUser(manager, userId);
       if (!user.active) throw new ConflictError('user_inactive');

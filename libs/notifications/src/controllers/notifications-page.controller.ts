@@ -8,8 +8,11 @@ import {
   ViewRenderer,
   pageContext,
   sendPage,
+  type StaffRole,
 } from '@app/core';
+import { NotificationPermissions } from '../domain/notification-permissions';
 import { NotificationIdParams, NotificationsPageQueryDto } from '../dto/dead-notification.dto';
+import { CurrentStaffRole } from '../http/current-staff-role';
 import { NotificationAdminService } from '../services/notification-admin.service';
 
 /** The administrators' page of the mail pipeline: counts, dead letters, a retry button each. */
@@ -25,6 +28,7 @@ export class NotificationsPageController {
 
   @Get()
   async page(
+    @CurrentStaffRole() actor: { role: StaffRole },
     @Query() query: NotificationsPageQueryDto,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -32,7 +36,7 @@ export class NotificationsPageController {
     const page = query.page ?? 1;
     const [summary, dead] = await Promise.all([
       this.admin.summary(),
-      this.admin.deadLetters(page, query.pageSize ?? 50),
+      this.admin.deadLetters(actor, page, query.pageSize ?? 50),
     ]);
     return sendPage(
       reply,
@@ -45,6 +49,7 @@ export class NotificationsPageController {
         summary,
         dead,
         retried: query.retried === '1',
+        mayRetry: NotificationPermissions.may(actor.role, 'retry'),
         csrf: this.csrf.token(request, reply),
         previousPage: page > 1 ? page - 1 : null,
         nextPage: page * dead.pageSize < dead.total ? page + 1 : null,
@@ -55,10 +60,11 @@ export class NotificationsPageController {
   @Post(':id/retry')
   @UseGuards(CsrfGuard)
   async retry(
+    @CurrentStaffRole() actor: { role: StaffRole },
     @Param() params: NotificationIdParams,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    await this.admin.retry(params.id);
+    await this.admin.retry(actor, params.id);
     return reply.redirect('/staff/notifications?retried=1', 303);
   }
 }

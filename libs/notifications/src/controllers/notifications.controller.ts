@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query, UseGuards } from '@nestjs/common';
 import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CsrfGuard, StaffAccess } from '@app/core';
+import { CsrfGuard, StaffAccess, StaffRole } from '@app/core';
 import {
   DeadNotificationListDto,
   DeadNotificationQueryDto,
@@ -8,6 +8,7 @@ import {
   RetriedNotificationDto,
 } from '../dto/dead-notification.dto';
 import { NotificationSummaryDto } from '../dto/notification-summary.dto';
+import { CurrentStaffRole } from '../http/current-staff-role';
 import { NotificationAdminService } from '../services/notification-admin.service';
 
 /** Administrators watch the mail pipeline and send dead-lettered emails again. */
@@ -27,8 +28,11 @@ export class NotificationsController {
   /** Dead-lettered emails, newest first, with their last error; never their recipient. */
   @Get('dead')
   @ApiOkResponse({ type: DeadNotificationListDto })
-  dead(@Query() query: DeadNotificationQueryDto): Promise<DeadNotificationListDto> {
-    return this.admin.deadLetters(query.page ?? 1, query.pageSize ?? 50);
+  dead(
+    @CurrentStaffRole() actor: { role: StaffRole },
+    @Query() query: DeadNotificationQueryDto,
+  ): Promise<DeadNotificationListDto> {
+    return this.admin.deadLetters(actor, query.page ?? 1, query.pageSize ?? 50);
   }
 
   /** Sends a dead-lettered email again (with a fresh set of attempts). */
@@ -38,7 +42,10 @@ export class NotificationsController {
   @ApiOkResponse({ type: RetriedNotificationDto })
   @ApiNotFoundResponse({ description: 'No such notification' })
   @ApiConflictResponse({ description: 'The notification is not dead-lettered' })
-  retry(@Param() params: NotificationIdParams): Promise<RetriedNotificationDto> {
-    return this.admin.retry(params.id);
+  retry(
+    @CurrentStaffRole() actor: { role: StaffRole },
+    @Param() params: NotificationIdParams,
+  ): Promise<RetriedNotificationDto> {
+    return this.admin.retry(actor, params.id);
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { ConflictError, NotFoundError } from '@app/core';
+import { ConflictError, NotFoundError, StaffRole } from '@app/core';
+import { NotificationPermissions } from '../domain/notification-permissions';
 import {
   DeadNotificationDto,
   DeadNotificationListDto,
@@ -84,7 +85,12 @@ export class NotificationAdminService {
     }
   }
 
-  async deadLetters(page = 1, pageSize = 50): Promise<DeadNotificationListDto> {
+  async deadLetters(
+    actor: { role: StaffRole },
+    page = 1,
+    pageSize = 50,
+  ): Promise<DeadNotificationListDto> {
+    NotificationPermissions.require(actor, 'readDeadLetters');
     const [rows, [{ total }]] = await Promise.all([
       this.dataSource.query(
         `SELECT id, template, locale, recipient_kind, params->>'reference' AS reference,
@@ -121,7 +127,8 @@ export class NotificationAdminService {
    * still exists in Redis cannot be added again; if Redis is away, the relay's sweep removes it
    * later, so the retry is delayed, never lost.
    */
-  async retry(id: string): Promise<RetriedNotificationDto> {
+  async retry(actor: { role: StaffRole }, id: string): Promise<RetriedNotificationDto> {
+    NotificationPermissions.require(actor, 'retry');
     const [row] = (await this.dataSource.query(
       `SELECT status FROM notification_outbox WHERE id = $1`,
       [id],

@@ -1,4 +1,4 @@
-import { ConflictError, DomainError, FieldError } from '@app/core';
+import { ConflictError, DomainError, FieldError, ForbiddenError } from '@app/core';
 import type { ImportProblem } from '../domain/import-format';
 
 export class YearAlreadyPublishedError extends ConflictError {
@@ -33,5 +33,12 @@ export class ImportInvalidError extends DomainError {
 export class ImportFormatError extends DomainError {
   constructor() {
     super('statistics_import_format', 415);
+  }
+}
+
+/** A role that may not publish or import (StatisticsPermissions), however it got here. */
+export class StatisticsActionForbiddenError extends ForbiddenError {
+  constructor() {
+    super('statistics_action_forbidden');
   }
 }

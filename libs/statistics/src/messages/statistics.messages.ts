@@ -9,6 +9,8 @@ export const STATISTICS_MESSAGES = defineMessages({
     'audit.action.statistics_published': 'Statistikat e një viti u publikuan',
     'audit.action.statistics_imported': 'Raste të mëparshme u importuan',
     'error.statistics_year_already_published': 'Statistikat e vitit {year} janë publikuar tashmë.',
+    'error.statistics_action_forbidden':
+      'Vetëm administratorët publikojnë statistikat e një viti dhe importojnë të dhëna të vjetra.',
     'error.statistics_year_not_over':
       'Viti {year} nuk ka përfunduar ende; mund të publikohet vetëm një vit i mbyllur.',
     'error.statistics_import_invalid':
@@ -153,6 +155,8 @@ export const STATISTICS_MESSAGES = defineMessages({
     'audit.action.statistics_published': 'Objavljena statistika godine',
     'audit.action.statistics_imported': 'Uvezeni raniji slučajevi',
     'error.statistics_year_already_published': 'Statistika za {year}. godinu je već objavljena.',
+    'error.statistics_action_forbidden':
+      'Samo administratori objavljuju statistiku godine i uvoze stare podatke.',
     'error.statistics_year_not_over':
       'Godina {year} se još nije završila; može se objaviti samo završena godina.',
     'error.statistics_import_invalid':
@@ -289,6 +293,8 @@ export const STATISTICS_MESSAGES = defineMessages({
     'audit.action.statistics_published': 'Statistics of a year published',
     'audit.action.statistics_imported': 'Earlier cases imported',
     'error.statistics_year_already_published': 'The statistics of {year} are already published.',
+    'error.statistics_action_forbidden':
+      'Only administrators publish a year’s statistics and import earlier data.',
     'error.statistics_year_not_over':
       'The year {year} is not over yet; only a finished year can be published.',
     'error.statistics_import_invalid':
@@ -425,5 +431,8 @@ export const STATISTICS_MESSAGES = defineMessages({
     'statistics.import.column': 'Column',
     'statistics.import.problem': 'Problem',
   },
-  rom: {},
+  rom: {
+    'error.statistics_action_forbidden':
+      'Samo e administratorja šaj te publikujinen e statistike jekhe beršeske. Samo von šaj te anen andre e purane podatkija.',
+  },
 });

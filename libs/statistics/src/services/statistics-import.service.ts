@@ -25,6 +25,7 @@ import {
   submittedDeltas,
 } from '../domain/case-deltas';
 import { CounterDelta, OutcomeDaysDelta } from '../domain/counter-key';
+import { StatisticsPermissions } from '../domain/statistics-permissions';
 import { ImportCodes, ImportedCase, RawImport, validateImport } from '../domain/import-format';
 import { StatCaseOutcome } from '../entities/stat-case-outcome.entity';
 import { StatImportedMeetings } from '../entities/stat-imported-meetings.entity';
@@ -71,10 +72,13 @@ export class StatisticsImport {
 
   /** An import as the API or the admin page sends it (JSON body or multipart files). */
   async importRequest(request: FastifyRequest, actor: StaffPrincipal): Promise<ImportResult> {
+    // Before reading the upload: a caller who may not import sends nothing to disk.
+    StatisticsPermissions.require(actor, 'import');
     return this.import(await readImportRequest(request), actor, request.ip ?? null);
   }
 
   async import(raw: RawImport, actor: StaffPrincipal, ip: string | null): Promise<ImportResult> {
+    StatisticsPermissions.require(actor, 'import');
     const snapshot = await this.taxonomy.snapshot();
     const codes: ImportCodes = {
       isKnown: (kind, code) =>

@@ -3,6 +3,7 @@ import { Locale, kosovoDate, translate } from '@app/core';
 import { StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { Bar, bars } from '../domain/chart';
+import { StatisticsPermissions } from '../domain/statistics-permissions';
 import { Cell, YearFigures } from '../domain/yearly-figures';
 import { figureLabeler } from './statistics-export.service';
 import {
@@ -78,7 +79,8 @@ export class StatisticsPages {
     const currentYear = this.statistics.currentYear();
     return {
       ...model,
-      isAdministrator: staff.role === 'administrator',
+      mayPublish: StatisticsPermissions.may(staff.role, 'publish'),
+      mayImport: StatisticsPermissions.may(staff.role, 'import'),
       options: {
         community: snapshot.list('community', locale),
         area: snapshot.list('area', locale),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, ValidationFailedError, isSerializationFailure } from '@app/core';
 import { AuditLog, StaffPrincipal } from '@app/identity';
+import { StatisticsPermissions } from '../domain/statistics-permissions';
 import { YearAlreadyPublishedError, YearNotOverError } from '../exceptions/statistics.errors';
 import { StatisticsService } from './statistics.service';
 
@@ -24,6 +25,7 @@ export class StatisticsPublishing {
   ) {}
 
   async publish(year: number, actor: StaffPrincipal, ip: string | null): Promise<PublishedYear> {
+    StatisticsPermissions.require(actor, 'publish');
     if (!Number.isInteger(year) || year < 2000) {
       throw new ValidationFailedError([
         { field: 'year', code: 'min', messageKey: 'validation.min', params: { 0: 2000 } },

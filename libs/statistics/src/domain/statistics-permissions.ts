@@ -1,0 +1,32 @@
+import type { StaffRole } from '@app/core';
+import { StatisticsActionForbiddenError } from '../exceptions/statistics.errors';
+
+/** What staff do with the statistics (the public page and API need no permission). */
+export const STATISTICS_ACTIONS = ['readStaffFigures', 'export', 'publish', 'import'] as const;
+export type StatisticsAction = (typeof STATISTICS_ACTIONS)[number];
+
+/**
+ * DESIGN §6: every staff member reads the exact live figures and exports them (audited);
+ * administrators freeze a finished year as published and import the earlier platform's data.
+ */
+const ROLES: Record<StatisticsAction, readonly StaffRole[]> = {
+  readStaffFigures: ['administrator', 'legal_expert', 'technical_group_member'],
+  export: ['administrator', 'legal_expert', 'technical_group_member'],
+  publish: ['administrator'],
+  import: ['administrator'],
+};
+
+/**
+ * Every permission on statistics, in one place: the services check it (a caller that reaches
+ * them past the route guard gets the same 403) and the staff page asks it which forms to show.
+ */
+export const StatisticsPermissions = {
+  may(role: StaffRole, action: StatisticsAction): boolean {
+    return ROLES[action].includes(role);
+  },
+
+  /** Throws the statistics' 403 when the role may not take the action. */
+  require(actor: { role: StaffRole }, action: StatisticsAction): void {
+    if (!StatisticsPermissions.may(actor.role, action)) throw new StatisticsActionForbiddenError();
+  },
+} as const;
