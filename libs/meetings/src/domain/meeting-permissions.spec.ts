@@ -57,6 +57,22 @@ describe('MeetingPermissions', () => {
     );
   });
 
+  it.each(STAFF_ROLES.flatMap((role) => MEETING_STATUSES.map((status) => [role, status] as const)))(
+    '%s reads a %s meeting (and its minutes) as DESIGN §6 says',
+    (role, status) => {
+      const member = role === 'technical_group_member';
+      for (const agendaPublishedAt of [null, new Date()]) {
+        const meeting = { status, agendaPublishedAt };
+        expect(MeetingPermissions.mayRead(role, meeting)).toBe(
+          !member || agendaPublishedAt !== null,
+        );
+        expect(MeetingPermissions.mayReadMinutes(role, meeting)).toBe(
+          !member || status === 'minutes_approved',
+        );
+      }
+    },
+  );
+
   it('answers 403 with its own code', () => {
     expect(() => MeetingPermissions.require({ role: 'legal_expert' }, 'decide')).toThrow(
       expect.objectContaining({ status: 403, code: 'meeting_action_forbidden' }),
@@ -71,6 +87,9 @@ describe('MeetingPermissions', () => {
     expect(MeetingPermissions.mayRead('technical_group_member', held)).toBe(true);
     expect(MeetingPermissions.mayRead('legal_expert', planned)).toBe(true);
     expect(MeetingPermissions.mayRead('administrator', planned)).toBe(true);
+    expect(MeetingPermissions.mayReadUnpublished('technical_group_member')).toBe(false);
+    expect(MeetingPermissions.mayReadUnpublished('legal_expert')).toBe(true);
+    expect(MeetingPermissions.mayReadUnpublished('administrator')).toBe(true);
     expect(MeetingPermissions.mayReadMinutes('technical_group_member', held)).toBe(false);
     expect(MeetingPermissions.mayReadMinutes('technical_group_member', approved)).toBe(true);
     expect(MeetingPermissions.mayReadMinutes('legal_expert', held)).toBe(true);

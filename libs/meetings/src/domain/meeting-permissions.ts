@@ -1,11 +1,12 @@
 import { STAFF_ROLES, type StaffRole } from '@app/core';
 import { MeetingActionForbiddenError } from '../exceptions/meeting.errors';
-import { type MeetingFacts, mayReadMeeting, mayReadMinutes } from './meeting-access';
+import type { MeetingFacts } from './meeting-access';
 import {
   MEETING_STATUS_MACHINE,
   MeetingStatus,
   agendaIsOpen,
   attendanceIsOpen,
+  visibleToMembers,
 } from './meeting-status.machine';
 
 /** The commands on meetings, each one form of the pages and one route of the API. */
@@ -106,14 +107,21 @@ export const MeetingPermissions = {
     return Object.fromEntries(entries) as MeetingActions;
   },
 
-  /** Members see a meeting once its agenda is published to them; other staff always. */
+  /**
+   * DESIGN §6: administrators and legal experts see every meeting, a planned agenda too;
+   * Technical Group members see a meeting once its agenda is published to them.
+   */
+  mayReadUnpublished(role: StaffRole): boolean {
+    return role !== 'technical_group_member';
+  },
+
   mayRead(role: StaffRole, meeting: MeetingFacts): boolean {
-    return mayReadMeeting(role, meeting);
+    return MeetingPermissions.mayReadUnpublished(role) || visibleToMembers(meeting);
   },
 
   /** Members read the minutes once approved; staff who prepare them read the draft too. */
   mayReadMinutes(role: StaffRole, meeting: MeetingFacts): boolean {
-    return mayReadMinutes(role, meeting);
+    return role !== 'technical_group_member' || meeting.status === 'minutes_approved';
   },
 
   /**

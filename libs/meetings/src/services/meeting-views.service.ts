@@ -5,7 +5,8 @@ import { APP_CONFIG, AppConfig, Locale, kosovoDate, kosovoDateTime } from '@app/
 import { Case, CaseGround } from '@app/cases';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyKind, TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
-import { excludedFromItem, mayReadMeeting, mayReadMinutes } from '../domain/meeting-access';
+import { excludedFromItem } from '../domain/meeting-access';
+import { MeetingPermissions } from '../domain/meeting-permissions';
 import { itemQuorum, quorumThreshold } from '../domain/quorum';
 import { MeetingListQueryDto } from '../dto/meeting-query.dto';
 import {
@@ -51,7 +52,7 @@ export class MeetingViews {
       .addOrderBy('meeting.id', 'DESC')
       .skip((page - 1) * pageSize)
       .take(pageSize);
-    if (actor.role === 'technical_group_member') {
+    if (!MeetingPermissions.mayReadUnpublished(actor.role)) {
       builder.andWhere('meeting.agenda_published_at IS NOT NULL');
     }
     if (query.status) builder.andWhere('meeting.status = :status', { status: query.status });
@@ -81,7 +82,8 @@ export class MeetingViews {
     locale: Locale,
   ): Promise<MeetingDto> {
     const meeting = await manager.findOne(Meeting, { where: { id } });
-    if (!meeting || !mayReadMeeting(actor.role, meeting)) throw new MeetingNotFoundError();
+    if (!meeting || !MeetingPermissions.mayRead(actor.role, meeting))
+      throw new MeetingNotFoundError();
     const items = await manager.find(MeetingAgendaItem, {
       where: { meetingId: id },
       order: { position: 'ASC' },
@@ -207,7 +209,7 @@ export class MeetingViews {
       attendanceRecorded,
       attendance: this.attendance(attendance, members, names, snapshot, locale),
       items: itemViews,
-      minutes: mayReadMinutes(actor.role, meeting)
+      minutes: MeetingPermissions.mayReadMinutes(actor.role, meeting)
         ? {
             text: meeting.minutesText,
             approvedAt: meeting.minutesApprovedAt?.toISOString() ?? null,
