@@ -27,6 +27,20 @@ module.exports = {
       globalTeardown: '<rootDir>/test/support/global-teardown.ts',
     },
     {
+      // The attack run (test/security/attack-run.attack-spec.ts) measures how fast the server
+      // answers while it is attacked: it runs alone, after the e2e suites (--maxWorkers=1), so
+      // the other suites' load on the two cores is not what it measures.
+      displayName: 'attack',
+      rootDir: __dirname,
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.attack-spec.ts'],
+      transform: { '^.+\\.ts$': tsJest },
+      moduleNameMapper,
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+    },
+    {
       // The whole journey in Debian's Chromium (playwright-core); run with --maxWorkers=1.
       displayName: 'browser',
       rootDir: __dirname,

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Run the test suites. PostgreSQL and Redis are started when they are down.
 #
-#   bash scripts/test.sh              # lint, typecheck, unit, e2e, browser (if any)
+#   bash scripts/test.sh              # lint, typecheck, unit, e2e, attack run, browser (if any)
 #   bash scripts/test.sh --unit       # only the unit suite
 #   bash scripts/test.sh --e2e        # only the e2e suite (flags combine: --unit --e2e)
 #   bash scripts/test.sh --browser    # only the browser suite
+#   bash scripts/test.sh --attack     # only the attack run (test/security/*.attack-spec.ts)
 #
 # Stops at the first failing step. The last line printed is
 #   tests: N passed, N failed, N skipped
@@ -17,21 +18,23 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 want_unit=""
 want_e2e=""
 want_browser=""
+want_attack=""
 want_static=""
 for arg in "$@"; do
   case "$arg" in
     --unit) want_unit=1 ;;
     --e2e) want_e2e=1 ;;
     --browser) want_browser=1 ;;
+    --attack) want_attack=1 ;;
     -h | --help)
-      sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *) die "unknown option '$arg' (try --help)" ;;
   esac
 done
-if [[ -z "$want_unit$want_e2e$want_browser" ]]; then
-  want_static=1 want_unit=1 want_e2e=1 want_browser=1
+if [[ -z "$want_unit$want_e2e$want_browser$want_attack" ]]; then
+  want_static=1 want_unit=1 want_e2e=1 want_attack=1 want_browser=1
 fi
 
 has_browser_specs=""
@@ -124,6 +127,9 @@ if [[ -n "$want_unit" ]]; then
 fi
 if [[ -n "$want_e2e" ]]; then
   jest_step e2e 2
+fi
+if [[ -n "$want_attack" ]]; then
+  jest_step attack 1
 fi
 if [[ -n "$want_browser" ]]; then
   if [[ -n "$has_browser_specs" ]]; then
