@@ -6,6 +6,7 @@ import { LogCapture } from '../support/log-capture';
 import { PgCluster } from '../support/pg-cluster';
 import { TestRedis } from '../support/redis-server';
 import { testConfig } from '../support/test-env';
+import { until } from '../support/wait';
 
 interface Outcome {
   status: number;
@@ -76,7 +77,7 @@ describe('PostgreSQL restarted under load', () => {
     let restarted = false;
     const restart = (async () => {
       // Restart once the load is well under way, while requests are in flight.
-      while (outcomes.length < 15) await new Promise((r) => setTimeout(r, 10));
+      await until(() => outcomes.length >= 15, 'the load to be under way', { intervalMs: 10 });
       await cluster.restart();
       restarted = true;
     })();
@@ -103,18 +104,22 @@ describe('PostgreSQL restarted under load', () => {
     expect(created.length).toBeGreaterThan(0);
 
     // The server recovers without a restart of its own: new reports are filed again.
-    let recovered: Outcome | undefined;
-    for (let attempt = 0; attempt < 20 && recovered?.status !== 201; attempt++) {
-      if (attempt > 0) await new Promise((r) => setTimeout(r, 250));
-      recovered = await submit(1000 + attempt);
-    }
-    expect(recovered?.status).toBe(201);
+    let attempt = 0;
+    let last: Outcome | undefined;
+    const recovered = await until(
+      async () => {
+        last = await submit(1000 + attempt++);
+        return last.status === 201 && last;
+      },
+      () => `a report to be filed again (last answer ${last?.status} after ${attempt} tries)`,
+      { intervalMs: 250 },
+    );
     for (let i = 0; i < 5; i++) {
       const after = await submit(2000 + i);
       expect(after.status).toBe(201);
       created.push(after);
     }
-    created.push(recovered!);
+    created.push(recovered);
     const ready = await fetch(`${baseUrl}/health/ready`);
     expect(ready.status).toBe(200);
 

@@ -1,21 +1,14 @@
 import { DataSource } from 'typeorm';
+import { OutboxRelay } from '@app/notifications';
 import { csrfFrom, identifiedReport, submitReport } from '../cases/case-fixtures';
 import { assignCase, staffCall } from '../support/case-workflow';
 import { TestRedis } from '../support/redis-server';
+import { drainNotifications } from '../support/drain-notifications';
 import { SmtpSink } from '../support/smtp-sink';
 import { FORM, createStaff, form, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 import { TestWorker, mailTestEnv, startTestWorker } from '../support/test-worker';
-
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { until } from '../support/wait';
 
 /**
  * Redis stopped (its own redis-server, killed like a crash, its data lost): reporters and
@@ -109,10 +102,15 @@ describe('Redis stopped: intake and staff work go on, emails follow when it retu
         status: string;
         n: number;
       }[];
-    await new Promise((r) => setTimeout(r, 1000));
+    // The relay has run into the outage, and a run after the writes leaves every row pending.
+    await until(() => worker.logs.text().includes('Outbox relay paused'), 'the relay to pause');
+    await expect(worker.app.get(OutboxRelay).relayBatch()).rejects.toThrow(
+      'Redis is not reachable',
+    );
     const waiting = await outbox();
     const written = waiting.reduce((sum, r) => sum + r.n, 0);
     expect(written).toBeGreaterThanOrEqual(4);
+    expect(waiting.map((r) => r.status)).toEqual(['pending']);
     expect(sink.mails).toHaveLength(0);
 
     await redis.start();
@@ -121,7 +119,7 @@ describe('Redis stopped: intake and staff work go on, emails follow when it retu
       async () => (await outbox()).every((r) => r.status === 'sent'),
       'every email marked sent',
     );
-    await new Promise((r) => setTimeout(r, 1000));
+    await drainNotifications(db, server.config);
     expect(sink.mails).toHaveLength(written);
     expect([...sink.deliveriesByMessageId().values()].filter((n) => n > 1)).toEqual([]);
     expect(

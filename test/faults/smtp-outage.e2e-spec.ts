@@ -1,18 +1,10 @@
 import { DataSource } from 'typeorm';
 import { identifiedReport, submitReport } from '../cases/case-fixtures';
+import { drainNotifications } from '../support/drain-notifications';
 import { SmtpSink } from '../support/smtp-sink';
 import { TestServer, startTestServer } from '../support/test-server';
 import { TestWorker, mailTestEnv, startTestWorker } from '../support/test-worker';
-
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, ms = 60_000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { until } from '../support/wait';
 
 /**
  * "SMTP down for minutes", in seconds: the first retry waits MAIL_BACKOFF_MS and each further
@@ -65,7 +57,17 @@ describe('SMTP down for a while: emails are delivered afterwards, once each', ()
     for (let i = 0; i < reports / 2; i++) {
       await submitReport(server, identifiedReport({ contact: { email: `late.${i}@example.org` } }));
     }
-    await new Promise((r) => setTimeout(r, 4000));
+    // The outage lasts until every email has been refused and some four times over (which at
+    // MAIL_BACKOFF_MS=250 takes a few seconds), rather than for a guessed duration.
+    await until(async () => {
+      const attempts = (await rows()).map((r) => r.attempts);
+      return (
+        attempts.length === reports &&
+        attempts.every((n) => n >= 1) &&
+        Math.max(...attempts) >= 4 &&
+        sink.refusedCount > reports
+      );
+    }, 'every email refused, and one four times');
     const during = await rows();
     expect(during.every((r) => r.status !== 'sent' && r.status !== 'dead')).toBe(true);
     expect(Math.max(...during.map((r) => r.attempts))).toBeGreaterThanOrEqual(4);
@@ -75,7 +77,7 @@ describe('SMTP down for a while: emails are delivered afterwards, once each', ()
     sink.accept();
     await sink.waitFor(reports, 60_000);
     await until(async () => (await rows()).every((r) => r.status === 'sent'), 'rows marked sent');
-    await new Promise((r) => setTimeout(r, 1000));
+    await drainNotifications(db, server.config);
     expect(sink.mails).toHaveLength(reports);
     expect([...sink.deliveriesByMessageId().values()].filter((n) => n > 1)).toEqual([]);
     expect(new Set(sink.mails.flatMap((m) => m.to)).size).toBe(reports);

@@ -11,10 +11,12 @@ import {
   OutboxRelay,
   queuePrefix,
 } from '@app/notifications';
+import { drainNotifications } from '../support/drain-notifications';
 import { SmtpSink } from '../support/smtp-sink';
 import { FORM, createStaff, csrfFromPage, form, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 import { TestWorker, mailTestEnv, startTestWorker } from '../support/test-worker';
+import { pause, until } from '../support/wait';
 
 const SAMPLE: Record<string, string> = {
   reference: 'PMD-2026-00042',
@@ -37,20 +39,6 @@ function itemFor(template: MailTemplate, locale: Locale, to: string): OutboxItem
   return { template, locale, to, params } as OutboxItem;
 }
 
-async function until<T>(
-  probe: () => Promise<T | undefined | false>,
-  what: string,
-  timeoutMs = 20000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 describe('Email notifications: outbox → relay → queue → SMTP', () => {
   let sink: SmtpSink;
   let server: TestServer;
@@ -67,6 +55,20 @@ describe('Email notifications: outbox → relay → queue → SMTP', () => {
         unknown
       >[]
     )[0];
+
+  /**
+   * A worker that has finished starting. One closed while it still declares its daily schedules
+   * trips an unhandled rejection in BullMQ (its job scheduler awaits the connection being
+   * closed), which fails the whole file; the tests that close a worker start it this way.
+   */
+  const startSettledWorker = async () => {
+    const started = await startTestWorker(env);
+    await until(
+      () => started.logs.text().includes('scheduled'),
+      'the worker to declare its schedules',
+    );
+    return started;
+  };
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
@@ -153,7 +155,7 @@ describe('Email notifications: outbox → relay → queue → SMTP', () => {
       await queue.close();
       connection.disconnect();
     }
-    await new Promise((r) => setTimeout(r, 300));
+    await drainNotifications(db, server.config);
     expect(sink.mails).toHaveLength(1);
     expect((await row(id)).attempts).toBe(1);
   });
@@ -172,7 +174,7 @@ describe('Email notifications: outbox → relay → queue → SMTP', () => {
     expect(mail.to).toEqual(['reporter@example.org']);
     expect(mail.subject).toBe('Primili smo vašu prijavu PMD-2026-00042');
     await until(async () => (await row(id)).status === 'sent', 'the row to be marked sent');
-    await new Promise((r) => setTimeout(r, 500));
+    await drainNotifications(db, server.config);
     expect(sink.mails).toHaveLength(1);
   });
 
@@ -322,17 +324,20 @@ describe('Email notifications: outbox → relay → queue → SMTP', () => {
   });
 
   it('lets the email in progress finish when the worker shuts down', async () => {
-    const extra = await startTestWorker(env);
+    const extra = await startSettledWorker();
     await worker.close();
     sink.hold();
     const [id] = await write([itemFor('password_reset', 'en', 'staff@example.org')]);
     await until(async () => sink.heldCount === 1, 'the email to reach SMTP');
     const closing = extra.close();
-    await new Promise((r) => setTimeout(r, 300));
+    // Part of what is exercised: the shutdown has begun while the email is still at SMTP. There
+    // is no public sign of "closing" to wait for; were it not begun yet, the test would only be
+    // weaker, never wrong, so this pause cannot make it fail.
+    await pause(300);
     await sink.release(true);
     await closing;
     expect((await row(id)).status).toBe('sent');
     expect(sink.mails).toHaveLength(1);
-    worker = await startTestWorker(env);
+    worker = await startSettledWorker();
   });
 });

@@ -3,16 +3,7 @@ import { NotificationOutbox } from '@app/notifications';
 import { SmtpSink } from '../support/smtp-sink';
 import { TestServer, startTestServer } from '../support/test-server';
 import { TestWorker, mailTestEnv, startTestWorker } from '../support/test-worker';
-
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, ms = 15000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { until } from '../support/wait';
 
 /** Polling is set to ten minutes here, so only NOTIFY can bring an email out within the test. */
 describe('The outbox relay woken by LISTEN/NOTIFY', () => {

@@ -1,22 +1,14 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { checkEvictionPolicy, createRedis } from '@app/core';
-import { NotificationOutbox } from '@app/notifications';
+import { NotificationOutbox, OutboxRelay } from '@app/notifications';
 import { IDENTITY, identifiedReport } from '../cases/case-fixtures';
 import { TestRedis } from '../support/redis-server';
+import { drainNotifications } from '../support/drain-notifications';
 import { SmtpSink } from '../support/smtp-sink';
 import { TestServer, startTestServer } from '../support/test-server';
 import { TestWorker, mailTestEnv, startTestWorker } from '../support/test-worker';
-
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, ms = 30000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+import { until } from '../support/wait';
 
 /** These tests stop and wipe Redis: they run their own redis-server, never the shared one. */
 describe('Email notifications while Redis is away', () => {
@@ -72,8 +64,12 @@ describe('Email notifications while Redis is away', () => {
     expect(res.statusCode).toBe(201);
     const { id: caseId, reference } = res.json() as { id: string; reference: string };
 
-    // The email waits in the outbox while the relay cannot reach Redis.
-    await new Promise((r) => setTimeout(r, 1000));
+    // The email waits in the outbox while the relay cannot reach Redis: the relay has run into
+    // the outage, and a run after the report was written leaves the row pending.
+    await until(() => worker.logs.text().includes('Outbox relay paused'), 'the relay to pause');
+    await expect(worker.app.get(OutboxRelay).relayBatch()).rejects.toThrow(
+      'Redis is not reachable',
+    );
     const waiting = await outboxRow(`case_id = $1 AND template = 'case_received'`, [caseId]);
     expect(waiting.status).toBe('pending');
 
@@ -113,7 +109,7 @@ describe('Email notifications while Redis is away', () => {
     const [mail] = await sink.waitFor(1, 30000);
     expect(mail.messageId).toBe(`<${id}@localhost>`);
     await until(async () => (await outboxRow(`id = $1`, [id])).status === 'sent', 'sent');
-    await new Promise((r) => setTimeout(r, 1500));
+    await drainNotifications(db, server.config);
     expect(sink.mails).toHaveLength(1);
   });
 

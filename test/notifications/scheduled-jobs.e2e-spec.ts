@@ -10,6 +10,7 @@ import {
 import { TestDatabase, createTestDatabase } from '../support/test-database';
 import { testConfig } from '../support/test-env';
 import { TestWorker, mailTestEnv, startTestWorker } from '../support/test-worker';
+import { until } from '../support/wait';
 
 @Injectable()
 class RecordingOverdueReferrals implements OverdueReferralsHandler {
@@ -22,16 +23,6 @@ class RecordingOverdueReferrals implements OverdueReferralsHandler {
 
 @Module({ providers: [RecordingOverdueReferrals], exports: [RecordingOverdueReferrals] })
 class RecordingModule {}
-
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, ms = 20000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 
 describe('Scheduled notification jobs', () => {
   let db: TestDatabase;

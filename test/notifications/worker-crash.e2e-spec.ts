@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { NotificationOutbox, OutboxItem } from '@app/notifications';
+import { drainNotifications } from '../support/drain-notifications';
 import { SmtpSink } from '../support/smtp-sink';
 import { TestServer, startTestServer } from '../support/test-server';
 import {
@@ -9,16 +10,7 @@ import {
   spawnWorkerProcess,
   startTestWorker,
 } from '../support/test-worker';
-
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, ms = 60000) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+import { until } from '../support/wait';
 
 function items(count: number, tag: string): OutboxItem[] {
   return Array.from({ length: count }, (_, i) => ({
@@ -107,8 +99,8 @@ describe('Email notifications with crashing and concurrent workers', () => {
     workers.push(await startTestWorker(env));
     await sink.waitFor(200, 60000);
     await until(async () => (await countSent(ids)) === 200, 'every row to be marked sent');
-    // Give a stray duplicate the chance to show up before counting.
-    await new Promise((r) => setTimeout(r, 1500));
+    // Nothing left to send or run: a stray duplicate would have arrived by now.
+    await drainNotifications(db, server.config);
     const deliveries = sink.deliveriesByMessageId();
     expect(deliveries.size).toBe(200);
     expect([...deliveries.values()].filter((n) => n > 1)).toEqual([]);
@@ -120,7 +112,7 @@ describe('Email notifications with crashing and concurrent workers', () => {
     const ids = [...(await write(items(150, 'a'))), ...(await write(items(150, 'b')))];
     await sink.waitFor(300, 60000);
     await until(async () => (await countSent(ids)) === 300, 'every row to be marked sent');
-    await new Promise((r) => setTimeout(r, 1000));
+    await drainNotifications(db, server.config);
     const deliveries = sink.deliveriesByMessageId();
     expect(deliveries.size).toBe(300);
     expect([...deliveries.values()].filter((n) => n > 1)).toEqual([]);

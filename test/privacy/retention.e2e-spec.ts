@@ -17,6 +17,7 @@ import { StaffLogin, TestStaff, createStaff, loginAs } from '../support/staff';
 import { TestDatabase, createTestDatabase } from '../support/test-database';
 import { TestServer, startTestServer } from '../support/test-server';
 import { mailTestEnv, startTestWorker } from '../support/test-worker';
+import { until } from '../support/wait';
 
 const DAY = 24 * 60 * 60 * 1000;
 const RETENTION_DAYS = 730;
@@ -329,17 +330,14 @@ describe('The retention job in the worker', () => {
     );
     try {
       const queue = worker.app.get(NotificationQueues).queue('maintenance');
-      let scheduler: Awaited<ReturnType<typeof queue.getJobSchedulers>>[number] | undefined;
-      for (let i = 0; i < 200 && !scheduler; i++) {
-        scheduler = (await queue.getJobSchedulers()).find((s) => s.key === RETENTION_SCHEDULER);
-        if (!scheduler) await new Promise((r) => setTimeout(r, 50));
-      }
+      const scheduler = await until(
+        async () => (await queue.getJobSchedulers()).find((s) => s.key === RETENTION_SCHEDULER),
+        'the job scheduler',
+      );
       expect(scheduler).toMatchObject({ pattern: '15 3 * * *', tz: KOSOVO_TIME_ZONE });
       // Run once now: the worker's clock is the real one, so nothing is due yet.
       const job = await queue.add('retention-erase', {});
-      for (let i = 0; i < 400 && (await job.getState()) !== 'completed'; i++) {
-        await new Promise((r) => setTimeout(r, 50));
-      }
+      await until(async () => (await job.getState()) === 'completed', 'the job to complete');
       expect((await queue.getJob(job.id!))?.returnvalue).toBe(0);
       expect(worker.logs.text()).toContain('"erasedCases":0');
     } finally {

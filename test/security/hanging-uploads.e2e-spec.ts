@@ -15,21 +15,16 @@ import { StaffLogin, createStaff, loginAs } from '../support/staff';
 import { TestDatabase, createTestDatabase } from '../support/test-database';
 import { uniqueName } from '../support/test-env';
 import { TestServer, startTestServer } from '../support/test-server';
+import { until as waitUntil } from '../support/wait';
 
 const IDLE_MS = 1500;
 /** How long a test waits for what must happen within IDLE_MS: generous, for a busy machine. */
 const BOUND_MS = 20_000;
 const DAY_MS = 24 * 3600 * 1000;
 
-/** Resolves once `probe` holds, checking every 50 ms; fails after `ms`. */
-async function until<T>(probe: () => Promise<T | undefined | false>, what: string, ms = BOUND_MS) {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+/** Waits for what must happen within IDLE_MS, with a bound generous for a busy machine. */
+function until<T>(probe: () => Promise<T | undefined | false>, what: string): Promise<T> {
+  return waitUntil(probe, what, { timeoutMs: BOUND_MS });
 }
 
 async function plantPart(uploadDir: string, ageMs: number): Promise<string> {

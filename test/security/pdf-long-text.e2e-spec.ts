@@ -2,6 +2,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { LightMyRequestResponse } from 'fastify';
 import { pdfText } from '../support/pdf-text';
 import { TestServer, startTestServer } from '../support/test-server';
+import { pause } from '../support/wait';
 import {
   Group,
   addItem,
@@ -101,7 +102,8 @@ describe('PDFs of meeting texts made of one long word', () => {
         const res = await server.app.inject({ method: 'GET', url: '/health/live' });
         if (res.statusCode === 200) answers.push(performance.now());
         else failures.push(res.statusCode);
-        await new Promise((resolve) => setTimeout(resolve, 50));
+        // The sampling period of the health probe (not a wait for anything).
+        await pause(50);
       }
     })();
     try {

@@ -14,6 +14,7 @@ import { SmtpSink, type SinkMail } from '../support/smtp-sink';
 import { FORM, StaffLogin, csrfFromPage } from '../support/staff';
 import type { TestServer } from '../support/test-server';
 import { TestWorker, mailTestEnv, startTestWorker } from '../support/test-worker';
+import { until } from '../support/wait';
 import {
   Team,
   assignedCase,
@@ -103,12 +104,11 @@ describe('What an institution learns of a referred case', () => {
 
   /** The email the institution received for this case (waits for the worker to send it). */
   async function institutionMail(reference: string): Promise<SinkMail> {
-    const find = () =>
-      sink.mails.find((m) => m.to.includes(INSTITUTION_EMAIL) && m.text.includes(reference));
-    for (let i = 0; i < 400 && !find(); i++) await new Promise((r) => setTimeout(r, 50));
-    const mail = find();
-    if (!mail) throw new Error(`no email to the institution for ${reference}`);
-    return mail;
+    return until(
+      () => sink.mails.find((m) => m.to.includes(INSTITUTION_EMAIL) && m.text.includes(reference)),
+      `an email to the institution for ${reference}`,
+      { timeoutMs: 20_000 },
+    );
   }
 
   async function linkOf(caseId: string): Promise<string> {

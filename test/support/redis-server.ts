@@ -1,5 +1,6 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
+import { until } from './wait';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -76,12 +77,15 @@ export class TestRedis {
     child.once('exit', () => {
       if (this.process === child) this.process = undefined;
     });
-    for (let i = 0; i < 100; i++) {
-      if (await ping(this.port)) return;
-      if (!this.process) throw new Error('redis-server exited at start');
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    throw new Error(`redis-server did not answer on port ${this.port}`);
+    await until(
+      async () => {
+        if (await ping(this.port)) return true;
+        if (!this.process) throw new Error('redis-server exited at start');
+        return false;
+      },
+      `redis-server to answer on port ${this.port}`,
+      { timeoutMs: 10_000 },
+    );
   }
 
   /** Stops the server at once (SIGKILL: like a crash; nothing is saved anyway). */

@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { projectRoot } from '@app/core';
 import { freePort } from './redis-server';
 import { uniqueName } from './test-env';
+import { until } from './wait';
 
 export interface ServerProcess {
   child: ChildProcess;
@@ -52,20 +53,24 @@ export async function spawnServerProcess(env: Record<string, string>): Promise<S
     }),
   );
   const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 150_000;
-  for (;;) {
+  const ready = async () => {
     if (exited) throw new Error(`The server exited at start: ${output.join('')}`);
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`The server was not ready in time: ${output.join('')}`);
-    }
     try {
       const res = await fetch(`${url}/health/ready`, { signal: AbortSignal.timeout(2000) });
-      if (res.status === 200) break;
+      return res.status === 200;
     } catch {
-      // not listening yet
+      return false; // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 200));
+  };
+  try {
+    await until(ready, () => `the server to be ready: ${output.join('')}`, {
+      timeoutMs: 150_000,
+      intervalMs: 200,
+    });
+  } catch (error) {
+    // A server that did not start must not outlive the test.
+    child.kill('SIGKILL');
+    throw error;
   }
   return {
     child,

@@ -4,6 +4,7 @@ import { IDENTITY, csrfFrom, multipart, pdf } from '../cases/case-fixtures';
 import { loginAs } from '../support/staff';
 import { SmtpSink } from '../support/smtp-sink';
 import { mailTestEnv, startTestWorker } from '../support/test-worker';
+import { until } from '../support/wait';
 import type { TestServer } from '../support/test-server';
 import {
   Team,
@@ -241,13 +242,10 @@ describe('Referrals to institutions', () => {
       const job = await queue.add('referral-overdue-check', {});
       const reminded = (to: string) =>
         sink.mails.some((m) => m.to.includes(to) && m.text.includes(referred.reference));
-      for (
-        let i = 0;
-        i < 300 && !(reminded(team.expert.email) && reminded('contact@ministry-education.test'));
-        i++
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await until(
+        () => reminded(team.expert.email) && reminded('contact@ministry-education.test'),
+        'the reminders to the expert and the institution',
+      );
       expect((await queue.getJob(job.id!))?.returnvalue).toBeGreaterThanOrEqual(1);
       expect(reminded(team.expert.email)).toBe(true);
       expect(reminded('contact@ministry-education.test')).toBe(true);
