@@ -18,6 +18,7 @@ import { SmtpSink } from '../support/smtp-sink';
 import { createDatabase, dropDatabase } from '../support/test-database';
 import { databaseUrl, testConfig, uniqueName } from '../support/test-env';
 import { mailTestEnv, spawnWorkerProcess } from '../support/test-worker';
+import { pause } from '../support/wait';
 import { printTable, recordResult } from './lib/report';
 
 const BURST = Number(process.env.BENCH_EMAILS ?? 10_000);
@@ -119,7 +120,7 @@ async function main(): Promise<void> {
     for (let sent = 0; sent < STEADY; sent += perTick) {
       await write(items(perTick, BURST + sent));
       const next = steadyStart + ((sent + perTick) / perTick) * tickMs;
-      await new Promise((r) => setTimeout(r, Math.max(0, next - Date.now())));
+      await pause(Math.max(0, next - Date.now()));
     }
     await sink.waitFor(BURST + STEADY, 5 * 60_000);
     const steadyLatency = latencies(BURST, BURST + STEADY);

@@ -58,6 +58,7 @@ import { loadCases } from './lib/load-cases';
 import { RESULTS_FILE, Row, printTable, recordResult } from './lib/report';
 import { signIn } from './lib/staff-session';
 import { databaseUrl } from '../support/test-env';
+import { until } from '../support/wait';
 
 const BENCHMARKS = [
   'cold-start',
@@ -454,7 +455,10 @@ class Bench {
     server.child.kill('SIGWINCH');
     this.profilesWritten += 1;
     const file = join(PROFILE_DIR, `${this.profilesWritten}.cpuprofile`);
-    for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+    await until(() => existsSync(file), `the CPU profile ${file}`, {
+      timeoutMs: 10_000,
+      intervalMs: 100,
+    });
     const summary = summariseProfile(file);
     const profiles = (this.results.profiles ??= {}) as Record<string, unknown>;
     profiles[name] = {

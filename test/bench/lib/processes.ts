@@ -2,6 +2,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { pause, until } from '../../support/wait';
 
 export const ROOT = join(__dirname, '../../..');
 
@@ -77,7 +78,7 @@ export async function settle(pid: number, timeoutMs = 20_000): Promise<void> {
   const until = performance.now() + timeoutMs;
   let last = cpuMs(pid);
   while (performance.now() < until) {
-    await new Promise((r) => setTimeout(r, 250));
+    await pause(250);
     const now = cpuMs(pid);
     if (now - last < 12.5) return;
     last = now;
@@ -124,19 +125,20 @@ export async function startHttpProcess(
   child.on('exit', () => {
     exited = true;
   });
-  for (;;) {
+  const ready = async () => {
     if (exited) throw new Error(`${args.join(' ')} exited before it was ready`);
-    if (performance.now() - started > timeoutMs) {
-      child.kill('SIGKILL');
-      throw new Error(`${args.join(' ')} was not ready within ${timeoutMs} ms`);
-    }
     try {
-      const res = await fetch(`${url}${readyPath}`);
-      if (res.status === 200) break;
+      return (await fetch(`${url}${readyPath}`)).status === 200;
     } catch {
-      // not listening yet
+      return false; // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 20));
+  };
+  try {
+    // Checked often: the time to readiness is one of the measurements.
+    await until(ready, `${args.join(' ')} to be ready`, { timeoutMs, intervalMs: 20 });
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw error;
   }
   const readyMs = Math.round(performance.now() - started);
   return {
