@@ -17,7 +17,7 @@
 import type { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { CASE_STATUSES } from '@app/cases';
+import { CASE_STATUSES, FINAL_STATUSES } from '@app/cases';
 import { TAXONOMY_SEED } from '@app/taxonomy';
 import { SummaryTally, TallyCodes } from './summary-tally';
 
@@ -117,7 +117,7 @@ function statusFor(ageDays: number, r: number): string {
   return r < 0.45 ? 'resolved' : r < 0.7 ? 'not_discrimination' : r < 0.92 ? 'closed' : 'referred';
 }
 
-const OUTCOMES = new Set(['resolved', 'not_discrimination', 'closed']);
+const OUTCOMES = new Set<string>(FINAL_STATUSES);
 
 /** Sequential UUIDs (version 4 layout): the primary key index only ever appends. */
 function sequentialId(n: number): string {

@@ -1,8 +1,12 @@
+import { StateMachine } from '@app/core';
 import {
   CASE_STATUSES,
   CASE_STATUS_MACHINE,
   CaseStatus,
+  FINAL_STATUSES,
   TransitionActor,
+  finalStatesOf,
+  isFinalStatus,
   requirementsOf,
 } from './case-status.machine';
 
@@ -20,14 +24,14 @@ const EXPECTED: Record<string, TransitionActor[]> = {
   'assigned->not_discrimination': ['legal_expert', 'administrator', 'meeting'],
   'technical_group->not_discrimination': ['legal_expert', 'administrator', 'meeting'],
   'referred->not_discrimination': ['legal_expert', 'administrator', 'meeting'],
-  'submitted->closed': ['administrator'],
-  'in_review->closed': ['administrator'],
-  'assigned->closed': ['administrator'],
+  'submitted->closed': ['administrator', 'reporter'],
+  'in_review->closed': ['administrator', 'reporter'],
+  'assigned->closed': ['administrator', 'reporter'],
   'resolved->in_review': ['administrator'],
   'not_discrimination->in_review': ['administrator'],
   'closed->in_review': ['administrator'],
 };
-const ACTORS: TransitionActor[] = ['administrator', 'legal_expert', 'meeting'];
+const ACTORS: TransitionActor[] = ['administrator', 'legal_expert', 'meeting', 'reporter'];
 
 const pairs = CASE_STATUSES.flatMap((from) =>
   CASE_STATUSES.map((to) => [from, to] as [CaseStatus, CaseStatus]),
@@ -71,5 +75,36 @@ describe('The case status machine', () => {
     });
     expect(requirementsOf('assigned', 'not_discrimination')).toMatchObject({ reason: true });
     expect(requirementsOf('technical_group', 'referred')).toMatchObject({ referral: true });
+  });
+
+  it('derives the final statuses from the table: those whose only way out is a reopening', () => {
+    expect([...FINAL_STATUSES].sort()).toEqual(['closed', 'not_discrimination', 'resolved']);
+    expect(CASE_STATUSES.filter(isFinalStatus)).toEqual([...FINAL_STATUSES]);
+    expect(isFinalStatus('referred')).toBe(false);
+  });
+
+  it('follows the table when it changes: a status with a way forward is not final', () => {
+    const machine = new StateMachine(
+      ['open', 'review', 'done', 'parked', 'gone'] as const,
+      'open',
+      [
+        { from: ['open'], to: 'review', by: ['a'] },
+        { from: ['review'], to: 'done', by: ['a'] },
+        { from: ['review'], to: 'parked', by: ['a'] },
+        { from: ['parked'], to: 'done', by: ['a'] },
+        { from: ['parked', 'done'], to: 'review', by: ['a'] },
+        { from: ['done'], to: 'gone', by: ['a'] },
+      ],
+    );
+    expect(finalStatesOf(machine, 'review')).toEqual(['gone']);
+  });
+
+  it('lets the reporter only withdraw: close the case while staff could still close it', () => {
+    const steps = pairs.filter(([from, to]) => CASE_STATUS_MACHINE.can(from, to, 'reporter'));
+    expect(steps).toEqual([
+      ['submitted', 'closed'],
+      ['in_review', 'closed'],
+      ['assigned', 'closed'],
+    ]);
   });
 });

@@ -13,11 +13,14 @@ export const CASE_STATUSES = [
 ] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 
-/** Statuses in which a case has an outcome; reopening starts from them. */
-export const FINAL_STATUSES: readonly CaseStatus[] = ['resolved', 'not_discrimination', 'closed'];
+/**
+ * Who takes a step: staff roles, a Technical Group meeting decision, or the reporter (who may
+ * only withdraw the case, i.e. close it, while staff could still close it).
+ */
+export type TransitionActor = 'administrator' | 'legal_expert' | 'meeting' | 'reporter';
 
-/** Who takes a step: staff roles, or a Technical Group meeting decision. */
-export type TransitionActor = 'administrator' | 'legal_expert' | 'meeting';
+/** Where a reopened case starts again. */
+const REOPENED_TO = 'in_review' satisfies CaseStatus;
 
 export const CLOSURE_REASONS = [
   'withdrawn',
@@ -55,10 +58,42 @@ export const CASE_STATUS_MACHINE = new StateMachine<CaseStatus, TransitionActor>
       to: 'not_discrimination',
       by: ['legal_expert', 'administrator', 'meeting'],
     },
-    { from: ['submitted', 'in_review', 'assigned'], to: 'closed', by: ['administrator'] },
-    { from: ['resolved', 'not_discrimination', 'closed'], to: 'in_review', by: ['administrator'] },
+    {
+      from: ['submitted', 'in_review', 'assigned'],
+      to: 'closed',
+      by: ['administrator', 'reporter'],
+    },
+    { from: ['resolved', 'not_discrimination', 'closed'], to: REOPENED_TO, by: ['administrator'] },
   ],
 );
+
+/**
+ * The states of `machine` in which a case has an outcome: every way out of them is a reopening
+ * (a step to `reopenedTo`). Derived from the table so that a new status or step cannot leave a
+ * copy of the list behind.
+ */
+export function finalStatesOf<S extends string>(
+  machine: StateMachine<S, string>,
+  reopenedTo: S,
+): S[] {
+  return machine.states.filter(
+    (state) =>
+      state !== machine.initial &&
+      state !== reopenedTo &&
+      machine.allowedFrom(state).every((to) => to === reopenedTo),
+  );
+}
+
+/** Statuses in which a case has an outcome (resolved, not discrimination, closed); reopening starts from them. */
+export const FINAL_STATUSES: readonly CaseStatus[] = finalStatesOf(
+  CASE_STATUS_MACHINE,
+  REOPENED_TO,
+);
+
+/** Whether a case in `status` has an outcome. */
+export function isFinalStatus(status: string): status is CaseStatus {
+  return (FINAL_STATUSES as readonly string[]).includes(status);
+}
 
 /** What a step needs besides the actor, checked before it is taken. */
 export interface TransitionRequirements {
@@ -69,7 +104,7 @@ export interface TransitionRequirements {
 }
 
 export function requirementsOf(from: CaseStatus, to: CaseStatus): TransitionRequirements {
-  const reopening = FINAL_STATUSES.includes(from) && to === 'in_review';
+  const reopening = FINAL_STATUSES.includes(from) && to === REOPENED_TO;
   return {
     // Reopening and a "not discrimination" finding must be explained; the latter with legal reasoning.
     reason: reopening || to === 'not_discrimination' || to === 'closed',

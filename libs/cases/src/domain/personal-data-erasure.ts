@@ -33,11 +33,12 @@ export function isRetentionDue(
 }
 
 /**
- * A reporter may withdraw their case while staff could still close it (DESIGN §4: submitted,
- * in review or assigned); later the case has gone to the Technical Group or has an outcome.
+ * A reporter may withdraw their case where the status machine lets the reporter close it
+ * (DESIGN §4: submitted, in review or assigned); later the case has gone to the Technical Group
+ * or has an outcome.
  */
 export function mayWithdraw(status: CaseStatus): boolean {
-  return status !== 'closed' && CASE_STATUS_MACHINE.can(status, 'closed', 'administrator');
+  return CASE_STATUS_MACHINE.can(status, 'closed', 'reporter');
 }
 
 /**

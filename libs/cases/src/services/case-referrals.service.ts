@@ -16,7 +16,7 @@ import {
 import { AuditLog, StaffDirectory, StaffMember, StaffPrincipal } from '@app/identity';
 import { NotificationOutbox, OutboxItem } from '@app/notifications';
 import { TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
-import type { CaseStatus } from '../domain/case-status.machine';
+import { type CaseStatus, isFinalStatus } from '../domain/case-status.machine';
 import { displayDate } from '../domain/display-date';
 import {
   REFERRAL_OUTCOMES,
@@ -189,7 +189,7 @@ export class CaseReferralsService {
     to: CaseStatus,
     now: Date,
   ): Promise<void> {
-    if (!['resolved', 'not_discrimination', 'closed'].includes(to)) return;
+    if (!isFinalStatus(to)) return;
     await manager.query(
       `UPDATE case_referrals SET status = 'closed', closed_at = $2
        WHERE case_id = $1 AND status IN ('sent', 'overdue')`,

@@ -23,9 +23,9 @@ function outcome(row: Case): CaseWithdrawalDto {
 /**
  * What a reporter can do to end their case: withdraw it (it is closed with the reason
  * `withdrawn`, the reporter as the actor of the history entry), and have their personal data
- * erased at once. The status machine lets only administrators close a case; a withdrawal is
- * the reporter's own step, so it has this dedicated path, limited to the statuses from which
- * an administrator could close it (`mayWithdraw`). The case and its counts stay.
+ * erased at once. The withdrawal is the status machine's `→ closed` step taken by its
+ * `reporter` actor (`mayWithdraw` asks the machine); it has no audit entry and no e-mail, as
+ * the reporter is the one who asked. The case and its counts stay.
  */
 @Injectable()
 export class WithdrawalService {

@@ -1,3 +1,4 @@
+import { FINAL_STATUSES, type CaseStatus, isFinalStatus } from '@app/cases';
 import { kosovoDate, kosovoYear } from '@app/core';
 import { ANY, CounterDelta, OutcomeDaysDelta, scopesOfCase } from './counter-key';
 import { daysToOutcome } from './outcome-days';
@@ -22,11 +23,12 @@ export const NOT_STATED = 'not_stated';
 export const UNSPECIFIED = 'unspecified';
 
 /** Statuses that are an outcome; the others count as "open" (or "referred"). */
-export const OUTCOME_STATUSES = ['resolved', 'not_discrimination', 'closed'] as const;
-export type OutcomeStatus = (typeof OUTCOME_STATUSES)[number];
+export const OUTCOME_STATUSES = FINAL_STATUSES;
+/** One of `OUTCOME_STATUSES` (the case machine's final statuses). */
+export type OutcomeStatus = CaseStatus;
 
 export function isOutcome(status: string): status is OutcomeStatus {
-  return (OUTCOME_STATUSES as readonly string[]).includes(status);
+  return isFinalStatus(status);
 }
 
 /** The breakdowns of cases reported (besides grounds, which are many per case). */

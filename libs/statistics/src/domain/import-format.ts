@@ -1,3 +1,4 @@
+import { FINAL_STATUSES } from '@app/cases';
 import { fromKosovoWallClock, kosovoDate, kosovoYear } from '@app/core';
 import { CsvRecord, CsvSyntaxError, parseCsv } from './csv';
 
@@ -51,7 +52,7 @@ export const IMPORT_STATUSES = [
 ] as const;
 export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 
-const OUTCOMES: readonly string[] = ['resolved', 'not_discrimination', 'closed'];
+const OUTCOMES: readonly string[] = FINAL_STATUSES;
 
 export const MAX_IMPORT_ROWS = 50_000;
 const MAX_REFERENCE_LENGTH = 100;

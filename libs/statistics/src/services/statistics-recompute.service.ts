@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { FINAL_STATUSES } from '@app/cases';
 import { KOSOVO_TIME_ZONE } from '@app/core';
 
-const OUTCOMES = `('resolved', 'not_discrimination', 'closed')`;
+/** The final statuses as an SQL list; they are fixed identifiers of the machine, not input. */
+const OUTCOMES = `(${FINAL_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
 /** The eight scopes of a row with columns co, ar, mu (see the CreateStatistics migration). */
 const SCOPES = `(VALUES (f.co || '|' || f.ar || '|' || f.mu), (f.co || '|' || f.ar || '|*'),
