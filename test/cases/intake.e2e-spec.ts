@@ -1,4 +1,4 @@
-import { CaseEvents } from '@app/cases';
+import { CaseNotifications } from '@app/cases';
 import { FieldCipher } from '@app/core';
 import { TestServer, startTestServer } from '../support/test-server';
 import { IDENTITY, identifiedReport, rows, submitReport, validReport } from './case-fixtures';
@@ -16,10 +16,12 @@ describe('Case intake through the JSON API', () => {
   beforeAll(async () => {
     // The per-client limit has its own test below; here every report comes from one address.
     server = await startTestServer({ INTAKE_RATE_LIMIT: '1000' });
-    server.app.get(CaseEvents).register({
-      afterSubmitted: async () => {
-        if (failInsideTransaction) throw new Error('listener failed');
-      },
+    // Listeners are wired where the app is composed; this one is made to fail on demand.
+    const listener = server.app.get(CaseNotifications, { strict: false });
+    const afterSubmitted = listener.afterSubmitted.bind(listener);
+    jest.spyOn(listener, 'afterSubmitted').mockImplementation(async (manager, event) => {
+      if (failInsideTransaction) throw new Error('listener failed');
+      await afterSubmitted(manager, event);
     });
   });
   afterAll(async () => {

@@ -1,10 +1,20 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, CoreModule, PAGE_ERROR_RENDERER, registerMessages } from '@app/core';
-import { CasesModule } from '@app/cases';
+import {
+  CaseEventsModule,
+  CaseNotifications,
+  CaseNotificationsModule,
+  CasesModule,
+} from '@app/cases';
 import { IdentityModule } from '@app/identity';
-import { MeetingsModule } from '@app/meetings';
+import { MeetingEventsModule, MeetingsModule } from '@app/meetings';
 import { NotificationsModule } from '@app/notifications';
-import { StatisticsModule } from '@app/statistics';
+import {
+  StatisticsCaseListener,
+  StatisticsListenersModule,
+  StatisticsMeetingListener,
+  StatisticsModule,
+} from '@app/statistics';
 import { TaxonomyModule } from '@app/taxonomy';
 import { HealthController } from './health/health.controller';
 import { ErrorPageRenderer } from './pages/error-page.renderer';
@@ -13,7 +23,11 @@ import { HomeController } from './pages/home.controller';
 
 registerMessages(SITE_MESSAGES);
 
-/** The HTTP app: composes the libs' modules; holds no state of its own. */
+/**
+ * The HTTP app (and the CLI's application context): composes the libs' modules; holds no state
+ * of its own. The listeners below are every reaction that runs in the transaction of a case or
+ * meeting change in this process.
+ */
 @Module({})
 export class AppModule {
   /** `clock` replaces the system clock (tests). */
@@ -22,8 +36,16 @@ export class AppModule {
       module: AppModule,
       imports: [
         CoreModule.forRoot({ applicationName: 'pmd-server', config, clock }),
+        CaseEventsModule.forRoot({
+          imports: [CaseNotificationsModule, StatisticsListenersModule],
+          listeners: [StatisticsCaseListener, CaseNotifications],
+        }),
         CasesModule,
         IdentityModule,
+        MeetingEventsModule.forRoot({
+          imports: [StatisticsListenersModule],
+          listeners: [StatisticsMeetingListener],
+        }),
         MeetingsModule,
         NotificationsModule,
         StatisticsModule,

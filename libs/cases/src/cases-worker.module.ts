@@ -9,7 +9,6 @@ import { CaseHistoryEntry } from './entities/case-history-entry.entity';
 import { CaseReferral } from './entities/case-referral.entity';
 import { ReferralDocument } from './entities/referral-document.entity';
 import { OverdueReferralsJob } from './jobs/overdue-referrals.job';
-import { CaseEvents } from './services/case-events';
 import { CaseLinks } from './services/case-links';
 import { CaseReferralsService } from './services/case-referrals.service';
 import { EvidenceStore } from './services/evidence-store.service';
@@ -31,7 +30,6 @@ import { StalePartSweeper } from './services/stale-parts.service';
     TypeOrmModule.forFeature([Case, CaseGround, CaseHistoryEntry, CaseReferral, ReferralDocument]),
   ],
   providers: [
-    CaseEvents,
     CaseLinks,
     CaseReferralsService,
     EvidenceStore,

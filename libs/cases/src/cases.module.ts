@@ -29,7 +29,6 @@ import { CASE_PAGE_MESSAGES } from './messages/pages.messages';
 import { WITHDRAWAL_MESSAGES } from './messages/withdrawal.messages';
 import { STAFF_CASE_PAGE_MESSAGES } from './messages/staff-pages.messages';
 import { WORKFLOW_MESSAGES } from './messages/workflow.messages';
-import { CaseEvents } from './services/case-events';
 import { CaseHandlingService } from './services/case-handling.service';
 import { CaseIntakeService } from './services/case-intake.service';
 import { CaseLinks } from './services/case-links';
@@ -39,7 +38,6 @@ import { CaseReferralsService } from './services/case-referrals.service';
 import { CaseQueryService } from './services/case-query.service';
 import { CaseReferenceCounterService } from './services/case-reference-counter.service';
 import { CaseSubmissionPipe } from './services/case-submission.pipe';
-import { CaseStaffNotifications } from './services/case-staff-notifications';
 import { CaseSubmissionValidator } from './services/case-submission.validator';
 import { CaseWorkflowService } from './services/case-workflow.service';
 import { EvidenceStore } from './services/evidence-store.service';
@@ -63,7 +61,11 @@ registerMessages(WITHDRAWAL_MESSAGES);
 registerMessages(STAFF_CASE_PAGE_MESSAGES);
 registerMessages(WORKFLOW_MESSAGES);
 
-/** Case intake (API and web form), follow-up by reporters, messages and evidence. */
+/**
+ * Case intake (API and web form), follow-up by reporters, messages and evidence. Its services
+ * announce changes to the global `CaseEvents`, which the app provides with its listeners
+ * (`CaseEventsModule.forRoot`).
+ */
 @Module({
   imports: [
     IdentityModule,
@@ -95,7 +97,6 @@ registerMessages(WORKFLOW_MESSAGES);
     WithdrawalPagesController,
   ],
   providers: [
-    CaseEvents,
     CaseHandlingService,
     CaseIntakeService,
     CaseLinks,
@@ -104,7 +105,6 @@ registerMessages(WORKFLOW_MESSAGES);
     CaseQueryService,
     CaseReferenceCounterService,
     CaseReferralsService,
-    CaseStaffNotifications,
     CaseSubmissionPipe,
     CaseSubmissionValidator,
     CaseWorkflowService,
@@ -124,7 +124,6 @@ registerMessages(WORKFLOW_MESSAGES);
     WithdrawalService,
   ],
   exports: [
-    CaseEvents,
     CaseIntakeService,
     CaseMessagesService,
     CaseReferralsService,

@@ -44,6 +44,9 @@ export * from './dto/withdrawal.dto';
 export { RECEIPT_CODE_HASH_OPTIONS, ReceiptCodeHasher } from './services/receipt-code-hasher';
 export * from './cases.module';
 export * from './cases-worker.module';
+export * from './case-events.module';
+export * from './case-notifications.module';
+export * from './services/case-notifications';
 export * from './jobs/overdue-referrals.job';
 
 import { Case } from './entities/case.entity';

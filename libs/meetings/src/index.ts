@@ -21,6 +21,8 @@ export * from './services/meeting-decisions.service';
 export * from './services/meeting-minutes.service';
 export * from './services/meeting-views.service';
 export * from './services/meetings.service';
+export * from './services/meeting-events';
+export * from './meeting-events.module';
 export * from './meetings.module';
 
 import { Meeting } from './entities/meeting.entity';

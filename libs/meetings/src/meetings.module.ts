@@ -4,7 +4,6 @@ import { registerMessages } from '@app/core';
 import { CasesModule } from '@app/cases';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
-import { StatisticsModule } from '@app/statistics';
 import { TaxonomyModule } from '@app/taxonomy';
 import { MeetingPagesController } from './controllers/meeting-pages.controller';
 import { MeetingsController } from './controllers/meetings.controller';
@@ -38,7 +37,6 @@ registerMessages(MEETING_MESSAGES);
     CasesModule,
     IdentityModule,
     NotificationsModule,
-    StatisticsModule,
     TaxonomyModule,
     TypeOrmModule.forFeature([
       Meeting,

@@ -13,21 +13,19 @@ import { StatImportedReferral } from './entities/stat-imported-referral.entity';
 import { StatOutcomeDays } from './entities/stat-outcome-days.entity';
 import { StatSnapshot } from './entities/stat-snapshot.entity';
 import { STATISTICS_MESSAGES } from './messages/statistics.messages';
-import { StatisticsCaseListener } from './services/statistics-case-listener';
 import { StatisticsExport } from './services/statistics-export.service';
 import { StatisticsImport } from './services/statistics-import.service';
 import { StatisticsPages } from './services/statistics-pages.service';
 import { StatisticsPublishing } from './services/statistics-publishing.service';
 import { StatisticsRecompute } from './services/statistics-recompute.service';
-import { StatisticsRecorder } from './services/statistics-recorder.service';
 import { StatisticsService } from './services/statistics.service';
 
 registerMessages(STATISTICS_MESSAGES);
 
 /**
- * Yearly statistics: summary counters moved in the transaction of every change (case events,
- * meetings through StatisticsRecorder), the public and staff pages, exports, publishing, the
- * import of earlier cases and the recompute check.
+ * Yearly statistics: the public and staff pages, exports, publishing, the import of earlier
+ * cases and the recompute check. The counters move with every change through the listeners of
+ * `StatisticsListenersModule`, wired where each app is composed.
  */
 @Module({
   imports: [
@@ -45,15 +43,13 @@ registerMessages(STATISTICS_MESSAGES);
   ],
   controllers: [StatisticsApiController, StatisticsPagesController],
   providers: [
-    StatisticsCaseListener,
     StatisticsExport,
     StatisticsImport,
     StatisticsPages,
     StatisticsPublishing,
     StatisticsRecompute,
-    StatisticsRecorder,
     StatisticsService,
   ],
-  exports: [StatisticsRecompute, StatisticsRecorder, StatisticsService],
+  exports: [StatisticsRecompute, StatisticsService],
 })
 export class StatisticsModule {}

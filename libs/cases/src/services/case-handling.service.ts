@@ -11,7 +11,6 @@ import {
   textLengthErrors,
 } from '@app/core';
 import { AuditLog, StaffDirectory, StaffPrincipal } from '@app/identity';
-import { NotificationOutbox } from '@app/notifications';
 import { CaseAccessPolicy } from '../domain/case-access.policy';
 import type { CaseStatus } from '../domain/case-status.machine';
 import type { AssignmentRequestDto, TransitionRequestDto } from '../dto/transition-request.dto';
@@ -21,6 +20,7 @@ import { CaseEvidence } from '../entities/case-evidence.entity';
 import { CaseHistoryEntry } from '../entities/case-history-entry.entity';
 import { CaseNote } from '../entities/case-note.entity';
 import { CaseActionForbiddenError, CaseVersionConflictError } from '../exceptions/workflow.errors';
+import { CaseEvents } from './case-events';
 import { CaseMessagesService } from './case-messages.service';
 import { CaseQueryService, staffViewer } from './case-query.service';
 import { CaseReferralsService, ReferralDocumentDownload } from './case-referrals.service';
@@ -57,7 +57,7 @@ export class CaseHandlingService {
     private readonly cipher: FieldCipher,
     private readonly audit: AuditLog,
     private readonly staff: StaffDirectory,
-    private readonly outbox: NotificationOutbox,
+    private readonly events: CaseEvents,
     private readonly query: CaseQueryService,
     private readonly workflow: CaseWorkflowService,
     private readonly messages: CaseMessagesService,
@@ -159,7 +159,9 @@ export class CaseHandlingService {
           version: updated.version,
         },
       });
-      await this.outbox.add(manager, [this.workflow.assignmentNotice(row, expert)]);
+      const previousAssigneeId = row.assigneeId;
+      Object.assign(row, { assigneeId: expert.id, version: updated.version, updatedAt: now });
+      await this.events.reassigned(manager, { case: row, previousAssigneeId, at: now });
       return {
         caseId,
         from: row.status,

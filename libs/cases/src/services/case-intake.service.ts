@@ -11,7 +11,6 @@ import {
   TooManyRequestsError,
   kosovoYear,
 } from '@app/core';
-import { NotificationOutbox } from '@app/notifications';
 import { formatCaseReference } from '../domain/case-reference';
 import type { CaseSubmission } from '../domain/case-submission';
 import { generateReceiptCode } from '../domain/receipt-code';
@@ -79,7 +78,6 @@ export class CaseIntakeService {
     private readonly counter: CaseReferenceCounterService,
     private readonly idempotency: IdempotencyService,
     private readonly evidenceStore: EvidenceStore,
-    private readonly outbox: NotificationOutbox,
     private readonly events: CaseEvents,
     private readonly rateLimiter: RateLimiter,
   ) {}
@@ -234,17 +232,6 @@ export class CaseIntakeService {
         })),
       );
     }
-    if (contact?.email && submission.consentToContact) {
-      await this.outbox.add(manager, [
-        {
-          template: 'case_received',
-          locale: row.preferredLocale,
-          to: contact.email,
-          params: { reference: row.reference, followUpUrl: this.followUpUrl() },
-          caseId: id,
-        },
-      ]);
-    }
     await this.events.submitted(manager, { case: row, grounds: submission.grounds });
 
     const result: SubmittedCase = {
@@ -258,9 +245,5 @@ export class CaseIntakeService {
     };
     if (key !== undefined) await this.idempotency.complete(manager, IDEMPOTENCY_SCOPE, key, result);
     return { result, replayed: false };
-  }
-
-  private followUpUrl(): string {
-    return new URL('/follow-up', this.config.app.publicUrl).toString();
   }
 }

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, FieldCipher, NotFoundError } from '@app/core';
-import { NotificationOutbox } from '@app/notifications';
+import { Clock, NotFoundError } from '@app/core';
 import { Case } from '../entities/case.entity';
 import { CaseMessage, MessageAuthorKind } from '../entities/case-message.entity';
 import { CaseEvents } from './case-events';
@@ -21,10 +20,7 @@ export interface PostedMessage {
 export class CaseMessagesService {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
-    private readonly cipher: FieldCipher,
-    private readonly outbox: NotificationOutbox,
     private readonly events: CaseEvents,
   ) {}
 
@@ -51,40 +47,13 @@ export class CaseMessagesService {
   }
 
   /**
-   * A legal expert's message (the staff pages come with case handling). The reporter gets an
-   * email saying a message waits, when they gave an email and agreed to be contacted; the
-   * caller has checked that this staff member may write on this case.
+   * A legal expert's message (the staff pages come with case handling); the listeners tell the
+   * reporter a message waits. The caller has checked that this staff member may write here.
    */
   async postFromStaff(caseId: string, staffId: string, body: string): Promise<PostedMessage> {
-    return this.dataSource.transaction(async (manager) => {
-      const posted = await this.post(manager, caseId, 'staff', staffId, body);
-      const found = await manager.findOne(Case, {
-        where: { id: caseId },
-        select: {
-          id: true,
-          reference: true,
-          preferredLocale: true,
-          contactEmailEnc: true,
-          consentContact: true,
-          personalDataErasedAt: true,
-        },
-      });
-      if (found?.contactEmailEnc && found.consentContact && !found.personalDataErasedAt) {
-        await this.outbox.add(manager, [
-          {
-            template: 'expert_message_reporter',
-            locale: found.preferredLocale,
-            to: this.cipher.decrypt(found.contactEmailEnc, found.id),
-            params: {
-              reference: found.reference,
-              followUpUrl: new URL('/follow-up', this.config.app.publicUrl).toString(),
-            },
-            caseId,
-          },
-        ]);
-      }
-      return posted;
-    });
+    return this.dataSource.transaction((manager) =>
+      this.post(manager, caseId, 'staff', staffId, body),
+    );
   }
 
   private async post(
@@ -95,9 +64,10 @@ export class CaseMessagesService {
     body: string,
   ): Promise<PostedMessage> {
     // Locks the case so messages and status changes of one case do not interleave oddly.
-    const [found] = (await manager.query(`SELECT reference FROM cases WHERE id = $1 FOR UPDATE`, [
-      caseId,
-    ])) as { reference: string }[];
+    const found = await manager.findOne(Case, {
+      where: { id: caseId },
+      lock: { mode: 'pessimistic_write' },
+    });
     if (!found) throw new NotFoundError('case_not_found');
     const now = this.clock.now();
     const id = randomUUID();
@@ -112,8 +82,7 @@ export class CaseMessagesService {
       readByStaffAt: author === 'staff' ? now : null,
     });
     await this.events.messagePosted(manager, {
-      caseId,
-      reference: found.reference,
+      case: found,
       author,
       messageId: id,
     });

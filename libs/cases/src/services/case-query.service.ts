@@ -23,7 +23,8 @@ import { CaseHistoryEntry } from '../entities/case-history-entry.entity';
 import { CaseMessage } from '../entities/case-message.entity';
 import { CaseNote } from '../entities/case-note.entity';
 import { CaseActionForbiddenError, CaseNotFoundError } from '../exceptions/workflow.errors';
-import { CaseReferralsService, institutionLabel } from './case-referrals.service';
+import { CaseReferralsService } from './case-referrals.service';
+import { institutionLabel } from './institution-label';
 import { FollowUpAttemptsStore, ReferenceAttack } from './follow-up-attempts.store';
 
 /**

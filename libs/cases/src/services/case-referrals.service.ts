@@ -13,11 +13,9 @@ import {
   kosovoDate,
   textLengthErrors,
 } from '@app/core';
-import { AuditLog, StaffDirectory, StaffMember, StaffPrincipal } from '@app/identity';
-import { NotificationOutbox, OutboxItem } from '@app/notifications';
-import { TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
+import { AuditLog, StaffPrincipal } from '@app/identity';
+import { TaxonomyService } from '@app/taxonomy';
 import { type CaseStatus, isFinalStatus } from '../domain/case-status.machine';
-import { displayDate } from '../domain/display-date';
 import {
   REFERRAL_OUTCOMES,
   ReferralOutcome,
@@ -42,9 +40,8 @@ import { CaseEvents } from './case-events';
 import { CaseLinks } from './case-links';
 import { EvidenceStore, StagedEvidence } from './evidence-store.service';
 import { IncomingPart, readUpload } from './evidence-upload.reader';
+import { institutionLabel } from './institution-label';
 
-/** Institutions are written to in the official language; their pages offer the switcher. */
-const INSTITUTION_LOCALE: Locale = 'sq';
 const ANSWER_TEXT_MAX = 10000;
 const OVERDUE_BATCH = 100;
 
@@ -100,10 +97,8 @@ export class CaseReferralsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly cipher: FieldCipher,
-    private readonly outbox: NotificationOutbox,
     private readonly events: CaseEvents,
     private readonly audit: AuditLog,
-    private readonly staff: StaffDirectory,
     private readonly taxonomy: TaxonomyService,
     private readonly store: EvidenceStore,
     private readonly links: CaseLinks,
@@ -120,7 +115,6 @@ export class CaseReferralsService {
     sentBy: StaffPrincipal,
     now: Date,
   ): Promise<string[]> {
-    const snapshot = await this.taxonomy.snapshot();
     const created: { referral: CaseReferral; token: string; email: string | null }[] = [];
     for (const draft of drafts) {
       const id = randomUUID();
@@ -149,35 +143,26 @@ export class CaseReferralsService {
       created.push({ referral, token, email });
     }
     if (created.length === 0) return [];
+    const earlier = (await manager.query(
+      `SELECT DISTINCT institution_code FROM case_referrals WHERE case_id = $1`,
+      [row.id],
+    )) as { institution_code: string }[];
     await manager.insert(
       CaseReferral,
       created.map((c) => c.referral),
     );
-    await this.outbox.add(
-      manager,
-      created
-        .filter((c) => c.email)
-        .map((c): OutboxItem => ({
-          template: 'referral_sent',
-          locale: INSTITUTION_LOCALE,
-          to: c.email as string,
-          params: {
-            reference: row.reference,
-            institution: institutionLabel(snapshot, c.referral, INSTITUTION_LOCALE),
-            dueDate: displayDate(`${c.referral.responseDueDate}T12:00:00Z`),
-            responseUrl: this.links.referralResponse(c.token),
-          },
-          caseId: row.id,
-        })),
-    );
     await this.events.referralsCreated(manager, {
-      caseId: row.id,
-      referrals: created.map(({ referral }) => ({
+      case: row,
+      referrals: created.map(({ referral, token, email }) => ({
         id: referral.id,
         institutionCode: referral.institutionCode,
+        municipalityCode: referral.municipalityCode,
         responseDueDate: referral.responseDueDate,
         sentAt: now,
+        contactEmail: email,
+        responseUrl: this.links.referralResponse(token),
       })),
+      earlierInstitutionCodes: earlier.map((r) => r.institution_code),
     });
     return created.map((c) => c.referral.id);
   }
@@ -353,10 +338,7 @@ export class CaseReferralsService {
     referral: CaseReferral,
     now: Date,
   ): Promise<void> {
-    const row = await manager.findOne(Case, {
-      where: { id: referral.caseId },
-      select: { id: true, reference: true, status: true, assigneeId: true },
-    });
+    const row = await manager.findOne(Case, { where: { id: referral.caseId } });
     if (!row) return;
     const email = this.contactEmailOf(referral);
     // Only the hash of the first link is kept, so the reminder carries a new one.
@@ -382,38 +364,18 @@ export class CaseReferralsService {
       event: 'referral_overdue',
       referralId: referral.id,
     });
-    const snapshot = await this.taxonomy.snapshot();
-    const dueDate = displayDate(`${referral.responseDueDate}T12:00:00Z`);
-    const items: OutboxItem[] = [];
-    if (email && renewed) {
-      items.push({
-        template: 'referral_overdue_institution',
-        locale: INSTITUTION_LOCALE,
-        to: email,
-        params: {
-          reference: row.reference,
-          institution: institutionLabel(snapshot, referral, INSTITUTION_LOCALE),
-          dueDate,
-          responseUrl: this.links.referralResponse(renewed.token),
-        },
-        caseId: row.id,
-      });
-    }
-    for (const member of await this.handlers(manager, row.assigneeId)) {
-      items.push({
-        template: 'referral_overdue_staff',
-        locale: member.locale,
-        to: member.email,
-        params: {
-          reference: row.reference,
-          institution: institutionLabel(snapshot, referral, member.locale),
-          dueDate,
-          caseUrl: this.links.staffCase(row.id),
-        },
-        caseId: row.id,
-      });
-    }
-    await this.outbox.add(manager, items);
+    await this.events.referralOverdue(manager, {
+      case: row,
+      referralId: referral.id,
+      institutionCode: referral.institutionCode,
+      municipalityCode: referral.municipalityCode,
+      dueDate: referral.responseDueDate,
+      at: now,
+      reminder:
+        email && renewed
+          ? { contactEmail: email, responseUrl: this.links.referralResponse(renewed.token) }
+          : null,
+    });
   }
 
   private async recordAnswer(
@@ -470,7 +432,6 @@ export class CaseReferralsService {
     }
     const row = await manager.findOne(Case, {
       where: { id: referral.caseId },
-      select: { id: true, reference: true, status: true, assigneeId: true },
       lock: { mode: 'pessimistic_write' },
     });
     if (!row) throw new ReferralLinkError('unknown');
@@ -492,39 +453,17 @@ export class CaseReferralsService {
       subjectId: row.id,
       details: { referralId: referral.id, outcome, documents: files.length },
     });
-    const snapshot = await this.taxonomy.snapshot();
-    await this.outbox.add(
-      manager,
-      (await this.handlers(manager, row.assigneeId)).map((member): OutboxItem => ({
-        template: 'referral_answered',
-        locale: member.locale,
-        to: member.email,
-        params: {
-          reference: row.reference,
-          institution: institutionLabel(snapshot, referral, member.locale),
-          caseUrl: this.links.staffCase(row.id),
-        },
-        caseId: row.id,
-      })),
-    );
     await this.events.referralAnswered(manager, {
-      caseId: row.id,
+      case: row,
       referralId: referral.id,
       institutionCode: referral.institutionCode,
+      municipalityCode: referral.municipalityCode,
       outcome,
+      sentAt: referral.sentAt,
       answeredAt: now,
       dueDate: referral.responseDueDate,
     });
     return { caseReference: row.reference };
-  }
-
-  /** The legal expert of the case; the administrators when it has none (or they left). */
-  private async handlers(
-    manager: EntityManager,
-    assigneeId: string | null,
-  ): Promise<StaffMember[]> {
-    const expert = assigneeId ? await this.staff.findActive(assigneeId, manager) : null;
-    return expert ? [expert] : this.staff.activeAdministrators(manager);
   }
 
   private async findByToken(
@@ -569,16 +508,4 @@ export class CaseReferralsService {
         : { shared: false },
     };
   }
-}
-
-/** The institution's name, with the municipality when it is one. */
-export function institutionLabel(
-  snapshot: TaxonomySnapshot,
-  referral: Pick<CaseReferral, 'institutionCode' | 'municipalityCode'>,
-  locale: Locale,
-): string {
-  const institution = snapshot.label('institution', referral.institutionCode, locale);
-  return referral.municipalityCode
-    ? `${institution} ${snapshot.label('municipality', referral.municipalityCode, locale)}`
-    : institution;
 }

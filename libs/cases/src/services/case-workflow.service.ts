@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, FieldCipher, ValidationFailedError, kosovoDate } from '@app/core';
-import { AuditLog, StaffDirectory, StaffMember, StaffPrincipal } from '@app/identity';
-import { NotificationOutbox, OutboxItem } from '@app/notifications';
+import { AuditLog, StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { CaseAccessPolicy, CaseViewer } from '../domain/case-access.policy';
 import type { CaseStatus, ClosureReason } from '../domain/case-status.machine';
@@ -19,7 +18,6 @@ import {
   TransitionNotAllowedError,
 } from '../exceptions/workflow.errors';
 import { CaseEvents } from './case-events';
-import { CaseLinks } from './case-links';
 import { CaseReferralsService } from './case-referrals.service';
 
 /** Who takes a step: a staff member, or a Technical Group decision recorded by a staff member. */
@@ -80,8 +78,8 @@ export function viewerOf(actor: WorkflowActor): CaseViewer {
 
 /**
  * Moves cases through the status machine (DESIGN §4). One step is one transaction: the case
- * row is locked, its status and version change, and the history entry, referrals, audit entry,
- * emails (outbox) and the listeners' work (statistics) are written with it, or nothing is.
+ * row is locked, its status and version change, and the history entry, referrals, audit entry
+ * and the listeners' work (statistics, emails) are written with it, or nothing is.
  */
 @Injectable()
 export class CaseWorkflowService {
@@ -89,13 +87,11 @@ export class CaseWorkflowService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly cipher: FieldCipher,
-    private readonly outbox: NotificationOutbox,
     private readonly events: CaseEvents,
     private readonly audit: AuditLog,
     private readonly staff: StaffDirectory,
     private readonly taxonomy: TaxonomyService,
     private readonly referrals: CaseReferralsService,
-    private readonly links: CaseLinks,
   ) {}
 
   /** Applies one transition in `manager`'s transaction when given (a meeting decision), else in its own. */
@@ -217,15 +213,12 @@ export class CaseWorkflowService {
       },
     });
 
-    await this.outbox.add(manager, [
-      ...this.reporterNotice(row),
-      ...(needsAssignee && assignee ? [this.assignmentNotice(row, assignee)] : []),
-    ]);
     await this.events.statusChanged(manager, {
       case: row,
       from,
       to,
       at: now,
+      by: actorKind === 'meeting' ? 'meeting' : 'staff',
       actorId: staffActor.id,
       reason,
     });
@@ -241,35 +234,6 @@ export class CaseWorkflowService {
       email: open(row.contactEmailEnc),
       phone: open(row.contactPhoneEnc),
     };
-  }
-
-  /** The legal expert's email when a case is assigned to them (in their language). */
-  assignmentNotice(row: Case, expert: StaffMember): OutboxItem {
-    return {
-      template: 'case_assigned',
-      locale: expert.locale,
-      to: expert.email,
-      params: { reference: row.reference, caseUrl: this.links.staffCase(row.id) },
-      caseId: row.id,
-    };
-  }
-
-  /** Tells the reporter the status changed, when they gave an email and agreed to be contacted. */
-  private reporterNotice(row: Case): OutboxItem[] {
-    if (!row.contactEmailEnc || !row.consentContact || row.personalDataErasedAt) return [];
-    return [
-      {
-        template: 'status_changed_reporter',
-        locale: row.preferredLocale,
-        to: this.cipher.decrypt(row.contactEmailEnc, row.id),
-        params: {
-          reference: row.reference,
-          status: row.status,
-          followUpUrl: this.links.followUp(),
-        },
-        caseId: row.id,
-      },
-    ];
   }
 
   private historyActor(actor: WorkflowActor): {

@@ -1,21 +1,9 @@
 import { unlink } from 'node:fs/promises';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { NotificationOutbox } from '@app/notifications';
 import { ERASED_FILE_NAME, ERASED_TEXT } from '../domain/personal-data-erasure';
 import { EvidenceStore } from './evidence-store.service';
-
-export interface PersonalDataErasedEvent {
-  caseId: string;
-  at: Date;
-}
-
-/**
- * Another context that keeps personal data about cases (e.g. texts of meeting decisions) and
- * erases it in the same transaction as the case.
- */
-export interface CaseErasureListener {
-  afterPersonalDataErased(manager: EntityManager, event: PersonalDataErasedEvent): Promise<void>;
-}
 
 /**
  * Erases the personal data of one case: contact details, description, helper's name, message
@@ -26,13 +14,10 @@ export interface CaseErasureListener {
  */
 @Injectable()
 export class PersonalDataEraser {
-  private readonly listeners: CaseErasureListener[] = [];
-
-  constructor(private readonly store: EvidenceStore) {}
-
-  register(listener: CaseErasureListener): void {
-    this.listeners.push(listener);
-  }
+  constructor(
+    private readonly store: EvidenceStore,
+    private readonly outbox: NotificationOutbox,
+  ) {}
 
   /**
    * Runs in the caller's transaction; false when the case was already erased (nothing done).
@@ -73,13 +58,7 @@ export class PersonalDataEraser {
       [caseId],
     )) as [{ id: string }[], number];
     // Emails to the reporter carry their address; staff and institution emails carry none.
-    await manager.query(
-      `DELETE FROM notification_outbox WHERE case_id = $1 AND recipient_kind = 'reporter'`,
-      [caseId],
-    );
-    for (const listener of this.listeners) {
-      await listener.afterPersonalDataErased(manager, { caseId, at: now });
-    }
+    await this.outbox.forgetReporterMail(manager, caseId);
     const files = [...evidence[0], ...documents[0]].map((row) => row.id);
     await Promise.all(
       files.map((id) =>

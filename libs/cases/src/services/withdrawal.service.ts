@@ -120,6 +120,7 @@ export class WithdrawalService {
       from,
       to: 'closed',
       at: now,
+      by: 'reporter',
       actorId: null,
       reason: 'withdrawn',
     });

@@ -5,7 +5,6 @@ import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, Clock, kosovoDate, kosovoDateTime } from '@app/core';
 import { AuditLog, StaffDirectory, StaffPrincipal } from '@app/identity';
 import { NotificationOutbox } from '@app/notifications';
-import { StatisticsRecorder } from '@app/statistics';
 import { MeetingPermissions } from '../domain/meeting-permissions';
 import { parseMeetingTime } from '../domain/meeting-time';
 import { MeetingAgendaItem } from '../entities/meeting-agenda-item.entity';
@@ -14,6 +13,7 @@ import { Meeting } from '../entities/meeting.entity';
 import { MeetingConflictError, invalidField } from '../exceptions/meeting.errors';
 import { AgendaItems } from './agenda-items';
 import { MeetingCommandService } from './meeting-commands.base';
+import { MeetingEvents } from './meeting-events';
 
 export interface PlanMeeting {
   scheduledAt: string;
@@ -34,7 +34,7 @@ export class MeetingsService extends MeetingCommandService {
     private readonly directory: StaffDirectory,
     audit: AuditLog,
     private readonly outbox: NotificationOutbox,
-    private readonly statistics: StatisticsRecorder,
+    private readonly events: MeetingEvents,
     private readonly agendaItems: AgendaItems,
   ) {
     super(dataSource, clock, audit);
@@ -126,7 +126,7 @@ export class MeetingsService extends MeetingCommandService {
         throw new MeetingConflictError('attendance_not_recorded', meeting.status);
       }
       await this.updateMeeting(manager, meeting, { status: 'held', heldAt: now });
-      await this.statistics.meetingHeld(manager, meeting.scheduledAt, 1);
+      await this.events.held(manager, { meetingId, scheduledAt: meeting.scheduledAt, at: now });
       await this.record(manager, actor, 'meeting_held', meetingId, {});
     });
   }

@@ -53,4 +53,13 @@ export class NotificationOutbox {
     await manager.insert(OutboxMessage, rows);
     return rows.map((r) => r.id);
   }
+
+  /**
+   * Deletes the emails to the reporter of a case, sent or not (they hold the address), in the
+   * caller's transaction: part of erasing the case's personal data. Staff and institution
+   * emails carry none and stay.
+   */
+  async forgetReporterMail(manager: EntityManager, caseId: string): Promise<void> {
+    await manager.delete(OutboxMessage, { caseId, recipientKind: 'reporter' });
+  }
 }

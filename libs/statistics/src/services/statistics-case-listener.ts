@@ -1,8 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import {
+import type {
   CaseEventListener,
-  CaseEvents,
   CaseStatusChangedEvent,
   CaseSubmittedEvent,
   ReferralAnsweredEvent,
@@ -18,20 +17,17 @@ import {
   submittedDeltas,
 } from '../domain/case-deltas';
 import { StatCaseOutcome } from '../entities/stat-case-outcome.entity';
-import { factsOf, loadFacts } from './case-facts';
+import { factsOf } from './case-facts';
 import { applyDeltas } from './counter-store';
 
 /**
  * Moves the counters with every case event, inside the transaction of the change: a count is
- * never ahead of or behind the cases it counts.
+ * never ahead of or behind the cases it counts. Every process that can change a case wires it
+ * (`CaseEventsModule.forRoot({ listeners })`); the cases lib refuses to start without it.
  */
 @Injectable()
-export class StatisticsCaseListener implements CaseEventListener, OnModuleInit {
-  constructor(private readonly events: CaseEvents) {}
-
-  onModuleInit(): void {
-    this.events.register(this);
-  }
+export class StatisticsCaseListener implements CaseEventListener {
+  readonly keepsCaseCounts = true;
 
   async afterSubmitted(manager: EntityManager, event: CaseSubmittedEvent): Promise<void> {
     await applyDeltas(manager, submittedDeltas(factsOf(event.case), event.grounds));
@@ -48,13 +44,15 @@ export class StatisticsCaseListener implements CaseEventListener, OnModuleInit {
 
   async afterReferralsCreated(manager: EntityManager, event: ReferralsCreatedEvent): Promise<void> {
     if (event.referrals.length === 0) return;
-    const facts = await loadFacts(manager, event.caseId);
-    const earlier = (await manager.query(
-      `SELECT institution_code FROM case_referrals WHERE case_id = $1 AND NOT (id = ANY($2::uuid[]))
-       UNION SELECT institution_code FROM stat_imported_referrals WHERE case_id = $1`,
-      [event.caseId, event.referrals.map((r) => r.id)],
+    const facts = factsOf(event.case);
+    const imported = (await manager.query(
+      `SELECT institution_code FROM stat_imported_referrals WHERE case_id = $1`,
+      [event.case.id],
     )) as { institution_code: string }[];
-    const seen = new Set(earlier.map((r) => r.institution_code));
+    const seen = new Set([
+      ...event.earlierInstitutionCodes,
+      ...imported.map((r) => r.institution_code),
+    ]);
     const sent = event.referrals.map((r) => {
       const first = !seen.has(r.institutionCode);
       seen.add(r.institutionCode);
@@ -64,16 +62,11 @@ export class StatisticsCaseListener implements CaseEventListener, OnModuleInit {
   }
 
   async afterReferralAnswered(manager: EntityManager, event: ReferralAnsweredEvent): Promise<void> {
-    const facts = await loadFacts(manager, event.caseId);
-    const [referral] = (await manager.query(`SELECT sent_at FROM case_referrals WHERE id = $1`, [
-      event.referralId,
-    ])) as { sent_at: Date }[];
-    if (!referral) throw new Error(`Statistics: referral ${event.referralId} not found`);
     await applyDeltas(
       manager,
-      referralAnsweredDeltas(facts, {
+      referralAnsweredDeltas(factsOf(event.case), {
         institutionCode: event.institutionCode,
-        sentAt: referral.sent_at,
+        sentAt: event.sentAt,
         responseDueDate: event.dueDate,
         answeredAt: event.answeredAt,
         outcome: event.outcome,

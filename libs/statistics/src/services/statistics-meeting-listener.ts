@@ -1,0 +1,25 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { kosovoYear } from '@app/core';
+import type { MeetingEventListener, MeetingHeldEvent } from '@app/meetings';
+import { ALL_SCOPE } from '../domain/counter-key';
+import { applyDeltas } from './counter-store';
+
+/** Counts Technical Group meetings held, in the Kosovo year the Group met, in the same transaction. */
+@Injectable()
+export class StatisticsMeetingListener implements MeetingEventListener {
+  readonly keepsMeetingCounts = true;
+
+  async afterHeld(manager: EntityManager, event: MeetingHeldEvent): Promise<void> {
+    await applyDeltas(manager, [
+      {
+        scope: ALL_SCOPE,
+        year: kosovoYear(event.scheduledAt),
+        dimension: 'meetings',
+        key: 'all',
+        metric: 'held',
+        delta: 1,
+      },
+    ]);
+  }
+}
