@@ -1,30 +1,16 @@
-import { Injectable, INestApplicationContext, Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { CoreModule, KOSOVO_TIME_ZONE } from '@app/core';
 import {
-  NotificationQueues,
-  NotificationsWorkerModule,
+  CaseJobQueues,
+  CaseReferralsService,
   OVERDUE_CHECK_SCHEDULER,
-  OverdueReferralsHandler,
-} from '@app/notifications';
+  RETENTION_SCHEDULER,
+  RetentionService,
+} from '@app/cases';
+import { KOSOVO_TIME_ZONE } from '@app/core';
 import { TestDatabase, createTestDatabase } from '../support/test-database';
-import { testConfig } from '../support/test-env';
 import { TestWorker, mailTestEnv, startTestWorker } from '../support/test-worker';
 import { until } from '../support/wait';
 
-@Injectable()
-class RecordingOverdueReferrals implements OverdueReferralsHandler {
-  readonly calls: Date[] = [];
-  async remindOverdue(now: Date): Promise<number> {
-    this.calls.push(now);
-    return 2;
-  }
-}
-
-@Module({ providers: [RecordingOverdueReferrals], exports: [RecordingOverdueReferrals] })
-class RecordingModule {}
-
-describe('Scheduled notification jobs', () => {
+describe('Scheduled case jobs', () => {
   let db: TestDatabase;
 
   beforeAll(async () => {
@@ -34,20 +20,25 @@ describe('Scheduled notification jobs', () => {
     await db?.drop();
   });
 
-  it('declares the daily referral-overdue check when the worker starts', async () => {
+  it('declares the daily referral-overdue check and retention erasure when the worker starts', async () => {
     const worker: TestWorker = await startTestWorker(
       mailTestEnv({ DATABASE_URL: db.url, REFERRAL_OVERDUE_CRON: '30 6 * * *' }),
     );
     try {
-      const queue = worker.app.get(NotificationQueues).queue('maintenance');
+      const queue = worker.app.get(CaseJobQueues).queue('maintenance');
       const scheduler = await until(async () => {
         const all = await queue.getJobSchedulers();
         return all.find((s) => s.key === OVERDUE_CHECK_SCHEDULER);
       }, 'the job scheduler');
       expect(scheduler).toMatchObject({ pattern: '30 6 * * *', tz: KOSOVO_TIME_ZONE });
       expect(scheduler.next).toBeGreaterThan(Date.now());
+      const retention = await until(async () => {
+        const all = await queue.getJobSchedulers();
+        return all.find((s) => s.key === RETENTION_SCHEDULER);
+      }, 'the retention scheduler');
+      expect(retention).toMatchObject({ tz: KOSOVO_TIME_ZONE });
 
-      // Without a registered handler the job does nothing, and says so only at debug level.
+      // Nothing is overdue in an empty database: the check runs and reminds nobody.
       const job = await queue.add('referral-overdue-check', {});
       await until(async () => (await job.getState()) === 'completed', 'the job to complete');
       expect((await queue.getJob(job.id!))?.returnvalue).toBe(0);
@@ -56,30 +47,29 @@ describe('Scheduled notification jobs', () => {
     }
   });
 
-  it('runs the registered overdue-referrals handler', async () => {
-    const config = testConfig(mailTestEnv({ DATABASE_URL: db.url }));
-    const app: INestApplicationContext = await NestFactory.createApplicationContext(
-      {
-        module: class OverdueTestWorkerModule {},
-        imports: [
-          CoreModule.forRoot({ applicationName: 'pmd-test-worker', config }),
-          NotificationsWorkerModule.register({
-            imports: [RecordingModule],
-            overdueReferralsHandler: RecordingOverdueReferrals,
-          }),
-        ],
-      },
-      { logger: false },
-    );
-    await app.init();
+  it('dispatches each job of the cases catalogue to its handler, and leaves unknown names alone', async () => {
+    const worker: TestWorker = await startTestWorker(mailTestEnv({ DATABASE_URL: db.url }));
     try {
-      const queue = app.get(NotificationQueues).queue('maintenance');
-      const job = await queue.add('referral-overdue-check', {});
-      await until(async () => (await job.getState()) === 'completed', 'the job to complete');
-      expect(app.get(RecordingOverdueReferrals).calls).toHaveLength(1);
-      expect((await queue.getJob(job.id!))?.returnvalue).toBe(2);
+      const overdue = jest
+        .spyOn(worker.app.get(CaseReferralsService, { strict: false }), 'markOverdue')
+        .mockResolvedValue(2);
+      const retention = jest
+        .spyOn(worker.app.get(RetentionService, { strict: false }), 'eraseExpired')
+        .mockResolvedValue(3);
+      const queue = worker.app.get(CaseJobQueues).queue('maintenance');
+      const checked = await queue.add('referral-overdue-check', {});
+      await until(async () => (await checked.getState()) === 'completed', 'the check');
+      const erased = await queue.add('retention-erase', {});
+      await until(async () => (await erased.getState()) === 'completed', 'the erasure');
+      const unknown = await queue.add('no-such-job', {});
+      await until(async () => (await unknown.getState()) === 'completed', 'the unknown job');
+      expect((await queue.getJob(checked.id!))?.returnvalue).toBe(2);
+      expect((await queue.getJob(erased.id!))?.returnvalue).toBe(3);
+      expect((await queue.getJob(unknown.id!))?.returnvalue).toBe(0);
+      expect(overdue).toHaveBeenCalledTimes(1);
+      expect(retention).toHaveBeenCalledTimes(1);
     } finally {
-      await app.close();
+      await worker.close();
     }
   });
 });

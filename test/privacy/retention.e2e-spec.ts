@@ -1,9 +1,14 @@
 import { access } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { ERASED_FILE_NAME, ERASED_TEXT, RetentionService } from '@app/cases';
+import {
+  CaseJobQueues,
+  ERASED_FILE_NAME,
+  ERASED_TEXT,
+  RETENTION_SCHEDULER,
+  RetentionService,
+} from '@app/cases';
 import { KOSOVO_TIME_ZONE } from '@app/core';
-import { NotificationQueues, RETENTION_SCHEDULER } from '@app/notifications';
 import { StatisticsRecompute } from '@app/statistics';
 import {
   SubmittedCaseBody,
@@ -329,7 +334,7 @@ describe('The retention job in the worker', () => {
       mailTestEnv({ DATABASE_URL: db.url, RETENTION_CRON: '15 3 * * *' }),
     );
     try {
-      const queue = worker.app.get(NotificationQueues).queue('maintenance');
+      const queue = worker.app.get(CaseJobQueues).queue('maintenance');
       const scheduler = await until(
         async () => (await queue.getJobSchedulers()).find((s) => s.key === RETENTION_SCHEDULER),
         'the job scheduler',

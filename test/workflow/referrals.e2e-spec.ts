@@ -1,5 +1,4 @@
-import { CaseReferralsService } from '@app/cases';
-import { NotificationQueues } from '@app/notifications';
+import { CaseJobQueues, CaseReferralsService } from '@app/cases';
 import { IDENTITY, csrfFrom, multipart, pdf } from '../cases/case-fixtures';
 import { loginAs } from '../support/staff';
 import { SmtpSink } from '../support/smtp-sink';
@@ -238,7 +237,7 @@ describe('Referrals to institutions', () => {
       }),
     );
     try {
-      const queue = worker.app.get(NotificationQueues).queue('maintenance');
+      const queue = worker.app.get(CaseJobQueues).queue('maintenance');
       const job = await queue.add('referral-overdue-check', {});
       const reminded = (to: string) =>
         sink.mails.some((m) => m.to.includes(to) && m.text.includes(referred.reference));

@@ -4,16 +4,16 @@ import {
   CaseNotifications,
   CaseNotificationsModule,
   CasesWorkerModule,
-  OverdueReferralsJob,
-  RetentionService,
 } from '@app/cases';
 import { AppConfig, CoreModule } from '@app/core';
 import { NotificationsWorkerModule } from '@app/notifications';
 import { StatisticsCaseListener, StatisticsListenersModule } from '@app/statistics';
 
 /**
- * The background process: no controllers, only the modules that hold queue processors,
- * the outbox relay and scheduled jobs.
+ * The background process: no controllers, only the modules that hold queue processors, the
+ * outbox relay and scheduled jobs. Each context runs its own jobs: cases the daily
+ * referral-overdue check and retention erasure (`maintenance` queue), notifications the relay
+ * and the mail (`mail` queue).
  */
 @Module({})
 export class WorkerModule {
@@ -27,11 +27,8 @@ export class WorkerModule {
           imports: [CaseNotificationsModule, StatisticsListenersModule],
           listeners: [StatisticsCaseListener, CaseNotifications],
         }),
-        NotificationsWorkerModule.register({
-          imports: [CasesWorkerModule],
-          overdueReferralsHandler: OverdueReferralsJob,
-          retentionHandler: RetentionService,
-        }),
+        CasesWorkerModule,
+        NotificationsWorkerModule.register(),
       ],
     };
   }

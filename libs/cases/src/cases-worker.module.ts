@@ -8,7 +8,8 @@ import { CaseGround } from './entities/case-ground.entity';
 import { CaseHistoryEntry } from './entities/case-history-entry.entity';
 import { CaseReferral } from './entities/case-referral.entity';
 import { ReferralDocument } from './entities/referral-document.entity';
-import { OverdueReferralsJob } from './jobs/overdue-referrals.job';
+import { CaseJobQueues } from './jobs/case-job-queues';
+import { CaseJobsProcessor } from './jobs/case-jobs.processor';
 import { CaseLinks } from './services/case-links';
 import { CaseReferralsService } from './services/case-referrals.service';
 import { EvidenceStore } from './services/evidence-store.service';
@@ -18,9 +19,9 @@ import { RetentionService } from './services/retention.service';
 import { StalePartSweeper } from './services/stale-parts.service';
 
 /**
- * What the worker needs of cases: the referral-overdue check and the retention erasure, for
- * `NotificationsWorkerModule.register({ imports: [CasesWorkerModule], overdueReferralsHandler: OverdueReferralsJob })`.
- * No controllers.
+ * The cases' side of the worker: its own scheduled jobs (the daily referral-overdue check and
+ * retention erasure, `jobs/case-jobs.ts`), run by its own processor. No controllers. Imported
+ * by apps/worker only; the app composes the case event listeners (`CaseEventsModule`).
  */
 @Module({
   imports: [
@@ -30,15 +31,16 @@ import { StalePartSweeper } from './services/stale-parts.service';
     TypeOrmModule.forFeature([Case, CaseGround, CaseHistoryEntry, CaseReferral, ReferralDocument]),
   ],
   providers: [
+    CaseJobQueues,
+    CaseJobsProcessor,
     CaseLinks,
     CaseReferralsService,
     EvidenceStore,
     FollowUpAttemptsStore,
-    OverdueReferralsJob,
     PersonalDataEraser,
     RetentionService,
     StalePartSweeper,
   ],
-  exports: [OverdueReferralsJob, RetentionService],
+  exports: [CaseJobQueues],
 })
 export class CasesWorkerModule {}

@@ -47,7 +47,8 @@ export * from './cases-worker.module';
 export * from './case-events.module';
 export * from './case-notifications.module';
 export * from './services/case-notifications';
-export * from './jobs/overdue-referrals.job';
+export * from './jobs/case-jobs';
+export * from './jobs/case-job-queues';
 
 import { Case } from './entities/case.entity';
 import { CaseEvidence } from './entities/case-evidence.entity';

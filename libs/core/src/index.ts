@@ -8,6 +8,7 @@ export * from './i18n';
 export * from './logging';
 export * from './pdf';
 export * from './redis';
+export * from './jobs';
 export * from './views';
 export * from './text';
 export * from './http/request-locale';

@@ -1,16 +1,10 @@
-import { DynamicModule, Module, ModuleMetadata, Type } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { registerMessages } from '@app/core';
 import { MAIL_MESSAGES } from './domain/mail.messages';
 import { OutboxMessage } from './entities/outbox-message.entity';
-import { MaintenanceProcessor } from './jobs/maintenance.processor';
 import { NotificationQueues } from './jobs/notification-queues';
 import { OutboxRelay } from './jobs/outbox.relay';
-import {
-  OVERDUE_REFERRALS_HANDLER,
-  OverdueReferralsHandler,
-} from './jobs/overdue-referrals.handler';
-import { RETENTION_HANDLER, RetentionHandler } from './jobs/retention.handler';
 import { SendMailProcessor } from './jobs/send-mail.processor';
 import { MailSender } from './services/mail-sender';
 import { NotificationRenderer } from './services/notification-renderer.service';
@@ -18,38 +12,22 @@ import { SmtpMailSender } from './services/smtp-mail-sender';
 
 registerMessages(MAIL_MESSAGES);
 
-export interface NotificationsWorkerOptions {
-  /** Modules that provide the handlers below. */
-  imports?: ModuleMetadata['imports'];
-  /** The daily referral-overdue check (from the cases lib); without it the job does nothing. */
-  overdueReferralsHandler?: Type<OverdueReferralsHandler>;
-  /** The daily erasure of expired personal data (from the cases lib); without it, nothing. */
-  retentionHandler?: Type<RetentionHandler>;
-}
-
 /**
- * The worker side of email: the outbox relay, the mail processor (render, then send by SMTP)
- * and the scheduled maintenance jobs. Imported by apps/worker only.
+ * The worker side of email: the outbox relay and the mail processor (render, then send by
+ * SMTP). Imported by apps/worker only. The cases' scheduled jobs are the cases lib's own.
  */
 @Module({})
 export class NotificationsWorkerModule {
-  static register(options: NotificationsWorkerOptions = {}): DynamicModule {
+  static register(): DynamicModule {
     return {
       module: NotificationsWorkerModule,
-      imports: [TypeOrmModule.forFeature([OutboxMessage]), ...(options.imports ?? [])],
+      imports: [TypeOrmModule.forFeature([OutboxMessage])],
       providers: [
-        MaintenanceProcessor,
         NotificationQueues,
         NotificationRenderer,
         OutboxRelay,
         SendMailProcessor,
         { provide: MailSender, useClass: SmtpMailSender },
-        ...(options.overdueReferralsHandler
-          ? [{ provide: OVERDUE_REFERRALS_HANDLER, useExisting: options.overdueReferralsHandler }]
-          : []),
-        ...(options.retentionHandler
-          ? [{ provide: RETENTION_HANDLER, useExisting: options.retentionHandler }]
-          : []),
       ],
       exports: [OutboxRelay],
     };

@@ -1,5 +1,5 @@
-import { loadConfig } from '@app/core';
-import { JOBS_TO_QUEUE, QUEUES, queuePrefix, sendMailJobOptions } from './queues';
+import { loadConfig, queuePrefix } from '@app/core';
+import { JOBS_TO_QUEUE, QUEUES, sendMailJobOptions } from './queues';
 
 describe('the queue catalogue', () => {
   it('maps every job to a declared queue', () => {

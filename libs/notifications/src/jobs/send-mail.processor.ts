@@ -9,13 +9,13 @@ import {
 import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, FieldCipher, Locale, createRedis } from '@app/core';
+import { APP_CONFIG, AppConfig, FieldCipher, Locale, createRedis, queuePrefix } from '@app/core';
 import { isMailTemplate } from '../domain/mail-templates';
 import { describeSendFailure } from '../domain/send-failure';
 import { MailSender } from '../services/mail-sender';
 import { NotificationRenderer, RenderedMail } from '../services/notification-renderer.service';
 import { Batcher } from './batcher';
-import { JobPayloads, queuePrefix } from './queues';
+import { JobPayloads } from './queues';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -1,0 +1,130 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleDestroy,
+} from '@nestjs/common';
+import { Job, Worker } from 'bullmq';
+import Redis from 'ioredis';
+import {
+  APP_CONFIG,
+  AppConfig,
+  Clock,
+  KOSOVO_TIME_ZONE,
+  createRedis,
+  queuePrefix,
+} from '@app/core';
+import { CaseReferralsService } from '../services/case-referrals.service';
+import { RetentionService } from '../services/retention.service';
+import { CaseJobQueues } from './case-job-queues';
+import { CASE_JOBS_TO_QUEUE, CaseJobName, caseJobSchedules, isCaseJobName } from './case-jobs';
+
+/**
+ * Runs the cases' scheduled jobs (one worker of the `maintenance` queue, one job at a time) and
+ * declares their daily BullMQ job schedulers, so however many workers run, each job runs once a
+ * day. The schedulers are declared again periodically, because a Redis that lost its data would
+ * otherwise forget them. Every job is idempotent: a retry or a catch-up run does only what is
+ * still due.
+ */
+@Injectable()
+export class CaseJobsProcessor
+  implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown
+{
+  private readonly logger = new Logger('CaseJobs');
+  private connection?: Redis;
+  private worker?: Worker;
+  private timer?: NodeJS.Timeout;
+  private scheduled = false;
+
+  /** One handler per job of the catalogue: a job without one does not compile. */
+  private readonly handlers: Record<CaseJobName, (now: Date) => Promise<number>> = {
+    'referral-overdue-check': async (now) => {
+      const handled = await this.referrals.markOverdue(now);
+      this.logger.log(`Referral-overdue check: ${handled} overdue referrals reminded`);
+      return handled;
+    },
+    'retention-erase': async (now) => {
+      const erased = await this.retention.eraseExpired(now);
+      this.logger.log(`Retention: personal data of ${erased} cases erased`);
+      return erased;
+    },
+  };
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly queues: CaseJobQueues,
+    private readonly referrals: CaseReferralsService,
+    private readonly retention: RetentionService,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.connection = createRedis(this.config, 'queue-worker');
+    this.worker = new Worker('maintenance', (job) => this.process(job), {
+      connection: this.connection,
+      prefix: queuePrefix(this.config),
+      concurrency: 1,
+      lockDuration: this.config.notifications.jobLockMs,
+      stalledInterval: this.config.notifications.jobLockMs,
+    });
+    this.worker.on('error', (error) => this.logger.debug(`Case jobs worker: ${error.message}`));
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn(`Scheduled job ${job?.name ?? '?'} failed: ${error.message}`),
+    );
+    void this.ensureSchedule();
+    this.timer = setInterval(
+      () => void this.ensureSchedule(),
+      this.config.notifications.outboxSweepMs,
+    );
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    clearInterval(this.timer);
+    await this.worker?.close();
+  }
+
+  onApplicationShutdown(): void {
+    this.connection?.disconnect();
+  }
+
+  /** Declares the daily schedulers; idempotent (BullMQ keeps one scheduler per id). */
+  async ensureSchedule(): Promise<void> {
+    if (!(await this.queues.reachable())) return;
+    try {
+      const schedules = caseJobSchedules(this.config);
+      for (const name of Object.keys(schedules) as CaseJobName[]) {
+        await this.queues.queue(CASE_JOBS_TO_QUEUE[name]).upsertJobScheduler(
+          schedules[name].scheduler,
+          { pattern: schedules[name].pattern, tz: KOSOVO_TIME_ZONE },
+          {
+            name,
+            data: {},
+            opts: {
+              attempts: 3,
+              backoff: { type: 'exponential', delay: 60_000 },
+              removeOnComplete: { count: 30 },
+              removeOnFail: { count: 100 },
+            },
+          },
+        );
+      }
+      if (!this.scheduled) {
+        this.logger.log('Daily referral-overdue check and personal data erasure scheduled');
+      }
+      this.scheduled = true;
+    } catch (error) {
+      this.logger.warn(`Could not schedule the daily case jobs: ${(error as Error).message}`);
+    }
+  }
+
+  async process(job: Job): Promise<number> {
+    // The name comes from Redis: one this version does not know is left alone, not guessed at.
+    if (!isCaseJobName(job.name)) {
+      this.logger.warn(`Unknown case job ${job.name}`);
+      return 0;
+    }
+    return this.handlers[job.name](this.clock.now());
+  }
+}
