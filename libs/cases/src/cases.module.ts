@@ -45,10 +45,12 @@ import { FollowUpAccessService } from './services/follow-up-access.service';
 import { FollowUpAttemptsStore } from './services/follow-up-attempts.store';
 import { FollowUpPagesService } from './services/follow-up-pages.service';
 import { FollowUpService } from './services/follow-up.service';
+import { HistoricalCases } from './services/historical-cases.service';
 import { IdempotencyService } from './services/idempotency.service';
 import { PersonalDataEraser } from './services/personal-data-eraser.service';
 import { ReceiptCodeHasher } from './services/receipt-code-hasher';
 import { ReferralResponsePagesService } from './services/referral-response-pages.service';
+import { ReporterIdentityScreen } from './services/reporter-identity-screen';
 import { ReportFormService } from './services/report-form.service';
 import { RetentionService } from './services/retention.service';
 import { StalePartSweeper } from './services/stale-parts.service';
@@ -113,11 +115,13 @@ registerMessages(WORKFLOW_MESSAGES);
     FollowUpAttemptsStore,
     FollowUpPagesService,
     FollowUpService,
+    HistoricalCases,
     IdempotencyService,
     PersonalDataEraser,
     ReceiptCodeHasher,
     ReferralResponsePagesService,
     ReportFormService,
+    ReporterIdentityScreen,
     RetentionService,
     StalePartSweeper,
     WithdrawalPagesService,
@@ -131,7 +135,9 @@ registerMessages(WORKFLOW_MESSAGES);
     CaseWorkflowService,
     EvidenceStore,
     FollowUpService,
+    HistoricalCases,
     PersonalDataEraser,
+    ReporterIdentityScreen,
     RetentionService,
     WithdrawalService,
   ],

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, FieldCipher } from '@app/core';
+import { Clock } from '@app/core';
 import {
   Case,
   CaseActionForbiddenError,
   CaseNotFoundError,
   CaseWorkflowService,
-  revealsIdentity,
+  ReporterIdentityScreen,
 } from '@app/cases';
 import { AuditLog, StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
@@ -37,7 +37,7 @@ export class MeetingAgenda extends MeetingCommandService {
     @InjectDataSource() dataSource: DataSource,
     clock: Clock,
     audit: AuditLog,
-    private readonly cipher: FieldCipher,
+    private readonly identityScreen: ReporterIdentityScreen,
     private readonly workflow: CaseWorkflowService,
     private readonly taxonomy: TaxonomyService,
     private readonly agendaItems: AgendaItems,
@@ -150,10 +150,6 @@ export class MeetingAgenda extends MeetingCommandService {
             reference: true,
             status: true,
             assigneeId: true,
-            contactNameEnc: true,
-            contactEmailEnc: true,
-            contactPhoneEnc: true,
-            personalDataErasedAt: true,
           },
         })
       : null;
@@ -163,7 +159,7 @@ export class MeetingAgenda extends MeetingCommandService {
 
   /**
    * Institution codes must exist, and the summary members will read must not name the reporter
-   * (the contact details are decrypted for this comparison only, never shown or kept).
+   * (the cases lib screens it; the contact details never leave it).
    */
   private async checkItemInput(input: AddAgendaItem, row: Case): Promise<void> {
     const snapshot = await this.taxonomy.snapshot();
@@ -179,14 +175,9 @@ export class MeetingAgenda extends MeetingCommandService {
     ) {
       throw invalidField('respondentInstitutionCode', 'isKnownCode');
     }
-    if (row.personalDataErasedAt) return;
-    const open = (value: string | null) => (value ? this.cipher.decrypt(value, row.id) : null);
-    const identity = {
-      name: open(row.contactNameEnc),
-      email: open(row.contactEmailEnc),
-      phone: open(row.contactPhoneEnc),
-    };
-    if (revealsIdentity(input.summary, identity)) throw invalidField('summary', 'revealsIdentity');
+    if (await this.identityScreen.reveals(row.id, input.summary)) {
+      throw invalidField('summary', 'revealsIdentity');
+    }
   }
 
   /** An item of this case that may still be decided: on an open agenda, or held and undecided. */

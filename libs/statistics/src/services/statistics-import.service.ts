@@ -1,18 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import argon2 from 'argon2';
 import { DataSource, EntityManager, In } from 'typeorm';
-import {
-  CLOSURE_REASONS,
-  Case,
-  CaseGround,
-  CaseHistoryEntry,
-  RECEIPT_CODE_HASH_OPTIONS,
-  formatCaseReference,
-  generateReceiptCode,
-} from '@app/cases';
-import { Clock, HASHING_SLOTS } from '@app/core';
+import { CLOSURE_REASONS, ClosureReason, HistoricalCases } from '@app/cases';
+import { Clock } from '@app/core';
 import { AuditLog, StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import {
@@ -34,9 +24,6 @@ import { ImportInvalidError } from '../exceptions/statistics.errors';
 import { applyDeltas } from './counter-store';
 import { readImportRequest } from './import-upload.reader';
 
-/** Old cases kept no report text; the column needs one (20 to 10,000 characters). */
-export const IMPORTED_DESCRIPTION = 'Imported from the earlier platform (no description kept).';
-const IMPORT_NOTE = 'Imported from the earlier platform';
 const INSERT_CHUNK = 500;
 
 export interface ImportResult {
@@ -68,6 +55,7 @@ export class StatisticsImport {
     private readonly clock: Clock,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditLog,
+    private readonly historical: HistoricalCases,
   ) {}
 
   /** An import as the API or the admin page sends it (JSON body or multipart files). */
@@ -89,22 +77,16 @@ export class StatisticsImport {
     const now = this.clock.now();
     const valid = validateImport(raw, codes, now);
     if (valid.problems.length > 0) throw new ImportInvalidError(valid.problems);
-    // Slow, so before the transaction; one hash of a code nobody keeps, for every imported case.
-    const receiptCodeHash = await HASHING_SLOTS.run(() =>
-      argon2.hash(generateReceiptCode(), RECEIPT_CODE_HASH_OPTIONS),
-    );
+    // Slow, so before the transaction.
+    const receiptCodeHash = await this.historical.unusableReceiptCodeHash();
 
     return this.dataSource.transaction(async (manager) => {
       // One import at a time: two concurrent imports of the same file must not both pass the check.
       await manager.query(`SELECT pg_advisory_xact_lock(hashtext('pmd_statistics_import'))`);
-      const existing = new Set<string>();
-      for (const chunk of inChunks(valid.cases.map((c) => c.originalReference))) {
-        const rows = await manager.find(Case, {
-          select: { originalReference: true },
-          where: { originalReference: In(chunk) },
-        });
-        for (const row of rows) if (row.originalReference) existing.add(row.originalReference);
-      }
+      const existing = await this.historical.existingOriginalReferences(
+        manager,
+        valid.cases.map((c) => c.originalReference),
+      );
       const fresh = valid.cases.filter((c) => !existing.has(c.originalReference));
       await this.writeCases(manager, fresh, receiptCodeHash);
       const meetingDeltas = await this.writeMeetings(manager, valid.meetings);
@@ -137,87 +119,23 @@ export class StatisticsImport {
     if (cases.length === 0) return;
     // Earliest first, so references of a year follow the order cases came in.
     const ordered = [...cases].sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime());
-    const perYear = new Map<number, number>();
-    for (const c of ordered) perYear.set(c.year, (perYear.get(c.year) ?? 0) + 1);
-    const nextSeq = new Map<number, number>();
-    for (const [year, count] of [...perYear].sort(([a], [b]) => a - b)) {
-      const [row] = (await manager.query(
-        `INSERT INTO case_reference_counters (year, last_seq) VALUES ($1, $2)
-         ON CONFLICT (year) DO UPDATE SET last_seq = case_reference_counters.last_seq + EXCLUDED.last_seq
-         RETURNING last_seq`,
-        [year, count],
-      )) as { last_seq: number }[];
-      nextSeq.set(year, row.last_seq - count + 1);
-    }
-
-    const caseRows: Partial<Case>[] = [];
-    const groundRows: Partial<CaseGround>[] = [];
-    const historyRows: Partial<CaseHistoryEntry>[] = [];
+    const ids = await this.historical.insert(
+      manager,
+      ordered.map((c) => ({
+        ...c,
+        decidedAt: c.outcomeAt ?? c.submittedAt,
+        closureReason: c.status === 'closed' ? (c.closureReason as ClosureReason | null) : null,
+      })),
+      receiptCodeHash,
+    );
     const outcomeRows: Partial<StatCaseOutcome>[] = [];
     const referralRows: Partial<StatImportedReferral>[] = [];
     const counters: CounterDelta[] = [];
     const outcomeDays: OutcomeDaysDelta[] = [];
-    for (const c of ordered) {
-      const id = randomUUID();
-      const seq = nextSeq.get(c.year)!;
-      nextSeq.set(c.year, seq + 1);
+    for (const [index, c] of ordered.entries()) {
+      const id = ids[index];
       const decidedAt = c.outcomeAt ?? c.submittedAt;
       const closureReason = c.status === 'closed' ? c.closureReason : null;
-      caseRows.push({
-        id,
-        reference: formatCaseReference(c.year, seq),
-        year: c.year,
-        seq,
-        originalReference: c.originalReference,
-        status: c.status,
-        submittedAt: c.submittedAt,
-        assigneeId: null,
-        closureReason: closureReason as Case['closureReason'],
-        community: c.community,
-        primaryArea: c.primaryArea,
-        municipality: c.municipality,
-        perpetratorKind: c.perpetratorKind,
-        reporterRole: c.reporterRole,
-        gender: c.gender,
-        ageGroup: c.ageGroup,
-        incidentDate: c.incidentDate,
-        description: IMPORTED_DESCRIPTION,
-        preferredLocale: 'sq',
-        anonymous: true,
-        contactNameEnc: null,
-        contactEmailEnc: null,
-        contactPhoneEnc: null,
-        consentContact: false,
-        consentShareIdentity: false,
-        filedWithHelp: false,
-        helperKind: null,
-        helperNameEnc: null,
-        receiptCodeHash,
-        personalDataErasedAt: null,
-      });
-      for (const ground of c.grounds) groundRows.push({ caseId: id, ground });
-      historyRows.push({
-        caseId: id,
-        at: c.submittedAt,
-        actorKind: 'system',
-        actorId: null,
-        fromStatus: null,
-        toStatus: 'submitted',
-        reason: IMPORT_NOTE,
-        public: true,
-      });
-      if (c.status !== 'submitted') {
-        historyRows.push({
-          caseId: id,
-          at: decidedAt,
-          actorKind: 'system',
-          actorId: null,
-          fromStatus: 'submitted',
-          toStatus: c.status,
-          reason: IMPORT_NOTE,
-          public: true,
-        });
-      }
       for (const institution of c.referralInstitutions)
         referralRows.push({ caseId: id, institutionCode: institution });
 
@@ -247,9 +165,6 @@ export class StatisticsImport {
         outcomeRows.push({ caseId: id, ...record });
       }
     }
-    for (const rows of inChunks(caseRows)) await manager.insert(Case, rows);
-    for (const rows of inChunks(groundRows)) await manager.insert(CaseGround, rows);
-    for (const rows of inChunks(historyRows)) await manager.insert(CaseHistoryEntry, rows);
     for (const rows of inChunks(referralRows)) await manager.insert(StatImportedReferral, rows);
     for (const rows of inChunks(outcomeRows)) await manager.insert(StatCaseOutcome, rows);
     await applyDeltas(manager, counters, outcomeDays);
