@@ -10,19 +10,21 @@ export * from './domain/display-date';
 export * from './domain/evidence-policy';
 export * from './domain/receipt-code';
 export * from './domain/identity-in-text';
-export * from './entities/case.entity';
-export * from './entities/case-evidence.entity';
-export * from './entities/case-ground.entity';
-export * from './entities/case-history-entry.entity';
-export * from './entities/case-message.entity';
-export * from './entities/case-note.entity';
-export * from './entities/case-referral.entity';
-export * from './entities/case-reference-counter.entity';
-export * from './entities/follow-up-client-attempts.entity';
-export * from './entities/follow-up-reference-attempts.entity';
-export * from './entities/follow-up-session.entity';
-export * from './entities/idempotency-key.entity';
-export * from './entities/referral-document.entity';
+/*
+ * Entities: only the case row and its grounds are values here, for other contexts' foreign keys
+ * and reads (agendas, locks taken like the workflow takes them). No other context writes them:
+ * they go through the services below (workflow, historical cases, the identity screen). The
+ * other tables are the cases lib's own; their types are exported for reading only.
+ */
+export { Case } from './entities/case.entity';
+export { CaseGround } from './entities/case-ground.entity';
+export type { CaseEvidence, EvidenceUploader } from './entities/case-evidence.entity';
+export type { CaseHistoryEntry } from './entities/case-history-entry.entity';
+export type { CaseMessage, MessageAuthorKind } from './entities/case-message.entity';
+export type { CaseNote } from './entities/case-note.entity';
+export type { CaseReferral } from './entities/case-referral.entity';
+export type { FollowUpSession } from './entities/follow-up-session.entity';
+export type { ReferralDocument } from './entities/referral-document.entity';
 export * from './exceptions/referral.errors';
 export * from './exceptions/workflow.errors';
 export * from './messages/case.messages';
