@@ -107,8 +107,8 @@ export const CASE_EVENT_LISTENERS = Symbol('CASE_EVENT_LISTENERS');
 export class CaseEventsCompositionError extends Error {}
 
 /**
- * Refuses a composition in which case changes would not be counted exactly once. `names` are
- * the listeners' class names, for the message.
+ * Refuses a composition in which case changes would not be counted exactly once; the message
+ * names the listeners that are wired and what to add.
  */
 export function checkCaseEventListeners(listeners: readonly CaseEventListener[]): void {
   const counting = listeners.filter((listener) => listener.keepsCaseCounts === true);

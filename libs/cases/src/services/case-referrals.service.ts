@@ -105,8 +105,9 @@ export class CaseReferralsService {
   ) {}
 
   /**
-   * Writes the referrals of a step to `referred` (validated by the workflow) and the emails
-   * with their response links, in the step's transaction.
+   * Writes the referrals of a step to `referred` (validated by the workflow) in the step's
+   * transaction and announces them with their response links (the listeners email them; only
+   * the links' hashes are kept).
    */
   async create(
     manager: EntityManager,
