@@ -14,6 +14,7 @@ export * from './services/statistics-meeting-listener';
 export * from './services/statistics-recompute.service';
 export * from './services/statistics.service';
 export * from './statistics.module';
+export * from './statistics-listeners.module';
 
 import { StatCaseOutcome } from './entities/stat-case-outcome.entity';
 import { StatCounter } from './entities/stat-counter.entity';
