@@ -20,6 +20,15 @@ describe('Scheduled case jobs', () => {
     await db?.drop();
   });
 
+  it('stops cleanly when closed while it is still declaring its schedulers', async () => {
+    // A worker stopped right after it started closed the queues under the declaration, and
+    // BullMQ's error went unhandled (it failed whole test files now and then).
+    for (let i = 0; i < 5; i++) {
+      const worker = await startTestWorker(mailTestEnv({ DATABASE_URL: db.url }));
+      await worker.close();
+    }
+  });
+
   it('declares the daily referral-overdue check and retention erasure when the worker starts', async () => {
     const worker: TestWorker = await startTestWorker(
       mailTestEnv({ DATABASE_URL: db.url, REFERRAL_OVERDUE_CRON: '30 6 * * *' }),

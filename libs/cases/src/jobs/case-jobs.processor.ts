@@ -37,6 +37,9 @@ export class CaseJobsProcessor
   private worker?: Worker;
   private timer?: NodeJS.Timeout;
   private scheduled = false;
+  private closing = false;
+  /** The schedulers being declared, awaited on shutdown. */
+  private scheduling: Promise<void> = Promise.resolve();
 
   /** One handler per job of the catalogue: a job without one does not compile. */
   private readonly handlers: Record<CaseJobName, (now: Date) => Promise<number>> = {
@@ -73,15 +76,19 @@ export class CaseJobsProcessor
     this.worker.on('failed', (job, error) =>
       this.logger.warn(`Scheduled job ${job?.name ?? '?'} failed: ${error.message}`),
     );
-    void this.ensureSchedule();
-    this.timer = setInterval(
-      () => void this.ensureSchedule(),
-      this.config.notifications.outboxSweepMs,
-    );
+    const schedule = () => {
+      if (!this.closing) this.scheduling = this.ensureSchedule();
+    };
+    schedule();
+    this.timer = setInterval(schedule, this.config.notifications.outboxSweepMs);
   }
 
   async onModuleDestroy(): Promise<void> {
+    // A worker stopped while it declares its schedulers would close the queues under the
+    // declaration (an unhandled error from BullMQ): let the declaration finish first.
+    this.closing = true;
     clearInterval(this.timer);
+    await this.scheduling;
     await this.worker?.close();
   }
 
@@ -91,8 +98,8 @@ export class CaseJobsProcessor
 
   /** Declares the daily schedulers; idempotent (BullMQ keeps one scheduler per id). */
   async ensureSchedule(): Promise<void> {
-    if (!(await this.queues.reachable())) return;
     try {
+      if (!(await this.queues.reachable())) return;
       const schedules = caseJobSchedules(this.config);
       for (const name of Object.keys(schedules) as CaseJobName[]) {
         await this.queues.queue(CASE_JOBS_TO_QUEUE[name]).upsertJobScheduler(
