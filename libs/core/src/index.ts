@@ -21,3 +21,4 @@ export * from './http/json-body';
 export * from './http/parse-id.pipe';
 export * from './state-machine/state-machine';
 export * from './http/multipart';
+export * from './web';

@@ -1,21 +1,36 @@
-import { Body, Controller, Get, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Post, Query, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CsrfGuard, PublicAccess } from '@app/core';
+import type { FastifyRequest } from 'fastify';
+import {
+  DomainError,
+  FormBody,
+  FormProblem,
+  Page,
+  PageForm,
+  PageResult,
+  PublicAccess,
+  Redirect,
+  RedirectForm,
+  firstValues,
+  seeOther,
+  view,
+} from '@app/core';
 import { safeNextPath } from '../domain/safe-next';
 import { CodeForm } from '../dto/code.form';
 import { LoginForm } from '../dto/login.form';
 import { LoginFailedError, SignInExpiredError } from '../exceptions/identity.errors';
-import { FormProblem, formProblem } from '../http/form-problem';
-import { readForm } from '../http/read-form';
 import { SessionCookie } from '../http/session-cookie';
-import { StaffPages } from '../http/staff-pages';
 import { requestMeta } from '../http/staff-request';
 import { StaffLogin } from '../services/staff-login.service';
 import { StaffSessions } from '../services/staff-sessions.service';
 
 function withNext(path: string, next: string | undefined): string {
   return next ? `${path}?next=${encodeURIComponent(next)}` : path;
+}
+
+/** The `next` of a posted form, when it is a path of this site. */
+function nextOf(request: FastifyRequest): string | undefined {
+  return safeNextPath(firstValues(request.body).next);
 }
 
 /**
@@ -30,173 +45,121 @@ export class StaffLoginController {
     private readonly login: StaffLogin,
     private readonly sessions: StaffSessions,
     private readonly cookie: SessionCookie,
-    private readonly pages: StaffPages,
   ) {}
 
   @Get('login')
-  async loginPage(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Query('next') rawNext?: string,
-  ): Promise<FastifyReply> {
+  @Page('identity/login.njk', { csrf: true })
+  async loginPage(@Req() request: FastifyRequest, @Query('next') rawNext?: string) {
     const next = safeNextPath(rawNext);
     if (await this.sessions.authenticate(this.cookie.read(request))) {
-      return reply.redirect(next ?? '/staff', 303);
+      return seeOther(next ?? '/staff');
     }
-    return this.pages.render(request, reply, 'identity/login.njk', { next });
+    return { next };
   }
 
   @Post('login')
-  @UseGuards(CsrfGuard)
+  @PageForm('identity/login.njk', { again: 'loginAgain' })
   async submitPassword(
+    @FormBody(LoginForm) form: LoginForm,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Body() body: unknown,
-  ): Promise<FastifyReply> {
-    const raw = (body ?? {}) as Record<string, unknown>;
-    const next = safeNextPath(raw.next);
-    try {
-      const form = readForm(LoginForm, body);
-      const result = await this.login.passwordStep(form, requestMeta(request));
-      this.cookie.set(reply, result.token);
-      return reply.redirect(withNext(`/staff/login/${result.next}`, next), 303);
-    } catch (error) {
-      return this.loginAgain(request, reply, formProblem(error, reply), {
-        next,
-        email: typeof raw.email === 'string' ? raw.email.slice(0, 320) : '',
-      });
-    }
+  ): Promise<Redirect> {
+    const result = await this.login.passwordStep(form, requestMeta(request));
+    return seeOther(withNext(`/staff/login/${result.next}`, nextOf(request))).with((reply) =>
+      this.cookie.set(reply, result.token),
+    );
   }
 
   @Get('login/totp')
-  async codePage(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Query('next') rawNext?: string,
-  ): Promise<FastifyReply> {
+  @Page('identity/totp.njk', { csrf: true })
+  async codePage(@Req() request: FastifyRequest, @Query('next') rawNext?: string) {
     const next = safeNextPath(rawNext);
     const step = await this.login.pendingStep(this.cookie.read(request));
-    if (step === null) return reply.redirect(withNext('/staff/login', next), 303);
-    if (step === 'enrol') return reply.redirect(withNext('/staff/login/enrol', next), 303);
-    return this.pages.render(request, reply, 'identity/totp.njk', { next });
+    if (step === null) return seeOther(withNext('/staff/login', next));
+    if (step === 'enrol') return seeOther(withNext('/staff/login/enrol', next));
+    return { next };
   }
 
   @Post('login/totp')
-  @UseGuards(CsrfGuard)
+  @PageForm('identity/totp.njk', { again: 'codeAgain' })
   async submitCode(
+    @FormBody(CodeForm) form: CodeForm,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Body() body: unknown,
-  ): Promise<FastifyReply> {
-    const next = safeNextPath((body as Record<string, unknown> | undefined)?.next);
-    try {
-      const form = readForm(CodeForm, body);
-      const issued = await this.login.secondFactorStep(
-        this.cookie.read(request),
-        form.code,
-        requestMeta(request),
-      );
-      this.cookie.set(reply, issued.token);
-      return reply.redirect(next ?? '/staff', 303);
-    } catch (error) {
-      if (error instanceof SignInExpiredError) {
-        return reply.redirect(withNext('/staff/login', next), 303);
-      }
-      if (error instanceof LoginFailedError) {
-        this.cookie.clear(reply);
-        return this.loginAgain(request, reply, formProblem(error, reply), { next, email: '' });
-      }
-      const problem = formProblem(error, reply);
-      return this.pages.render(
-        request,
-        reply,
-        'identity/totp.njk',
-        { next, ...problem },
-        problem.status,
-      );
-    }
+  ): Promise<Redirect> {
+    const token = this.cookie.read(request);
+    const issued = await this.login.secondFactorStep(token, form.code, requestMeta(request));
+    return seeOther(nextOf(request) ?? '/staff').with((reply) =>
+      this.cookie.set(reply, issued.token),
+    );
   }
 
   @Get('login/enrol')
-  enrolPage(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Query('next') rawNext?: string,
-  ): Promise<FastifyReply> {
-    return this.showEnrolment(request, reply, safeNextPath(rawNext));
+  @Page('identity/enrol.njk', { csrf: true })
+  enrolPage(@Req() request: FastifyRequest, @Query('next') rawNext?: string) {
+    return this.enrolment(request, safeNextPath(rawNext));
   }
 
   @Post('login/enrol')
-  @UseGuards(CsrfGuard)
+  @PageForm('identity/enrol.njk', { again: 'enrolAgain' })
   async submitEnrolment(
+    @FormBody(CodeForm) form: CodeForm,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Body() body: unknown,
-  ): Promise<FastifyReply> {
-    const next = safeNextPath((body as Record<string, unknown> | undefined)?.next);
+  ): Promise<Redirect> {
     const token = this.cookie.read(request);
-    try {
-      const form = readForm(CodeForm, body);
-      const issued = await this.login.enrol(token, form.code, requestMeta(request));
-      this.cookie.set(reply, issued.token);
-      return reply.redirect(next ?? '/staff', 303);
-    } catch (error) {
-      if (error instanceof SignInExpiredError) {
-        return reply.redirect(withNext('/staff/login', next), 303);
-      }
-      if (error instanceof LoginFailedError) {
-        this.cookie.clear(reply);
-        return this.loginAgain(request, reply, formProblem(error, reply), { next, email: '' });
-      }
-      return this.showEnrolment(request, reply, next, formProblem(error, reply));
-    }
+    const issued = await this.login.enrol(token, form.code, requestMeta(request));
+    return seeOther(nextOf(request) ?? '/staff').with((reply) =>
+      this.cookie.set(reply, issued.token),
+    );
   }
 
   /** Ends the session of the cookie, if any; safe to repeat. */
   @Post('logout')
-  @UseGuards(CsrfGuard)
-  async logout(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  @RedirectForm()
+  async logout(@Req() request: FastifyRequest): Promise<Redirect> {
     await this.login.logout(this.cookie.read(request), requestMeta(request));
-    this.cookie.clear(reply);
-    return reply.redirect('/staff/login', 303);
+    return seeOther('/staff/login').with((reply) => this.cookie.clear(reply));
+  }
+
+  /** The sign-in form again, with the address typed (never the password). */
+  loginAgain(request: FastifyRequest): PageResult {
+    const email = firstValues(request.body).email ?? '';
+    return { next: nextOf(request), values: { email: email.slice(0, 320) } };
+  }
+
+  codeAgain(request: FastifyRequest, problem: FormProblem, error: DomainError): PageResult {
+    return this.stepFailed(request, problem, error) ?? { next: nextOf(request) };
+  }
+
+  async enrolAgain(
+    request: FastifyRequest,
+    problem: FormProblem,
+    error: DomainError,
+  ): Promise<PageResult> {
+    return this.stepFailed(request, problem, error) ?? this.enrolment(request, nextOf(request));
+  }
+
+  /** An expired sign-in starts again; a refused one ends the half-signed-in session. */
+  private stepFailed(
+    request: FastifyRequest,
+    problem: FormProblem,
+    error: DomainError,
+  ): PageResult | undefined {
+    const next = nextOf(request);
+    if (error instanceof SignInExpiredError) return seeOther(withNext('/staff/login', next));
+    if (!(error instanceof LoginFailedError)) return undefined;
+    return view('identity/login.njk', { next, values: { email: '' } }, problem.status).with(
+      (reply) => this.cookie.clear(reply),
+    );
   }
 
   /** The QR code and secret (the same ones again after a wrong code: the session keeps them). */
-  private async showEnrolment(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    next: string | undefined,
-    problem?: FormProblem,
-  ): Promise<FastifyReply> {
+  private async enrolment(request: FastifyRequest, next: string | undefined): Promise<PageResult> {
     try {
-      const enrolment = await this.login.enrolment(this.cookie.read(request));
-      return this.pages.render(
-        request,
-        reply,
-        'identity/enrol.njk',
-        { next, enrolment, ...problem },
-        problem?.status ?? 200,
-      );
+      return { next, enrolment: await this.login.enrolment(this.cookie.read(request)) };
     } catch (error) {
       if (error instanceof SignInExpiredError || error instanceof LoginFailedError) {
-        return reply.redirect(withNext('/staff/login', next), 303);
+        return seeOther(withNext('/staff/login', next));
       }
       throw error;
     }
-  }
-
-  private loginAgain(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    problem: FormProblem,
-    values: { next?: string; email: string },
-  ): FastifyReply {
-    return this.pages.render(
-      request,
-      reply,
-      'identity/login.njk',
-      { next: values.next, values: { email: values.email }, ...problem },
-      problem.status,
-    );
   }
 }

@@ -1,0 +1,42 @@
+import type { Readable } from 'node:stream';
+import type { FastifyReply } from 'fastify';
+
+/**
+ * `Content-Disposition: attachment` with the file's name in UTF-8 (RFC 6266 / RFC 8187) and an
+ * ASCII fallback for old clients. Quotes, backslashes and controls never reach the header.
+ */
+export function attachmentDisposition(fileName: string): string {
+  const ascii =
+    fileName
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^\x20-\x7e]/g, '_')
+      .replace(/["\\]/g, '_')
+      .trim() || 'evidence';
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*!]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
+
+/** A stored file as a handler hands it to `sendDownload`. */
+export interface DownloadFile {
+  name: string;
+  sizeBytes: number;
+  stream: Readable;
+}
+
+/**
+ * Sends a stored file as a download, never shown inline: the type was checked from the
+ * content, but the content itself is still untrusted.
+ */
+export function sendDownload(reply: FastifyReply, file: DownloadFile): FastifyReply {
+  return reply
+    .header('content-type', 'application/octet-stream')
+    .header('content-disposition', attachmentDisposition(file.name))
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-store')
+    .header('content-length', String(file.sizeBytes))
+    .send(file.stream);
+}
