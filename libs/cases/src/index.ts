@@ -4,7 +4,7 @@ export * from './domain/case-access.policy';
 export * from './domain/case-status.machine';
 export * from './domain/referral-rules';
 export * from './domain/history-actor';
-export * from './domain/attachment-header';
+export * from './domain/referral-form';
 export * from './domain/case-submission';
 export * from './domain/display-date';
 export * from './domain/evidence-policy';

@@ -23,9 +23,9 @@ import {
   ViewRenderer,
   pageContext,
   requestLocale,
+  sendDownload,
   sendPage,
 } from '@app/core';
-import { attachmentDisposition } from '../domain/attachment-header';
 import { CasePageView, FollowUpPagesService } from '../services/follow-up-pages.service';
 import { FollowUpCookie, clientKey, multipartParts } from './http-context';
 
@@ -140,14 +140,7 @@ export class FollowUpPagesController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<FastifyReply> {
-    const file = await this.pages.download(this.cookie.token(request), id);
-    return reply
-      .header('content-type', 'application/octet-stream')
-      .header('content-disposition', attachmentDisposition(file.name))
-      .header('x-content-type-options', 'nosniff')
-      .header('cache-control', 'no-store')
-      .header('content-length', String(file.sizeBytes))
-      .send(file.stream);
+    return sendDownload(reply, await this.pages.download(this.cookie.token(request), id));
   }
 
   @Post('sign-out')

@@ -20,7 +20,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ParseIdPipe, StaffAccess, requestLocale } from '@app/core';
+import { ParseIdPipe, StaffAccess, requestLocale, sendDownload } from '@app/core';
 import { CurrentStaff, StaffPrincipal } from '@app/identity';
 import { CaseListQueryDto } from '../dto/case-list-query.dto';
 import {
@@ -41,7 +41,7 @@ import {
 } from '../dto/transition-request.dto';
 import { CaseHandlingService, FileDownload } from '../services/case-handling.service';
 import { CaseQueryService } from '../services/case-query.service';
-import { sendDownload } from './downloads';
+
 
 /**
  * Case management for staff (DESIGN §6). Technical Group members are refused here (403): they

@@ -1,4 +1,4 @@
-import { attachmentDisposition } from './attachment-header';
+import { attachmentDisposition } from '@app/core';
 import { EvidenceBudget, acceptedMediaType, sanitiseEvidenceName } from './evidence-policy';
 
 describe('acceptedMediaType', () => {

@@ -2,8 +2,12 @@ import { Injectable } from '@nestjs/common';
 import {
   Clock,
   DomainError,
-  FieldError,
+  FormMessage,
+  FormProblem,
   Locale,
+  MessageParams,
+  fieldMessages,
+  formProblem,
   kosovoDate,
   kosovoYear,
   translate,
@@ -18,6 +22,7 @@ import {
   requirementsOf,
 } from '../domain/case-status.machine';
 import { displayDate, displayDateTime } from '../domain/display-date';
+import { REFERRAL_FORM_BLOCKS } from '../domain/referral-form';
 import { addDays } from '../domain/referral-rules';
 import { CaseListQueryDto } from '../dto/case-list-query.dto';
 import type {
@@ -30,10 +35,7 @@ import type {
   ReporterIdentityDto,
   StaffMessageDto,
 } from '../dto/staff-case.dto';
-import type { ReferralRequestDto, TransitionRequestDto } from '../dto/transition-request.dto';
-import { CaseHandlingService } from './case-handling.service';
 import { CaseQueryService } from './case-query.service';
-import { PageFieldError } from './form-fields';
 
 export type CaseListMode = 'all' | 'triage' | 'mine';
 
@@ -91,45 +93,22 @@ export interface CasePageView {
   minDueDate: string;
   identity: ReporterIdentityDto | null;
   renewedLink: (RenewedLinkDto & { expiresText: string }) | null;
-  errors: PageFieldError[];
+  referralBlocks: number;
+  errors: FormMessage[];
   fieldErrors: Record<string, string[]>;
   values: Record<string, string>;
   openForm: string | null;
   notice: string | null;
 }
 
-/** What a refused form needs to show itself again. */
-export interface PageProblem {
-  status: number;
-  errors: PageFieldError[];
-  fieldErrors: Record<string, string[]>;
+/** A refused form of the case page: which one, what was wrong, what was typed. */
+export interface CaseFormRefusal {
+  form: string;
+  problem: FormProblem;
   values: Record<string, string>;
-  openForm: string | null;
 }
 
 const NOTICES = ['transition', 'assignment', 'note', 'message'] as const;
-const REFERRAL_FORM_BLOCKS = 3;
-const REFERRAL_FIELDS = [
-  'institutionCode',
-  'municipalityCode',
-  'recommendation',
-  'summary',
-  'responseDueDate',
-  'contactEmail',
-] as const;
-
-function field(body: Record<string, unknown>, name: string): string | undefined {
-  const value = body[name];
-  const first = Array.isArray(value) ? value[0] : value;
-  return typeof first === 'string' && first.trim() !== '' ? first : undefined;
-}
-
-function fields(body: Record<string, unknown>, name: string): string[] {
-  const value = body[name];
-  const list = Array.isArray(value) ? value : value === undefined ? [] : [value];
-  return list.map((v) => (typeof v === 'string' ? v : ''));
-}
-
 /**
  * The back-office case pages (server-rendered, usable without JavaScript): the lists, the
  * case page with only the actions the user may take now, and the forms' round trips. It
@@ -141,7 +120,6 @@ export class CasePagesService {
   constructor(
     private readonly clock: Clock,
     private readonly query: CaseQueryService,
-    private readonly handling: CaseHandlingService,
     private readonly staff: StaffDirectory,
     private readonly taxonomy: TaxonomyService,
   ) {}
@@ -210,7 +188,7 @@ export class CasePagesService {
       notice?: string;
       identity?: ReporterIdentityDto;
       renewedLink?: RenewedLinkDto;
-      problem?: PageProblem;
+      refusal?: CaseFormRefusal;
     } = {},
   ): Promise<CasePageView> {
     const detail = await this.query.detail(principal, caseId, locale);
@@ -229,7 +207,7 @@ export class CasePagesService {
         return entry.actorName ?? translate(locale, 'staff.case.former_staff');
       return translate(locale, `staff.case.actor.${entry.actorKind}`);
     };
-    const problem = extra.problem;
+    const refusal = extra.refusal;
     return {
       case: {
         ...detail,
@@ -293,99 +271,35 @@ export class CasePagesService {
       renewedLink: extra.renewedLink
         ? { ...extra.renewedLink, expiresText: displayDateTime(extra.renewedLink.expiresAt) }
         : null,
-      errors: problem?.errors ?? [],
-      fieldErrors: problem?.fieldErrors ?? {},
-      values: problem?.values ?? {},
-      openForm: problem?.openForm ?? null,
+      referralBlocks: REFERRAL_FORM_BLOCKS,
+      errors: refusal?.problem.errors ?? [],
+      fieldErrors: fieldMessages(refusal?.problem),
+      values: refusal?.values ?? {},
+      openForm: refusal?.form ?? null,
       notice: (NOTICES as readonly string[]).includes(extra.notice ?? '')
         ? (extra.notice as string)
         : null,
     };
   }
 
-  /** A transition form as the workflow reads it; empty referral blocks are left out. */
-  transitionFrom(body: Record<string, unknown>): TransitionRequestDto {
-    const version = Number(field(body, 'expectedVersion'));
-    const columns = Object.fromEntries(REFERRAL_FIELDS.map((name) => [name, fields(body, name)]));
-    const referrals: ReferralRequestDto[] = [];
-    for (let i = 0; i < REFERRAL_FORM_BLOCKS; i++) {
-      const block = Object.fromEntries(
-        REFERRAL_FIELDS.map((name) => [name, (columns[name][i] ?? '').trim()]),
-      ) as Record<(typeof REFERRAL_FIELDS)[number], string>;
-      // Only the first block counts when every block is empty, so "one or more" is reported.
-      if (i > 0 && !block.institutionCode && !block.recommendation && !block.summary) continue;
-      if (i === 0 && Object.values(block).every((v) => v === '')) continue;
-      referrals.push({
-        institutionCode: block.institutionCode,
-        municipalityCode: block.municipalityCode || null,
-        recommendation: block.recommendation,
-        summary: block.summary,
-        responseDueDate: block.responseDueDate,
-        contactEmail: block.contactEmail || null,
-      });
-    }
-    return {
-      to: field(body, 'to') as CaseStatus,
-      reason: field(body, 'reason') ?? null,
-      expectedVersion: Number.isInteger(version) && version > 0 ? version : undefined,
-      assigneeId: field(body, 'assigneeId'),
-      closureReason: field(body, 'closureReason') as TransitionRequestDto['closureReason'],
-      referrals,
-    };
-  }
-
-  /** The first value of every field of a form, to fill it in again after a refusal. */
-  valuesOf(body: unknown): Record<string, string> {
-    const values: Record<string, string> = {};
-    if (!body || typeof body !== 'object') return values;
-    for (const [name, value] of Object.entries(body as Record<string, unknown>)) {
-      if (name === '_csrf') continue;
-      const list = Array.isArray(value) ? value : [value];
-      list.forEach((v, i) => {
-        if (typeof v === 'string') values[i === 0 ? name : `${name}.${i}`] = v;
-      });
-    }
-    return values;
-  }
-
   /**
-   * A refusal as the page shows it: field errors become messages beside the form's fields
-   * (ids prefixed by the form, e.g. `closed-reason`), others one line in the summary.
+   * A refusal as the case page shows it: field messages beside the form's fields (ids prefixed
+   * by the form, e.g. `closed-reason`, `t-referred-summary-1`), others one line in the summary,
+   * with statuses by their names.
    */
-  problemOf(error: unknown, locale: Locale, form: string, body: unknown): PageProblem {
-    if (!(error instanceof DomainError)) throw error;
-    const toId = (name: string) => {
-      const match = /^referrals\.(\d+)\.(\w+)$/.exec(name);
-      return match ? `${form}-${match[2]}-${match[1]}` : `${form}-${name.replace(/\./g, '-')}`;
-    };
-    const errors: PageFieldError[] =
-      error.fieldErrors.length > 0
-        ? error.fieldErrors.map((e: FieldError) => ({
-            field: toId(e.field),
-            message: translate(locale, e.messageKey, e.params),
-          }))
-        : [
-            {
-              field: 'form',
-              message: translate(locale, `error.${error.code}`, {
-                ...error.params,
-                ...(typeof error.params.from === 'string'
-                  ? { from: translate(locale, `case.status.${error.params.from}`) }
-                  : {}),
-                ...(typeof error.params.to === 'string'
-                  ? { to: translate(locale, `case.status.${error.params.to}`) }
-                  : {}),
-              }),
-            },
-          ];
-    const fieldErrors: Record<string, string[]> = {};
-    for (const e of errors) if (e.field !== 'form') (fieldErrors[e.field] ??= []).push(e.message);
-    return {
-      status: error.status,
-      errors,
-      fieldErrors,
-      values: this.valuesOf(body),
-      openForm: form,
-    };
+  problemOf(error: DomainError, locale: Locale, form: string): FormProblem {
+    const label = (value: MessageParams[string]) => translate(locale, `case.status.${value}`);
+    return formProblem(error, locale, {
+      defaultField: 'form',
+      field: (name) => {
+        const match = /^referrals\.(\d+)\.(\w+)$/.exec(name);
+        return match ? `${form}-${match[2]}-${match[1]}` : `${form}-${name.replace(/\./g, '-')}`;
+      },
+      params: (params: MessageParams) => ({
+        ...params,
+        ...(typeof params.from === 'string' ? { from: label(params.from) } : {}),
+        ...(typeof params.to === 'string' ? { to: label(params.to) } : {}),
+      }),
+    });
   }
 }

@@ -35,8 +35,8 @@ export interface PageOptions {
 export interface FormOptions extends PageOptions {
   /**
    * The controller's method that builds the page's model again after a refusal, called with
-   * `(request, problem, error)`; it may rethrow the error (no page to show it on) or return a
-   * redirect. The page gets the model, the problem and the values typed (`values`).
+   * `(request, problem, error, form)`; it may rethrow the error (no page to show it on) or
+   * return a redirect. The page gets the model, the problem and the values typed (`values`).
    */
   again?: string;
   /** The form's id on the page (`failedForm`: the form kept open, the summary's link). */
@@ -73,6 +73,7 @@ export type AgainFn = (
   request: FastifyRequest,
   problem: FormProblem,
   error: DomainError,
+  form: string | undefined,
 ) => Promise<PageResult> | PageResult;
 
 /**
@@ -158,13 +159,13 @@ export class PageInterceptor implements NestInterceptor {
     error: DomainError,
   ): Promise<PageResult> {
     const problem = formProblem(error, requestLocale(request));
-    const again = await this.again(context, page.again ?? '')(request, problem, error);
+    const form = typeof page.form === 'function' ? page.form(request) : page.form;
+    const again = await this.again(context, page.again ?? '')(request, problem, error, form);
     if (again instanceof Redirect) return again;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     if (problem.retryAfterSeconds !== undefined) {
       reply.header('retry-after', String(problem.retryAfterSeconds));
     }
-    const form = typeof page.form === 'function' ? page.form(request) : page.form;
     const shown = again instanceof PageView ? again : view(page.template, again, problem.status);
     const model = {
       values: formValues(request.body),

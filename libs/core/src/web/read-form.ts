@@ -8,12 +8,21 @@ function fieldsOf(body: unknown): Record<string, unknown> {
   return body && typeof body === 'object' ? (body as Record<string, unknown>) : {};
 }
 
+export interface ReadFormOptions {
+  /** Leave out fields the form class does not declare instead of refusing them. */
+  ignoreUnknown?: boolean;
+}
+
 /**
  * Validates a posted form like the global pipe validates JSON (unknown fields refused), and
  * throws the errors so the page is shown again with them. Empty fields count as absent, as
  * browsers send every input.
  */
-export function readForm<T extends object>(type: ClassConstructor<T>, body: unknown): T {
+export function readForm<T extends object>(
+  type: ClassConstructor<T>,
+  body: unknown,
+  options: ReadFormOptions = {},
+): T {
   const values: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(fieldsOf(body))) {
     if (key === CSRF_FIELD) continue;
@@ -23,7 +32,7 @@ export function readForm<T extends object>(type: ClassConstructor<T>, body: unkn
   const form = plainToInstance(type, values);
   const errors = validateSync(form, {
     whitelist: true,
-    forbidNonWhitelisted: true,
+    forbidNonWhitelisted: !options.ignoreUnknown,
     // One message per field: "required" rather than "required" and "must be text".
     stopAtFirstError: true,
     validationError: { target: true, value: false },
@@ -63,4 +72,10 @@ export function formValues(body: unknown): Record<string, string> {
     });
   }
   return values;
+}
+
+/** A path parameter of the request as sent (a page's `again` reads the id of its page). */
+export function routeParam(request: { params?: unknown }, name: string): string {
+  const value = (request.params as Record<string, unknown> | undefined)?.[name];
+  return typeof value === 'string' ? value : '';
 }

@@ -1,10 +1,8 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { StaffAccess, kosovoDateTime } from '@app/core';
+import { Page, StaffAccess, kosovoDateTime } from '@app/core';
 import { KNOWN_AUDIT_ACTIONS } from '../domain/audit-actions';
 import { AuditQueryDto } from '../dto/audit-query.dto';
-import { StaffPages } from '../http/staff-pages';
 import { AuditLog } from '../services/audit-log.service';
 import { StaffAccounts } from '../services/staff-accounts.service';
 
@@ -18,15 +16,11 @@ export class AuditController {
   constructor(
     private readonly audit: AuditLog,
     private readonly accounts: StaffAccounts,
-    private readonly pages: StaffPages,
   ) {}
 
   @Get()
-  async page(
-    @Query() query: AuditQueryDto,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
+  @Page('identity/audit.njk', { csrf: true })
+  async page(@Query() query: AuditQueryDto) {
     const pageSize = query.pageSize ?? AUDIT_PAGE_SIZE;
     const result = await this.audit.search({ ...query, page: query.page ?? 1, pageSize });
     // The filter offers every account by name (the log keeps pointing at deactivated ones).
@@ -39,7 +33,7 @@ export class AuditController {
     const pageLink = (page: number) =>
       `/staff/audit?${new URLSearchParams([...filters, ['page', String(page)]])}`;
     const lastPage = Math.max(1, Math.ceil(result.total / pageSize));
-    return this.pages.render(request, reply, 'identity/audit.njk', {
+    return {
       query,
       actions: KNOWN_AUDIT_ACTIONS,
       staffOptions: staff.map((s) => ({ id: s.id, name: s.name })),
@@ -55,6 +49,6 @@ export class AuditController {
       lastPage,
       previous: result.page > 1 ? pageLink(result.page - 1) : null,
       next: result.page < lastPage ? pageLink(result.page + 1) : null,
-    });
+    };
   }
 }

@@ -1,23 +1,21 @@
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { StaffAccess } from '@app/core';
+import { Page, StaffAccess } from '@app/core';
 import { StaffPermissions } from '../domain/staff-permissions';
-import { StaffPages } from '../http/staff-pages';
+import { StaffPrincipal } from '../domain/staff-principal';
+import { CurrentStaff } from '../http/current-staff.decorator';
 
 /** The back office's first page: what the signed-in role can do. */
 @ApiExcludeController()
 @Controller('staff')
 export class StaffHomeController {
-  constructor(private readonly pages: StaffPages) {}
-
   @Get()
   @StaffAccess()
-  home(@Req() request: FastifyRequest, @Res() reply: FastifyReply): FastifyReply {
-    const role = request.staff?.role;
-    return this.pages.render(request, reply, 'identity/home.njk', {
-      mayManageAccounts: role !== undefined && StaffPermissions.may(role, 'manageAccounts'),
-      mayReadAudit: role !== undefined && StaffPermissions.may(role, 'readAudit'),
-    });
+  @Page('identity/home.njk', { csrf: true })
+  home(@CurrentStaff() staff: StaffPrincipal) {
+    return {
+      mayManageAccounts: StaffPermissions.may(staff.role, 'manageAccounts'),
+      mayReadAudit: StaffPermissions.may(staff.role, 'readAudit'),
+    };
   }
 }

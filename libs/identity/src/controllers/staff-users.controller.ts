@@ -1,29 +1,27 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { APP_CONFIG, AppConfig, CsrfGuard, ParseIdPipe, STAFF_ROLES, StaffAccess } from '@app/core';
+import type { FastifyRequest } from 'fastify';
+import {
+  APP_CONFIG,
+  AppConfig,
+  FormBody,
+  Page,
+  PageForm,
+  ParseIdPipe,
+  Redirect,
+  STAFF_ROLES,
+  StaffAccess,
+  seeOther,
+} from '@app/core';
 import { StaffPrincipal } from '../domain/staff-principal';
 import { InviteStaffDto } from '../dto/invite-staff.dto';
 import { SendLinkDto } from '../dto/send-link.dto';
 import { CurrentStaff } from '../http/current-staff.decorator';
-import { FormProblem, formProblem } from '../http/form-problem';
-import { readForm } from '../http/read-form';
-import { StaffPages } from '../http/staff-pages';
 import { requestMeta } from '../http/staff-request';
 import { StaffAccounts } from '../services/staff-accounts.service';
 
 const NOTICES = ['invited', 'deactivated', 'reactivated', 'invitation', 'password_reset'] as const;
+const USERS = 'identity/users.njk';
 
 /** Administrators manage staff accounts: invite, deactivate, reactivate, send a new link. */
 @ApiExcludeController()
@@ -32,117 +30,68 @@ const NOTICES = ['invited', 'deactivated', 'reactivated', 'invitation', 'passwor
 export class StaffUsersController {
   constructor(
     private readonly accounts: StaffAccounts,
-    private readonly pages: StaffPages,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get()
-  async list(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Query('done') done?: string,
-  ): Promise<FastifyReply> {
+  @Page(USERS, { csrf: true })
+  async list(@Query('done') done?: string) {
     const notice = (NOTICES as readonly string[]).includes(done ?? '') ? done : undefined;
-    return this.show(request, reply, { notice });
+    return { ...(await this.usersPage()), notice };
   }
 
   @Post()
-  @UseGuards(CsrfGuard)
+  @PageForm(USERS, { again: 'usersPage' })
   async invite(
     @CurrentStaff() actor: StaffPrincipal,
+    @FormBody(InviteStaffDto) form: InviteStaffDto,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Body() body: unknown,
-  ): Promise<FastifyReply> {
-    try {
-      const form = readForm(InviteStaffDto, body);
-      await this.accounts.invite(actor, form, requestMeta(request));
-      return reply.redirect('/staff/users?done=invited', 303);
-    } catch (error) {
-      const problem = formProblem(error, reply);
-      const values = (body ?? {}) as Record<string, unknown>;
-      return this.show(request, reply, { values, ...problem }, problem);
-    }
+  ): Promise<Redirect> {
+    await this.accounts.invite(actor, form, requestMeta(request));
+    return seeOther('/staff/users?done=invited');
   }
 
   @Post(':id/deactivate')
-  @UseGuards(CsrfGuard)
+  @PageForm(USERS, { again: 'usersPage' })
   async deactivate(
     @CurrentStaff() actor: StaffPrincipal,
     @Param('id', new ParseIdPipe('staff_user_not_found')) id: string,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    try {
-      await this.accounts.deactivate(actor, id, requestMeta(request));
-      return reply.redirect('/staff/users?done=deactivated', 303);
-    } catch (error) {
-      const problem = formProblem(error, reply);
-      return this.show(request, reply, { ...problem }, problem);
-    }
+  ): Promise<Redirect> {
+    await this.accounts.deactivate(actor, id, requestMeta(request));
+    return seeOther('/staff/users?done=deactivated');
   }
 
   @Post(':id/reactivate')
-  @UseGuards(CsrfGuard)
+  @PageForm(USERS, { again: 'usersPage' })
   async reactivate(
     @CurrentStaff() actor: StaffPrincipal,
     @Param('id', new ParseIdPipe('staff_user_not_found')) id: string,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    try {
-      await this.accounts.reactivate(actor, id, requestMeta(request));
-      return reply.redirect('/staff/users?done=reactivated', 303);
-    } catch (error) {
-      const problem = formProblem(error, reply);
-      return this.show(request, reply, { ...problem }, problem);
-    }
+  ): Promise<Redirect> {
+    await this.accounts.reactivate(actor, id, requestMeta(request));
+    return seeOther('/staff/users?done=reactivated');
   }
 
   /** A new invitation (never accepted) or a password reset link, by email. */
   @Post(':id/link')
-  @UseGuards(CsrfGuard)
+  @PageForm(USERS, { again: 'usersPage' })
   async sendLink(
     @CurrentStaff() actor: StaffPrincipal,
     @Param('id', new ParseIdPipe('staff_user_not_found')) id: string,
+    @FormBody(SendLinkDto) form: SendLinkDto,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Body() body: unknown,
-  ): Promise<FastifyReply> {
-    try {
-      const form = readForm(SendLinkDto, body);
-      const sent = await this.accounts.sendLink(
-        actor,
-        id,
-        { resetTotp: form.scope === 'password_and_totp' },
-        requestMeta(request),
-      );
-      return reply.redirect(`/staff/users?done=${sent}`, 303);
-    } catch (error) {
-      const problem = formProblem(error, reply);
-      return this.show(request, reply, { ...problem }, problem);
-    }
+  ): Promise<Redirect> {
+    const sent = await this.accounts.sendLink(actor, id, form.toOptions(), requestMeta(request));
+    return seeOther(`/staff/users?done=${sent}`);
   }
 
-  private async show(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Record<string, unknown>,
-    problem?: FormProblem,
-  ): Promise<FastifyReply> {
-    const users = await this.accounts.list();
-    return this.pages.render(
-      request,
-      reply,
-      'identity/users.njk',
-      {
-        users,
-        roles: STAFF_ROLES,
-        invitationHours: this.config.identity.invitationTtlHours,
-        values: {},
-        ...extra,
-      },
-      problem?.status ?? 200,
-    );
+  /** The accounts and the invitation form (again after a refusal, with what was typed). */
+  async usersPage() {
+    return {
+      users: await this.accounts.list(),
+      roles: STAFF_ROLES,
+      invitationHours: this.config.identity.invitationTtlHours,
+    };
   }
 }

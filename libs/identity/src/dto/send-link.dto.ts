@@ -7,4 +7,9 @@ export class SendLinkDto {
   @IsOptional()
   @IsIn(['password', 'password_and_totp'])
   scope?: 'password' | 'password_and_totp';
+
+  /** The command: a reset of the authenticator too, or the password only. */
+  toOptions(): { resetTotp: boolean } {
+    return { resetTotp: this.scope === 'password_and_totp' };
+  }
 }

@@ -1,15 +1,18 @@
-import { Body, Controller, Get, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { CsrfGuard, StaffAccess, requestLocale } from '@app/core';
+import type { FastifyRequest } from 'fastify';
 import {
-  CurrentStaff,
-  FormProblem,
-  StaffPages,
-  StaffPrincipal,
-  formProblem,
-  readForm,
-} from '@app/identity';
+  FormBody,
+  Page,
+  PageForm,
+  Redirect,
+  StaffAccess,
+  firstValues,
+  requestLocale,
+  routeParam,
+  seeOther,
+} from '@app/core';
+import { CurrentStaff, StaffPrincipal } from '@app/identity';
 import { AddAgendaItemFormDto } from '../dto/agenda-item.dto';
 import { AttendanceFormDto, RecusalDto } from '../dto/attendance.dto';
 import { CreateMeetingDto } from '../dto/create-meeting.dto';
@@ -52,6 +55,20 @@ function noticeOf(done: string | undefined): Notice | undefined {
   return (NOTICES as readonly string[]).includes(done ?? '') ? (done as Notice) : undefined;
 }
 
+const LIST = 'meetings/list.njk';
+const MEETING = 'meetings/meeting.njk';
+const AGENDA = 'meetings/agenda.njk';
+/** A form of the meeting page: the page again after a refusal, that form kept open. */
+const MeetingForm = (form: string | ((request: FastifyRequest) => string)) =>
+  PageForm(MEETING, { again: 'meetingAgain', form });
+const itemForm = (prefix: string) => (request: FastifyRequest) =>
+  `${prefix}-${routeParam(request, 'itemId')}`;
+
+/** Back to the meeting page, at the form that was used, with its notice. */
+function backTo(meetingId: string, done: Notice, form: string): Redirect {
+  return seeOther(`/staff/meetings/${meetingId}?done=${done}#${form}`);
+}
+
 /**
  * The meeting pages: the list, a meeting (agenda, attendance, decisions, minutes), the members'
  * agenda with comments, and the printable minutes. Forms post here and come back to the page
@@ -69,381 +86,200 @@ export class MeetingPagesController {
     private readonly meetingComments: MeetingComments,
     private readonly content: MeetingPagesService,
     private readonly documents: MeetingDocuments,
-    private readonly pages: StaffPages,
   ) {}
 
   @Get()
   @StaffAccess()
-  async list(
-    @CurrentStaff() actor: StaffPrincipal,
-    @Query() query: MeetingListPageQueryDto,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    return this.showList(
-      actor,
-      { status: query.status, page: query.page, pageSize: query.pageSize },
-      request,
-      reply,
-      {},
-    );
+  @Page(LIST, { csrf: true })
+  list(@CurrentStaff() actor: StaffPrincipal, @Query() query: MeetingListPageQueryDto) {
+    return this.listPage(actor, {
+      status: query.status,
+      page: query.page,
+      pageSize: query.pageSize,
+    });
   }
 
   @Post()
   @StaffAccess('administrator')
-  @UseGuards(CsrfGuard)
+  @PageForm(LIST, { again: 'listAgain' })
   async plan(
     @CurrentStaff() actor: StaffPrincipal,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Body() body: unknown,
-  ): Promise<FastifyReply> {
-    try {
-      const { id } = await this.meetings.plan(actor, readForm(CreateMeetingDto, body));
-      return reply.redirect(`/staff/meetings/${id}?done=planned`, 303);
-    } catch (error) {
-      const problem = formProblem(error, reply);
-      return this.showList(actor, {}, request, reply, { ...problem, values: body ?? {} }, problem);
-    }
+    @FormBody(CreateMeetingDto) form: CreateMeetingDto,
+  ): Promise<Redirect> {
+    const { id } = await this.meetings.plan(actor, form);
+    return seeOther(`/staff/meetings/${id}?done=planned`);
   }
 
   @Get(':id')
   @StaffAccess()
+  @Page(MEETING, { csrf: true })
   async meeting(
     @CurrentStaff() actor: StaffPrincipal,
     @Param() params: MeetingIdParams,
     @Query('done') done: string | undefined,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    return this.showMeeting(actor, params.id, request, reply, { notice: noticeOf(done) });
+  ) {
+    const page = await this.content.meeting(actor, params.id, requestLocale(request));
+    return { ...page, notice: noticeOf(done) };
   }
 
   /** The members' view of the agenda before the meeting, with their comments. */
   @Get(':id/agenda')
   @StaffAccess()
+  @Page(AGENDA, { csrf: true })
   async agenda(
     @CurrentStaff() actor: StaffPrincipal,
     @Param() params: MeetingIdParams,
     @Query('done') done: string | undefined,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
+  ) {
     const page = await this.content.meeting(actor, params.id, requestLocale(request));
-    return this.pages.render(request, reply, 'meetings/agenda.njk', {
-      ...page,
-      notice: noticeOf(done),
-    });
+    return { ...page, notice: noticeOf(done) };
   }
 
   /** The minutes, ready to print. */
   @Get(':id/minutes')
   @StaffAccess()
+  @Page('meetings/minutes.njk', { csrf: true })
   async minutes(
     @CurrentStaff() actor: StaffPrincipal,
     @Param() params: MeetingIdParams,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    const meeting = await this.documents.minutes(actor, params.id, requestLocale(request));
-    return this.pages.render(request, reply, 'meetings/minutes.njk', { meeting });
+  ) {
+    return { meeting: await this.documents.minutes(actor, params.id, requestLocale(request)) };
   }
 
   @Post(':id/publish')
   @StaffAccess('administrator')
-  @UseGuards(CsrfGuard)
-  publish(
-    @CurrentStaff() actor: StaffPrincipal,
-    @Param() params: MeetingIdParams,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    return this.act(actor, params.id, request, reply, 'status', 'published', {}, () =>
-      this.meetings.publishAgenda(actor, params.id),
-    );
+  @MeetingForm('status')
+  async publish(@CurrentStaff() actor: StaffPrincipal, @Param() params: MeetingIdParams) {
+    await this.meetings.publishAgenda(actor, params.id);
+    return backTo(params.id, 'published', 'status');
   }
 
   @Post(':id/items')
   @StaffAccess('administrator', 'legal_expert')
-  @UseGuards(CsrfGuard)
-  addItem(
+  @MeetingForm('add-item')
+  async addItem(
     @CurrentStaff() actor: StaffPrincipal,
     @Param() params: MeetingIdParams,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Body() body: unknown,
-  ): Promise<FastifyReply> {
-    return this.act(actor, params.id, request, reply, 'add-item', 'item_added', body, () => {
-      const form = readForm(AddAgendaItemFormDto, body);
-      return this.meetingAgenda.addItem(actor, params.id, {
-        case: { reference: form.reference },
-        summary: form.summary,
-        proposedDecision: form.proposedDecision,
-        proposedInstitutionCodes: form.proposedInstitutionCode
-          ? [form.proposedInstitutionCode]
-          : [],
-        respondentInstitutionCode: form.respondentInstitutionCode ?? null,
-      });
-    });
+    @FormBody(AddAgendaItemFormDto) form: AddAgendaItemFormDto,
+  ) {
+    await this.meetingAgenda.addItem(actor, params.id, form.toCommand());
+    return backTo(params.id, 'item_added', 'add-item');
   }
 
   @Post(':id/items/:itemId/remove')
   @StaffAccess('administrator', 'legal_expert')
-  @UseGuards(CsrfGuard)
-  removeItem(
-    @CurrentStaff() actor: StaffPrincipal,
-    @Param() params: AgendaItemParams,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    return this.act(actor, params.id, request, reply, 'agenda', 'item_removed', {}, () =>
-      this.meetingAgenda.removeItem(actor, params.id, params.itemId),
-    );
+  @MeetingForm('agenda')
+  async removeItem(@CurrentStaff() actor: StaffPrincipal, @Param() params: AgendaItemParams) {
+    await this.meetingAgenda.removeItem(actor, params.id, params.itemId);
+    return backTo(params.id, 'item_removed', 'agenda');
   }
 
   @Post(':id/attendance')
   @StaffAccess('administrator')
-  @UseGuards(CsrfGuard)
-  attendance(
+  @MeetingForm('attendance')
+  async attendance(
     @CurrentStaff() actor: StaffPrincipal,
     @Param() params: MeetingIdParams,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Body() body: unknown,
-  ): Promise<FastifyReply> {
-    return this.act(actor, params.id, request, reply, 'attendance', 'attendance', body, () =>
-      this.meetingAttendance.recordAttendance(
-        actor,
-        params.id,
-        readForm(AttendanceFormDto, body).present ?? [],
-      ),
-    );
+    @FormBody(AttendanceFormDto) form: AttendanceFormDto,
+  ) {
+    await this.meetingAttendance.recordAttendance(actor, params.id, form.present ?? []);
+    return backTo(params.id, 'attendance', 'attendance');
   }
 
   @Post(':id/items/:itemId/recusals')
   @StaffAccess('administrator')
-  @UseGuards(CsrfGuard)
-  recusal(
+  @MeetingForm(itemForm('item'))
+  async recusal(
     @CurrentStaff() actor: StaffPrincipal,
     @Param() params: AgendaItemParams,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Body() body: unknown,
-  ): Promise<FastifyReply> {
-    return this.act(
-      actor,
-      params.id,
-      request,
-      reply,
-      `item-${params.itemId}`,
-      'recusal',
-      body,
-      () =>
-        this.meetingAttendance.declareRecusal(
-          actor,
-          params.id,
-          params.itemId,
-          readForm(RecusalDto, body).memberId,
-        ),
-    );
+    @FormBody(RecusalDto) form: RecusalDto,
+  ) {
+    await this.meetingAttendance.declareRecusal(actor, params.id, params.itemId, form.memberId);
+    return backTo(params.id, 'recusal', `item-${params.itemId}`);
   }
 
   @Post(':id/held')
   @StaffAccess('administrator')
-  @UseGuards(CsrfGuard)
-  held(
-    @CurrentStaff() actor: StaffPrincipal,
-    @Param() params: MeetingIdParams,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    return this.act(actor, params.id, request, reply, 'status', 'held', {}, () =>
-      this.meetings.markHeld(actor, params.id),
-    );
+  @MeetingForm('status')
+  async held(@CurrentStaff() actor: StaffPrincipal, @Param() params: MeetingIdParams) {
+    await this.meetings.markHeld(actor, params.id);
+    return backTo(params.id, 'held', 'status');
   }
 
   @Post(':id/decisions')
   @StaffAccess('administrator')
-  @UseGuards(CsrfGuard)
-  decide(
+  @MeetingForm((request) => `decide-${firstValues(request.body).caseId ?? ''}`)
+  async decide(
     @CurrentStaff() actor: StaffPrincipal,
     @Param() params: MeetingIdParams,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Body() body: unknown,
-  ): Promise<FastifyReply> {
-    const caseId = String((body as Record<string, unknown> | undefined)?.caseId ?? '');
-    return this.act(actor, params.id, request, reply, `decide-${caseId}`, 'decision', body, () => {
-      const form = readForm(DecisionFormDto, body);
-      const referral = form.kind === 'refer' && form.institutionCode;
-      return this.meetingDecisions.recordDecision(actor, params.id, {
-        caseId: form.caseId,
-        kind: form.kind,
-        text: form.text,
-        referrals: referral
-          ? [
-              {
-                institutionCode: form.institutionCode!,
-                municipalityCode: form.municipalityCode ?? null,
-                recommendation: form.recommendation ?? '',
-                summary: form.summary ?? '',
-                responseDueDate: form.responseDueDate ?? '',
-                contactEmail: form.contactEmail ?? null,
-              },
-            ]
-          : [],
-      });
-    });
+    @FormBody(DecisionFormDto) form: DecisionFormDto,
+  ) {
+    await this.meetingDecisions.recordDecision(actor, params.id, form.toCommand());
+    return backTo(params.id, 'decision', `decide-${form.caseId}`);
   }
 
   @Post(':id/minutes')
   @StaffAccess('administrator')
-  @UseGuards(CsrfGuard)
-  saveMinutes(
+  @MeetingForm('minutes')
+  async saveMinutes(
     @CurrentStaff() actor: StaffPrincipal,
     @Param() params: MeetingIdParams,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Body() body: unknown,
-  ): Promise<FastifyReply> {
-    return this.act(actor, params.id, request, reply, 'minutes', 'minutes', body, () =>
-      this.meetingMinutes.saveMinutes(actor, params.id, readForm(MinutesDto, body).text),
-    );
+    @FormBody(MinutesDto) form: MinutesDto,
+  ) {
+    await this.meetingMinutes.saveMinutes(actor, params.id, form.text);
+    return backTo(params.id, 'minutes', 'minutes');
   }
 
   @Post(':id/minutes/approve')
   @StaffAccess('administrator')
-  @UseGuards(CsrfGuard)
-  approve(
-    @CurrentStaff() actor: StaffPrincipal,
-    @Param() params: MeetingIdParams,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    return this.act(actor, params.id, request, reply, 'minutes', 'approved', {}, () =>
-      this.meetingMinutes.approveMinutes(actor, params.id),
-    );
+  @MeetingForm('minutes')
+  async approve(@CurrentStaff() actor: StaffPrincipal, @Param() params: MeetingIdParams) {
+    await this.meetingMinutes.approveMinutes(actor, params.id);
+    return backTo(params.id, 'approved', 'minutes');
   }
 
   @Post(':id/cancel')
   @StaffAccess('administrator')
-  @UseGuards(CsrfGuard)
-  cancel(
-    @CurrentStaff() actor: StaffPrincipal,
-    @Param() params: MeetingIdParams,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    return this.act(actor, params.id, request, reply, 'status', 'cancelled', {}, () =>
-      this.meetings.cancel(actor, params.id),
-    );
+  @MeetingForm('status')
+  async cancel(@CurrentStaff() actor: StaffPrincipal, @Param() params: MeetingIdParams) {
+    await this.meetings.cancel(actor, params.id);
+    return backTo(params.id, 'cancelled', 'status');
   }
 
   /** Comments are written on the members' agenda page, and it is shown again. */
   @Post(':id/items/:itemId/comments')
   @StaffAccess()
-  @UseGuards(CsrfGuard)
+  @PageForm(AGENDA, { again: 'meetingAgain', form: itemForm('comment') })
   async comment(
     @CurrentStaff() actor: StaffPrincipal,
     @Param() params: AgendaItemParams,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-    @Body() body: unknown,
-  ): Promise<FastifyReply> {
-    const form = `comment-${params.itemId}`;
-    try {
-      await this.meetingComments.comment(
-        actor,
-        params.id,
-        params.itemId,
-        readForm(CommentDto, body).body,
-      );
-      return reply.redirect(
-        `/staff/meetings/${params.id}/agenda?done=comment#item-${params.itemId}`,
-        303,
-      );
-    } catch (error) {
-      const problem = formProblem(error, reply);
-      const page = await this.content.meeting(actor, params.id, requestLocale(request));
-      return this.pages.render(
-        request,
-        reply,
-        'meetings/agenda.njk',
-        { ...page, ...problem, failedForm: form, values: body ?? {} },
-        problem.status,
-      );
-    }
+    @FormBody(CommentDto) form: CommentDto,
+  ): Promise<Redirect> {
+    await this.meetingComments.comment(actor, params.id, params.itemId, form.body);
+    return seeOther(`/staff/meetings/${params.id}/agenda?done=comment#item-${params.itemId}`);
   }
 
-  /** Runs a form's command; back to the meeting page, or the page again with the refusal. */
-  private async act(
-    actor: StaffPrincipal,
-    meetingId: string,
-    request: FastifyRequest,
-    reply: FastifyReply,
-    form: string,
-    done: Notice,
-    body: unknown,
-    run: () => Promise<unknown>,
-  ): Promise<FastifyReply> {
-    try {
-      await run();
-      return reply.redirect(`/staff/meetings/${meetingId}?done=${done}#${form}`, 303);
-    } catch (error) {
-      const problem = formProblem(error, reply);
-      return this.showMeeting(
-        actor,
-        meetingId,
-        request,
-        reply,
-        { ...problem, failedForm: form, values: body ?? {} },
-        problem,
-      );
-    }
+  /** The meeting (or its members' agenda) again after a refused form. */
+  meetingAgain(request: FastifyRequest) {
+    return this.content.meeting(request.staff!, routeParam(request, 'id'), requestLocale(request));
   }
 
-  private async showMeeting(
-    actor: StaffPrincipal,
-    meetingId: string,
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Record<string, unknown>,
-    problem?: FormProblem,
-  ): Promise<FastifyReply> {
-    const page = await this.content.meeting(actor, meetingId, requestLocale(request));
-    return this.pages.render(
-      request,
-      reply,
-      'meetings/meeting.njk',
-      { ...page, values: {}, ...extra },
-      problem?.status ?? 200,
-    );
+  listAgain(request: FastifyRequest) {
+    return this.listPage(request.staff!, {});
   }
 
-  private async showList(
-    actor: StaffPrincipal,
-    query: MeetingListQueryDto,
-    request: FastifyRequest,
-    reply: FastifyReply,
-    extra: Record<string, unknown>,
-    problem?: FormProblem,
-  ): Promise<FastifyReply> {
+  private async listPage(actor: StaffPrincipal, query: MeetingListQueryDto) {
     const list = await this.content.list(actor, query);
     const page = query.page ?? 1;
-    return this.pages.render(
-      request,
-      reply,
-      'meetings/list.njk',
-      {
-        list,
-        canPlan: MeetingPermissions.may(actor.role, 'plan'),
-        previousPage: page > 1 ? page - 1 : null,
-        nextPage: page * list.pageSize < list.total ? page + 1 : null,
-        status: query.status ?? null,
-        values: {},
-        ...extra,
-      },
-      problem?.status ?? 200,
-    );
+    return {
+      list,
+      canPlan: MeetingPermissions.may(actor.role, 'plan'),
+      previousPage: page > 1 ? page - 1 : null,
+      nextPage: page * list.pageSize < list.total ? page + 1 : null,
+      status: query.status ?? null,
+    };
   }
 }

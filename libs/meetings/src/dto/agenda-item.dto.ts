@@ -84,4 +84,15 @@ export class AddAgendaItemFormDto {
   @IsOptional()
   @Matches(CODE)
   respondentInstitutionCode?: string;
+
+  /** The command: the form proposes one institution at most. */
+  toCommand() {
+    return {
+      case: { reference: this.reference },
+      summary: this.summary,
+      proposedDecision: this.proposedDecision,
+      proposedInstitutionCodes: this.proposedInstitutionCode ? [this.proposedInstitutionCode] : [],
+      respondentInstitutionCode: this.respondentInstitutionCode ?? null,
+    };
+  }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
+  Allow,
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
@@ -14,6 +15,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
+import { referralsFromForm } from '@app/cases';
 import { TextLength } from '@app/core';
 import { DECISION_KINDS, DecisionKind } from '../domain/decision-kinds';
 import { CODE, trim } from './text-rules';
@@ -97,7 +99,10 @@ export class RecordDecisionDto {
   referrals?: DecisionReferralDto[];
 }
 
-/** The decision form of the meeting page: one referral at most (the API takes several). */
+/**
+ * The decision form of the meeting page. Its referral blocks follow the case page's rule
+ * (`referralsFromForm`): the workflow checks each referral as it does for the API.
+ */
 export class DecisionFormDto {
   @IsDefined()
   @IsUUID()
@@ -113,33 +118,21 @@ export class DecisionFormDto {
   @TextLength(1, 5000)
   text!: string;
 
-  @IsOptional()
-  @Matches(CODE)
-  institutionCode?: string;
+  // The fields of the referral blocks, each sent once per block.
+  @Allow() institutionCode?: string | string[];
+  @Allow() municipalityCode?: string | string[];
+  @Allow() recommendation?: string | string[];
+  @Allow() summary?: string | string[];
+  @Allow() responseDueDate?: string | string[];
+  @Allow() contactEmail?: string | string[];
 
-  @IsOptional()
-  @Matches(CODE)
-  municipalityCode?: string;
-
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @TextLength(10, 5000)
-  recommendation?: string;
-
-  @IsOptional()
-  @Transform(trim)
-  @IsString()
-  @TextLength(20, 5000)
-  summary?: string;
-
-  @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/)
-  responseDueDate?: string;
-
-  @IsOptional()
-  @Transform(trim)
-  @IsEmail()
-  @MaxLength(320)
-  contactEmail?: string;
+  /** The command: referrals only with a decision to refer. */
+  toCommand() {
+    return {
+      caseId: this.caseId,
+      kind: this.kind,
+      text: this.text,
+      referrals: this.kind === 'refer' ? referralsFromForm(this) : [],
+    };
+  }
 }

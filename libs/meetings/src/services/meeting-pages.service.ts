@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { REFERRAL_FORM_BLOCKS } from '@app/cases';
 import { Locale } from '@app/core';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { LocalizedEntry, TaxonomyService } from '@app/taxonomy';
@@ -16,6 +17,8 @@ export interface MeetingPage {
   municipalities: LocalizedEntry[];
   decisionKinds: readonly string[];
   proposals: readonly string[];
+  /** How many referral blocks the decision form offers (the case page's rule). */
+  referralBlocks: number;
 }
 
 /** What the meeting pages show: the meeting, the forms the reader may use, and their choices. */
@@ -46,6 +49,7 @@ export class MeetingPagesService {
       municipalities: snapshot.list('municipality', locale),
       decisionKinds: DECISION_KINDS,
       proposals: PROPOSED_DECISIONS,
+      referralBlocks: REFERRAL_FORM_BLOCKS,
     };
   }
 }
