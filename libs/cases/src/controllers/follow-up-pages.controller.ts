@@ -1,36 +1,56 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Inject,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-  UseGuards,
-} from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import {
   APP_CONFIG,
   AppConfig,
-  CsrfGuard,
-  CsrfService,
   CsrfTokenInQuery,
+  DomainError,
+  FormBody,
+  FormProblem,
+  Page,
+  PageForm,
+  PageResult,
   ParseIdPipe,
   PublicAccess,
-  ViewRenderer,
-  pageContext,
+  Redirect,
+  RedirectForm,
+  firstValues,
+  formProblem,
   requestLocale,
+  seeOther,
   sendDownload,
-  sendPage,
 } from '@app/core';
-import { CasePageView, FollowUpPagesService } from '../services/follow-up-pages.service';
+import { FollowUpAccessDto } from '../dto/follow-up-access.dto';
+import { MessageBodyDto } from '../dto/post-message.dto';
+import {
+  FollowUpForm,
+  FollowUpPagesService,
+  SIGN_IN_REFUSALS,
+} from '../services/follow-up-pages.service';
 import { FollowUpCookie, clientKey, multipartParts } from './http-context';
 
-function seeOther(reply: FastifyReply, location: string): FastifyReply {
-  return reply.code(303).header('location', location).header('cache-control', 'no-store').send();
+const SIGN_IN = 'cases/follow-up.njk';
+export const FOLLOW_UP_CASE = 'cases/follow-up-case.njk';
+export const SIGNED_OUT = '/follow-up?expired=1';
+
+const NOTICES: Record<string, string> = {
+  message: 'follow.message.sent',
+  evidence: 'follow.evidence.added',
+  withdrawn: 'follow.withdrawn',
+  erased: 'follow.erased',
+};
+
+/** The follow-up case page again after a refused form, or sign-in when the session ended. */
+export async function followUpAgain(
+  pages: FollowUpPagesService,
+  token: string | undefined,
+  request: FastifyRequest,
+  error: DomainError,
+  form: FollowUpForm,
+): Promise<PageResult> {
+  const page = await pages.refusedPage(token, requestLocale(request), error, form);
+  return page ? { page } : seeOther(SIGNED_OUT);
 }
 
 /** The reporter's pages to follow a case: sign in, status, messages, evidence, sign out. */
@@ -42,95 +62,54 @@ export class FollowUpPagesController {
 
   constructor(
     private readonly pages: FollowUpPagesService,
-    private readonly views: ViewRenderer,
-    private readonly csrf: CsrfService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cookie = new FollowUpCookie(config);
   }
 
   @Get()
-  signInForm(
-    @Query('expired') expired: string | undefined,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): FastifyReply {
-    const notice = expired ? 'follow.expired' : '';
-    return this.sendSignIn(request, reply, this.pages.signInForm(), 200, notice);
+  @Page(SIGN_IN, { csrf: true })
+  signInForm(@Query('expired') expired: string | undefined) {
+    return { form: this.pages.signInForm(), notice: expired ? 'follow.expired' : '' };
   }
 
   @Post()
-  @UseGuards(CsrfGuard)
+  @PageForm(SIGN_IN, { again: 'signInAgain' })
   async signIn(
-    @Body() body: unknown,
+    @FormBody(FollowUpAccessDto, { ignoreUnknown: true }) form: FollowUpAccessDto,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    const outcome = await this.pages.signIn(body, clientKey(request), requestLocale(request));
-    if (outcome.kind === 'signed_in') {
-      this.cookie.set(reply, outcome.token);
-      return seeOther(reply, '/follow-up/case');
-    }
-    if (outcome.retryAfterSeconds !== undefined) {
-      reply.header('retry-after', String(outcome.retryAfterSeconds));
-    }
-    return this.sendSignIn(request, reply, outcome.view, outcome.status);
+  ): Promise<Redirect> {
+    const token = await this.pages.signIn(form, clientKey(request));
+    return seeOther('/follow-up/case').with((reply) => this.cookie.set(reply, token));
   }
 
   @Get('case')
-  async casePage(
-    @Query('done') done: string | undefined,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    const message =
-      done === 'message'
-        ? 'follow.message.sent'
-        : done === 'evidence'
-          ? 'follow.evidence.added'
-          : done === 'withdrawn' || done === 'erased'
-            ? `follow.${done}`
-            : '';
-    const view = await this.pages.casePage(this.cookie.token(request), requestLocale(request), {
-      message,
-    });
-    if (!view) return seeOther(reply, '/follow-up?expired=1');
-    return this.sendCase(request, reply, view, 200);
+  @Page(FOLLOW_UP_CASE, { csrf: true })
+  async casePage(@Query('done') done: string | undefined, @Req() request: FastifyRequest) {
+    const message = NOTICES[done ?? ''] ?? '';
+    const token = this.cookie.token(request);
+    const page = await this.pages.casePage(token, requestLocale(request), { message });
+    return page ? { page } : seeOther(SIGNED_OUT);
   }
 
   @Post('messages')
-  @UseGuards(CsrfGuard)
+  @PageForm(FOLLOW_UP_CASE, { again: 'caseAgain', form: 'body' })
   async postMessage(
-    @Body() body: unknown,
+    @FormBody(MessageBodyDto, { ignoreUnknown: true }) form: MessageBodyDto,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    const outcome = await this.pages.postMessage(
-      this.cookie.token(request),
-      body,
-      requestLocale(request),
-    );
-    if (outcome.kind === 'done') return seeOther(reply, '/follow-up/case?done=message#messages');
-    if (outcome.kind === 'signed_out') return seeOther(reply, '/follow-up?expired=1');
-    return this.sendCase(request, reply, outcome.view, outcome.status);
+  ): Promise<Redirect> {
+    const sent = await this.pages.postMessage(this.cookie.token(request), form.body);
+    return seeOther(sent ? '/follow-up/case?done=message#messages' : SIGNED_OUT);
   }
 
   /** Multipart: the CSRF token comes in the query string. */
   @Post('evidence')
   @CsrfTokenInQuery()
-  @UseGuards(CsrfGuard)
-  async addEvidence(
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    const outcome = await this.pages.addEvidence(
-      this.cookie.token(request),
-      multipartParts(request),
-      requestLocale(request),
-    );
-    if (outcome.kind === 'done') return seeOther(reply, '/follow-up/case?done=evidence#evidence');
-    if (outcome.kind === 'signed_out') return seeOther(reply, '/follow-up?expired=1');
-    return this.sendCase(request, reply, outcome.view, outcome.status);
+  @PageForm(FOLLOW_UP_CASE, { again: 'caseAgain', form: 'evidence' })
+  async addEvidence(@Req() request: FastifyRequest): Promise<Redirect> {
+    const token = this.cookie.token(request);
+    const added = await this.pages.addEvidence(token, multipartParts(request));
+    return seeOther(added ? '/follow-up/case?done=evidence#evidence' : SIGNED_OUT);
   }
 
   /** Always a download, never shown inline: the content was checked but is still untrusted. */
@@ -144,47 +123,22 @@ export class FollowUpPagesController {
   }
 
   @Post('sign-out')
-  @UseGuards(CsrfGuard)
-  async signOut(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
+  @RedirectForm()
+  async signOut(@Req() request: FastifyRequest): Promise<Redirect> {
     await this.pages.signOut(this.cookie.token(request));
-    this.cookie.clear(reply);
-    return seeOther(reply, '/follow-up');
+    return seeOther('/follow-up').with((reply) => this.cookie.clear(reply));
   }
 
-  private sendSignIn(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    form: ReturnType<FollowUpPagesService['signInForm']>,
-    status: number,
-    notice = '',
-  ): FastifyReply {
-    const csrf = this.csrf.token(request, reply);
-    return sendPage(
-      reply,
-      this.views,
-      'cases/follow-up.njk',
-      pageContext(request, { form, csrf, notice }),
-      status,
-    );
+  /** The sign-in form again: the reference kept, the code never shown again. */
+  signInAgain(request: FastifyRequest, _problem: FormProblem, error: DomainError) {
+    if (!SIGN_IN_REFUSALS.some((type) => error instanceof type)) throw error;
+    const problem = formProblem(error, requestLocale(request), { defaultField: 'reference' });
+    const reference = firstValues(request.body).reference ?? '';
+    return { form: this.pages.signInForm(reference, problem), values: {} };
   }
 
-  private sendCase(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    view: CasePageView,
-    status: number,
-  ): FastifyReply {
-    const csrf = this.csrf.token(request, reply);
-    return sendPage(
-      reply,
-      this.views,
-      'cases/follow-up-case.njk',
-      pageContext(request, {
-        page: view,
-        csrf,
-        evidenceAction: `/follow-up/evidence?_csrf=${encodeURIComponent(csrf)}`,
-      }),
-      status,
-    );
+  caseAgain(request: FastifyRequest, _problem: FormProblem, error: DomainError, form: string) {
+    const token = this.cookie.token(request);
+    return followUpAgain(this.pages, token, request, error, form as FollowUpForm);
   }
 }

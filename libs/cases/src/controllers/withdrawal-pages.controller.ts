@@ -1,19 +1,21 @@
-import { Body, Controller, Inject, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Inject, Post, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import {
   APP_CONFIG,
   AppConfig,
-  CsrfGuard,
-  CsrfService,
+  DomainError,
+  FormBody,
+  FormProblem,
+  PageForm,
   PublicAccess,
-  ViewRenderer,
-  pageContext,
-  requestLocale,
-  sendPage,
+  Redirect,
+  seeOther,
 } from '@app/core';
-import type { CaseActionOutcome } from '../services/follow-up-pages.service';
+import { WithdrawalFormDto } from '../dto/withdrawal-form.dto';
+import { FollowUpPagesService } from '../services/follow-up-pages.service';
 import { WithdrawalPagesService } from '../services/withdrawal-pages.service';
+import { FOLLOW_UP_CASE, SIGNED_OUT, followUpAgain } from './follow-up-pages.controller';
 import { FollowUpCookie } from './http-context';
 
 /** The follow-up case page's forms to withdraw the case and to erase the personal data. */
@@ -25,71 +27,33 @@ export class WithdrawalPagesController {
 
   constructor(
     private readonly withdrawals: WithdrawalPagesService,
-    private readonly views: ViewRenderer,
-    private readonly csrf: CsrfService,
+    private readonly pages: FollowUpPagesService,
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.cookie = new FollowUpCookie(config);
   }
 
   @Post('withdraw')
-  @UseGuards(CsrfGuard)
+  @PageForm(FOLLOW_UP_CASE, { again: 'caseAgain' })
   async withdraw(
-    @Body() body: unknown,
+    @FormBody(WithdrawalFormDto, { ignoreUnknown: true }) form: WithdrawalFormDto,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    const outcome = await this.withdrawals.submit(
-      'withdraw',
-      this.cookie.token(request),
-      body,
-      requestLocale(request),
-    );
-    return this.answer(request, reply, outcome, 'withdrawn');
+  ): Promise<Redirect> {
+    const done = await this.withdrawals.withdraw(this.cookie.token(request), form);
+    return seeOther(done ? '/follow-up/case?done=withdrawn' : SIGNED_OUT);
   }
 
   @Post('erase')
-  @UseGuards(CsrfGuard)
+  @PageForm(FOLLOW_UP_CASE, { again: 'caseAgain' })
   async erase(
-    @Body() body: unknown,
+    @FormBody(WithdrawalFormDto, { ignoreUnknown: true }) form: WithdrawalFormDto,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    const outcome = await this.withdrawals.submit(
-      'erase',
-      this.cookie.token(request),
-      body,
-      requestLocale(request),
-    );
-    return this.answer(request, reply, outcome, 'erased');
+  ): Promise<Redirect> {
+    const done = await this.withdrawals.erase(this.cookie.token(request), form);
+    return seeOther(done ? '/follow-up/case?done=erased' : SIGNED_OUT);
   }
 
-  private answer(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    outcome: CaseActionOutcome,
-    done: string,
-  ): FastifyReply {
-    if (outcome.kind !== 'page') {
-      const location =
-        outcome.kind === 'done' ? `/follow-up/case?done=${done}` : '/follow-up?expired=1';
-      return reply
-        .code(303)
-        .header('location', location)
-        .header('cache-control', 'no-store')
-        .send();
-    }
-    const csrf = this.csrf.token(request, reply);
-    return sendPage(
-      reply,
-      this.views,
-      'cases/follow-up-case.njk',
-      pageContext(request, {
-        page: outcome.view,
-        csrf,
-        evidenceAction: `/follow-up/evidence?_csrf=${encodeURIComponent(csrf)}`,
-      }),
-      outcome.status,
-    );
+  caseAgain(request: FastifyRequest, _problem: FormProblem, error: DomainError) {
+    return followUpAgain(this.pages, this.cookie.token(request), request, error, 'confirm');
   }
 }

@@ -2,38 +2,32 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   APP_CONFIG,
   AppConfig,
+  ConflictError,
+  DomainError,
+  FormMessage,
+  FormProblem,
   Locale,
   NotFoundError,
   PayloadTooLargeError,
   TooManyRequestsError,
   UnsupportedMediaTypeError,
   ValidationFailedError,
-  translate,
+  fieldMessages,
+  formProblem,
 } from '@app/core';
 import { displayDateTime } from '../domain/display-date';
 import { FollowUpAccessDto } from '../dto/follow-up-access.dto';
-import { MessageBodyDto } from '../dto/post-message.dto';
 import type { FollowUpViewDto } from '../dto/follow-up-view.dto';
 import { CaseAccessDeniedError, CaseLockedError } from '../exceptions/case-access.errors';
 import { IncomingPart } from './evidence-upload.reader';
 import { FollowUpAccessService } from './follow-up-access.service';
 import { EvidenceDownload, FollowUpService } from './follow-up.service';
-import {
-  PageFieldError,
-  firstValues,
-  translateFieldErrors,
-  validateFormFields,
-} from './form-fields';
 
 export interface SignInFormView {
   reference: string;
-  errors: PageFieldError[];
+  errors: FormMessage[];
   fieldErrors: Record<string, string[]>;
 }
-
-export type SignInOutcome =
-  | { kind: 'signed_in'; token: string }
-  | { kind: 'form'; status: number; view: SignInFormView; retryAfterSeconds?: number };
 
 export interface CasePageView {
   followUp: FollowUpViewDto & {
@@ -45,24 +39,33 @@ export interface CasePageView {
   sessionMinutes: number;
   sessionHours: number;
   limits: { files: number; fileMb: number; totalMb: number };
-  errors: PageFieldError[];
+  errors: FormMessage[];
   fieldErrors: Record<string, string[]>;
   message: string;
-}
-
-export type CaseActionOutcome =
-  { kind: 'done' } | { kind: 'signed_out' } | { kind: 'page'; status: number; view: CasePageView };
-
-function groupErrors(errors: PageFieldError[]): Record<string, string[]> {
-  const grouped: Record<string, string[]> = {};
-  for (const e of errors) (grouped[e.field] ??= []).push(e.message);
-  return grouped;
 }
 
 function sizeText(bytes: number): string {
   if (bytes >= 1048576) return `${(bytes / 1048576).toFixed(1)} MB`;
   return `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
+
+/** The forms of the follow-up case page, by the field their refusals show beside. */
+export type FollowUpForm = 'body' | 'evidence' | 'confirm';
+
+/** What each form's refusal may be (anything else is the error page). */
+const SHOWN: Record<FollowUpForm, (abstract new (...args: never[]) => DomainError)[]> = {
+  body: [ValidationFailedError],
+  evidence: [ValidationFailedError, PayloadTooLargeError, UnsupportedMediaTypeError],
+  confirm: [ValidationFailedError, ConflictError],
+};
+
+/** What a sign-in refusal may be: shown beside the reference (anything else is a bug). */
+export const SIGN_IN_REFUSALS = [
+  ValidationFailedError,
+  CaseAccessDeniedError,
+  CaseLockedError,
+  TooManyRequestsError,
+];
 
 /**
  * The follow-up pages: sign in with reference + receipt code, then a short session (a cookie
@@ -77,102 +80,63 @@ export class FollowUpPagesService {
     private readonly followUp: FollowUpService,
   ) {}
 
-  signInForm(reference = '', errors: PageFieldError[] = []): SignInFormView {
-    return { reference, errors, fieldErrors: groupErrors(errors) };
+  /** The sign-in form (again after a refusal: the reference kept, never the code). */
+  signInForm(reference = '', problem?: FormProblem): SignInFormView {
+    return {
+      reference: reference.slice(0, 40),
+      errors: problem?.errors ?? [],
+      fieldErrors: fieldMessages(problem),
+    };
   }
 
-  async signIn(body: unknown, clientKey: string, locale: Locale): Promise<SignInOutcome> {
-    const values = firstValues(body);
-    // The code is never shown again, even when it was wrong.
-    const reference = (values.reference ?? '').slice(0, 40);
-    try {
-      const form = await validateFormFields(FollowUpAccessDto, {
-        reference: values.reference,
-        receiptCode: values.receiptCode,
-      });
-      const caseId = await this.access.verify(form.reference, form.receiptCode, clientKey);
-      return { kind: 'signed_in', token: await this.access.openSession(caseId) };
-    } catch (error) {
-      if (error instanceof ValidationFailedError) {
-        const errors = translateFieldErrors(error.fieldErrors, locale);
-        return { kind: 'form', status: 400, view: this.signInForm(reference, errors) };
-      }
-      if (error instanceof CaseAccessDeniedError) {
-        const errors = [
-          { field: 'reference', message: translate(locale, 'error.case_access_denied') },
-        ];
-        return { kind: 'form', status: 404, view: this.signInForm(reference, errors) };
-      }
-      if (error instanceof CaseLockedError || error instanceof TooManyRequestsError) {
-        const errors = [
-          { field: 'reference', message: translate(locale, `error.${error.code}`, error.params) },
-        ];
-        return {
-          kind: 'form',
-          status: 429,
-          retryAfterSeconds: error.retryAfterSeconds,
-          view: this.signInForm(reference, errors),
-        };
-      }
-      throw error;
-    }
+  /** A new follow-up session for the case of this reference and receipt code. */
+  async signIn(form: FollowUpAccessDto, clientKey: string): Promise<string> {
+    const caseId = await this.access.verify(form.reference, form.receiptCode, clientKey);
+    return this.access.openSession(caseId);
   }
 
   /** The case page, or undefined when the session ended. */
   async casePage(
     token: string | undefined,
     locale: Locale,
-    extra: { errors?: PageFieldError[]; message?: string } = {},
+    extra: { problem?: FormProblem; message?: string } = {},
   ): Promise<CasePageView | undefined> {
     const caseId = await this.access.resumeSession(token);
     return caseId ? this.render(caseId, locale, extra) : undefined;
   }
 
-  async postMessage(
+  /**
+   * The case page again with the refusal of one of its forms (messages beside its field), or
+   * undefined when the session ended. Refusals the form does not expect go to the error page.
+   */
+  async refusedPage(
     token: string | undefined,
-    body: unknown,
     locale: Locale,
-  ): Promise<CaseActionOutcome> {
-    const caseId = await this.access.resumeSession(token);
-    if (!caseId) return { kind: 'signed_out' };
-    try {
-      const form = await validateFormFields(MessageBodyDto, { body: firstValues(body).body });
-      await this.followUp.postMessage(caseId, form.body);
-      return { kind: 'done' };
-    } catch (error) {
-      if (!(error instanceof ValidationFailedError)) throw error;
-      const errors = translateFieldErrors(error.fieldErrors, locale);
-      return { kind: 'page', status: 400, view: await this.render(caseId, locale, { errors }) };
-    }
+    error: DomainError,
+    form: FollowUpForm,
+  ): Promise<CasePageView | undefined> {
+    if (!SHOWN[form].some((type) => error instanceof type)) throw error;
+    const problem = formProblem(error, locale, { defaultField: form });
+    return this.casePage(token, locale, { problem });
   }
 
+  /** False when the session ended. */
+  async postMessage(token: string | undefined, body: string): Promise<boolean> {
+    const caseId = await this.access.resumeSession(token);
+    if (!caseId) return false;
+    await this.followUp.postMessage(caseId, body);
+    return true;
+  }
+
+  /** False when the session ended. */
   async addEvidence(
     token: string | undefined,
     parts: AsyncIterable<IncomingPart>,
-    locale: Locale,
-  ): Promise<CaseActionOutcome> {
+  ): Promise<boolean> {
     const caseId = await this.access.resumeSession(token);
-    if (!caseId) return { kind: 'signed_out' };
-    try {
-      await this.followUp.addEvidence(caseId, parts);
-      return { kind: 'done' };
-    } catch (error) {
-      let errors: PageFieldError[];
-      if (error instanceof ValidationFailedError) {
-        errors = translateFieldErrors(error.fieldErrors, locale);
-      } else if (
-        error instanceof PayloadTooLargeError ||
-        error instanceof UnsupportedMediaTypeError
-      ) {
-        errors = [
-          { field: 'evidence', message: translate(locale, `error.${error.code}`, error.params) },
-        ];
-      } else {
-        throw error;
-      }
-      const status = error instanceof ValidationFailedError ? 400 : error.status;
-      return { kind: 'page', status, view: await this.render(caseId, locale, { errors }) };
-    }
+    if (!caseId) return false;
+    await this.followUp.addEvidence(caseId, parts);
+    return true;
   }
 
   async download(token: string | undefined, evidenceId: string): Promise<EvidenceDownload> {
@@ -188,10 +152,9 @@ export class FollowUpPagesService {
   private async render(
     caseId: string,
     locale: Locale,
-    extra: { errors?: PageFieldError[]; message?: string },
+    extra: { problem?: FormProblem; message?: string },
   ): Promise<CasePageView> {
     const view = await this.followUp.view(caseId, locale);
-    const errors = extra.errors ?? [];
     const { evidenceMaxFiles, evidenceMaxFileBytes, evidenceMaxTotalBytes } = this.config.cases;
     return {
       followUp: {
@@ -208,8 +171,8 @@ export class FollowUpPagesService {
         fileMb: Math.round((evidenceMaxFileBytes / 1048576) * 10) / 10,
         totalMb: Math.round((evidenceMaxTotalBytes / 1048576) * 10) / 10,
       },
-      errors,
-      fieldErrors: groupErrors(errors),
+      errors: extra.problem?.errors ?? [],
+      fieldErrors: fieldMessages(extra.problem),
       message: extra.message ?? '',
     };
   }
