@@ -17,7 +17,6 @@ import { StaffToken } from './entities/staff-token.entity';
 import { StaffUser } from './entities/staff-user.entity';
 import { AccessGuard } from './http/access.guard';
 import { SessionCookie } from './http/session-cookie';
-import { StaffPages } from './http/staff-pages';
 import { IDENTITY_MESSAGES } from './identity.messages';
 import { AuditLog } from './services/audit-log.service';
 import { PasswordHasher } from './services/password-hasher.service';
@@ -33,7 +32,7 @@ registerMessages(IDENTITY_MESSAGES);
 
 /**
  * Staff accounts, sign-in with password and TOTP, server-side sessions, the global access
- * guard and the audit log. Other contexts use AuditLog, StaffDirectory and StaffPages.
+ * guard and the audit log. Other contexts use AuditLog and StaffDirectory.
  */
 @Module({
   imports: [
@@ -59,11 +58,10 @@ registerMessages(IDENTITY_MESSAGES);
     StaffDirectory,
     StaffLinks,
     StaffLogin,
-    StaffPages,
     StaffSessions,
     SessionHousekeeping,
     TotpService,
   ],
-  exports: [AuditLog, SessionHousekeeping, StaffAccounts, StaffDirectory, StaffPages],
+  exports: [AuditLog, SessionHousekeeping, StaffAccounts, StaffDirectory],
 })
 export class IdentityModule {}

@@ -1,22 +1,37 @@
-import { Controller, Get, Param, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import {
-  CsrfGuard,
   CsrfTokenInQuery,
-  CsrfService,
+  DomainError,
+  FormProblem,
+  Page,
+  PageForm,
+  PageResult,
   PublicAccess,
+  Redirect,
   TokenAccess,
-  ViewRenderer,
-  pageContext,
   requestLocale,
-  sendPage,
+  routeParam,
+  seeOther,
+  view,
 } from '@app/core';
 import {
   ReferralResponsePagesService,
-  ShownResponsePage,
+  ResponsePageView,
 } from '../services/referral-response-pages.service';
 import { multipartParts } from './http-context';
+
+const RESPOND = 'cases/referral-respond.njk';
+// The token is a credential: the page must not leak it to other sites.
+const NO_REFERRER = { 'referrer-policy': 'no-referrer' };
+
+/** The packet and its form, or the page of a dead link (no form, so no CSRF token). */
+function shown(page: ResponsePageView): PageResult {
+  if (page.kind === 'form') return { page };
+  const model = { reason: page.reason };
+  return view('cases/referral-link-invalid.njk', model, page.status, { csrf: false });
+}
 
 /**
  * An institution answers a referral through the single-use link it was emailed, without an
@@ -26,76 +41,33 @@ import { multipartParts } from './http-context';
 @ApiExcludeController()
 @Controller('referrals')
 export class ReferralResponsePagesController {
-  constructor(
-    private readonly pages: ReferralResponsePagesService,
-    private readonly views: ViewRenderer,
-    private readonly csrf: CsrfService,
-  ) {}
+  constructor(private readonly pages: ReferralResponsePagesService) {}
 
   @Get('respond/:token')
   @TokenAccess()
-  async packet(
-    @Param('token') token: string,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    const view = await this.pages.packetPage(token, requestLocale(request));
-    return this.send(request, reply, token, view);
+  @Page(RESPOND, { csrf: true, headers: NO_REFERRER })
+  async packet(@Param('token') token: string, @Req() request: FastifyRequest) {
+    return shown(await this.pages.packetPage(token, requestLocale(request)));
   }
 
   @Post('respond/:token')
   @TokenAccess()
   @CsrfTokenInQuery()
-  @UseGuards(CsrfGuard)
-  async answer(
-    @Param('token') token: string,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    const view = await this.pages.answer(token, multipartParts(request), requestLocale(request));
-    if (view.kind === 'answered') {
-      return reply
-        .code(303)
-        .header('location', '/referrals/answered')
-        .header('cache-control', 'no-store')
-        .send();
-    }
-    return this.send(request, reply, token, view);
+  @PageForm(RESPOND, { again: 'answerAgain', headers: NO_REFERRER })
+  async answer(@Param('token') token: string, @Req() request: FastifyRequest): Promise<Redirect> {
+    await this.pages.answer(token, multipartParts(request));
+    return seeOther('/referrals/answered');
   }
 
   @Get('answered')
   @PublicAccess()
-  answered(@Req() request: FastifyRequest, @Res() reply: FastifyReply): FastifyReply {
-    return sendPage(reply, this.views, 'cases/referral-answered.njk', pageContext(request));
+  @Page('cases/referral-answered.njk')
+  answered() {
+    return {};
   }
 
-  private send(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    token: string,
-    view: ShownResponsePage,
-  ): FastifyReply {
-    // The token is a credential: the page must not leak it to other sites.
-    reply.header('referrer-policy', 'no-referrer');
-    if (view.kind === 'invalid') {
-      return sendPage(
-        reply,
-        this.views,
-        'cases/referral-link-invalid.njk',
-        pageContext(request, { reason: view.reason }),
-        view.status,
-      );
-    }
-    const csrf = this.csrf.token(request, reply);
-    return sendPage(
-      reply,
-      this.views,
-      'cases/referral-respond.njk',
-      pageContext(request, {
-        page: view,
-        action: `/referrals/respond/${token}?_csrf=${encodeURIComponent(csrf)}`,
-      }),
-      view.status,
-    );
+  async answerAgain(request: FastifyRequest, _problem: FormProblem, error: DomainError) {
+    const token = routeParam(request, 'token');
+    return shown(await this.pages.refusedPage(token, requestLocale(request), error));
   }
 }

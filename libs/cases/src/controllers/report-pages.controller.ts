@@ -1,35 +1,37 @@
-import { Controller, Get, Post, Req, Res, UseGuards } from '@nestjs/common';
+import { Controller, Get, Post, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import {
-  CsrfGuard,
   CsrfTokenInQuery,
-  CsrfService,
+  DomainError,
+  FormProblem,
+  Page,
+  PageForm,
+  PageResult,
   PublicAccess,
-  ViewRenderer,
-  pageContext,
   requestLocale,
-  sendPage,
+  view,
 } from '@app/core';
 import { formatReceiptCode } from '../domain/receipt-code';
-import { ReportFormService, ReportFormView } from '../services/report-form.service';
+import { IdempotencyKeyReusedError } from '../exceptions/idempotency.errors';
+import { ReportFormService, ReportRefusedError } from '../services/report-form.service';
 import { clientKey, multipartParts } from './http-context';
+
+const REPORT = 'cases/report.njk';
+/** The answers to a report are shown once, and hold no form. */
+const ANSWER = { csrf: false };
 
 /** The report form and its confirmation, for phones without JavaScript. */
 @ApiExcludeController()
 @PublicAccess()
 @Controller('report')
 export class ReportPagesController {
-  constructor(
-    private readonly reportForm: ReportFormService,
-    private readonly views: ViewRenderer,
-    private readonly csrf: CsrfService,
-  ) {}
+  constructor(private readonly reportForm: ReportFormService) {}
 
   @Get()
-  async form(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const form = await this.reportForm.form(requestLocale(request));
-    return this.sendForm(request, reply, form, 200);
+  @Page(REPORT, { csrf: true })
+  async form(@Req() request: FastifyRequest) {
+    return { form: await this.reportForm.form(requestLocale(request)) };
   }
 
   /**
@@ -41,56 +43,24 @@ export class ReportPagesController {
    */
   @Post()
   @CsrfTokenInQuery()
-  @UseGuards(CsrfGuard)
-  async submit(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<FastifyReply> {
-    const outcome = await this.reportForm.submit(
-      multipartParts(request),
-      clientKey(request),
-      requestLocale(request),
-    );
-    if (outcome.kind === 'done') {
-      const { result } = outcome;
-      return sendPage(
-        reply,
-        this.views,
-        'cases/report-done.njk',
-        pageContext(request, {
-          reference: result.reference,
-          receiptCode: formatReceiptCode(result.receiptCode),
-          evidenceCount: result.evidenceCount,
-        }),
-      );
-    }
+  @PageForm(REPORT, { again: 'reportAgain' })
+  async submit(@Req() request: FastifyRequest): Promise<PageResult> {
+    const locale = requestLocale(request);
+    const outcome = await this.reportForm.submit(multipartParts(request), clientKey(request), locale);
     if (outcome.kind === 'received') {
-      return sendPage(
-        reply,
-        this.views,
-        'cases/report-received.njk',
-        pageContext(request, { reference: outcome.reference }),
-      );
+      return view('cases/report-received.njk', { reference: outcome.reference }, 200, ANSWER);
     }
-    if (outcome.kind === 'already_sent') {
-      return sendPage(reply, this.views, 'cases/report-sent.njk', pageContext(request), 409);
-    }
-    if (outcome.retryAfterSeconds !== undefined) {
-      reply.header('retry-after', String(outcome.retryAfterSeconds));
-    }
-    return this.sendForm(request, reply, outcome.view, outcome.status);
+    const { reference, receiptCode, evidenceCount } = outcome.result;
+    const model = { reference, receiptCode: formatReceiptCode(receiptCode), evidenceCount };
+    return view('cases/report-done.njk', model, 200, ANSWER);
   }
 
-  private sendForm(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    form: ReportFormView,
-    status: number,
-  ): FastifyReply {
-    const csrf = this.csrf.token(request, reply);
-    return sendPage(
-      reply,
-      this.views,
-      'cases/report.njk',
-      pageContext(request, { form, csrf, action: `/report?_csrf=${encodeURIComponent(csrf)}` }),
-      status,
-    );
+  /** The form again with every problem listed and the answers kept (files chosen again). */
+  async reportAgain(request: FastifyRequest, _problem: FormProblem, error: DomainError) {
+    if (!(error instanceof ReportRefusedError)) throw error;
+    if (error.refusal instanceof IdempotencyKeyReusedError) {
+      return view('cases/report-sent.njk', {}, 409, ANSWER);
+    }
+    return { form: await this.reportForm.refusedForm(error, requestLocale(request)) };
   }
 }

@@ -2,10 +2,15 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   APP_CONFIG,
   AppConfig,
+  DomainError,
+  FormMessage,
+  FormProblem,
   Locale,
   PayloadTooLargeError,
   UnsupportedMediaTypeError,
   ValidationFailedError,
+  fieldMessages,
+  formProblem,
   translate,
 } from '@app/core';
 import { displayDate } from '../domain/display-date';
@@ -13,29 +18,20 @@ import { REFERRAL_OUTCOMES } from '../domain/referral-rules';
 import { ReferralLinkError } from '../exceptions/referral.errors';
 import { CaseReferralsService, ReferralPacket } from './case-referrals.service';
 import { IncomingPart } from './evidence-upload.reader';
-import { PageFieldError, translateFieldErrors } from './form-fields';
 
 export type ResponsePageView =
   | {
       kind: 'form';
-      status: number;
       packet: ReferralPacket & { dueText: string; incidentText: string };
       outcomes: { code: string; label: string }[];
       limits: { files: number; fileMb: number };
-      errors: PageFieldError[];
+      errors: FormMessage[];
       fieldErrors: Record<string, string[]>;
     }
-  | { kind: 'invalid'; status: number; reason: string }
-  | { kind: 'answered' };
+  | { kind: 'invalid'; status: number; reason: string };
 
-/** A page to show (not the redirect after an answer). */
-export type ShownResponsePage = Exclude<ResponsePageView, { kind: 'answered' }>;
-
-function grouped(errors: PageFieldError[]): Record<string, string[]> {
-  const result: Record<string, string[]> = {};
-  for (const e of errors) (result[e.field] ??= []).push(e.message);
-  return result;
-}
+/** The refusals of an answer shown on its form (anything else is a bug). */
+const SHOWN = [ValidationFailedError, PayloadTooLargeError, UnsupportedMediaTypeError];
 
 /** The institution's pages: the referral packet and its answer form, and their refusals. */
 @Injectable()
@@ -45,19 +41,13 @@ export class ReferralResponsePagesService {
     private readonly referrals: CaseReferralsService,
   ) {}
 
-  async packetPage(
-    token: string,
-    locale: Locale,
-    errors: PageFieldError[] = [],
-    status = 200,
-    audit = true,
-  ): Promise<ShownResponsePage> {
-    const view = await this.referrals.viewByToken(token, locale, audit);
+  /** The packet and the answer form (again after a refusal, without a second audit entry). */
+  async packetPage(token: string, locale: Locale, problem?: FormProblem): Promise<ResponsePageView> {
+    const view = await this.referrals.viewByToken(token, locale, problem === undefined);
     if (view.state !== 'usable') return this.invalid(view.state);
     const { evidenceMaxFiles, evidenceMaxFileBytes } = this.config.cases;
     return {
       kind: 'form',
-      status,
       packet: {
         ...view.packet,
         dueText: displayDate(`${view.packet.responseDueDate}T12:00:00Z`),
@@ -68,41 +58,23 @@ export class ReferralResponsePagesService {
         label: translate(locale, `staff.referral.outcome.${code}`),
       })),
       limits: { files: evidenceMaxFiles, fileMb: Math.round(evidenceMaxFileBytes / 1048576) },
-      errors,
-      fieldErrors: grouped(errors),
+      errors: problem?.errors ?? [],
+      fieldErrors: fieldMessages(problem),
     };
   }
 
-  async answer(
-    token: string,
-    parts: AsyncIterable<IncomingPart>,
-    locale: Locale,
-  ): Promise<ResponsePageView> {
-    try {
-      await this.referrals.answerByToken(token, parts);
-      return { kind: 'answered' };
-    } catch (error) {
-      if (error instanceof ReferralLinkError) return this.invalid(error.state);
-      if (error instanceof ValidationFailedError) {
-        return this.packetPage(
-          token,
-          locale,
-          translateFieldErrors(error.fieldErrors, locale),
-          400,
-          false,
-        );
-      }
-      if (error instanceof PayloadTooLargeError || error instanceof UnsupportedMediaTypeError) {
-        const errors = [
-          { field: 'documents', message: translate(locale, `error.${error.code}`, error.params) },
-        ];
-        return this.packetPage(token, locale, errors, error.status, false);
-      }
-      throw error;
-    }
+  async answer(token: string, parts: AsyncIterable<IncomingPart>): Promise<void> {
+    await this.referrals.answerByToken(token, parts);
   }
 
-  private invalid(state: string): ShownResponsePage {
+  /** The page after a refused answer: the form with the problem, or the dead link. */
+  refusedPage(token: string, locale: Locale, error: DomainError): Promise<ResponsePageView> {
+    if (error instanceof ReferralLinkError) return Promise.resolve(this.invalid(error.state));
+    if (!SHOWN.some((type) => error instanceof type)) throw error;
+    return this.packetPage(token, locale, formProblem(error, locale, { defaultField: 'documents' }));
+  }
+
+  private invalid(state: string): ResponsePageView {
     return { kind: 'invalid', status: state === 'unknown' ? 404 : 410, reason: state };
   }
 }

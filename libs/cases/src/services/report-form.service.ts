@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import {
+  DomainError,
+  FormMessage,
+  FormProblem,
   LANGUAGE_NAMES,
   LOCALES,
   Locale,
@@ -8,6 +11,7 @@ import {
   TooManyRequestsError,
   UnsupportedMediaTypeError,
   ValidationFailedError,
+  formProblem,
   translate,
 } from '@app/core';
 import { LocalizedEntry, TaxonomyKind, TaxonomyService } from '@app/taxonomy';
@@ -16,7 +20,6 @@ import { CaseIntakeService, SubmittedCase } from './case-intake.service';
 import { CaseSubmissionValidator } from './case-submission.validator';
 import { EvidenceStore, StagedEvidence } from './evidence-store.service';
 import { FormFields, IncomingPart, emptyFields, readUpload } from './evidence-upload.reader';
-import { PageFieldError, translateFieldErrors } from './form-fields';
 
 /** The report form as its template needs it. */
 export interface ReportFormView {
@@ -25,7 +28,7 @@ export interface ReportFormView {
   limits: { files: number; fileMb: number; totalMb: number };
   values: Record<string, string>;
   grounds: string[];
-  errors: (PageFieldError & { label: string })[];
+  errors: (FormMessage & { label: string })[];
   fieldErrors: Record<string, string[]>;
   idempotencyKey: string;
   /** Files were sent but not kept (the form had errors): they must be chosen again. */
@@ -35,9 +38,33 @@ export interface ReportFormView {
 export type ReportFormOutcome =
   | { kind: 'done'; result: SubmittedCase & { receiptCode: string } }
   /** The same form sent again (Back and resend, a reload): the case it filed, no code. */
-  | { kind: 'received'; reference: string }
-  | { kind: 'form'; status: number; view: ReportFormView; retryAfterSeconds?: number }
-  | { kind: 'already_sent' };
+  | { kind: 'received'; reference: string };
+
+/** Refusals the form shows with the answers kept (anything else is the error page). */
+const SHOWN = [
+  ValidationFailedError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  TooManyRequestsError,
+  IdempotencyKeyReusedError,
+];
+
+/**
+ * A refused report with the answers read before the refusal (a multipart body is read by the
+ * service, not by the web layer), so the form can be shown again with them.
+ */
+export class ReportRefusedError extends DomainError {
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    readonly refusal: DomainError,
+    readonly fields: FormFields,
+    readonly filesDropped: boolean,
+  ) {
+    super(refusal.code, refusal.status, refusal.params, refusal.extensions, refusal.fieldErrors);
+    this.retryAfterSeconds = (refusal as { retryAfterSeconds?: number }).retryAfterSeconds;
+  }
+}
 
 const LISTS: Record<string, TaxonomyKind> = {
   community: 'community',
@@ -147,9 +174,10 @@ export class ReportFormService {
   async form(
     locale: Locale,
     fields: FormFields = emptyFields(),
-    errors: PageFieldError[] = [],
+    problem?: FormProblem,
     filesDropped = false,
   ): Promise<ReportFormView> {
+    const errors = problem?.errors ?? [];
     const snapshot = await this.taxonomy.snapshot();
     const lists = Object.fromEntries(
       Object.entries(LISTS).map(([name, kind]) => [name, snapshot.list(kind, locale)]),
@@ -165,7 +193,7 @@ export class ReportFormService {
     const unique = errors.filter(
       (e, i) => errors.findIndex((o) => o.field === e.field && o.message === e.message) === i,
     );
-    for (const e of unique) (fieldErrors[e.field] ??= []).push(e.message);
+    for (const e of unique) if (e.field) (fieldErrors[e.field] ??= []).push(e.message);
     const key = values.idempotencyKey;
     return {
       lists,
@@ -179,7 +207,7 @@ export class ReportFormService {
       grounds: fields.grounds ?? [],
       errors: unique.map((e) => ({
         ...e,
-        label: FIELD_LABELS[e.field] ? translate(locale, FIELD_LABELS[e.field]) : '',
+        label: e.field && FIELD_LABELS[e.field] ? translate(locale, FIELD_LABELS[e.field]) : '',
       })),
       fieldErrors,
       // A new form gets a new key; a form shown again keeps its key, so sending it twice
@@ -221,42 +249,19 @@ export class ReportFormService {
       return { kind: 'done', result: { ...result, receiptCode: result.receiptCode } };
     } catch (error) {
       await this.store.discard(files);
-      return this.failure(error, fields, locale, sentFiles);
+      if (!SHOWN.some((type) => error instanceof type)) throw error;
+      throw new ReportRefusedError(error as DomainError, fields, sentFiles);
     }
   }
 
-  private async failure(
-    error: unknown,
-    fields: FormFields,
-    locale: Locale,
-    filesDropped: boolean,
-  ): Promise<ReportFormOutcome> {
-    if (error instanceof IdempotencyKeyReusedError) return { kind: 'already_sent' };
-    if (error instanceof ValidationFailedError) {
-      const errors = translateFieldErrors(error.fieldErrors, locale, formField);
-      return {
-        kind: 'form',
-        status: 400,
-        view: await this.form(locale, fields, errors, filesDropped),
-      };
-    }
-    if (error instanceof PayloadTooLargeError || error instanceof UnsupportedMediaTypeError) {
-      const message = translate(locale, `error.${error.code}`, error.params);
-      return {
-        kind: 'form',
-        status: error.status,
-        view: await this.form(locale, fields, [{ field: 'evidence', message }], true),
-      };
-    }
-    if (error instanceof TooManyRequestsError) {
-      const message = translate(locale, `error.${error.code}`, error.params);
-      return {
-        kind: 'form',
-        status: 429,
-        retryAfterSeconds: error.retryAfterSeconds,
-        view: await this.form(locale, fields, [{ field: 'form', message }], filesDropped),
-      };
-    }
-    throw error;
+  /** The form again after a refusal: every problem listed, the answers kept. */
+  async refusedForm(refused: ReportRefusedError, locale: Locale): Promise<ReportFormView> {
+    const { refusal } = refused;
+    const files = refusal instanceof PayloadTooLargeError || refusal instanceof UnsupportedMediaTypeError;
+    const problem = formProblem(refusal, locale, {
+      field: formField,
+      defaultField: files ? 'evidence' : 'form',
+    });
+    return this.form(locale, refused.fields, problem, files || refused.filesDropped);
   }
 }

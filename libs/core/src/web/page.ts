@@ -53,6 +53,8 @@ export class PageView extends PageAnswer {
     readonly template: string,
     readonly model: Record<string, unknown> = {},
     readonly status = 200,
+    /** Whether it has a CSRF token; by default as its route says. */
+    readonly csrf?: boolean,
   ) {
     super();
   }
@@ -62,8 +64,9 @@ export function view(
   template: string,
   model: Record<string, unknown> = {},
   status = 200,
+  options: { csrf?: boolean } = {},
 ): PageView {
-  return new PageView(template, model, status);
+  return new PageView(template, model, status, options.csrf);
 }
 
 export type PageResult = Record<string, unknown> | Redirect | PageView;
@@ -147,7 +150,8 @@ export class PageInterceptor implements NestInterceptor {
     if (answer instanceof Redirect) return sendRedirect(reply, answer);
     const shown = answer instanceof PageView ? answer : view(page.template, answer ?? {});
     for (const effect of shown.effects) effect(reply);
-    const rendered = this.context(request, reply, page, shown.model);
+    const csrf = shown.csrf ?? page.csrf ?? false;
+    const rendered = this.context(request, reply, csrf, shown.model);
     return sendPage(reply, this.views, shown.template, rendered, shown.status);
   }
 
@@ -175,7 +179,7 @@ export class PageInterceptor implements NestInterceptor {
       invalid: problem.invalid,
       ...shown.model,
     };
-    const result = view(shown.template, model, shown.status);
+    const result = view(shown.template, model, shown.status, { csrf: shown.csrf });
     result.effects.push(...shown.effects);
     return result;
   }
@@ -183,12 +187,12 @@ export class PageInterceptor implements NestInterceptor {
   private context(
     request: FastifyRequest,
     reply: FastifyReply,
-    page: PageMetadata,
+    withCsrf: boolean,
     model: Record<string, unknown>,
   ) {
     // The signed-in staff member (set by the identity lib's guard), for the staff navigation.
     const staff = (request as FastifyRequest & { staff?: unknown }).staff ?? null;
-    if (!page.csrf) return pageContext(request, { staff, ...model });
+    if (!withCsrf) return pageContext(request, { staff, ...model });
     const csrf = this.csrf.token(request, reply);
     return pageContext(request, {
       staff,
