@@ -1,13 +1,13 @@
-import { Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Inject, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import {
   APP_CONFIG,
   AppConfig,
   CsrfTokenInQuery,
   DomainError,
+  Download,
   FormBody,
-  FormProblem,
   Page,
   PageForm,
   PageResult,
@@ -15,11 +15,11 @@ import {
   PublicAccess,
   Redirect,
   RedirectForm,
+  Refused,
   firstValues,
   formProblem,
   requestLocale,
   seeOther,
-  sendDownload,
 } from '@app/core';
 import { FollowUpAccessDto } from '../dto/follow-up-access.dto';
 import { MessageBodyDto } from '../dto/post-message.dto';
@@ -114,12 +114,12 @@ export class FollowUpPagesController {
 
   /** Always a download, never shown inline: the content was checked but is still untrusted. */
   @Get('evidence/:id')
-  async download(
+  @Download()
+  download(
     @Param('id', new ParseIdPipe('evidence_not_found')) id: string,
     @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    return sendDownload(reply, await this.pages.download(this.cookie.token(request), id));
+  ) {
+    return this.pages.download(this.cookie.token(request), id);
   }
 
   @Post('sign-out')
@@ -130,14 +130,14 @@ export class FollowUpPagesController {
   }
 
   /** The sign-in form again: the reference kept, the code never shown again. */
-  signInAgain(request: FastifyRequest, _problem: FormProblem, error: DomainError) {
+  signInAgain(request: FastifyRequest, { error }: Refused) {
     if (!SIGN_IN_REFUSALS.some((type) => error instanceof type)) throw error;
     const problem = formProblem(error, requestLocale(request), { defaultField: 'reference' });
     const reference = firstValues(request.body).reference ?? '';
     return { form: this.pages.signInForm(reference, problem), values: {} };
   }
 
-  caseAgain(request: FastifyRequest, _problem: FormProblem, error: DomainError, form: string) {
+  caseAgain(request: FastifyRequest, { error, form }: Refused) {
     const token = this.cookie.token(request);
     return followUpAgain(this.pages, token, request, error, form as FollowUpForm);
   }

@@ -3,13 +3,12 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   CsrfTokenInQuery,
-  DomainError,
-  FormProblem,
   Page,
   PageForm,
   PageResult,
   PublicAccess,
   Redirect,
+  Refused,
   TokenAccess,
   requestLocale,
   routeParam,
@@ -66,7 +65,7 @@ export class ReferralResponsePagesController {
     return {};
   }
 
-  async answerAgain(request: FastifyRequest, _problem: FormProblem, error: DomainError) {
+  async answerAgain(request: FastifyRequest, { error }: Refused) {
     const token = routeParam(request, 'token');
     return shown(await this.pages.refusedPage(token, requestLocale(request), error));
   }

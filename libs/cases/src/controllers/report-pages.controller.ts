@@ -3,12 +3,11 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   CsrfTokenInQuery,
-  DomainError,
-  FormProblem,
   Page,
   PageForm,
   PageResult,
   PublicAccess,
+  Refused,
   requestLocale,
   view,
 } from '@app/core';
@@ -46,7 +45,11 @@ export class ReportPagesController {
   @PageForm(REPORT, { again: 'reportAgain' })
   async submit(@Req() request: FastifyRequest): Promise<PageResult> {
     const locale = requestLocale(request);
-    const outcome = await this.reportForm.submit(multipartParts(request), clientKey(request), locale);
+    const outcome = await this.reportForm.submit(
+      multipartParts(request),
+      clientKey(request),
+      locale,
+    );
     if (outcome.kind === 'received') {
       return view('cases/report-received.njk', { reference: outcome.reference }, 200, ANSWER);
     }
@@ -56,7 +59,7 @@ export class ReportPagesController {
   }
 
   /** The form again with every problem listed and the answers kept (files chosen again). */
-  async reportAgain(request: FastifyRequest, _problem: FormProblem, error: DomainError) {
+  async reportAgain(request: FastifyRequest, { error }: Refused) {
     if (!(error instanceof ReportRefusedError)) throw error;
     if (error.refusal instanceof IdempotencyKeyReusedError) {
       return view('cases/report-sent.njk', {}, 409, ANSWER);

@@ -1,20 +1,19 @@
-import { Controller, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Query, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import {
-  DomainError,
+  Download,
   FormBody,
-  FormProblem,
   Page,
   PageForm,
   ParseIdPipe,
   Redirect,
+  Refused,
   StaffAccess,
   formValues,
   requestLocale,
   routeParam,
   seeOther,
-  sendDownload,
 } from '@app/core';
 import { CurrentStaff, StaffPrincipal } from '@app/identity';
 import { CaseListQueryDto, StaffPageQueryDto } from '../dto/case-list-query.dto';
@@ -46,14 +45,22 @@ export class StaffCasePagesController {
 
   @Get()
   @Page(LIST, { csrf: true })
-  list(@CurrentStaff() staff: StaffPrincipal, @Query() query: CaseListQueryDto, @Req() request: FastifyRequest) {
+  list(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: CaseListQueryDto,
+    @Req() request: FastifyRequest,
+  ) {
     return this.listPage(staff, 'all', query, request);
   }
 
   /** New cases, oldest first, with their age. */
   @Get('triage')
   @Page(LIST, { csrf: true })
-  triage(@CurrentStaff() staff: StaffPrincipal, @Query() query: CaseListQueryDto, @Req() request: FastifyRequest) {
+  triage(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: CaseListQueryDto,
+    @Req() request: FastifyRequest,
+  ) {
     return this.listPage(staff, 'triage', query, request);
   }
 
@@ -61,7 +68,11 @@ export class StaffCasePagesController {
   @Get('mine')
   @StaffAccess('legal_expert')
   @Page(LIST, { csrf: true })
-  mine(@CurrentStaff() staff: StaffPrincipal, @Query() query: CaseListQueryDto, @Req() request: FastifyRequest) {
+  mine(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: CaseListQueryDto,
+    @Req() request: FastifyRequest,
+  ) {
     return this.listPage(staff, 'mine', query, request);
   }
 
@@ -73,7 +84,9 @@ export class StaffCasePagesController {
     @Query() query: StaffPageQueryDto,
     @Req() request: FastifyRequest,
   ) {
-    return { page: await this.pages.casePage(staff, id, requestLocale(request), { notice: query.done }) };
+    return {
+      page: await this.pages.casePage(staff, id, requestLocale(request), { notice: query.done }),
+    };
   }
 
   @Post(':id/transitions')
@@ -145,28 +158,22 @@ export class StaffCasePagesController {
     return { page: await this.pages.casePage(staff, id, requestLocale(request), { renewedLink }) };
   }
 
-  @Get(':id/evidence/:evidenceId')
-  async evidence(
+  /** Evidence, and the documents of an institution's answer: always downloads. */
+  @Get([':id/evidence/:fileId', ':id/referrals/:referralId/documents/:fileId'])
+  @Download()
+  file(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id', new ParseIdPipe('case_not_found')) id: string,
-    @Param('evidenceId', new ParseIdPipe('evidence_not_found')) evidenceId: string,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    return sendDownload(reply, await this.handling.openEvidence(staff, id, evidenceId));
-  }
-
-  @Get(':id/referrals/:referralId/documents/:documentId')
-  async referralDocument(
-    @CurrentStaff() staff: StaffPrincipal,
-    @Param('id', new ParseIdPipe('case_not_found')) id: string,
-    @Param('documentId', new ParseIdPipe('evidence_not_found')) documentId: string,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    return sendDownload(reply, await this.handling.openReferralDocument(staff, id, documentId));
+    @Param('fileId', new ParseIdPipe('evidence_not_found')) fileId: string,
+    @Param('referralId') referralId: string | undefined,
+  ) {
+    return referralId === undefined
+      ? this.handling.openEvidence(staff, id, fileId)
+      : this.handling.openReferralDocument(staff, id, fileId);
   }
 
   /** The case page again with the refusal: errors beside the fields, the form kept open. */
-  async caseAgain(request: FastifyRequest, problem: FormProblem, error: DomainError, form = '') {
+  async caseAgain(request: FastifyRequest, { problem, error, form }: Refused) {
     // An unknown case (or one the user may not know) has no page to show the error on.
     if (problem.status === 404) throw error;
     const locale = requestLocale(request);

@@ -42,7 +42,6 @@ import {
 import { CaseHandlingService, FileDownload } from '../services/case-handling.service';
 import { CaseQueryService } from '../services/case-query.service';
 
-
 /**
  * Case management for staff (DESIGN §6). Technical Group members are refused here (403): they
  * read agenda cases, pseudonymized, through the meetings. Which case a legal expert may

@@ -4,12 +4,11 @@ import type { FastifyRequest } from 'fastify';
 import {
   APP_CONFIG,
   AppConfig,
-  DomainError,
   FormBody,
-  FormProblem,
   PageForm,
   PublicAccess,
   Redirect,
+  Refused,
   seeOther,
 } from '@app/core';
 import { WithdrawalFormDto } from '../dto/withdrawal-form.dto';
@@ -33,27 +32,22 @@ export class WithdrawalPagesController {
     this.cookie = new FollowUpCookie(config);
   }
 
-  @Post('withdraw')
+  /** `withdraw` (optionally erasing the personal data) or `erase`, once confirmed. */
+  @Post(['withdraw', 'erase'])
   @PageForm(FOLLOW_UP_CASE, { again: 'caseAgain' })
-  async withdraw(
+  async act(
     @FormBody(WithdrawalFormDto, { ignoreUnknown: true }) form: WithdrawalFormDto,
     @Req() request: FastifyRequest,
   ): Promise<Redirect> {
-    const done = await this.withdrawals.withdraw(this.cookie.token(request), form);
-    return seeOther(done ? '/follow-up/case?done=withdrawn' : SIGNED_OUT);
+    const erase = request.url.split('?')[0].endsWith('/erase');
+    const token = this.cookie.token(request);
+    const done = erase
+      ? await this.withdrawals.erase(token, form)
+      : await this.withdrawals.withdraw(token, form);
+    return seeOther(done ? `/follow-up/case?done=${erase ? 'erased' : 'withdrawn'}` : SIGNED_OUT);
   }
 
-  @Post('erase')
-  @PageForm(FOLLOW_UP_CASE, { again: 'caseAgain' })
-  async erase(
-    @FormBody(WithdrawalFormDto, { ignoreUnknown: true }) form: WithdrawalFormDto,
-    @Req() request: FastifyRequest,
-  ): Promise<Redirect> {
-    const done = await this.withdrawals.erase(this.cookie.token(request), form);
-    return seeOther(done ? '/follow-up/case?done=erased' : SIGNED_OUT);
-  }
-
-  caseAgain(request: FastifyRequest, _problem: FormProblem, error: DomainError) {
+  caseAgain(request: FastifyRequest, { error }: Refused) {
     return followUpAgain(this.pages, this.cookie.token(request), request, error, 'confirm');
   }
 }

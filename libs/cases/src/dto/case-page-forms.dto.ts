@@ -56,13 +56,15 @@ export class TransitionFormDto {
   }
 }
 
-
 export class AssignmentFormDto {
   @Allow() assigneeId?: Field;
   @Allow() expectedVersion?: Field;
 
   toCommand(): AssignmentRequestDto {
-    return { assigneeId: first(this.assigneeId) ?? '', expectedVersion: version(this.expectedVersion) };
+    return {
+      assigneeId: first(this.assigneeId) ?? '',
+      expectedVersion: version(this.expectedVersion),
+    };
   }
 }
 

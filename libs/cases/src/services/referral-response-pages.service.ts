@@ -42,7 +42,11 @@ export class ReferralResponsePagesService {
   ) {}
 
   /** The packet and the answer form (again after a refusal, without a second audit entry). */
-  async packetPage(token: string, locale: Locale, problem?: FormProblem): Promise<ResponsePageView> {
+  async packetPage(
+    token: string,
+    locale: Locale,
+    problem?: FormProblem,
+  ): Promise<ResponsePageView> {
     const view = await this.referrals.viewByToken(token, locale, problem === undefined);
     if (view.state !== 'usable') return this.invalid(view.state);
     const { evidenceMaxFiles, evidenceMaxFileBytes } = this.config.cases;
@@ -71,7 +75,11 @@ export class ReferralResponsePagesService {
   refusedPage(token: string, locale: Locale, error: DomainError): Promise<ResponsePageView> {
     if (error instanceof ReferralLinkError) return Promise.resolve(this.invalid(error.state));
     if (!SHOWN.some((type) => error instanceof type)) throw error;
-    return this.packetPage(token, locale, formProblem(error, locale, { defaultField: 'documents' }));
+    return this.packetPage(
+      token,
+      locale,
+      formProblem(error, locale, { defaultField: 'documents' }),
+    );
   }
 
   private invalid(state: string): ResponsePageView {

@@ -257,7 +257,8 @@ export class ReportFormService {
   /** The form again after a refusal: every problem listed, the answers kept. */
   async refusedForm(refused: ReportRefusedError, locale: Locale): Promise<ReportFormView> {
     const { refusal } = refused;
-    const files = refusal instanceof PayloadTooLargeError || refusal instanceof UnsupportedMediaTypeError;
+    const files =
+      refusal instanceof PayloadTooLargeError || refusal instanceof UnsupportedMediaTypeError;
     const problem = formProblem(refusal, locale, {
       field: formField,
       defaultField: files ? 'evidence' : 'form',

@@ -18,6 +18,7 @@ import { CsrfGuard, CsrfService } from '../http/csrf';
 import { requestLocale } from '../http/request-locale';
 import { ViewRenderer } from '../views/view-renderer';
 import { pageContext, sendPage } from '../views/page';
+import { DownloadFile, sendDownload } from './download';
 import { FormProblem, formProblem } from './form-problem';
 import { formValues } from './read-form';
 import { PageAnswer, Redirect, sendRedirect } from './redirect';
@@ -35,7 +36,7 @@ export interface PageOptions {
 export interface FormOptions extends PageOptions {
   /**
    * The controller's method that builds the page's model again after a refusal, called with
-   * `(request, problem, error, form)`; it may rethrow the error (no page to show it on) or
+   * `(request, { problem, error, form })`; it may rethrow the error (no page to show it on) or
    * return a redirect. The page gets the model, the problem and the values typed (`values`).
    */
   again?: string;
@@ -45,6 +46,7 @@ export interface FormOptions extends PageOptions {
 
 interface PageMetadata extends FormOptions {
   template: string;
+  download?: boolean;
 }
 
 /** Another template (or status) than the route's, e.g. a confirmation or a dead link. */
@@ -71,12 +73,17 @@ export function view(
 
 export type PageResult = Record<string, unknown> | Redirect | PageView;
 
+/** A refused form: the problem as the page shows it, the error, and the form's id. */
+export interface Refused {
+  problem: FormProblem;
+  error: DomainError;
+  form: string;
+}
+
 /** The method that builds a page again after its form was refused. */
 export type AgainFn = (
   request: FastifyRequest,
-  problem: FormProblem,
-  error: DomainError,
-  form: string | undefined,
+  refused: Refused,
 ) => Promise<PageResult> | PageResult;
 
 /**
@@ -89,8 +96,7 @@ function pageRoute(metadata: Partial<PageMetadata> & { template: string }): Meth
     const handler = descriptor.value as unknown as (...args: unknown[]) => unknown;
     // After every declared parameter (the parameter decorators have run already).
     const declared = Reflect.getMetadata(ROUTE_ARGS_METADATA, target.constructor, key) as
-      | Record<string, { index: number }>
-      | undefined;
+      Record<string, { index: number }> | undefined;
     const indexes = Object.values(declared ?? {}).map((arg) => arg.index + 1);
     Res()(target, key, Math.max(handler.length, ...indexes));
   };
@@ -116,6 +122,14 @@ export function PageForm(template: string, options: FormOptions = {}): MethodDec
   return applyDecorators(UseGuards(CsrfGuard), pageRoute({ template, csrf: true, ...options }));
 }
 
+/**
+ * A file sent as a download (never shown inline): the handler returns the stored file.
+ * Nothing else of a page applies.
+ */
+export function Download(): MethodDecorator {
+  return pageRoute({ template: '', download: true });
+}
+
 /** A form whose answer is a redirect only; a refusal is the error page. */
 export function RedirectForm(): MethodDecorator {
   return PageForm('', { csrf: false });
@@ -139,6 +153,10 @@ export class PageInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    if (page.download) {
+      const file = await lastValueFrom(next.handle());
+      return sendDownload(reply, file as DownloadFile);
+    }
     for (const [name, value] of Object.entries(page.headers ?? {})) reply.header(name, value);
     let answer: PageResult | undefined;
     try {
@@ -164,7 +182,11 @@ export class PageInterceptor implements NestInterceptor {
   ): Promise<PageResult> {
     const problem = formProblem(error, requestLocale(request));
     const form = typeof page.form === 'function' ? page.form(request) : page.form;
-    const again = await this.again(context, page.again ?? '')(request, problem, error, form);
+    const again = await this.again(context, page.again ?? '')(request, {
+      problem,
+      error,
+      form: form ?? '',
+    });
     if (again instanceof Redirect) return again;
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     if (problem.retryAfterSeconds !== undefined) {

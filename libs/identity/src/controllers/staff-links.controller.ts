@@ -2,13 +2,12 @@ import { Controller, Get, Param, Post, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
-  DomainError,
   FormBody,
-  FormProblem,
   Page,
   PageForm,
   PageResult,
   Redirect,
+  Refused,
   TokenAccess,
   seeOther,
   view,
@@ -66,7 +65,7 @@ export class StaffLinksController {
     );
   }
 
-  passwordAgain(request: FastifyRequest, _problem: FormProblem, error: DomainError): PageResult {
+  passwordAgain(request: FastifyRequest, { error }: Refused): PageResult {
     return error instanceof LinkInvalidError ? this.invalid() : { purpose: purposeOf(request) };
   }
 

@@ -2,15 +2,14 @@ import { Controller, Get, Post, Query, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
-  DomainError,
   FormBody,
-  FormProblem,
   Page,
   PageForm,
   PageResult,
   PublicAccess,
   Redirect,
   RedirectForm,
+  Refused,
   firstValues,
   seeOther,
   view,
@@ -125,24 +124,16 @@ export class StaffLoginController {
     return { next: nextOf(request), values: { email: email.slice(0, 320) } };
   }
 
-  codeAgain(request: FastifyRequest, problem: FormProblem, error: DomainError): PageResult {
-    return this.stepFailed(request, problem, error) ?? { next: nextOf(request) };
+  codeAgain(request: FastifyRequest, refused: Refused): PageResult {
+    return this.stepFailed(request, refused) ?? { next: nextOf(request) };
   }
 
-  async enrolAgain(
-    request: FastifyRequest,
-    problem: FormProblem,
-    error: DomainError,
-  ): Promise<PageResult> {
-    return this.stepFailed(request, problem, error) ?? this.enrolment(request, nextOf(request));
+  async enrolAgain(request: FastifyRequest, refused: Refused): Promise<PageResult> {
+    return this.stepFailed(request, refused) ?? this.enrolment(request, nextOf(request));
   }
 
   /** An expired sign-in starts again; a refused one ends the half-signed-in session. */
-  private stepFailed(
-    request: FastifyRequest,
-    problem: FormProblem,
-    error: DomainError,
-  ): PageResult | undefined {
+  private stepFailed(request: FastifyRequest, { problem, error }: Refused): PageResult | undefined {
     const next = nextOf(request);
     if (error instanceof SignInExpiredError) return seeOther(withNext('/staff/login', next));
     if (!(error instanceof LoginFailedError)) return undefined;

@@ -11,6 +11,7 @@ import {
   requestLocale,
   routeParam,
   seeOther,
+  view,
 } from '@app/core';
 import { CurrentStaff, StaffPrincipal } from '@app/identity';
 import { AddAgendaItemFormDto } from '../dto/agenda-item.dto';
@@ -110,7 +111,8 @@ export class MeetingPagesController {
     return seeOther(`/staff/meetings/${id}?done=planned`);
   }
 
-  @Get(':id')
+  /** The meeting, or (`/agenda`) the members' view of its agenda with their comments. */
+  @Get([':id', ':id/agenda'])
   @StaffAccess()
   @Page(MEETING, { csrf: true })
   async meeting(
@@ -120,21 +122,8 @@ export class MeetingPagesController {
     @Req() request: FastifyRequest,
   ) {
     const page = await this.content.meeting(actor, params.id, requestLocale(request));
-    return { ...page, notice: noticeOf(done) };
-  }
-
-  /** The members' view of the agenda before the meeting, with their comments. */
-  @Get(':id/agenda')
-  @StaffAccess()
-  @Page(AGENDA, { csrf: true })
-  async agenda(
-    @CurrentStaff() actor: StaffPrincipal,
-    @Param() params: MeetingIdParams,
-    @Query('done') done: string | undefined,
-    @Req() request: FastifyRequest,
-  ) {
-    const page = await this.content.meeting(actor, params.id, requestLocale(request));
-    return { ...page, notice: noticeOf(done) };
+    const model = { ...page, notice: noticeOf(done) };
+    return request.url.split('?')[0].endsWith('/agenda') ? view(AGENDA, model) : model;
   }
 
   /** The minutes, ready to print. */
