@@ -11,6 +11,7 @@ import {
   Refused,
   StaffAccess,
   formValues,
+  pathEnd,
   requestLocale,
   routeParam,
   seeOther,
@@ -26,6 +27,7 @@ const LIST = 'cases/staff-case-list.njk';
 /** A form of the case page: the page again after a refusal, that form kept open. */
 const CaseForm = (form: string | ((request: FastifyRequest) => string)) =>
   PageForm(CASE, { again: 'caseAgain', form });
+const LIST_MODES: Record<string, CaseListMode> = { triage: 'triage', mine: 'mine' };
 /** Forms of the case page carry fields of the other forms of the page; only its own count. */
 const IGNORE = { ignoreUnknown: true };
 
@@ -43,37 +45,17 @@ export class StaffCasePagesController {
     private readonly handling: CaseHandlingService,
   ) {}
 
-  @Get()
+  /** All cases, the triage queue (new ones, oldest first) or a legal expert's own cases. */
+  @Get(['', 'triage', 'mine'])
   @Page(LIST, { csrf: true })
-  list(
+  async list(
     @CurrentStaff() staff: StaffPrincipal,
     @Query() query: CaseListQueryDto,
     @Req() request: FastifyRequest,
   ) {
-    return this.listPage(staff, 'all', query, request);
-  }
-
-  /** New cases, oldest first, with their age. */
-  @Get('triage')
-  @Page(LIST, { csrf: true })
-  triage(
-    @CurrentStaff() staff: StaffPrincipal,
-    @Query() query: CaseListQueryDto,
-    @Req() request: FastifyRequest,
-  ) {
-    return this.listPage(staff, 'triage', query, request);
-  }
-
-  /** The cases assigned to the signed-in legal expert. */
-  @Get('mine')
-  @StaffAccess('legal_expert')
-  @Page(LIST, { csrf: true })
-  mine(
-    @CurrentStaff() staff: StaffPrincipal,
-    @Query() query: CaseListQueryDto,
-    @Req() request: FastifyRequest,
-  ) {
-    return this.listPage(staff, 'mine', query, request);
+    const mode = LIST_MODES[pathEnd(request)] ?? 'all';
+    const page = await this.pages.listPage(staff, mode, query, requestLocale(request));
+    return { page };
   }
 
   @Get(':id')
@@ -184,14 +166,5 @@ export class StaffCasePagesController {
     };
     const id = routeParam(request, 'id');
     return { page: await this.pages.casePage(request.staff!, id, locale, { refusal }) };
-  }
-
-  private async listPage(
-    staff: StaffPrincipal,
-    mode: CaseListMode,
-    query: CaseListQueryDto,
-    request: FastifyRequest,
-  ) {
-    return { page: await this.pages.listPage(staff, mode, query, requestLocale(request)) };
   }
 }

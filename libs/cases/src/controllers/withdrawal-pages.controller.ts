@@ -9,6 +9,7 @@ import {
   PublicAccess,
   Redirect,
   Refused,
+  pathEnd,
   seeOther,
 } from '@app/core';
 import { WithdrawalFormDto } from '../dto/withdrawal-form.dto';
@@ -39,7 +40,7 @@ export class WithdrawalPagesController {
     @FormBody(WithdrawalFormDto, { ignoreUnknown: true }) form: WithdrawalFormDto,
     @Req() request: FastifyRequest,
   ): Promise<Redirect> {
-    const erase = request.url.split('?')[0].endsWith('/erase');
+    const erase = pathEnd(request) === 'erase';
     const token = this.cookie.token(request);
     const done = erase
       ? await this.withdrawals.erase(token, form)

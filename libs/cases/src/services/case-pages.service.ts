@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import {
   Clock,
   DomainError,
+  ForbiddenError,
   FormMessage,
   FormProblem,
   Locale,
@@ -130,6 +131,8 @@ export class CasePagesService {
     filters: CaseListQueryDto,
     locale: Locale,
   ): Promise<CaseListPageView> {
+    // "My cases" are a legal expert's: an administrator is assigned none.
+    if (mode === 'mine' && principal.role !== 'legal_expert') throw new ForbiddenError('forbidden');
     const effective: CaseListQueryDto =
       mode === 'triage'
         ? { ...filters, status: 'submitted', order: 'oldest' }

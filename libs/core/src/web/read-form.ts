@@ -79,3 +79,8 @@ export function routeParam(request: { params?: unknown }, name: string): string 
   const value = (request.params as Record<string, unknown> | undefined)?.[name];
   return typeof value === 'string' ? value : '';
 }
+
+/** The last segment of the request's path: which of the paths of one handler was asked for. */
+export function pathEnd(request: { url: string }): string {
+  return request.url.split('?')[0].split('/').pop() ?? '';
+}

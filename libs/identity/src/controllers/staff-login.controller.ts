@@ -11,6 +11,7 @@ import {
   RedirectForm,
   Refused,
   firstValues,
+  pathEnd,
   seeOther,
   view,
 } from '@app/core';
@@ -78,33 +79,24 @@ export class StaffLoginController {
     return { next };
   }
 
-  @Post('login/totp')
-  @PageForm('identity/totp.njk', { again: 'codeAgain' })
-  async submitCode(
-    @FormBody(CodeForm) form: CodeForm,
-    @Req() request: FastifyRequest,
-  ): Promise<Redirect> {
-    const token = this.cookie.read(request);
-    const issued = await this.login.secondFactorStep(token, form.code, requestMeta(request));
-    return seeOther(nextOf(request) ?? '/staff').with((reply) =>
-      this.cookie.set(reply, issued.token),
-    );
-  }
-
   @Get('login/enrol')
   @Page('identity/enrol.njk', { csrf: true })
   enrolPage(@Req() request: FastifyRequest, @Query('next') rawNext?: string) {
     return this.enrolment(request, safeNextPath(rawNext));
   }
 
-  @Post('login/enrol')
-  @PageForm('identity/enrol.njk', { again: 'enrolAgain' })
-  async submitEnrolment(
+  /** The second factor: a code of the authenticator app, or the first one when enrolling. */
+  @Post(['login/totp', 'login/enrol'])
+  @PageForm('identity/totp.njk', { again: 'codeAgain' })
+  async submitCode(
     @FormBody(CodeForm) form: CodeForm,
     @Req() request: FastifyRequest,
   ): Promise<Redirect> {
-    const token = this.cookie.read(request);
-    const issued = await this.login.enrol(token, form.code, requestMeta(request));
+    const [token, meta] = [this.cookie.read(request), requestMeta(request)];
+    const issued =
+      pathEnd(request) === 'enrol'
+        ? await this.login.enrol(token, form.code, meta)
+        : await this.login.secondFactorStep(token, form.code, meta);
     return seeOther(nextOf(request) ?? '/staff').with((reply) =>
       this.cookie.set(reply, issued.token),
     );
@@ -124,12 +116,14 @@ export class StaffLoginController {
     return { next: nextOf(request), values: { email: email.slice(0, 320) } };
   }
 
-  codeAgain(request: FastifyRequest, refused: Refused): PageResult {
-    return this.stepFailed(request, refused) ?? { next: nextOf(request) };
-  }
-
-  async enrolAgain(request: FastifyRequest, refused: Refused): Promise<PageResult> {
-    return this.stepFailed(request, refused) ?? this.enrolment(request, nextOf(request));
+  /** The code page again (the enrolment page with the same QR code when enrolling). */
+  async codeAgain(request: FastifyRequest, refused: Refused): Promise<PageResult> {
+    const failed = this.stepFailed(request, refused);
+    if (failed) return failed;
+    if (pathEnd(request) !== 'enrol') return { next: nextOf(request) };
+    const enrolment = await this.enrolment(request, nextOf(request));
+    if (enrolment instanceof Redirect) return enrolment;
+    return view('identity/enrol.njk', enrolment, refused.problem.status);
   }
 
   /** An expired sign-in starts again; a refused one ends the half-signed-in session. */
@@ -143,7 +137,10 @@ export class StaffLoginController {
   }
 
   /** The QR code and secret (the same ones again after a wrong code: the session keeps them). */
-  private async enrolment(request: FastifyRequest, next: string | undefined): Promise<PageResult> {
+  private async enrolment(
+    request: FastifyRequest,
+    next: string | undefined,
+  ): Promise<Record<string, unknown> | Redirect> {
     try {
       return { next, enrolment: await this.login.enrolment(this.cookie.read(request)) };
     } catch (error) {

@@ -11,6 +11,7 @@ import {
   Redirect,
   STAFF_ROLES,
   StaffAccess,
+  pathEnd,
   seeOther,
 } from '@app/core';
 import { StaffPrincipal } from '../domain/staff-principal';
@@ -51,26 +52,16 @@ export class StaffUsersController {
     return seeOther('/staff/users?done=invited');
   }
 
-  @Post(':id/deactivate')
+  @Post([':id/deactivate', ':id/reactivate'])
   @PageForm(USERS, { again: 'usersPage' })
-  async deactivate(
+  async setActive(
     @CurrentStaff() actor: StaffPrincipal,
     @Param('id', new ParseIdPipe('staff_user_not_found')) id: string,
     @Req() request: FastifyRequest,
   ): Promise<Redirect> {
-    await this.accounts.deactivate(actor, id, requestMeta(request));
-    return seeOther('/staff/users?done=deactivated');
-  }
-
-  @Post(':id/reactivate')
-  @PageForm(USERS, { again: 'usersPage' })
-  async reactivate(
-    @CurrentStaff() actor: StaffPrincipal,
-    @Param('id', new ParseIdPipe('staff_user_not_found')) id: string,
-    @Req() request: FastifyRequest,
-  ): Promise<Redirect> {
-    await this.accounts.reactivate(actor, id, requestMeta(request));
-    return seeOther('/staff/users?done=reactivated');
+    const step = pathEnd(request) === 'deactivate' ? 'deactivate' : 'reactivate';
+    await this.accounts[step](actor, id, requestMeta(request));
+    return seeOther(`/staff/users?done=${step}d`);
   }
 
   /** A new invitation (never accepted) or a password reset link, by email. */

@@ -8,6 +8,7 @@ import {
   Redirect,
   StaffAccess,
   firstValues,
+  pathEnd,
   requestLocale,
   routeParam,
   seeOther,
@@ -64,6 +65,16 @@ const MeetingForm = (form: string | ((request: FastifyRequest) => string)) =>
   PageForm(MEETING, { again: 'meetingAgain', form });
 const itemForm = (prefix: string) => (request: FastifyRequest) =>
   `${prefix}-${routeParam(request, 'itemId')}`;
+
+/** The status steps of the meeting page, by the last segment of their path. */
+const STATUS_STEPS: Record<
+  string,
+  { done: Notice; run: (m: MeetingsService, actor: StaffPrincipal, id: string) => Promise<unknown> }
+> = {
+  publish: { done: 'published', run: (m, actor, id) => m.publishAgenda(actor, id) },
+  held: { done: 'held', run: (m, actor, id) => m.markHeld(actor, id) },
+  cancel: { done: 'cancelled', run: (m, actor, id) => m.cancel(actor, id) },
+};
 
 /** Back to the meeting page, at the form that was used, with its notice. */
 function backTo(meetingId: string, done: Notice, form: string): Redirect {
@@ -123,7 +134,7 @@ export class MeetingPagesController {
   ) {
     const page = await this.content.meeting(actor, params.id, requestLocale(request));
     const model = { ...page, notice: noticeOf(done) };
-    return request.url.split('?')[0].endsWith('/agenda') ? view(AGENDA, model) : model;
+    return pathEnd(request) === 'agenda' ? view(AGENDA, model) : model;
   }
 
   /** The minutes, ready to print. */
@@ -138,12 +149,18 @@ export class MeetingPagesController {
     return { meeting: await this.documents.minutes(actor, params.id, requestLocale(request)) };
   }
 
-  @Post(':id/publish')
+  /** The meeting's status: publish its agenda, mark it held, or cancel it. */
+  @Post([':id/publish', ':id/held', ':id/cancel'])
   @StaffAccess('administrator')
   @MeetingForm('status')
-  async publish(@CurrentStaff() actor: StaffPrincipal, @Param() params: MeetingIdParams) {
-    await this.meetings.publishAgenda(actor, params.id);
-    return backTo(params.id, 'published', 'status');
+  async status(
+    @CurrentStaff() actor: StaffPrincipal,
+    @Param() params: MeetingIdParams,
+    @Req() request: FastifyRequest,
+  ) {
+    const step = STATUS_STEPS[pathEnd(request)];
+    await step.run(this.meetings, actor, params.id);
+    return backTo(params.id, step.done, 'status');
   }
 
   @Post(':id/items')
@@ -190,14 +207,6 @@ export class MeetingPagesController {
     return backTo(params.id, 'recusal', `item-${params.itemId}`);
   }
 
-  @Post(':id/held')
-  @StaffAccess('administrator')
-  @MeetingForm('status')
-  async held(@CurrentStaff() actor: StaffPrincipal, @Param() params: MeetingIdParams) {
-    await this.meetings.markHeld(actor, params.id);
-    return backTo(params.id, 'held', 'status');
-  }
-
   @Post(':id/decisions')
   @StaffAccess('administrator')
   @MeetingForm((request) => `decide-${firstValues(request.body).caseId ?? ''}`)
@@ -228,14 +237,6 @@ export class MeetingPagesController {
   async approve(@CurrentStaff() actor: StaffPrincipal, @Param() params: MeetingIdParams) {
     await this.meetingMinutes.approveMinutes(actor, params.id);
     return backTo(params.id, 'approved', 'minutes');
-  }
-
-  @Post(':id/cancel')
-  @StaffAccess('administrator')
-  @MeetingForm('status')
-  async cancel(@CurrentStaff() actor: StaffPrincipal, @Param() params: MeetingIdParams) {
-    await this.meetings.cancel(actor, params.id);
-    return backTo(params.id, 'cancelled', 'status');
   }
 
   /** Comments are written on the members' agenda page, and it is shown again. */
