@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   Download,
-  FormBody,
   Page,
   PageForm,
   ParseIdPipe,
@@ -12,6 +11,7 @@ import {
   StaffAccess,
   formValues,
   pathEnd,
+  readForm,
   requestLocale,
   routeParam,
   seeOther,
@@ -24,12 +24,54 @@ import { CaseListMode, CasePagesService } from '../services/case-pages.service';
 
 const CASE = 'cases/staff-case.njk';
 const LIST = 'cases/staff-case-list.njk';
-/** A form of the case page: the page again after a refusal, that form kept open. */
-const CaseForm = (form: string | ((request: FastifyRequest) => string)) =>
-  PageForm(CASE, { again: 'caseAgain', form });
 const LIST_MODES: Record<string, CaseListMode> = { triage: 'triage', mine: 'mine' };
 /** Forms of the case page carry fields of the other forms of the page; only its own count. */
 const IGNORE = { ignoreUnknown: true };
+
+interface CaseForm {
+  /** The form's id on the page (kept open after a refusal). */
+  id: (body: unknown) => string;
+  /** The notice (and the part of the page) after it succeeded. */
+  done: string;
+  run: (
+    cases: CaseHandlingService,
+    staff: StaffPrincipal,
+    id: string,
+    body: unknown,
+  ) => Promise<unknown>;
+}
+
+/** Each form of the case page by the last segment of its path: its form class, its command. */
+const CASE_FORMS: Record<string, CaseForm> = {
+  transitions: {
+    id: (body) => TransitionFormDto.formOf(body),
+    done: 'transition',
+    run: (cases, staff, id, body) =>
+      cases.transition(staff, id, readForm(TransitionFormDto, body, IGNORE).toCommand()),
+  },
+  assignment: {
+    id: () => 'assign',
+    done: 'assignment',
+    run: (cases, staff, id, body) =>
+      cases.assign(staff, id, readForm(AssignmentFormDto, body, IGNORE).toCommand()),
+  },
+  notes: {
+    id: () => 'note',
+    done: 'note#notes',
+    run: (cases, staff, id, body) =>
+      cases.addNote(staff, id, readForm(TextFormDto, body, IGNORE).text),
+  },
+  messages: {
+    id: () => 'message',
+    done: 'message#messages',
+    run: (cases, staff, id, body) =>
+      cases.postMessage(staff, id, readForm(TextFormDto, body, IGNORE).text),
+  },
+};
+
+function caseForm(request: FastifyRequest): CaseForm {
+  return CASE_FORMS[pathEnd(request)];
+}
 
 /**
  * The back-office case pages: triage queue, case list, "my cases" and the case page with the
@@ -71,48 +113,17 @@ export class StaffCasePagesController {
     };
   }
 
-  @Post(':id/transitions')
-  @CaseForm((request) => TransitionFormDto.formOf(request.body))
-  async transition(
+  /** The forms of the case page: a step, the assignment, a note, a message to the reporter. */
+  @Post([':id/transitions', ':id/assignment', ':id/notes', ':id/messages'])
+  @PageForm(CASE, { again: 'caseAgain', form: (request) => caseForm(request).id(request.body) })
+  async act(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id') id: string,
-    @FormBody(TransitionFormDto, IGNORE) form: TransitionFormDto,
+    @Req() request: FastifyRequest,
   ): Promise<Redirect> {
-    await this.handling.transition(staff, id, form.toCommand());
-    return seeOther(`/staff/cases/${id}?done=transition`);
-  }
-
-  @Post(':id/assignment')
-  @CaseForm('assign')
-  async assign(
-    @CurrentStaff() staff: StaffPrincipal,
-    @Param('id') id: string,
-    @FormBody(AssignmentFormDto, IGNORE) form: AssignmentFormDto,
-  ): Promise<Redirect> {
-    await this.handling.assign(staff, id, form.toCommand());
-    return seeOther(`/staff/cases/${id}?done=assignment`);
-  }
-
-  @Post(':id/notes')
-  @CaseForm('note')
-  async addNote(
-    @CurrentStaff() staff: StaffPrincipal,
-    @Param('id') id: string,
-    @FormBody(TextFormDto, IGNORE) form: TextFormDto,
-  ): Promise<Redirect> {
-    await this.handling.addNote(staff, id, form.text);
-    return seeOther(`/staff/cases/${id}?done=note#notes`);
-  }
-
-  @Post(':id/messages')
-  @CaseForm('message')
-  async postMessage(
-    @CurrentStaff() staff: StaffPrincipal,
-    @Param('id') id: string,
-    @FormBody(TextFormDto, IGNORE) form: TextFormDto,
-  ): Promise<Redirect> {
-    await this.handling.postMessage(staff, id, form.text);
-    return seeOther(`/staff/cases/${id}?done=message#messages`);
+    const form = caseForm(request);
+    await form.run(this.handling, staff, id, request.body);
+    return seeOther(`/staff/cases/${id}?done=${form.done}`);
   }
 
   /** Shows the reporter's identity on the case page (audited); a POST, never a link. */

@@ -9,6 +9,7 @@ import {
   StaffAccess,
   firstValues,
   pathEnd,
+  readForm,
   requestLocale,
   routeParam,
   seeOther,
@@ -183,16 +184,27 @@ export class MeetingPagesController {
     return backTo(params.id, 'item_removed', 'agenda');
   }
 
-  @Post(':id/attendance')
+  /** Who attended, or the text of the minutes: the two records of a held meeting. */
+  @Post([':id/attendance', ':id/minutes'])
   @StaffAccess('administrator')
-  @MeetingForm('attendance')
-  async attendance(
+  @MeetingForm((request) => pathEnd(request))
+  async record(
     @CurrentStaff() actor: StaffPrincipal,
     @Param() params: MeetingIdParams,
-    @FormBody(AttendanceFormDto) form: AttendanceFormDto,
+    @Req() request: FastifyRequest,
   ) {
-    await this.meetingAttendance.recordAttendance(actor, params.id, form.present ?? []);
-    return backTo(params.id, 'attendance', 'attendance');
+    const part = pathEnd(request) === 'attendance' ? 'attendance' : 'minutes';
+    if (part === 'attendance') {
+      const present = readForm(AttendanceFormDto, request.body).present ?? [];
+      await this.meetingAttendance.recordAttendance(actor, params.id, present);
+    } else {
+      await this.meetingMinutes.saveMinutes(
+        actor,
+        params.id,
+        readForm(MinutesDto, request.body).text,
+      );
+    }
+    return backTo(params.id, part, part);
   }
 
   @Post(':id/items/:itemId/recusals')
@@ -217,18 +229,6 @@ export class MeetingPagesController {
   ) {
     await this.meetingDecisions.recordDecision(actor, params.id, form.toCommand());
     return backTo(params.id, 'decision', `decide-${form.caseId}`);
-  }
-
-  @Post(':id/minutes')
-  @StaffAccess('administrator')
-  @MeetingForm('minutes')
-  async saveMinutes(
-    @CurrentStaff() actor: StaffPrincipal,
-    @Param() params: MeetingIdParams,
-    @FormBody(MinutesDto) form: MinutesDto,
-  ) {
-    await this.meetingMinutes.saveMinutes(actor, params.id, form.text);
-    return backTo(params.id, 'minutes', 'minutes');
   }
 
   @Post(':id/minutes/approve')
