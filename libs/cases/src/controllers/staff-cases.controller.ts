@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Get,
-  Header,
-  HttpCode,
-  Param,
-  Post,
-  Query,
-  Req,
-  Res,
-} from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -19,8 +8,8 @@ import {
   ApiOkResponse,
   ApiTags,
 } from '@nestjs/swagger';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ParseIdPipe, StaffAccess, requestLocale, sendDownload } from '@app/core';
+import type { FastifyRequest } from 'fastify';
+import { Download, ParseIdPipe, StaffAccess, requestLocale } from '@app/core';
 import { CurrentStaff, StaffPrincipal } from '@app/identity';
 import { CaseListQueryDto } from '../dto/case-list-query.dto';
 import {
@@ -178,25 +167,24 @@ export class StaffCasesController {
 
   /** An evidence file, always as a download. */
   @Get(':id/evidence/:evidenceId')
-  async evidence(
+  @Download()
+  evidence(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id', new ParseIdPipe('case_not_found')) id: string,
     @Param('evidenceId', new ParseIdPipe('evidence_not_found')) evidenceId: string,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    const file: FileDownload = await this.handling.openEvidence(staff, id, evidenceId);
-    return sendDownload(reply, file);
+  ): Promise<FileDownload> {
+    return this.handling.openEvidence(staff, id, evidenceId);
   }
 
   /** A document of an institution's answer, always as a download. */
   @Get(':id/referrals/:referralId/documents/:documentId')
-  async referralDocument(
+  @Download()
+  referralDocument(
     @CurrentStaff() staff: StaffPrincipal,
     @Param('id', new ParseIdPipe('case_not_found')) id: string,
     @Param('documentId', new ParseIdPipe('evidence_not_found')) documentId: string,
-    @Res() reply: FastifyReply,
-  ): Promise<FastifyReply> {
-    return sendDownload(reply, await this.handling.openReferralDocument(staff, id, documentId));
+  ): Promise<FileDownload> {
+    return this.handling.openReferralDocument(staff, id, documentId);
   }
 
   /** A new response link for a referral still waiting; the old one stops working. */
