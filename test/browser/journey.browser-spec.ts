@@ -314,14 +314,19 @@ describe('the journey of a case, in a real browser', () => {
     await decision
       .locator('textarea[name=text]')
       .fill('The Group refers the case to the Ministry of Education for action at the school.');
-    await decision.locator('select[name=institutionCode]').selectOption('ministry_education');
-    await decision
+    // The first of the referral blocks (a decision may refer to more than one institution).
+    const referral = decision
+      .locator('fieldset')
+      .filter({ has: adminPage.locator('select[name=institutionCode]') })
+      .first();
+    await referral.locator('select[name=institutionCode]').selectOption('ministry_education');
+    await referral
       .locator('textarea[name=recommendation]')
       .fill('Seat all pupils together and give every pupil the same books within 30 days.');
-    await decision
+    await referral
       .locator('textarea[name=summary]')
       .fill('A primary school seats the Roma pupils of one grade apart from the other pupils.');
-    await decision
+    await referral
       .locator('input[name=responseDueDate]')
       .fill(daysAfter(kosovoDate(server.clock.now()), 30));
     await submit(decision.locator('button[type=submit]'));
