@@ -15,24 +15,9 @@ export class SealHelperNames1796100000001 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE cases ADD COLUMN helper_name_enc text`);
-    let cipher: ReturnType<typeof migrationCipher> | undefined;
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = (await queryRunner.query(
-        `SELECT id, helper_name FROM cases
-         WHERE helper_name IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`,
-        [after, BATCH],
-      )) as { id: string; helper_name: string }[];
-      if (rows.length === 0) break;
-      cipher ??= migrationCipher(queryRunner.connection);
-      const sealer = cipher;
-      await queryRunner.query(
-        `UPDATE cases c SET helper_name_enc = s.sealed
-         FROM unnest($1::uuid[], $2::text[]) AS s(id, sealed) WHERE c.id = s.id`,
-        [rows.map((r) => r.id), rows.map((r) => sealer.encrypt(r.helper_name, r.id))],
-      );
-      after = rows[rows.length - 1].id;
-    }
+    await rewriteColumn(queryRunner, 'helper_name', 'helper_name_enc', (cipher, value, id) =>
+      cipher.encrypt(value, id),
+    );
     await queryRunner.query(`ALTER TABLE cases DROP CONSTRAINT cases_helper`);
     await queryRunner.query(`ALTER TABLE cases DROP COLUMN helper_name`);
     await queryRunner.query(`
@@ -46,24 +31,9 @@ export class SealHelperNames1796100000001 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE cases ADD COLUMN helper_name text CHECK (char_length(helper_name) BETWEEN 1 AND 200)`,
     );
-    let cipher: ReturnType<typeof migrationCipher> | undefined;
-    let after = '00000000-0000-0000-0000-000000000000';
-    for (;;) {
-      const rows = (await queryRunner.query(
-        `SELECT id, helper_name_enc FROM cases
-         WHERE helper_name_enc IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`,
-        [after, BATCH],
-      )) as { id: string; helper_name_enc: string }[];
-      if (rows.length === 0) break;
-      cipher ??= migrationCipher(queryRunner.connection);
-      const opener = cipher;
-      await queryRunner.query(
-        `UPDATE cases c SET helper_name = s.name
-         FROM unnest($1::uuid[], $2::text[]) AS s(id, name) WHERE c.id = s.id`,
-        [rows.map((r) => r.id), rows.map((r) => opener.decrypt(r.helper_name_enc, r.id))],
-      );
-      after = rows[rows.length - 1].id;
-    }
+    await rewriteColumn(queryRunner, 'helper_name_enc', 'helper_name', (cipher, value, id) =>
+      cipher.decrypt(value, id),
+    );
     await queryRunner.query(`ALTER TABLE cases DROP CONSTRAINT cases_helper`);
     await queryRunner.query(`ALTER TABLE cases DROP COLUMN helper_name_enc`);
     await queryRunner.query(`
@@ -71,5 +41,37 @@ export class SealHelperNames1796100000001 implements MigrationInterface {
         filed_with_help = (helper_kind IS NOT NULL) AND (helper_name IS NULL OR helper_kind IS NOT NULL)
       )
     `);
+  }
+}
+
+type Cipher = ReturnType<typeof migrationCipher>;
+
+/**
+ * Writes `to` from `from` for every case holding a value, in batches by id, with the keys of the
+ * configuration that runs the migration (asked for only when there is a value to convert).
+ */
+async function rewriteColumn(
+  queryRunner: QueryRunner,
+  from: 'helper_name' | 'helper_name_enc',
+  to: 'helper_name' | 'helper_name_enc',
+  convert: (cipher: Cipher, value: string, id: string) => string,
+): Promise<void> {
+  let cipher: Cipher | undefined;
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const rows = (await queryRunner.query(
+      `SELECT id, ${from} AS value FROM cases
+       WHERE ${from} IS NOT NULL AND id > $1 ORDER BY id LIMIT $2`,
+      [after, BATCH],
+    )) as { id: string; value: string }[];
+    if (rows.length === 0) return;
+    cipher ??= migrationCipher(queryRunner.connection);
+    const active = cipher;
+    await queryRunner.query(
+      `UPDATE cases c SET ${to} = s.value
+       FROM unnest($1::uuid[], $2::text[]) AS s(id, value) WHERE c.id = s.id`,
+      [rows.map((r) => r.id), rows.map((r) => convert(active, r.value, r.id))],
+    );
+    after = rows[rows.length - 1].id;
   }
 }
