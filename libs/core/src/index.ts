@@ -14,6 +14,7 @@ export * from './text';
 export * from './http/request-locale';
 export * from './core.module';
 export * from './http/access';
+export * from './permissions/role-permissions';
 export * from './http/cache-policy';
 export * from './http/cookie-names';
 export * from './http/csrf';

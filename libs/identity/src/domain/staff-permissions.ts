@@ -1,4 +1,4 @@
-import type { StaffRole } from '@app/core';
+import { rolePermissions, type StaffRole } from '@app/core';
 import { StaffActionForbiddenError } from '../exceptions/identity.errors';
 
 /** What staff do with staff accounts and the audit log. */
@@ -18,13 +18,4 @@ const ROLES: Record<StaffAction, readonly StaffRole[]> = {
  * Every permission on staff accounts, in one place: the accounts service checks it (a caller
  * that reaches it past the route guard gets the same 403) and the pages ask it what to offer.
  */
-export const StaffPermissions = {
-  may(role: StaffRole, action: StaffAction): boolean {
-    return ROLES[action].includes(role);
-  },
-
-  /** Throws identity's 403 when the role may not take the action. */
-  require(actor: { role: StaffRole }, action: StaffAction): void {
-    if (!StaffPermissions.may(actor.role, action)) throw new StaffActionForbiddenError();
-  },
-} as const;
+export const StaffPermissions = rolePermissions(ROLES, () => new StaffActionForbiddenError());

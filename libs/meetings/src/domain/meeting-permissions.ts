@@ -1,4 +1,4 @@
-import { STAFF_ROLES, type StaffRole } from '@app/core';
+import { STAFF_ROLES, rolePermissions, type StaffRole } from '@app/core';
 import { MeetingActionForbiddenError } from '../exceptions/meeting.errors';
 import type { MeetingFacts } from './meeting-access';
 import {
@@ -87,16 +87,14 @@ export interface AgendaEditor {
  * forms to show. The status rules decide the conflict (409) answers in the services; here
  * they only hide forms that would be refused.
  */
+const BY_ROLE = rolePermissions(ROLES, () => new MeetingActionForbiddenError());
+
 export const MeetingPermissions = {
   /** Whether the role may use the command at all. */
-  may(role: StaffRole, command: MeetingCommand): boolean {
-    return ROLES[command].includes(role);
-  },
+  may: BY_ROLE.may,
 
   /** Throws the meetings' 403 when the role may not use the command. */
-  require(actor: { role: StaffRole }, command: MeetingCommand): void {
-    if (!MeetingPermissions.may(actor.role, command)) throw new MeetingActionForbiddenError();
-  },
+  require: BY_ROLE.require,
 
   /** What the role may do on a meeting in this status now; the pages offer exactly these forms. */
   actions(role: StaffRole, status: MeetingStatus): MeetingActions {

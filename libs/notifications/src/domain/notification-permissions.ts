@@ -1,4 +1,4 @@
-import type { StaffRole } from '@app/core';
+import { rolePermissions, type StaffRole } from '@app/core';
 import { NotificationActionForbiddenError } from '../exceptions/notification.errors';
 
 /** What staff do with the mail pipeline. */
@@ -18,15 +18,7 @@ const ROLES: Record<NotificationAction, readonly StaffRole[]> = {
  * Every permission on notifications, in one place: the admin service checks it (a caller that
  * reaches it past the route guard gets the same 403) and the page asks it what to offer.
  */
-export const NotificationPermissions = {
-  may(role: StaffRole, action: NotificationAction): boolean {
-    return ROLES[action].includes(role);
-  },
-
-  /** Throws the notifications' 403 when the role may not take the action. */
-  require(actor: { role: StaffRole }, action: NotificationAction): void {
-    if (!NotificationPermissions.may(actor.role, action)) {
-      throw new NotificationActionForbiddenError();
-    }
-  },
-} as const;
+export const NotificationPermissions = rolePermissions(
+  ROLES,
+  () => new NotificationActionForbiddenError(),
+);

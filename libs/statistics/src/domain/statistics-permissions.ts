@@ -1,4 +1,4 @@
-import type { StaffRole } from '@app/core';
+import { rolePermissions, type StaffRole } from '@app/core';
 import { StatisticsActionForbiddenError } from '../exceptions/statistics.errors';
 
 /** What staff do with the statistics (the public page and API need no permission). */
@@ -20,13 +20,7 @@ const ROLES: Record<StatisticsAction, readonly StaffRole[]> = {
  * Every permission on statistics, in one place: the services check it (a caller that reaches
  * them past the route guard gets the same 403) and the staff page asks it which forms to show.
  */
-export const StatisticsPermissions = {
-  may(role: StaffRole, action: StatisticsAction): boolean {
-    return ROLES[action].includes(role);
-  },
-
-  /** Throws the statistics' 403 when the role may not take the action. */
-  require(actor: { role: StaffRole }, action: StatisticsAction): void {
-    if (!StatisticsPermissions.may(actor.role, action)) throw new StatisticsActionForbiddenError();
-  },
-} as const;
+export const StatisticsPermissions = rolePermissions(
+  ROLES,
+  () => new StatisticsActionForbiddenError(),
+);
