@@ -24,7 +24,6 @@ import { CaseListMode, CasePagesService } from '../services/case-pages.service';
 
 const CASE = 'cases/staff-case.njk';
 const LIST = 'cases/staff-case-list.njk';
-const LIST_MODES: Record<string, CaseListMode> = { triage: 'triage', mine: 'mine' };
 /** Forms of the case page carry fields of the other forms of the page; only its own count. */
 const IGNORE = { ignoreUnknown: true };
 
@@ -87,17 +86,27 @@ export class StaffCasePagesController {
     private readonly handling: CaseHandlingService,
   ) {}
 
-  /** All cases, the triage queue (new ones, oldest first) or a legal expert's own cases. */
-  @Get(['', 'triage', 'mine'])
+  /** All cases, or the triage queue (new ones, oldest first). */
+  @Get(['', 'triage'])
   @Page(LIST, { csrf: true })
-  async list(
+  list(
     @CurrentStaff() staff: StaffPrincipal,
     @Query() query: CaseListQueryDto,
     @Req() request: FastifyRequest,
   ) {
-    const mode = LIST_MODES[pathEnd(request)] ?? 'all';
-    const page = await this.pages.listPage(staff, mode, query, requestLocale(request));
-    return { page };
+    return this.listOf(staff, pathEnd(request) === 'triage' ? 'triage' : 'all', query, request);
+  }
+
+  /** The cases assigned to the signed-in legal expert (the route rule says so, as the matrix checks). */
+  @Get('mine')
+  @StaffAccess('legal_expert')
+  @Page(LIST, { csrf: true })
+  mine(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Query() query: CaseListQueryDto,
+    @Req() request: FastifyRequest,
+  ) {
+    return this.listOf(staff, 'mine', query, request);
   }
 
   @Get(':id')
@@ -177,5 +186,15 @@ export class StaffCasePagesController {
     };
     const id = routeParam(request, 'id');
     return { page: await this.pages.casePage(request.staff!, id, locale, { refusal }) };
+  }
+
+  private async listOf(
+    staff: StaffPrincipal,
+    mode: CaseListMode,
+    query: CaseListQueryDto,
+    request: FastifyRequest,
+  ) {
+    const page = await this.pages.listPage(staff, mode, query, requestLocale(request));
+    return { page };
   }
 }
