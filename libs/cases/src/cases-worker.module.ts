@@ -3,20 +3,20 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { TaxonomyModule } from '@app/taxonomy';
-import { Case } from './entities/case.entity';
-import { CaseGround } from './entities/case-ground.entity';
-import { CaseHistoryEntry } from './entities/case-history-entry.entity';
-import { CaseReferral } from './entities/case-referral.entity';
-import { ReferralDocument } from './entities/referral-document.entity';
+import { Case } from './shared/entities/case.entity';
+import { CaseGround } from './shared/entities/case-ground.entity';
+import { CaseHistoryEntry } from './workflow/entities/case-history-entry.entity';
+import { CaseReferral } from './referrals/entities/case-referral.entity';
+import { ReferralDocument } from './referrals/entities/referral-document.entity';
 import { CaseJobQueues } from './jobs/case-job-queues';
 import { CaseJobsProcessor } from './jobs/case-jobs.processor';
-import { CaseLinks } from './services/case-links';
-import { CaseReferralsService } from './services/case-referrals.service';
-import { EvidenceStore } from './services/evidence-store.service';
-import { FollowUpAttemptsStore } from './services/follow-up-attempts.store';
-import { PersonalDataEraser } from './services/personal-data-eraser.service';
-import { RetentionService } from './services/retention.service';
-import { StalePartSweeper } from './services/stale-parts.service';
+import { CaseLinks } from './notifications/services/case-links';
+import { CaseReferralsService } from './referrals/services/case-referrals.service';
+import { EvidenceStore } from './evidence/services/evidence-store.service';
+import { FollowUpAttemptsStore } from './follow-up/services/follow-up-attempts.store';
+import { PersonalDataEraser } from './retention/services/personal-data-eraser.service';
+import { RetentionService } from './retention/services/retention.service';
+import { StalePartSweeper } from './retention/services/stale-parts.service';
 
 /**
  * The cases' side of the worker: its own scheduled jobs (the daily referral-overdue check and

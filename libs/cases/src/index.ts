@@ -1,72 +1,75 @@
 /** Cases: intake, the case aggregate, follow-up by reporters, messages and evidence. */
-export * from './domain/case-reference';
-export * from './domain/case-access.policy';
-export * from './domain/case-status.machine';
-export * from './domain/referral-rules';
-export * from './domain/history-actor';
-export * from './domain/referral-form';
-export * from './domain/case-submission';
-export * from './domain/display-date';
-export * from './domain/evidence-policy';
-export * from './domain/receipt-code';
-export * from './domain/identity-in-text';
+export * from './intake/domain/case-reference';
+export * from './staff-cases/domain/case-access.policy';
+export * from './workflow/domain/case-status.machine';
+export * from './referrals/domain/referral-rules';
+export * from './workflow/domain/history-actor';
+export * from './referrals/domain/referral-form';
+export * from './intake/domain/case-submission';
+export * from './shared/domain/display-date';
+export * from './evidence/domain/evidence-policy';
+export * from './intake/domain/receipt-code';
+export * from './shared/domain/identity-in-text';
 /*
  * Entities: only the case row and its grounds are values here, for other contexts' foreign keys
  * and reads (agendas, locks taken like the workflow takes them). No other context writes them:
  * they go through the services below (workflow, historical cases, the identity screen). The
  * other tables are the cases lib's own; their types are exported for reading only.
  */
-export { Case } from './entities/case.entity';
-export { CaseGround } from './entities/case-ground.entity';
-export type { CaseEvidence, EvidenceUploader } from './entities/case-evidence.entity';
-export type { CaseHistoryEntry } from './entities/case-history-entry.entity';
-export type { CaseMessage, MessageAuthorKind } from './entities/case-message.entity';
-export type { CaseNote } from './entities/case-note.entity';
-export type { CaseReferral } from './entities/case-referral.entity';
-export type { FollowUpSession } from './entities/follow-up-session.entity';
-export type { ReferralDocument } from './entities/referral-document.entity';
-export * from './exceptions/referral.errors';
-export * from './exceptions/workflow.errors';
-export * from './messages/case.messages';
-export * from './messages/pages.messages';
-export * from './services/case-events';
-export * from './services/case-intake.service';
-export * from './services/case-messages.service';
-export * from './services/case-referrals.service';
-export * from './services/case-workflow.service';
-export * from './services/case-submission.validator';
-export * from './services/evidence-store.service';
-export * from './services/follow-up.service';
-export * from './services/historical-cases.service';
-export * from './services/personal-data-eraser.service';
-export * from './services/reporter-identity-screen';
-export * from './services/retention.service';
-export * from './services/stale-parts.service';
-export * from './services/withdrawal.service';
-export * from './domain/personal-data-erasure';
-export * from './dto/withdrawal.dto';
-export { RECEIPT_CODE_HASH_OPTIONS, ReceiptCodeHasher } from './services/receipt-code-hasher';
+export { Case } from './shared/entities/case.entity';
+export { CaseGround } from './shared/entities/case-ground.entity';
+export type { CaseEvidence, EvidenceUploader } from './evidence/entities/case-evidence.entity';
+export type { CaseHistoryEntry } from './workflow/entities/case-history-entry.entity';
+export type { CaseMessage, MessageAuthorKind } from './follow-up/entities/case-message.entity';
+export type { CaseNote } from './staff-cases/entities/case-note.entity';
+export type { CaseReferral } from './referrals/entities/case-referral.entity';
+export type { FollowUpSession } from './follow-up/entities/follow-up-session.entity';
+export type { ReferralDocument } from './referrals/entities/referral-document.entity';
+export * from './referrals/exceptions/referral.errors';
+export * from './workflow/exceptions/workflow.errors';
+export * from './shared/messages/case.messages';
+export * from './shared/messages/pages.messages';
+export * from './workflow/services/case-events';
+export * from './intake/services/case-intake.service';
+export * from './follow-up/services/case-messages.service';
+export * from './referrals/services/case-referrals.service';
+export * from './workflow/services/case-workflow.service';
+export * from './intake/services/case-submission.validator';
+export * from './evidence/services/evidence-store.service';
+export * from './follow-up/services/follow-up.service';
+export * from './intake/services/historical-cases.service';
+export * from './retention/services/personal-data-eraser.service';
+export * from './shared/services/reporter-identity-screen';
+export * from './retention/services/retention.service';
+export * from './retention/services/stale-parts.service';
+export * from './withdrawal/services/withdrawal.service';
+export * from './retention/domain/personal-data-erasure';
+export * from './withdrawal/dto/withdrawal.dto';
+export {
+  RECEIPT_CODE_HASH_OPTIONS,
+  ReceiptCodeHasher,
+} from './intake/services/receipt-code-hasher';
 export * from './cases.module';
 export * from './cases-worker.module';
-export * from './case-events.module';
-export * from './case-notifications.module';
-export * from './services/case-notifications';
+export * from './workflow/case-events.module';
+export * from './notifications/case-notifications.module';
+export * from './notifications/services/case-notifications';
 export * from './jobs/case-jobs';
 export * from './jobs/case-job-queues';
 
-import { Case } from './entities/case.entity';
-import { CaseEvidence } from './entities/case-evidence.entity';
-import { CaseGround } from './entities/case-ground.entity';
-import { CaseHistoryEntry } from './entities/case-history-entry.entity';
-import { CaseMessage } from './entities/case-message.entity';
-import { CaseNote } from './entities/case-note.entity';
-import { CaseReferral } from './entities/case-referral.entity';
-import { CaseReferenceCounter } from './entities/case-reference-counter.entity';
-import { FollowUpClientAttempts } from './entities/follow-up-client-attempts.entity';
-import { FollowUpReferenceAttempts } from './entities/follow-up-reference-attempts.entity';
-import { FollowUpSession } from './entities/follow-up-session.entity';
-import { IdempotencyKey } from './entities/idempotency-key.entity';
-import { ReferralDocument } from './entities/referral-document.entity';
+import { Case } from './shared/entities/case.entity';
+import { CaseEvidence } from './evidence/entities/case-evidence.entity';
+import { CaseGround } from './shared/entities/case-ground.entity';
+import { CaseHistoryEntry } from './workflow/entities/case-history-entry.entity';
+import { CaseMessage } from './follow-up/entities/case-message.entity';
+import { CaseNote } from './staff-cases/entities/case-note.entity';
+import { CaseReferral } from './referrals/entities/case-referral.entity';
+import { CaseReferenceCounter } from './intake/entities/case-reference-counter.entity';
+import { FollowUpClientAttempts } from './follow-up/entities/follow-up-client-attempts.entity';
+import { FollowUpReferenceAttempts } from './follow-up/entities/follow-up-reference-attempts.entity';
+import { FollowUpSession } from './follow-up/entities/follow-up-session.entity';
+import { IdempotencyKey } from './intake/entities/idempotency-key.entity';
+import { ReferralDocument } from './referrals/entities/referral-document.entity';
 
 export const CASE_ENTITIES = [
   Case,
@@ -83,5 +86,5 @@ export const CASE_ENTITIES = [
   IdempotencyKey,
   ReferralDocument,
 ];
-export * from './services/demo-cases';
-export * from './services/demo-workflow';
+export * from './intake/services/demo-cases';
+export * from './workflow/services/demo-workflow';

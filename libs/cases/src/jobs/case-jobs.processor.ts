@@ -16,8 +16,8 @@ import {
   createRedis,
   queuePrefix,
 } from '@app/core';
-import { CaseReferralsService } from '../services/case-referrals.service';
-import { RetentionService } from '../services/retention.service';
+import { CaseReferralsService } from '../referrals/services/case-referrals.service';
+import { RetentionService } from '../retention/services/retention.service';
 import { CaseJobQueues } from './case-job-queues';
 import { CASE_JOBS_TO_QUEUE, CaseJobName, caseJobSchedules, isCaseJobName } from './case-jobs';
 

@@ -1,0 +1,91 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { Clock, NotFoundError } from '@app/core';
+import { Case } from '../../shared/entities/case.entity';
+import { CaseMessage, MessageAuthorKind } from '../entities/case-message.entity';
+import { CaseEvents } from '../../workflow/services/case-events';
+
+export interface PostedMessage {
+  id: string;
+  createdAt: string;
+}
+
+/**
+ * Messages between a reporter and the legal expert. Bodies are personal data: they go to the
+ * database and the pages, never to logs, emails or job payloads (an email only says that
+ * there is a new message).
+ */
+@Injectable()
+export class CaseMessagesService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly events: CaseEvents,
+  ) {}
+
+  /** The conversation, oldest first; the expert's messages are marked read by the reporter. */
+  async readByReporter(caseId: string): Promise<CaseMessage[]> {
+    const now = this.clock.now();
+    return this.dataSource.transaction(async (manager) => {
+      await manager.update(
+        CaseMessage,
+        { caseId, authorKind: 'staff', readByReporterAt: IsNull() },
+        { readByReporterAt: now },
+      );
+      return manager.find(CaseMessage, {
+        where: { caseId },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+    });
+  }
+
+  async postFromReporter(caseId: string, body: string): Promise<PostedMessage> {
+    return this.dataSource.transaction((manager) =>
+      this.post(manager, caseId, 'reporter', null, body),
+    );
+  }
+
+  /**
+   * A legal expert's message (the staff pages come with case handling); the listeners tell the
+   * reporter a message waits. The caller has checked that this staff member may write here.
+   */
+  async postFromStaff(caseId: string, staffId: string, body: string): Promise<PostedMessage> {
+    return this.dataSource.transaction((manager) =>
+      this.post(manager, caseId, 'staff', staffId, body),
+    );
+  }
+
+  private async post(
+    manager: EntityManager,
+    caseId: string,
+    author: MessageAuthorKind,
+    authorId: string | null,
+    body: string,
+  ): Promise<PostedMessage> {
+    // Locks the case so messages and status changes of one case do not interleave oddly.
+    const found = await manager.findOne(Case, {
+      where: { id: caseId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!found) throw new NotFoundError('case_not_found');
+    const now = this.clock.now();
+    const id = randomUUID();
+    await manager.insert(CaseMessage, {
+      id,
+      caseId,
+      authorKind: author,
+      authorId,
+      body,
+      createdAt: now,
+      readByReporterAt: author === 'reporter' ? now : null,
+      readByStaffAt: author === 'staff' ? now : null,
+    });
+    await this.events.messagePosted(manager, {
+      case: found,
+      author,
+      messageId: id,
+    });
+    return { id, createdAt: now.toISOString() };
+  }
+}

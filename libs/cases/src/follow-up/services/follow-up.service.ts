@@ -1,0 +1,207 @@
+import type { Readable } from 'node:stream';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import { Clock, Locale, NotFoundError, ValidationFailedError, translate } from '@app/core';
+import type { CaseStatus } from '../../workflow/domain/case-status.machine';
+import { normaliseReceiptCode } from '../../intake/domain/receipt-code';
+import { Case } from '../../shared/entities/case.entity';
+import { CaseEvidence } from '../../evidence/entities/case-evidence.entity';
+import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
+import type {
+  AddedEvidenceDto,
+  EvidenceItemDto,
+  FollowUpViewDto,
+  PostedMessageDto,
+} from '../dto/follow-up-view.dto';
+import { CaseMessagesService } from './case-messages.service';
+import { EvidenceStore, StagedEvidence } from '../../evidence/services/evidence-store.service';
+import { IncomingPart, readUpload } from '../../evidence/services/evidence-upload.reader';
+import { FollowUpAccessService } from './follow-up-access.service';
+
+export interface EvidenceDownload {
+  name: string;
+  sizeBytes: number;
+  stream: Readable;
+}
+
+function evidenceItem(row: CaseEvidence): EvidenceItemDto {
+  return {
+    id: row.id,
+    name: row.originalName,
+    mediaType: row.mediaType,
+    sizeBytes: row.sizeBytes,
+    uploadedAt: row.createdAt.toISOString(),
+  };
+}
+
+/**
+ * What a reporter can do with their case after filing it: see its status in plain words and
+ * its public timeline, talk with the legal expert, add evidence. Every method takes the case
+ * id that FollowUpAccessService established; the `...WithCode` methods do both steps.
+ */
+@Injectable()
+export class FollowUpService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @InjectRepository(Case) private readonly cases: Repository<Case>,
+    @InjectRepository(CaseHistoryEntry) private readonly history: Repository<CaseHistoryEntry>,
+    @InjectRepository(CaseEvidence) private readonly evidence: Repository<CaseEvidence>,
+    private readonly access: FollowUpAccessService,
+    private readonly messages: CaseMessagesService,
+    private readonly store: EvidenceStore,
+    private readonly clock: Clock,
+  ) {}
+
+  async viewWithCode(
+    reference: string,
+    receiptCode: string,
+    clientKey: string,
+    locale: Locale,
+  ): Promise<FollowUpViewDto> {
+    return this.view(await this.access.verify(reference, receiptCode, clientKey), locale);
+  }
+
+  async postMessageWithCode(
+    reference: string,
+    receiptCode: string,
+    body: string,
+    clientKey: string,
+  ): Promise<PostedMessageDto> {
+    return this.postMessage(await this.access.verify(reference, receiptCode, clientKey), body);
+  }
+
+  async addEvidenceWithCode(
+    reference: string,
+    receiptCode: string,
+    parts: AsyncIterable<IncomingPart>,
+    clientKey: string,
+  ): Promise<AddedEvidenceDto> {
+    if (normaliseReceiptCode(receiptCode) === undefined) {
+      throw new ValidationFailedError([
+        { field: 'X-Receipt-Code', code: 'isReceiptCode', messageKey: 'validation.isReceiptCode' },
+      ]);
+    }
+    // The code is checked before a byte of the files is written.
+    return this.addEvidence(await this.access.verify(reference, receiptCode, clientKey), parts);
+  }
+
+  async view(caseId: string, locale: Locale): Promise<FollowUpViewDto> {
+    const found = await this.cases.findOne({
+      where: { id: caseId },
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        submittedAt: true,
+        personalDataErasedAt: true,
+      },
+    });
+    if (!found) throw new NotFoundError('case_not_found');
+    const [timeline, messages, files] = await Promise.all([
+      this.history.find({
+        where: { caseId, public: true },
+        order: { at: 'ASC', id: 'ASC' },
+      }),
+      this.messages.readByReporter(caseId),
+      this.evidence.find({
+        where: { caseId, uploadedBy: 'reporter' },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      }),
+    ]);
+    const label = (status: CaseStatus) => translate(locale, `case.status.${status}`);
+    return {
+      reference: found.reference,
+      status: found.status,
+      statusLabel: label(found.status),
+      statusExplanation: translate(locale, `case.status.${found.status}.explanation`),
+      submittedAt: found.submittedAt.toISOString(),
+      timeline: timeline.map((entry) => ({
+        at: entry.at.toISOString(),
+        status: entry.toStatus,
+        label: label(entry.toStatus),
+      })),
+      messages: messages.map((message) => ({
+        id: message.id,
+        author: message.authorKind,
+        authorLabel: translate(locale, `case.message.author.${message.authorKind}`),
+        body: message.body,
+        createdAt: message.createdAt.toISOString(),
+      })),
+      evidence: files.map(evidenceItem),
+      personalDataErased: found.personalDataErasedAt !== null,
+    };
+  }
+
+  postMessage(caseId: string, body: string): Promise<PostedMessageDto> {
+    return this.messages.postFromReporter(caseId, body);
+  }
+
+  /** Files stream to disk within what the case may still hold, then commit together. */
+  async addEvidence(caseId: string, parts: AsyncIterable<IncomingPart>): Promise<AddedEvidenceDto> {
+    const { files } = await readUpload(
+      parts,
+      this.store,
+      this.store.budget(await this.usage(caseId)),
+    );
+    if (files.length === 0) {
+      throw new ValidationFailedError([
+        { field: 'evidence', code: 'evidenceRequired', messageKey: 'error.evidence_required' },
+      ]);
+    }
+    try {
+      const rows = await this.dataSource.transaction(async (manager) => {
+        // Two uploads at once must not both fit in the space that was left for one.
+        await manager.query(`SELECT id FROM cases WHERE id = $1 FOR UPDATE`, [caseId]);
+        const budget = this.store.budget(await this.usage(caseId, manager));
+        for (const file of files) {
+          const violation = budget.startFile() ?? budget.addBytes(file.sizeBytes);
+          if (violation) throw this.store.limitError(violation);
+        }
+        const now = this.clock.now();
+        const inserted = files.map((file: StagedEvidence) =>
+          manager.create(CaseEvidence, {
+            id: file.id,
+            caseId,
+            originalName: file.originalName,
+            mediaType: file.mediaType,
+            sizeBytes: file.sizeBytes,
+            sha256: file.sha256,
+            uploadedBy: 'reporter',
+            createdAt: now,
+          }),
+        );
+        await manager.insert(CaseEvidence, inserted);
+        return inserted;
+      });
+      await this.store.commit(files);
+      return { added: rows.map(evidenceItem) };
+    } catch (error) {
+      await this.store.discard(files);
+      throw error;
+    }
+  }
+
+  /** A file the reporter added, for download. */
+  async openEvidence(caseId: string, evidenceId: string): Promise<EvidenceDownload> {
+    const row = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(evidenceId)
+      ? await this.evidence.findOne({ where: { id: evidenceId, caseId, uploadedBy: 'reporter' } })
+      : null;
+    const stream = row ? await this.store.open(row.id) : undefined;
+    if (!row || !stream) throw new NotFoundError('evidence_not_found');
+    return { name: row.originalName, sizeBytes: row.sizeBytes, stream };
+  }
+
+  /** What the reporter already added: the limits hold per case, for the public's uploads. */
+  private async usage(
+    caseId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ files: number; bytes: number }> {
+    const [row] = (await manager.query(
+      `SELECT count(*)::int AS files, coalesce(sum(size_bytes), 0)::bigint AS bytes
+       FROM case_evidence WHERE case_id = $1 AND uploaded_by = 'reporter'`,
+      [caseId],
+    )) as { files: number; bytes: string }[];
+    return { files: row.files, bytes: Number(row.bytes) };
+  }
+}

@@ -1,0 +1,249 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  APP_CONFIG,
+  AppConfig,
+  Clock,
+  FieldCipher,
+  Locale,
+  RateLimiter,
+  TooManyRequestsError,
+  kosovoYear,
+} from '@app/core';
+import { formatCaseReference } from '../domain/case-reference';
+import type { CaseSubmission } from '../domain/case-submission';
+import { generateReceiptCode } from '../domain/receipt-code';
+import { Case } from '../../shared/entities/case.entity';
+import { CaseEvidence } from '../../evidence/entities/case-evidence.entity';
+import { CaseGround } from '../../shared/entities/case-ground.entity';
+import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
+import { CaseEvents } from '../../workflow/services/case-events';
+import { CaseReferenceCounterService } from './case-reference-counter.service';
+import { EvidenceStore, StagedEvidence } from '../../evidence/services/evidence-store.service';
+import { IdempotencyService } from './idempotency.service';
+import { ReceiptCodeHasher } from './receipt-code-hasher';
+
+/**
+ * The answer to a submitted report. The receipt code appears in the first answer and nowhere
+ * else, ever: a repeat (same Idempotency-Key) answers `alreadyReceived: true` without it.
+ */
+export interface SubmittedCase {
+  id: string;
+  reference: string;
+  status: 'submitted';
+  /** Only in the answer that filed the case. */
+  receiptCode?: string;
+  submittedAt: string;
+  evidenceCount: number;
+  alreadyReceived: boolean;
+}
+
+export interface IntakeOptions {
+  /** The request's language: emails go in it unless the report names another. */
+  locale: Locale;
+  idempotencyKey?: string;
+  /** Files received with the report (the web form), staged by the EvidenceStore. */
+  evidence?: readonly StagedEvidence[];
+}
+
+const IDEMPOTENCY_SCOPE = 'case_intake';
+
+/** Orders object keys so equal requests hash equally whatever their field order. */
+function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(canonical);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, canonical((value as Record<string, unknown>)[key])]),
+    );
+  }
+  return value;
+}
+
+/**
+ * Files reports. One transaction writes the case, its grounds, its first history entry, the
+ * evidence metadata, the acknowledgement email and whatever the listeners add; the evidence
+ * files get their final names only after it commits.
+ */
+@Injectable()
+export class CaseIntakeService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly clock: Clock,
+    private readonly cipher: FieldCipher,
+    private readonly hasher: ReceiptCodeHasher,
+    private readonly counter: CaseReferenceCounterService,
+    private readonly idempotency: IdempotencyService,
+    private readonly evidenceStore: EvidenceStore,
+    private readonly events: CaseEvents,
+    private readonly rateLimiter: RateLimiter,
+  ) {}
+
+  /** Counts a report against its client's intake limit (429 with Retry-After when over). */
+  async admit(clientKey: string): Promise<void> {
+    const { intakeRateLimit, intakeRateWindowSeconds } = this.config.cases;
+    // Fails open while Redis is away: a report lost is worse than a flood let through.
+    const verdict = await this.rateLimiter.hit(
+      'intake',
+      clientKey,
+      intakeRateLimit,
+      intakeRateWindowSeconds,
+      { failOpen: true },
+    );
+    if (!verdict.allowed) throw new TooManyRequestsError(verdict.retryAfterSeconds);
+  }
+
+  /** A report from the JSON API: the client's limit, then the intake. */
+  async submitFromApi(
+    submission: CaseSubmission,
+    clientKey: string,
+    options: IntakeOptions,
+  ): Promise<{ result: SubmittedCase; replayed: boolean }> {
+    if (options.idempotencyKey !== undefined) this.idempotency.checkKey(options.idempotencyKey);
+    await this.admit(clientKey);
+    return this.submit(submission, options);
+  }
+
+  /** Stores a validated report. Callers have counted it against the client's limit. */
+  async submit(
+    submission: CaseSubmission,
+    options: IntakeOptions,
+  ): Promise<{ result: SubmittedCase; replayed: boolean }> {
+    const evidence = options.evidence ?? [];
+    try {
+      // The slow work happens before the transaction, which holds the year's counter lock.
+      const receiptCode = generateReceiptCode();
+      const receiptCodeHash = await this.hasher.hash(receiptCode);
+      const outcome = await this.dataSource.transaction((manager) =>
+        this.store(manager, submission, options, evidence, receiptCode, receiptCodeHash),
+      );
+      if (outcome.replayed) await this.evidenceStore.discard(evidence);
+      else await this.evidenceStore.commit(evidence);
+      return outcome;
+    } catch (error) {
+      await this.evidenceStore.discard(evidence);
+      throw error;
+    }
+  }
+
+  private async store(
+    manager: EntityManager,
+    submission: CaseSubmission,
+    options: IntakeOptions,
+    evidence: readonly StagedEvidence[],
+    receiptCode: string,
+    receiptCodeHash: string,
+  ): Promise<{ result: SubmittedCase; replayed: boolean }> {
+    const now = this.clock.now();
+    const key = options.idempotencyKey;
+    if (key !== undefined) {
+      const requestHash = createHash('sha256')
+        .update(
+          JSON.stringify(
+            canonical({
+              submission,
+              evidence: evidence.map((e) => [e.sha256, e.originalName]),
+            }),
+          ),
+        )
+        .digest('hex');
+      const claim = await this.idempotency.claim(manager, IDEMPOTENCY_SCOPE, key, requestHash, now);
+      if (claim.kind === 'replay') {
+        const { id, reference, submittedAt, evidenceCount } = claim.outcome;
+        return {
+          result: {
+            id,
+            reference,
+            status: 'submitted',
+            submittedAt,
+            evidenceCount,
+            alreadyReceived: true,
+          },
+          replayed: true,
+        };
+      }
+    }
+
+    const id = randomUUID();
+    const year = kosovoYear(now);
+    const seq = await this.counter.next(manager, year);
+    const contact = submission.contact;
+    const seal = (value: string | null | undefined) =>
+      value ? this.cipher.encrypt(value, id) : null;
+    const row = manager.create(Case, {
+      id,
+      reference: formatCaseReference(year, seq),
+      year,
+      seq,
+      status: 'submitted',
+      submittedAt: now,
+      community: submission.community,
+      primaryArea: submission.primaryArea,
+      municipality: submission.municipality,
+      perpetratorKind: submission.perpetratorKind,
+      reporterRole: submission.reporterRole,
+      gender: submission.gender,
+      ageGroup: submission.ageGroup,
+      incidentDate: submission.incidentDate,
+      description: submission.description,
+      preferredLocale: submission.preferredLanguage ?? options.locale,
+      anonymous: submission.anonymous,
+      contactNameEnc: seal(contact?.name),
+      contactEmailEnc: seal(contact?.email),
+      contactPhoneEnc: seal(contact?.phone),
+      consentContact: submission.consentToContact,
+      consentShareIdentity: submission.consentToShareIdentity,
+      filedWithHelp: submission.helper !== null,
+      helperKind: submission.helper?.kind ?? null,
+      helperNameEnc: seal(submission.helper?.name),
+      receiptCodeHash,
+      personalDataErasedAt: null,
+    });
+    await manager.insert(Case, row);
+    await manager.insert(
+      CaseGround,
+      submission.grounds.map((ground) => ({ caseId: id, ground })),
+    );
+    await manager.insert(CaseHistoryEntry, {
+      caseId: id,
+      at: now,
+      actorKind: 'reporter',
+      actorId: null,
+      fromStatus: null,
+      toStatus: 'submitted',
+      reason: null,
+      public: true,
+    });
+    if (evidence.length > 0) {
+      await manager.insert(
+        CaseEvidence,
+        evidence.map((file) => ({
+          id: file.id,
+          caseId: id,
+          originalName: file.originalName,
+          mediaType: file.mediaType,
+          sizeBytes: file.sizeBytes,
+          sha256: file.sha256,
+          uploadedBy: 'reporter' as const,
+          createdAt: now,
+        })),
+      );
+    }
+    await this.events.submitted(manager, { case: row, grounds: submission.grounds });
+
+    const result: SubmittedCase = {
+      id,
+      reference: row.reference,
+      status: 'submitted',
+      receiptCode,
+      submittedAt: now.toISOString(),
+      evidenceCount: evidence.length,
+      alreadyReceived: false,
+    };
+    if (key !== undefined) await this.idempotency.complete(manager, IDEMPOTENCY_SCOPE, key, result);
+    return { result, replayed: false };
+  }
+}

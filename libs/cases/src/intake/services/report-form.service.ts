@@ -1,0 +1,273 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import {
+  DomainError,
+  FormMessage,
+  FormProblem,
+  LANGUAGE_NAMES,
+  LOCALES,
+  Locale,
+  PayloadTooLargeError,
+  TooManyRequestsError,
+  UnsupportedMediaTypeError,
+  ValidationFailedError,
+  formProblem,
+  translate,
+} from '@app/core';
+import { LocalizedEntry, TaxonomyKind, TaxonomyService } from '@app/taxonomy';
+import { IdempotencyKeyReusedError } from '../exceptions/idempotency.errors';
+import { CaseIntakeService, SubmittedCase } from './case-intake.service';
+import { CaseSubmissionValidator } from './case-submission.validator';
+import { EvidenceStore, StagedEvidence } from '../../evidence/services/evidence-store.service';
+import {
+  FormFields,
+  IncomingPart,
+  emptyFields,
+  readUpload,
+} from '../../evidence/services/evidence-upload.reader';
+
+/** The report form as its template needs it. */
+export interface ReportFormView {
+  lists: Record<string, LocalizedEntry[]>;
+  languages: { code: Locale; name: string }[];
+  limits: { files: number; fileMb: number; totalMb: number };
+  values: Record<string, string>;
+  grounds: string[];
+  errors: (FormMessage & { label: string })[];
+  fieldErrors: Record<string, string[]>;
+  idempotencyKey: string;
+  /** Files were sent but not kept (the form had errors): they must be chosen again. */
+  filesDropped: boolean;
+}
+
+export type ReportFormOutcome =
+  | { kind: 'done'; result: SubmittedCase & { receiptCode: string } }
+  /** The same form sent again (Back and resend, a reload): the case it filed, no code. */
+  | { kind: 'received'; reference: string };
+
+/** Refusals the form shows with the answers kept (anything else is the error page). */
+const SHOWN = [
+  ValidationFailedError,
+  PayloadTooLargeError,
+  UnsupportedMediaTypeError,
+  TooManyRequestsError,
+  IdempotencyKeyReusedError,
+];
+
+/**
+ * A refused report with the answers read before the refusal (a multipart body is read by the
+ * service, not by the web layer), so the form can be shown again with them.
+ */
+export class ReportRefusedError extends DomainError {
+  readonly retryAfterSeconds?: number;
+
+  constructor(
+    readonly refusal: DomainError,
+    readonly fields: FormFields,
+    readonly filesDropped: boolean,
+  ) {
+    super(refusal.code, refusal.status, refusal.params, refusal.extensions, refusal.fieldErrors);
+    this.retryAfterSeconds = (refusal as { retryAfterSeconds?: number }).retryAfterSeconds;
+  }
+}
+
+const LISTS: Record<string, TaxonomyKind> = {
+  community: 'community',
+  area: 'area',
+  ground: 'ground',
+  municipality: 'municipality',
+  perpetratorKind: 'perpetrator_kind',
+  reporterRole: 'reporter_role',
+  gender: 'gender',
+  ageGroup: 'age_group',
+};
+
+/** The label shown in the error summary for each form field. */
+const FIELD_LABELS: Record<string, string> = {
+  description: 'report.description.label',
+  incidentDate: 'report.incidentDate.label',
+  municipality: 'report.municipality.label',
+  primaryArea: 'report.primaryArea.legend',
+  grounds: 'report.grounds.legend',
+  perpetratorKind: 'report.perpetratorKind.label',
+  community: 'report.community.legend',
+  reporterRole: 'report.reporterRole.legend',
+  gender: 'report.gender.legend',
+  ageGroup: 'report.ageGroup.legend',
+  anonymous: 'report.anonymous.legend',
+  contact: 'report.contact.legend',
+  contactName: 'report.contactName.label',
+  contactEmail: 'report.contactEmail.label',
+  contactPhone: 'report.contactPhone.label',
+  consentToContact: 'report.consentToContact.label',
+  consentToShareIdentity: 'report.consentToShareIdentity.label',
+  preferredLanguage: 'report.preferredLanguage.label',
+  helperKind: 'report.helper.legend',
+  helperName: 'report.helperName.label',
+  evidence: 'report.evidence.legend',
+};
+
+/** Where an API field's error shows on the form. */
+function formField(apiField: string): string {
+  const nested: Record<string, string> = {
+    'contact.name': 'contactName',
+    'contact.email': 'contactEmail',
+    'contact.phone': 'contactPhone',
+    helper: 'helperKind',
+    'helper.kind': 'helperKind',
+    'helper.name': 'helperName',
+  };
+  if (nested[apiField]) return nested[apiField];
+  if (apiField.startsWith('grounds')) return 'grounds';
+  return apiField.split('.')[0];
+}
+
+/**
+ * The form's fields as the JSON API's report. The answers a form cannot express directly
+ * (yes/no radios, a helper chosen by kind) are translated; contact fields are dropped when
+ * the reporter chose to stay anonymous, as the form promises.
+ */
+export function reportFromForm(fields: FormFields): Record<string, unknown> {
+  const one = (name: string) => (fields[name]?.[0] ?? '').trim();
+  const optional = (name: string) => one(name) || undefined;
+  const anonymous =
+    one('anonymous') === 'yes' ? true : one('anonymous') === 'no' ? false : undefined;
+  const helperKind = one('helperKind');
+  const report: Record<string, unknown> = {
+    community: optional('community'),
+    primaryArea: optional('primaryArea'),
+    grounds: (fields.grounds ?? []).filter(Boolean),
+    municipality: optional('municipality'),
+    incidentDate: optional('incidentDate'),
+    description: fields.description?.[0],
+    perpetratorKind: optional('perpetratorKind'),
+    reporterRole: optional('reporterRole'),
+    gender: optional('gender'),
+    ageGroup: optional('ageGroup'),
+    preferredLanguage: optional('preferredLanguage'),
+    anonymous,
+  };
+  if (anonymous === false) {
+    report.contact = {
+      name: optional('contactName'),
+      email: optional('contactEmail'),
+      phone: optional('contactPhone'),
+    };
+    report.consentToContact = one('consentToContact') === 'yes';
+    report.consentToShareIdentity = one('consentToShareIdentity') === 'yes';
+  }
+  if (helperKind === 'mediator' || helperKind === 'organisation') {
+    report.helper = { kind: helperKind, name: one('helperName') };
+  }
+  return report;
+}
+
+/**
+ * The web form of a report: one multipart request with the answers and the files, so a
+ * phone without JavaScript can attach photos. Errors come back as the form with every
+ * problem listed and the answers kept (files must be chosen again).
+ */
+@Injectable()
+export class ReportFormService {
+  constructor(
+    private readonly taxonomy: TaxonomyService,
+    private readonly validator: CaseSubmissionValidator,
+    private readonly intake: CaseIntakeService,
+    private readonly store: EvidenceStore,
+  ) {}
+
+  async form(
+    locale: Locale,
+    fields: FormFields = emptyFields(),
+    problem?: FormProblem,
+    filesDropped = false,
+  ): Promise<ReportFormView> {
+    const errors = problem?.errors ?? [];
+    const snapshot = await this.taxonomy.snapshot();
+    const lists = Object.fromEntries(
+      Object.entries(LISTS).map(([name, kind]) => [name, snapshot.list(kind, locale)]),
+    );
+    const values: Record<string, string> = {
+      anonymous: 'yes',
+      helperKind: 'none',
+      preferredLanguage: locale,
+    };
+    for (const [name, list] of Object.entries(fields))
+      if (list[0] !== undefined) values[name] = list[0];
+    const fieldErrors: Record<string, string[]> = {};
+    const unique = errors.filter(
+      (e, i) => errors.findIndex((o) => o.field === e.field && o.message === e.message) === i,
+    );
+    for (const e of unique) if (e.field) (fieldErrors[e.field] ??= []).push(e.message);
+    const key = values.idempotencyKey;
+    return {
+      lists,
+      languages: LOCALES.map((code) => ({ code, name: LANGUAGE_NAMES[code] })),
+      limits: {
+        files: this.store.limits.maxFiles,
+        fileMb: Math.round((this.store.limits.maxFileBytes / 1048576) * 10) / 10,
+        totalMb: Math.round((this.store.limits.maxTotalBytes / 1048576) * 10) / 10,
+      },
+      values,
+      grounds: fields.grounds ?? [],
+      errors: unique.map((e) => ({
+        ...e,
+        label: e.field && FIELD_LABELS[e.field] ? translate(locale, FIELD_LABELS[e.field]) : '',
+      })),
+      fieldErrors,
+      // A new form gets a new key; a form shown again keeps its key, so sending it twice
+      // (a double click, a reload) files one report.
+      idempotencyKey: key && /^[A-Za-z0-9-]{1,64}$/.test(key) ? key : randomUUID(),
+      filesDropped,
+    };
+  }
+
+  async submit(
+    parts: AsyncIterable<IncomingPart>,
+    clientKey: string,
+    locale: Locale,
+  ): Promise<ReportFormOutcome> {
+    const fields = emptyFields();
+    let files: StagedEvidence[] = [];
+    let sentFiles = false;
+    try {
+      try {
+        await this.intake.admit(clientKey);
+      } catch (refusal) {
+        // Read the answers anyway (files are dropped unwritten) to show them again.
+        await readUpload(parts, this.store, this.store.budget(), { fields, acceptFiles: false });
+        throw refusal;
+      }
+      ({ files } = await readUpload(parts, this.store, this.store.budget(), { fields }));
+      sentFiles = files.length > 0;
+      const submission = await this.validator.validate(reportFromForm(fields));
+      const key = fields.idempotencyKey?.[0];
+      const { result } = await this.intake.submit(submission, {
+        locale,
+        idempotencyKey: key && /^[A-Za-z0-9-]{1,64}$/.test(key) ? key : undefined,
+        evidence: files,
+      });
+      files = [];
+      if (result.alreadyReceived || result.receiptCode === undefined) {
+        return { kind: 'received', reference: result.reference };
+      }
+      return { kind: 'done', result: { ...result, receiptCode: result.receiptCode } };
+    } catch (error) {
+      await this.store.discard(files);
+      if (!SHOWN.some((type) => error instanceof type)) throw error;
+      throw new ReportRefusedError(error as DomainError, fields, sentFiles);
+    }
+  }
+
+  /** The form again after a refusal: every problem listed, the answers kept. */
+  async refusedForm(refused: ReportRefusedError, locale: Locale): Promise<ReportFormView> {
+    const { refusal } = refused;
+    const files =
+      refusal instanceof PayloadTooLargeError || refusal instanceof UnsupportedMediaTypeError;
+    const problem = formProblem(refusal, locale, {
+      field: formField,
+      defaultField: files ? 'evidence' : 'form',
+    });
+    return this.form(locale, refused.fields, problem, files || refused.filesDropped);
+  }
+}

@@ -1,0 +1,82 @@
+import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
+import type { ReferralOutcome, ReferralStatus } from '../domain/referral-rules';
+import { Case } from '../../shared/entities/case.entity';
+
+/**
+ * A case sent to an institution with a recommendation and a response due date. The
+ * institution answers through a single-use link: only the SHA-256 of its token is stored.
+ * The contact address is a FieldCipher value bound to the referral id.
+ */
+@Entity({ name: 'case_referrals' })
+@Unique('case_referrals_response_token_hash_key', ['responseTokenHash'])
+@Index('case_referrals_case_idx', ['caseId', 'sentAt'])
+@Index('case_referrals_waiting_idx', ['responseDueDate'], { where: `status = 'sent'` })
+export class CaseReferral {
+  @PrimaryColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'case_id' })
+  @ForeignKey(() => Case, { name: 'case_referrals_case_id_fkey', onDelete: 'CASCADE' })
+  caseId!: string;
+
+  /** Taxonomy `institution` code. */
+  @Column('text', { name: 'institution_code' })
+  institutionCode!: string;
+
+  /** Taxonomy `municipality` code, when the institution is a municipality. */
+  @Column('text', { name: 'municipality_code', nullable: true })
+  municipalityCode!: string | null;
+
+  @Column('text')
+  recommendation!: string;
+
+  /**
+   * The case as the legal expert tells it to the institution, screened so that it does not
+   * tell who reported. Null on referrals made before it existed.
+   */
+  @Column('text', { nullable: true })
+  summary!: string | null;
+
+  /** YYYY-MM-DD (Kosovo calendar day). */
+  @Column('date', { name: 'response_due_date' })
+  responseDueDate!: string;
+
+  @Column('text', { name: 'contact_email_enc', nullable: true })
+  contactEmailEnc!: string | null;
+
+  @Column('text', { default: 'sent' })
+  status!: ReferralStatus;
+
+  /** The staff member who sent it (or who recorded the meeting decision). */
+  @Column('uuid', { name: 'sent_by', nullable: true })
+  @ForeignKey('StaffUser', { name: 'case_referrals_sent_by_fkey' })
+  sentBy!: string | null;
+
+  @Column('timestamptz', { name: 'sent_at' })
+  sentAt!: Date;
+
+  @Column('timestamptz', { name: 'overdue_at', nullable: true })
+  overdueAt!: Date | null;
+
+  @Column('timestamptz', { name: 'answered_at', nullable: true })
+  answeredAt!: Date | null;
+
+  @Column('text', { name: 'answer_outcome', nullable: true })
+  answerOutcome!: ReferralOutcome | null;
+
+  /** The institution's answer; may hold personal data, never logged. */
+  @Column('text', { name: 'answer_text', nullable: true })
+  answerText!: string | null;
+
+  @Column('timestamptz', { name: 'closed_at', nullable: true })
+  closedAt!: Date | null;
+
+  @Column('text', { name: 'response_token_hash' })
+  responseTokenHash!: string;
+
+  @Column('timestamptz', { name: 'response_token_expires_at' })
+  responseTokenExpiresAt!: Date;
+
+  @Column('timestamptz', { name: 'response_token_used_at', nullable: true })
+  responseTokenUsedAt!: Date | null;
+}

@@ -1,0 +1,380 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CASE_STATUSES,
+  CLOSURE_REASONS,
+  CaseStatus,
+  ClosureReason,
+} from '../../workflow/domain/case-status.machine';
+import {
+  HISTORY_ACTOR_KINDS,
+  HISTORY_EVENTS,
+  HistoryActorKind,
+  HistoryEvent,
+} from '../../workflow/domain/history-actor';
+import {
+  REFERRAL_OUTCOMES,
+  REFERRAL_STATUSES,
+  ReferralOutcome,
+  ReferralStatus,
+} from '../../referrals/domain/referral-rules';
+
+export class StaffRefDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({
+    description: 'Name; null for a former staff member',
+    nullable: true,
+    type: String,
+  })
+  name!: string | null;
+}
+
+/** Receipt codes guessed for the case's reference from many clients (DESIGN §7). */
+export class ReceiptCodeAttackDto {
+  @ApiProperty({ format: 'date-time', description: 'The latest wrong code while under attack' })
+  lastAt!: string;
+
+  @ApiProperty({ description: 'Wrong codes counted for the reference, from all clients' })
+  wrongCodes!: number;
+}
+
+/** A row of the staff case list: no description, no identity. */
+export class CaseSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ example: 'PMD-2026-00042' })
+  reference!: string;
+
+  @ApiProperty({ enum: CASE_STATUSES })
+  status!: CaseStatus;
+
+  @ApiProperty()
+  version!: number;
+
+  @ApiProperty({ format: 'date-time' })
+  submittedAt!: string;
+
+  @ApiProperty({ description: 'Whole days since submission' })
+  ageDays!: number;
+
+  @ApiProperty()
+  year!: number;
+
+  @ApiProperty()
+  community!: string;
+
+  @ApiProperty()
+  primaryArea!: string;
+
+  @ApiProperty()
+  municipality!: string;
+
+  @ApiPropertyOptional({ type: StaffRefDto, nullable: true })
+  assignee!: StaffRefDto | null;
+
+  @ApiPropertyOptional({
+    type: ReceiptCodeAttackDto,
+    nullable: true,
+    description:
+      'Set when many wrong receipt codes were tried for the reference lately; the reporter can still sign in with the right code',
+  })
+  receiptCodeAttack!: ReceiptCodeAttackDto | null;
+}
+
+export class CaseListDto {
+  @ApiProperty({ type: [CaseSummaryDto] })
+  items!: CaseSummaryDto[];
+
+  @ApiProperty()
+  page!: number;
+
+  @ApiProperty()
+  pageSize!: number;
+
+  @ApiProperty({ description: 'Whether a next page exists' })
+  hasMore!: boolean;
+
+  @ApiProperty({
+    description:
+      'Matching cases, counted up to a cap (see totalIsExact); counting a million rows per page would cost more than the page',
+  })
+  total!: number;
+
+  @ApiProperty({ description: 'False when more cases match than `total` says' })
+  totalIsExact!: boolean;
+}
+
+export class EvidenceSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  mediaType!: string;
+
+  @ApiProperty()
+  sizeBytes!: number;
+
+  @ApiProperty({ enum: ['reporter', 'staff'] })
+  uploadedBy!: 'reporter' | 'staff';
+
+  @ApiProperty({ format: 'date-time' })
+  uploadedAt!: string;
+}
+
+export class ReferralDocumentDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  name!: string;
+
+  @ApiProperty()
+  mediaType!: string;
+
+  @ApiProperty()
+  sizeBytes!: number;
+}
+
+export class ReferralDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  institutionCode!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  municipalityCode!: string | null;
+
+  @ApiProperty({ description: 'Institution name in the request language' })
+  institution!: string;
+
+  @ApiProperty()
+  recommendation!: string;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The case as told to the institution; null on referrals made before summaries',
+  })
+  summary!: string | null;
+
+  @ApiProperty({ example: '2026-09-30' })
+  responseDueDate!: string;
+
+  @ApiProperty({ enum: REFERRAL_STATUSES })
+  status!: ReferralStatus;
+
+  @ApiProperty({ format: 'date-time' })
+  sentAt!: string;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  answeredAt!: string | null;
+
+  @ApiProperty({ enum: REFERRAL_OUTCOMES, nullable: true })
+  answerOutcome!: ReferralOutcome | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Only for those who handle the case' })
+  answerText!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Only for those who handle the case' })
+  contactEmail!: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'Until when the response link works' })
+  responseLinkExpiresAt!: string;
+
+  @ApiProperty({ type: [ReferralDocumentDto] })
+  documents!: ReferralDocumentDto[];
+}
+
+export class CasePermissionsDto {
+  @ApiProperty({ description: 'Transitions, messages, evidence, notes' })
+  handle!: boolean;
+
+  @ApiProperty({ description: "May view the reporter's identity (an audited action)" })
+  viewIdentity!: boolean;
+
+  @ApiProperty()
+  assign!: boolean;
+}
+
+/** A case as staff see it. The reporter's identity is never here: see POST .../identity. */
+export class CaseDetailDto extends CaseSummaryDto {
+  @ApiProperty({ type: [String] })
+  grounds!: string[];
+
+  @ApiProperty()
+  perpetratorKind!: string;
+
+  @ApiProperty()
+  reporterRole!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  gender!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  ageGroup!: string | null;
+
+  @ApiProperty({ example: '2026-01-15' })
+  incidentDate!: string;
+
+  @ApiProperty()
+  description!: string;
+
+  @ApiProperty()
+  preferredLocale!: string;
+
+  @ApiProperty()
+  anonymous!: boolean;
+
+  @ApiProperty({ description: 'The reporter left contact details (not shown here)' })
+  hasContact!: boolean;
+
+  @ApiProperty()
+  consentContact!: boolean;
+
+  @ApiProperty()
+  consentShareIdentity!: boolean;
+
+  @ApiProperty()
+  filedWithHelp!: boolean;
+
+  @ApiProperty({ nullable: true, type: String })
+  helperKind!: string | null;
+
+  @ApiProperty({ enum: CLOSURE_REASONS, nullable: true })
+  closureReason!: ClosureReason | null;
+
+  @ApiProperty()
+  personalDataErased!: boolean;
+
+  @ApiProperty({ enum: CASE_STATUSES, isArray: true, description: 'What the caller may do now' })
+  allowedTransitions!: CaseStatus[];
+
+  @ApiProperty({ type: CasePermissionsDto })
+  permissions!: CasePermissionsDto;
+
+  @ApiProperty({ type: [EvidenceSummaryDto], description: 'Only for those who handle the case' })
+  evidence!: EvidenceSummaryDto[];
+
+  @ApiProperty({ type: [ReferralDto] })
+  referrals!: ReferralDto[];
+}
+
+export class HistoryEntryDto {
+  @ApiProperty()
+  id!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  at!: string;
+
+  @ApiProperty({ enum: HISTORY_EVENTS })
+  event!: HistoryEvent;
+
+  @ApiProperty({ enum: HISTORY_ACTOR_KINDS })
+  actorKind!: HistoryActorKind;
+
+  @ApiProperty({ nullable: true, type: String })
+  actorId!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Staff member name, when staff acted' })
+  actorName!: string | null;
+
+  @ApiProperty({ enum: CASE_STATUSES, nullable: true })
+  from!: CaseStatus | null;
+
+  @ApiProperty({ enum: CASE_STATUSES })
+  to!: CaseStatus;
+
+  @ApiProperty({ nullable: true, type: String })
+  reason!: string | null;
+
+  @ApiProperty({ description: "Shown on the reporter's timeline" })
+  public!: boolean;
+
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' })
+  referralId!: string | null;
+}
+
+export class NoteDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  authorId!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  authorName!: string | null;
+
+  @ApiProperty()
+  body!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}
+
+export class StaffMessageDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ enum: ['reporter', 'staff'] })
+  author!: 'reporter' | 'staff';
+
+  @ApiProperty({ nullable: true, type: String })
+  authorName!: string | null;
+
+  @ApiProperty()
+  body!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+
+  @ApiProperty({ format: 'date-time', nullable: true, type: String })
+  readByReporterAt!: string | null;
+}
+
+export class ReporterIdentityDto {
+  @ApiProperty()
+  anonymous!: boolean;
+
+  @ApiProperty({ description: 'Erased under the retention rules' })
+  erased!: boolean;
+
+  @ApiProperty({ nullable: true, type: String })
+  name!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  email!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  phone!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Mediator or organisation who helped' })
+  helperName!: string | null;
+
+  @ApiProperty()
+  consentContact!: boolean;
+
+  @ApiProperty()
+  consentShareIdentity!: boolean;
+}
+
+export class RenewedLinkDto {
+  @ApiProperty({ description: 'Shown once; only its hash is kept' })
+  responseUrl!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt!: string;
+}
+
+export class PostedIdDto {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt!: string;
+}

@@ -1,0 +1,362 @@
+import { Injectable } from '@nestjs/common';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Clock, Locale } from '@app/core';
+import { StaffDirectory, StaffPrincipal } from '@app/identity';
+import { TaxonomyService } from '@app/taxonomy';
+import { CaseAccessPolicy, CaseViewer } from '../domain/case-access.policy';
+import { kosovoDayStart } from '../../referrals/domain/referral-rules';
+import { containsPattern, normaliseSearch, referencePrefixPattern } from '../domain/search-text';
+import { CASE_PAGE_SIZE_DEFAULT, CaseListQueryDto } from '../dto/case-list-query.dto';
+import type {
+  CaseDetailDto,
+  CaseListDto,
+  CaseSummaryDto,
+  HistoryEntryDto,
+  NoteDto,
+  ReferralDto,
+  StaffMessageDto,
+} from '../dto/staff-case.dto';
+import { Case } from '../../shared/entities/case.entity';
+import { CaseEvidence } from '../../evidence/entities/case-evidence.entity';
+import { CaseGround } from '../../shared/entities/case-ground.entity';
+import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
+import { CaseMessage } from '../../follow-up/entities/case-message.entity';
+import { CaseNote } from '../entities/case-note.entity';
+import {
+  CaseActionForbiddenError,
+  CaseNotFoundError,
+} from '../../workflow/exceptions/workflow.errors';
+import { CaseReferralsService } from '../../referrals/services/case-referrals.service';
+import { institutionLabel } from '../../referrals/services/institution-label';
+import {
+  FollowUpAttemptsStore,
+  ReferenceAttack,
+} from '../../follow-up/services/follow-up-attempts.store';
+
+/**
+ * Counting every match of a filter over a million cases would cost more than the page itself;
+ * the list counts up to this many and says whether the count is exact.
+ */
+export const CASE_COUNT_CAP = 1000;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const DAY_MS = 86_400_000;
+
+const SUMMARY_COLUMNS = [
+  'c.id',
+  'c.reference',
+  'c.status',
+  'c.version',
+  'c.submittedAt',
+  'c.year',
+  'c.community',
+  'c.primaryArea',
+  'c.municipality',
+  'c.assigneeId',
+];
+
+export function staffViewer(principal: Pick<StaffPrincipal, 'id' | 'role'>): CaseViewer {
+  return { kind: 'staff', id: principal.id, role: principal.role };
+}
+
+/**
+ * What staff read of cases (DESIGN §6, checked here for every path): the filtered list, a
+ * case's details, its history, notes and messages. The reporter's identity is never part of
+ * these; it takes the audited `CaseHandlingService.revealIdentity`.
+ */
+@Injectable()
+export class CaseQueryService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly staff: StaffDirectory,
+    private readonly taxonomy: TaxonomyService,
+    private readonly referrals: CaseReferralsService,
+    private readonly followUpAttempts: FollowUpAttemptsStore,
+  ) {}
+
+  /**
+   * Offset pages of `pageSize` (at most 100), newest first unless `order=oldest`. One row more
+   * than the page is read to know whether another page follows; the total is counted only up
+   * to CASE_COUNT_CAP (exact below it), so a page costs the same at any number of cases.
+   */
+  async list(principal: StaffPrincipal, query: CaseListQueryDto): Promise<CaseListDto> {
+    if (!CaseAccessPolicy.mayBrowse(staffViewer(principal))) throw new CaseActionForbiddenError();
+    const page = query.page ?? 1;
+    const pageSize = query.pageSize ?? CASE_PAGE_SIZE_DEFAULT;
+    const filtered = this.dataSource.manager.createQueryBuilder(Case, 'c').select(SUMMARY_COLUMNS);
+    if (query.status) filtered.andWhere('c.status = :status', { status: query.status });
+    if (query.area) filtered.andWhere('c.primaryArea = :area', { area: query.area });
+    if (query.community) {
+      filtered.andWhere('c.community = :community', { community: query.community });
+    }
+    if (query.municipality) {
+      filtered.andWhere('c.municipality = :municipality', { municipality: query.municipality });
+    }
+    if (query.year) {
+      // The year is the submission's Kosovo year: as a range of submitted_at it rides the same
+      // (filter, submitted_at) indexes as the ordering, instead of skipping the newer years.
+      filtered.andWhere('c.year = :year', { year: query.year });
+      filtered.andWhere('c.submittedAt >= :yearStart AND c.submittedAt < :yearEnd', {
+        yearStart: kosovoDayStart(`${query.year}-01-01`),
+        yearEnd: kosovoDayStart(`${query.year + 1}-01-01`),
+      });
+    }
+    if (query.assignee === 'none') filtered.andWhere('c.assigneeId IS NULL');
+    else if (query.assignee) {
+      const assigneeId = query.assignee === 'me' ? principal.id : query.assignee.toLowerCase();
+      filtered.andWhere('c.assigneeId = :assigneeId', { assigneeId });
+    }
+    const text = normaliseSearch(query.q);
+    if (text) {
+      const reference = referencePrefixPattern(text);
+      filtered.andWhere(
+        new Brackets((where) => {
+          where.where('pmd_fold(c.description) LIKE pmd_fold(:pattern)', {
+            pattern: containsPattern(text),
+          });
+          if (reference) where.orWhere('c.reference LIKE :reference', { reference });
+        }),
+      );
+    }
+    const direction = query.order === 'oldest' ? 'ASC' : 'DESC';
+    const offset = (page - 1) * pageSize;
+    // The page's ids first, from a list index alone (each carries every filter and the id),
+    // then only those rows: a deep page does not read the table rows it skips.
+    const pageIds = filtered
+      .clone()
+      .select('c.id')
+      .orderBy('c.submittedAt', direction)
+      .addOrderBy('c.id', direction)
+      .offset(offset)
+      .limit(pageSize + 1);
+    const rows = await this.dataSource.manager
+      .createQueryBuilder(Case, 'c')
+      .select(SUMMARY_COLUMNS)
+      .where(`c.id IN (${pageIds.getQuery()})`)
+      .setParameters(pageIds.getParameters())
+      .orderBy('c.submittedAt', direction)
+      .addOrderBy('c.id', direction)
+      .getMany();
+    const hasMore = rows.length > pageSize;
+    const items = rows.slice(0, pageSize);
+    let total = offset + items.length;
+    let totalIsExact = true;
+    if (hasMore || (items.length === 0 && offset > 0)) {
+      const [sql, parameters] = filtered
+        .clone()
+        .select('1')
+        .limit(CASE_COUNT_CAP + 1)
+        .getQueryAndParameters();
+      const [counted] = (await this.dataSource.query(
+        `SELECT count(*)::int AS n FROM (${sql}) AS matching`,
+        parameters,
+      )) as { n: number }[];
+      total = Math.min(counted.n, CASE_COUNT_CAP);
+      totalIsExact = counted.n <= CASE_COUNT_CAP;
+    }
+    const [names, attacks] = await Promise.all([
+      this.staff.namesOf(items.flatMap((r) => (r.assigneeId ? [r.assigneeId] : []))),
+      this.followUpAttempts.attacksOn(
+        items.map((r) => r.reference),
+        this.clock.now(),
+      ),
+    ]);
+    return {
+      items: items.map((row) => this.summary(row, names, attacks)),
+      page,
+      pageSize,
+      hasMore,
+      total,
+      totalIsExact,
+    };
+  }
+
+  /** A case the caller may know about, or 404 (also for a malformed id). */
+  async load(viewer: CaseViewer, id: string, manager?: EntityManager): Promise<Case> {
+    if (!CaseAccessPolicy.mayBrowse(viewer) || !UUID.test(id)) throw new CaseNotFoundError();
+    const row = await (manager ?? this.dataSource.manager).findOne(Case, { where: { id } });
+    if (!row) throw new CaseNotFoundError();
+    return row;
+  }
+
+  async detail(principal: StaffPrincipal, id: string, locale: Locale): Promise<CaseDetailDto> {
+    const viewer = staffViewer(principal);
+    const row = await this.load(viewer, id);
+    const handle = CaseAccessPolicy.mayHandle(viewer, row);
+    const manager = this.dataSource.manager;
+    const [grounds, evidence, referrals, names, snapshot, attacks] = await Promise.all([
+      manager.find(CaseGround, { where: { caseId: id }, order: { ground: 'ASC' } }),
+      handle
+        ? manager.find(CaseEvidence, {
+            where: { caseId: id },
+            order: { createdAt: 'ASC', id: 'ASC' },
+          })
+        : Promise.resolve([]),
+      this.referrals.listForCase(id),
+      this.staff.namesOf(row.assigneeId ? [row.assigneeId] : []),
+      this.taxonomy.snapshot(),
+      this.followUpAttempts.attacksOn([row.reference], this.clock.now()),
+    ]);
+    return {
+      ...this.summary(row, names, attacks),
+      grounds: grounds.map((g) => g.ground),
+      perpetratorKind: row.perpetratorKind,
+      reporterRole: row.reporterRole,
+      gender: row.gender,
+      ageGroup: row.ageGroup,
+      incidentDate: row.incidentDate,
+      description: row.description,
+      preferredLocale: row.preferredLocale,
+      anonymous: row.anonymous,
+      hasContact: Boolean(row.contactNameEnc || row.contactEmailEnc || row.contactPhoneEnc),
+      consentContact: row.consentContact,
+      consentShareIdentity: row.consentShareIdentity,
+      filedWithHelp: row.filedWithHelp,
+      helperKind: row.helperKind,
+      closureReason: row.closureReason,
+      personalDataErased: row.personalDataErasedAt !== null,
+      allowedTransitions: CaseAccessPolicy.allowedTransitions(viewer, row),
+      permissions: {
+        handle,
+        viewIdentity: CaseAccessPolicy.maySeeIdentity(viewer, row),
+        assign: CaseAccessPolicy.mayAssign(viewer),
+      },
+      evidence: evidence.map((e) => ({
+        id: e.id,
+        name: e.originalName,
+        mediaType: e.mediaType,
+        sizeBytes: e.sizeBytes,
+        uploadedBy: e.uploadedBy,
+        uploadedAt: e.createdAt.toISOString(),
+      })),
+      referrals: referrals.map(({ referral, documents }): ReferralDto => ({
+        id: referral.id,
+        institutionCode: referral.institutionCode,
+        municipalityCode: referral.municipalityCode,
+        institution: institutionLabel(snapshot, referral, locale),
+        recommendation: referral.recommendation,
+        summary: referral.summary,
+        responseDueDate: referral.responseDueDate,
+        status: referral.status,
+        sentAt: referral.sentAt.toISOString(),
+        answeredAt: referral.answeredAt?.toISOString() ?? null,
+        answerOutcome: referral.answerOutcome,
+        answerText: handle ? referral.answerText : null,
+        contactEmail: handle ? this.referrals.contactEmailOf(referral) : null,
+        responseLinkExpiresAt: referral.responseTokenExpiresAt.toISOString(),
+        documents: handle
+          ? documents.map((d) => ({
+              id: d.id,
+              name: d.originalName,
+              mediaType: d.mediaType,
+              sizeBytes: d.sizeBytes,
+            }))
+          : [],
+      })),
+    };
+  }
+
+  /** Every entry, staff-only ones included, oldest first. */
+  async history(principal: StaffPrincipal, id: string): Promise<HistoryEntryDto[]> {
+    await this.load(staffViewer(principal), id);
+    const entries = await this.dataSource.manager.find(CaseHistoryEntry, {
+      where: { caseId: id },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    const names = await this.staff.namesOf(
+      entries.flatMap((e) => (e.actorKind === 'staff' && e.actorId ? [e.actorId] : [])),
+    );
+    return entries.map((e) => ({
+      id: e.id,
+      at: e.at.toISOString(),
+      event: e.event,
+      actorKind: e.actorKind,
+      actorId: e.actorId,
+      actorName: e.actorKind === 'staff' && e.actorId ? (names.get(e.actorId) ?? null) : null,
+      from: e.fromStatus,
+      to: e.toStatus,
+      reason: e.reason,
+      public: e.public,
+      referralId: e.referralId,
+    }));
+  }
+
+  /** Internal notes: every staff member who may see the case reads them. */
+  async notes(principal: StaffPrincipal, id: string): Promise<NoteDto[]> {
+    await this.load(staffViewer(principal), id);
+    const notes = await this.dataSource.manager.find(CaseNote, {
+      where: { caseId: id },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    const names = await this.staff.namesOf(notes.map((n) => n.authorId));
+    return notes.map((n) => ({
+      id: n.id,
+      authorId: n.authorId,
+      authorName: names.get(n.authorId) ?? null,
+      body: n.body,
+      createdAt: n.createdAt.toISOString(),
+    }));
+  }
+
+  /**
+   * The conversation with the reporter, for those who handle the case (it can reveal who the
+   * reporter is). Reading it marks the reporter's messages as read by staff.
+   */
+  async messages(principal: StaffPrincipal, id: string): Promise<StaffMessageDto[]> {
+    const viewer = staffViewer(principal);
+    const row = await this.load(viewer, id);
+    if (!CaseAccessPolicy.mayHandle(viewer, row)) throw new CaseActionForbiddenError();
+    const messages = await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE case_messages SET read_by_staff_at = $2
+         WHERE case_id = $1 AND author_kind = 'reporter' AND read_by_staff_at IS NULL`,
+        [id, this.clock.now()],
+      );
+      return manager.find(CaseMessage, {
+        where: { caseId: id },
+        order: { createdAt: 'ASC', id: 'ASC' },
+      });
+    });
+    const names = await this.staff.namesOf(
+      messages.flatMap((m) => (m.authorId ? [m.authorId] : [])),
+    );
+    return messages.map((m) => ({
+      id: m.id,
+      author: m.authorKind,
+      authorName: m.authorId ? (names.get(m.authorId) ?? null) : null,
+      body: m.body,
+      createdAt: m.createdAt.toISOString(),
+      readByReporterAt: m.readByReporterAt?.toISOString() ?? null,
+    }));
+  }
+
+  private summary(
+    row: Case,
+    names: Map<string, string>,
+    attacks: Map<string, ReferenceAttack>,
+  ): CaseSummaryDto {
+    const attack = attacks.get(row.reference);
+    return {
+      id: row.id,
+      reference: row.reference,
+      status: row.status,
+      version: row.version,
+      submittedAt: row.submittedAt.toISOString(),
+      ageDays: Math.max(
+        0,
+        Math.floor((this.clock.now().getTime() - row.submittedAt.getTime()) / DAY_MS),
+      ),
+      year: row.year,
+      community: row.community,
+      primaryArea: row.primaryArea,
+      municipality: row.municipality,
+      assignee: row.assigneeId
+        ? { id: row.assigneeId, name: names.get(row.assigneeId) ?? null }
+        : null,
+      receiptCodeAttack: attack
+        ? { lastAt: attack.attackedAt.toISOString(), wrongCodes: attack.totalFailures }
+        : null,
+    };
+  }
+}

@@ -1,0 +1,152 @@
+import { type FieldError, textLengthErrors } from '@app/core';
+import {
+  CLOSURE_REASONS,
+  requirementsOf,
+  type CaseStatus,
+  type ClosureReason,
+} from './case-status.machine';
+import { isCalendarDate } from '../../referrals/domain/referral-rules';
+
+export const REASON_MAX_LENGTH = 5000;
+export const RECOMMENDATION_LENGTH = { min: 10, max: 5000 } as const;
+/** The summary an institution reads instead of the reporter's words. */
+export const REFERRAL_SUMMARY_LENGTH = { min: 20, max: 5000 } as const;
+export const MAX_REFERRALS = 20;
+
+/** A referral as given with a step to `referred`. */
+export interface ReferralDraft {
+  institutionCode: string;
+  municipalityCode?: string | null;
+  recommendation: string;
+  /**
+   * The case told for the institution by the legal expert: without the reporter's consent it is
+   * all the institution learns of the facts, so it must not tell who reported.
+   */
+  summary: string;
+  responseDueDate: string;
+  contactEmail?: string | null;
+}
+
+/** What a step may carry besides its target. */
+export interface TransitionDraft {
+  reason?: string | null;
+  assigneeId?: string;
+  closureReason?: string;
+  referrals?: readonly ReferralDraft[];
+}
+
+/** The lookups the rules need, answered by the caller (reference data, staff directory). */
+export interface RequirementLookups {
+  /** Today in Kosovo (YYYY-MM-DD): a response due date must come after it. */
+  today: string;
+  isInstitution(code: string): boolean;
+  isMunicipality(code: string): boolean;
+  /** Whether this id is an active legal expert. */
+  isActiveLegalExpert(id: string): boolean;
+  /** Whether a text for an institution could tell who reported (see identity-in-text). */
+  revealsIdentity(text: string): boolean;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+function error(field: string, code: string, params?: Record<string, string | number>): FieldError {
+  return { field, code, messageKey: `validation.${code}`, params };
+}
+
+/**
+ * Every missing or wrong field of a step, at once (the form shows them all). An empty list
+ * means the step has what it needs.
+ */
+export function checkTransitionRequirements(
+  from: CaseStatus,
+  to: CaseStatus,
+  draft: TransitionDraft,
+  lookups: RequirementLookups,
+): FieldError[] {
+  const needs = requirementsOf(from, to);
+  const errors: FieldError[] = [];
+  const reason = draft.reason?.trim() ?? '';
+  if (needs.reason && reason.length === 0) errors.push(error('reason', 'isNotEmpty'));
+  if (reason.length > REASON_MAX_LENGTH) {
+    errors.push(error('reason', 'maxLength', { 0: REASON_MAX_LENGTH }));
+  }
+  if (needs.assignee) {
+    if (!draft.assigneeId) errors.push(error('assigneeId', 'isDefined'));
+    else if (!lookups.isActiveLegalExpert(draft.assigneeId)) {
+      errors.push(error('assigneeId', 'isActiveLegalExpert'));
+    }
+  }
+  if (needs.closureReason) {
+    if (!draft.closureReason) errors.push(error('closureReason', 'isDefined'));
+    else if (!(CLOSURE_REASONS as readonly string[]).includes(draft.closureReason)) {
+      errors.push(error('closureReason', 'isIn', { 0: CLOSURE_REASONS.join(', ') }));
+    }
+  }
+  if (needs.referral) errors.push(...checkReferrals(draft.referrals ?? [], lookups));
+  return errors;
+}
+
+function checkReferrals(
+  referrals: readonly ReferralDraft[],
+  lookups: RequirementLookups,
+): FieldError[] {
+  if (referrals.length === 0) return [error('referrals', 'arrayMinSize', { 0: 1 })];
+  if (referrals.length > MAX_REFERRALS) {
+    return [error('referrals', 'arrayMaxSize', { 0: MAX_REFERRALS })];
+  }
+  const errors: FieldError[] = [];
+  const seen = new Set<string>();
+  referrals.forEach((referral, index) => {
+    const at = (field: string) => `referrals.${index}.${field}`;
+    const institution = referral.institutionCode ?? '';
+    if (!institution) errors.push(error(at('institutionCode'), 'isDefined'));
+    else if (!lookups.isInstitution(institution)) {
+      errors.push(error(at('institutionCode'), 'isKnownCode'));
+    }
+    const municipality = referral.municipalityCode ?? null;
+    if (institution === 'municipality') {
+      if (!municipality) errors.push(error(at('municipalityCode'), 'isDefined'));
+      else if (!lookups.isMunicipality(municipality)) {
+        errors.push(error(at('municipalityCode'), 'isKnownCode'));
+      }
+    } else if (municipality) {
+      errors.push(error(at('municipalityCode'), 'onlyForMunicipality'));
+    }
+    const key = `${institution}:${municipality ?? ''}`;
+    if (institution && seen.has(key)) errors.push(error(at('institutionCode'), 'arrayUnique'));
+    seen.add(key);
+    // Counted as a reader counts letters, like every other free text (see @app/core text).
+    const recommendation = referral.recommendation?.trim() ?? '';
+    errors.push(
+      ...textLengthErrors(
+        at('recommendation'),
+        recommendation,
+        RECOMMENDATION_LENGTH.min,
+        RECOMMENDATION_LENGTH.max,
+      ),
+    );
+    const summary = referral.summary?.trim() ?? '';
+    const summaryErrors = textLengthErrors(
+      at('summary'),
+      summary,
+      REFERRAL_SUMMARY_LENGTH.min,
+      REFERRAL_SUMMARY_LENGTH.max,
+    );
+    errors.push(...summaryErrors);
+    if (summaryErrors.length === 0 && lookups.revealsIdentity(summary)) {
+      errors.push(error(at('summary'), 'revealsIdentity'));
+    }
+    const due = referral.responseDueDate ?? '';
+    if (!isCalendarDate(due)) errors.push(error(at('responseDueDate'), 'isDateString'));
+    else if (due <= lookups.today) errors.push(error(at('responseDueDate'), 'isAfterToday'));
+    const email = referral.contactEmail?.trim();
+    if (email && (email.length > 320 || !EMAIL.test(email))) {
+      errors.push(error(at('contactEmail'), 'isEmail'));
+    }
+  });
+  return errors;
+}
+
+export function isClosureReason(value: string | undefined): value is ClosureReason {
+  return value !== undefined && (CLOSURE_REASONS as readonly string[]).includes(value);
+}

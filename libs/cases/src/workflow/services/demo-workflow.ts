@@ -1,0 +1,136 @@
+import { DataSource } from 'typeorm';
+import { Clock, kosovoDate } from '@app/core';
+import type { StaffDirectory, StaffPrincipal } from '@app/identity';
+import type { CaseStatus } from '../domain/case-status.machine';
+import { addDays } from '../../referrals/domain/referral-rules';
+import { CaseIntakeService } from '../../intake/services/case-intake.service';
+import { CaseSubmissionValidator } from '../../intake/services/case-submission.validator';
+import { CaseWorkflowService, TransitionCommand, WorkflowActor } from './case-workflow.service';
+
+/** Marks the demo cases of each stage, so seeding again finds them. */
+const STAGE_MARK = '[Demo stage]';
+
+type Step = Omit<TransitionCommand, 'caseId' | 'actor'> & { by: 'admin' | 'expert' };
+
+/** The steps that bring a new case to each status, as staff would take them. */
+function pathTo(stage: CaseStatus, expertId: string, today: string): Step[] {
+  const review: Step = { to: 'in_review', by: 'admin' };
+  const assign: Step = { to: 'assigned', by: 'admin', assigneeId: expertId };
+  const meeting: Step = { to: 'technical_group', by: 'expert' };
+  const refer: Step = {
+    to: 'referred',
+    by: 'expert',
+    referrals: [
+      {
+        institutionCode: 'ministry_education',
+        recommendation: 'Return the pupils to mixed classes and report the measures taken.',
+        summary:
+          'A primary school moved the Roma pupils of two grades to a separate class in a side building.',
+        responseDueDate: addDays(today, 30),
+        contactEmail: 'institution.demo@pmd.localhost',
+      },
+    ],
+  };
+  switch (stage) {
+    case 'in_review':
+      return [review];
+    case 'assigned':
+      return [review, assign];
+    case 'technical_group':
+      return [review, assign, meeting];
+    case 'referred':
+      return [review, assign, meeting, refer];
+    case 'resolved':
+      return [
+        review,
+        assign,
+        meeting,
+        refer,
+        { to: 'resolved', by: 'expert', reason: 'The school complied.' },
+      ];
+    case 'not_discrimination':
+      return [
+        review,
+        assign,
+        {
+          to: 'not_discrimination',
+          by: 'expert',
+          reason:
+            'The rule applied to every applicant alike; no less favourable treatment was found.',
+        },
+      ];
+    case 'closed':
+      return [
+        {
+          to: 'closed',
+          by: 'admin',
+          closureReason: 'duplicate',
+          reason: 'Same report as an earlier demo case.',
+        },
+      ];
+    default:
+      return [];
+  }
+}
+
+const STAGES: CaseStatus[] = [
+  'in_review',
+  'assigned',
+  'technical_group',
+  'referred',
+  'resolved',
+  'not_discrimination',
+  'closed',
+];
+
+/**
+ * Demo cases in every stage of the workflow (development only), taken through the real
+ * workflow by the first demo administrator and legal expert. Safe to run again: a stage whose
+ * demo case exists is skipped. Needs the demo staff (seeded first).
+ */
+export async function seedDemoWorkflow(
+  dataSource: DataSource,
+  validator: CaseSubmissionValidator,
+  intake: CaseIntakeService,
+  workflow: CaseWorkflowService,
+  staff: StaffDirectory,
+  clock: Clock,
+): Promise<string[]> {
+  const [admin] = await staff.activeAdministrators();
+  const [expert] = await staff.activeByRole('legal_expert');
+  if (!admin || !expert) return ['Demo workflow skipped: no active administrator and legal expert'];
+  const actors: Record<Step['by'], WorkflowActor> = {
+    admin: { kind: 'staff', principal: admin as StaffPrincipal },
+    expert: { kind: 'staff', principal: expert as StaffPrincipal },
+  };
+  const today = kosovoDate(clock.now());
+  const lines: string[] = [];
+  for (const stage of STAGES) {
+    const mark = `${STAGE_MARK} ${stage}:`;
+    const [existing] = (await dataSource.query(
+      `SELECT reference FROM cases WHERE description LIKE $1 LIMIT 1`,
+      [`${mark}%`],
+    )) as { reference: string }[];
+    if (existing) {
+      lines.push(`Demo case in ${stage}: ${existing.reference}`);
+      continue;
+    }
+    const submission = await validator.validate({
+      community: 'roma',
+      primaryArea: 'education',
+      grounds: ['segregation'],
+      municipality: 'gjakove',
+      incidentDate: addDays(today, -10),
+      description: `${mark} Pupils from our neighbourhood in Gjakovë were seated apart from the others.`,
+      perpetratorKind: 'school',
+      reporterRole: 'witness',
+      anonymous: true,
+    });
+    const { result } = await intake.submit(submission, { locale: 'sq' });
+    for (const { by, ...command } of pathTo(stage, expert.id, today)) {
+      await workflow.transition({ ...command, caseId: result.id, actor: actors[by] });
+    }
+    lines.push(`Demo case in ${stage}: ${result.reference} (created)`);
+  }
+  return lines;
+}
