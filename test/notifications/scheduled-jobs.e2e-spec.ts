@@ -1,6 +1,6 @@
 import {
   CaseJobQueues,
-  CaseReferralsService,
+  OverdueReferralsService,
   OVERDUE_CHECK_SCHEDULER,
   RETENTION_SCHEDULER,
   RetentionService,
@@ -60,7 +60,7 @@ describe('Scheduled case jobs', () => {
     const worker: TestWorker = await startTestWorker(mailTestEnv({ DATABASE_URL: db.url }));
     try {
       const overdue = jest
-        .spyOn(worker.app.get(CaseReferralsService, { strict: false }), 'markOverdue')
+        .spyOn(worker.app.get(OverdueReferralsService, { strict: false }), 'markOverdue')
         .mockResolvedValue(2);
       const retention = jest
         .spyOn(worker.app.get(RetentionService, { strict: false }), 'eraseExpired')

@@ -1,4 +1,4 @@
-import { CaseJobQueues, CaseReferralsService } from '@app/cases';
+import { CaseJobQueues, OverdueReferralsService } from '@app/cases';
 import { IDENTITY, csrfFrom, multipart, pdf } from '../cases/case-fixtures';
 import { loginAs } from '../support/staff';
 import { SmtpSink } from '../support/smtp-sink';
@@ -264,7 +264,7 @@ describe('Referrals to institutions', () => {
   it('marks referrals past their due date overdue, once, with reminders to the institution and the legal expert', async () => {
     const referred = await referredCase({}, { responseDueDate: daysFromNow(server, 1) });
     const waiting = await referredCase({}, { responseDueDate: daysFromNow(server, 20) });
-    const service = server.app.get(CaseReferralsService);
+    const service = server.app.get(OverdueReferralsService);
     expect(await service.markOverdue(server.clock.now())).toBe(0);
 
     server.clock.advance(2 * DAY);

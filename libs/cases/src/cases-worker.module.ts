@@ -11,7 +11,7 @@ import { ReferralDocument } from './referrals/entities/referral-document.entity'
 import { CaseJobQueues } from './jobs/case-job-queues';
 import { CaseJobsProcessor } from './jobs/case-jobs.processor';
 import { CaseLinks } from './notifications/services/case-links';
-import { CaseReferralsService } from './referrals/services/case-referrals.service';
+import { OverdueReferralsService } from './referrals/services/overdue-referrals.service';
 import { EvidenceStore } from './evidence/services/evidence-store.service';
 import { FollowUpAttemptsStore } from './follow-up/services/follow-up-attempts.store';
 import { PersonalDataEraser } from './retention/services/personal-data-eraser.service';
@@ -34,7 +34,7 @@ import { StalePartSweeper } from './retention/services/stale-parts.service';
     CaseJobQueues,
     CaseJobsProcessor,
     CaseLinks,
-    CaseReferralsService,
+    OverdueReferralsService,
     EvidenceStore,
     FollowUpAttemptsStore,
     PersonalDataEraser,

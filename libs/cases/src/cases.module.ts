@@ -35,6 +35,9 @@ import { CaseLinks } from './notifications/services/case-links';
 import { CaseMessagesService } from './follow-up/services/case-messages.service';
 import { CasePagesService } from './staff-cases/services/case-pages.service';
 import { CaseReferralsService } from './referrals/services/case-referrals.service';
+import { OverdueReferralsService } from './referrals/services/overdue-referrals.service';
+import { ReferralAnswersService } from './referrals/services/referral-answers.service';
+import { ReferralDocumentsService } from './referrals/services/referral-documents.service';
 import { CaseQueryService } from './staff-cases/services/case-query.service';
 import { CaseReferenceCounterService } from './intake/services/case-reference-counter.service';
 import { CaseSubmissionPipe } from './intake/services/case-submission.pipe';
@@ -117,8 +120,11 @@ registerMessages(WORKFLOW_MESSAGES);
     FollowUpService,
     HistoricalCases,
     IdempotencyService,
+    OverdueReferralsService,
     PersonalDataEraser,
     ReceiptCodeHasher,
+    ReferralAnswersService,
+    ReferralDocumentsService,
     ReferralResponsePagesService,
     ReportFormService,
     ReporterIdentityScreen,
@@ -136,7 +142,9 @@ registerMessages(WORKFLOW_MESSAGES);
     EvidenceStore,
     FollowUpService,
     HistoricalCases,
+    OverdueReferralsService,
     PersonalDataEraser,
+    ReferralAnswersService,
     ReporterIdentityScreen,
     RetentionService,
     WithdrawalService,

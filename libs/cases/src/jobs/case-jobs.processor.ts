@@ -16,7 +16,7 @@ import {
   createRedis,
   queuePrefix,
 } from '@app/core';
-import { CaseReferralsService } from '../referrals/services/case-referrals.service';
+import { OverdueReferralsService } from '../referrals/services/overdue-referrals.service';
 import { RetentionService } from '../retention/services/retention.service';
 import { CaseJobQueues } from './case-job-queues';
 import { CASE_JOBS_TO_QUEUE, CaseJobName, caseJobSchedules, isCaseJobName } from './case-jobs';
@@ -59,7 +59,7 @@ export class CaseJobsProcessor
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly clock: Clock,
     private readonly queues: CaseJobQueues,
-    private readonly referrals: CaseReferralsService,
+    private readonly referrals: OverdueReferralsService,
     private readonly retention: RetentionService,
   ) {}
 

@@ -29,10 +29,11 @@ import {
 import { CaseEvents } from '../../workflow/services/case-events';
 import { CaseMessagesService } from '../../follow-up/services/case-messages.service';
 import { CaseQueryService, staffViewer } from './case-query.service';
+import { CaseReferralsService } from '../../referrals/services/case-referrals.service';
 import {
-  CaseReferralsService,
   ReferralDocumentDownload,
-} from '../../referrals/services/case-referrals.service';
+  ReferralDocumentsService,
+} from '../../referrals/services/referral-documents.service';
 import {
   CaseWorkflowService,
   TransitionResult,
@@ -74,6 +75,7 @@ export class CaseHandlingService {
     private readonly workflow: CaseWorkflowService,
     private readonly messages: CaseMessagesService,
     private readonly referrals: CaseReferralsService,
+    private readonly referralDocuments: ReferralDocumentsService,
     private readonly store: EvidenceStore,
   ) {}
 
@@ -271,7 +273,7 @@ export class CaseHandlingService {
     const viewer = staffViewer(principal);
     const row = await this.query.load(viewer, caseId);
     if (!CaseAccessPolicy.mayHandle(viewer, row)) throw new CaseActionForbiddenError();
-    return this.referrals.openDocument(caseId, documentId);
+    return this.referralDocuments.openDocument(caseId, documentId);
   }
 
   /** A new response link for a referral still waiting (shown once, audited). */
