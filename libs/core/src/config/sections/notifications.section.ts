@@ -1,0 +1,73 @@
+import { SectionSpec, env, InvalidValue } from '../env-schema';
+
+export const notificationsSection = {
+  concurrency: env.int('MAIL_CONCURRENCY', 'Emails one worker process sends at once', {
+    default: '8',
+    min: 1,
+    max: 100,
+  }),
+  attempts: env.int('MAIL_ATTEMPTS', 'Attempts per email before it is dead-lettered', {
+    default: '8',
+    min: 1,
+    max: 30,
+  }),
+  backoffMs: env.int(
+    'MAIL_BACKOFF_MS',
+    'Delay before the first retry of an email, doubled at each further attempt',
+    { default: '30000', min: 10 },
+  ),
+  poolSize: env.int('MAIL_POOL_SIZE', 'SMTP connections per worker process', {
+    default: '5',
+    min: 1,
+    max: 50,
+  }),
+  sendLeaseMs: env.int(
+    'MAIL_SEND_LEASE_MS',
+    'How long an unfinished send blocks another attempt of the same email (longer than any SMTP timeout)',
+    { default: '120000', min: 1000 },
+  ),
+  jobLockMs: env.int(
+    'MAIL_JOB_LOCK_MS',
+    'Lock of a running job; a job of a crashed worker runs again after about this time',
+    { default: '30000', min: 1000 },
+  ),
+  outboxPollMs: env.int('OUTBOX_POLL_MS', 'Outbox polling interval when no NOTIFY arrives', {
+    default: '1000',
+    min: 50,
+  }),
+  outboxBatchSize: env.int('OUTBOX_BATCH_SIZE', 'Outbox rows the relay claims at once', {
+    default: '200',
+    min: 1,
+    max: 5000,
+  }),
+  outboxRequeueAfterMs: env.int(
+    'OUTBOX_REQUEUE_AFTER_MS',
+    'Age after which a queued email whose job is gone from Redis is queued again',
+    { default: '300000', min: 1000 },
+  ),
+  outboxSweepMs: env.int(
+    'OUTBOX_SWEEP_MS',
+    'Interval of the check for queued emails whose job is gone',
+    { default: '60000', min: 500 },
+  ),
+  overdueCheckCron: env.custom(
+    'REFERRAL_OVERDUE_CRON',
+    'When the daily check for overdue referral responses runs (cron, Kosovo time)',
+    (raw) => {
+      if (!/^\S+( \S+){4,5}$/.test(raw.trim()))
+        throw new InvalidValue('must be a cron pattern of 5 or 6 fields');
+      return raw.trim();
+    },
+    { default: '0 7 * * *' },
+  ),
+  catcherSmtpPort: env.int(
+    'MAIL_CATCHER_SMTP_PORT',
+    'SMTP port of the local mail catcher (never in production)',
+    { default: '1025', min: 1, max: 65535 },
+  ),
+  catcherHttpPort: env.int(
+    'MAIL_CATCHER_HTTP_PORT',
+    'Web page of the local mail catcher (never in production)',
+    { default: '1080', min: 1, max: 65535 },
+  ),
+} as const satisfies SectionSpec;
