@@ -5,6 +5,8 @@ export * from './domain/case-deltas';
 export * from './domain/outcome-days';
 export * from './domain/yearly-figures';
 export * from './domain/import-format';
+export * from './domain/import-reading';
+export * from './domain/import-validation';
 export { StatisticsActionForbiddenError } from './exceptions/statistics.errors';
 export * from './messages/statistics.messages';
 export * from './services/statistics-import.service';

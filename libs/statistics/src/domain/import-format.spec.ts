@@ -1,11 +1,7 @@
 import { kosovoDate } from '@app/core';
-import {
-  ImportCodes,
-  parseImportInstant,
-  readCsvImport,
-  readJsonImport,
-  validateImport,
-} from './import-format';
+import { ImportCodes } from './import-format';
+import { readCsvImport, readJsonImport } from './import-reading';
+import { parseImportInstant, validateImport } from './import-validation';
 
 const KNOWN: Record<string, string[]> = {
   community: ['roma', 'ashkali'],

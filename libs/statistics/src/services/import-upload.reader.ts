@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
 import { PayloadTooLargeError, uploadParts } from '@app/core';
-import { RawImport, readCsvImport, readJsonImport } from '../domain/import-format';
+import { RawImport } from '../domain/import-format';
+import { readCsvImport, readJsonImport } from '../domain/import-reading';
 import { ImportFormatError } from '../exceptions/statistics.errors';
 
 async function readText(file: Readable & { truncated?: boolean }): Promise<string> {

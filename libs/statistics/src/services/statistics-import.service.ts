@@ -16,7 +16,8 @@ import {
 } from '../domain/case-deltas';
 import { CounterDelta, OutcomeDaysDelta } from '../domain/counter-key';
 import { StatisticsPermissions } from '../domain/statistics-permissions';
-import { ImportCodes, ImportedCase, RawImport, validateImport } from '../domain/import-format';
+import { ImportCodes, ImportedCase, RawImport } from '../domain/import-format';
+import { validateImport } from '../domain/import-validation';
 import { StatCaseOutcome } from '../entities/stat-case-outcome.entity';
 import { StatImportedMeetings } from '../entities/stat-imported-meetings.entity';
 import { StatImportedReferral } from '../entities/stat-imported-referral.entity';
