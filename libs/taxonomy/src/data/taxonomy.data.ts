@@ -1,7 +1,8 @@
 /**
  * Seed data for all controlled vocabularies (taxonomies) of the platform.
  *
- * Plain data only: no imports, no runtime dependencies.
+ * Plain data only: no runtime dependencies (municipalities and institutions are in
+ * `places.data.ts`).
  *
  * Rules:
  * - `code` is stable snake_case ASCII and is never translated or renamed.
@@ -12,6 +13,8 @@
  *   back to Albanian (`sq`) and lists the string for native speakers to
  *   translate. Prefer omission over poor Romani.
  */
+
+import { INSTITUTION, MUNICIPALITY } from './places.data';
 
 export const TAXONOMY_LOCALES = ['sq', 'sr', 'en', 'rom'] as const;
 export type TaxonomyLocale = (typeof TAXONOMY_LOCALES)[number];
@@ -44,11 +47,6 @@ export const TAXONOMY_KINDS = [
   'closure_reason',
 ] as const;
 export type TaxonomyKind = (typeof TAXONOMY_KINDS)[number];
-
-/** Municipality: en and rom labels are the Albanian name. */
-function municipality(code: string, sq: string, sr: string): TaxonomySeedItem {
-  return { code, labels: { sq, sr, en: sq, rom: sq } };
-}
 
 const COMMUNITY: readonly TaxonomySeedItem[] = [
   { code: 'roma', labels: { sq: 'Rom', sr: 'Romi', en: 'Roma', rom: 'Rom' } },
@@ -229,140 +227,6 @@ const AGE_GROUP: readonly TaxonomySeedItem[] = [
     code: 'prefer_not_to_say',
     labels: { sq: 'Nuk dëshiroj ta them', sr: 'Ne želim da kažem', en: 'Prefer not to say' },
   },
-];
-
-/** The 38 municipalities of Kosovo, ordered by Albanian alphabet (g < gj, l < ll, s < sh). */
-const MUNICIPALITY: readonly TaxonomySeedItem[] = [
-  municipality('decan', 'Deçan', 'Dečane'),
-  municipality('dragash', 'Dragash', 'Dragaš'),
-  municipality('drenas', 'Drenas', 'Glogovac'),
-  municipality('ferizaj', 'Ferizaj', 'Uroševac'),
-  municipality('fushe_kosove', 'Fushë Kosovë', 'Kosovo Polje'),
-  municipality('gracanice', 'Graçanicë', 'Gračanica'),
-  municipality('gjakove', 'Gjakovë', 'Đakovica'),
-  municipality('gjilan', 'Gjilan', 'Gnjilane'),
-  municipality('hani_i_elezit', 'Hani i Elezit', 'Elez Han'),
-  municipality('istog', 'Istog', 'Istok'),
-  municipality('junik', 'Junik', 'Junik'),
-  municipality('kacanik', 'Kaçanik', 'Kačanik'),
-  municipality('kamenice', 'Kamenicë', 'Kamenica'),
-  municipality('kline', 'Klinë', 'Klina'),
-  municipality('kllokot', 'Kllokot', 'Klokot'),
-  municipality('leposaviq', 'Leposaviq', 'Leposavić'),
-  municipality('lipjan', 'Lipjan', 'Lipljan'),
-  municipality('malisheve', 'Malishevë', 'Mališevo'),
-  municipality('mamushe', 'Mamushë', 'Mamuša'),
-  municipality('mitrovice_e_jugut', 'Mitrovicë e Jugut', 'Južna Mitrovica'),
-  municipality('mitrovice_e_veriut', 'Mitrovicë e Veriut', 'Severna Mitrovica'),
-  municipality('novoberde', 'Novobërdë', 'Novo Brdo'),
-  municipality('obiliq', 'Obiliq', 'Obilić'),
-  municipality('partesh', 'Partesh', 'Parteš'),
-  municipality('peje', 'Pejë', 'Peć'),
-  municipality('podujeve', 'Podujevë', 'Podujevo'),
-  municipality('prishtine', 'Prishtinë', 'Priština'),
-  municipality('prizren', 'Prizren', 'Prizren'),
-  municipality('rahovec', 'Rahovec', 'Orahovac'),
-  municipality('ranillug', 'Ranillug', 'Ranilug'),
-  municipality('skenderaj', 'Skenderaj', 'Srbica'),
-  municipality('suhareke', 'Suharekë', 'Suva Reka'),
-  municipality('shterpce', 'Shtërpcë', 'Štrpce'),
-  municipality('shtime', 'Shtime', 'Štimlje'),
-  municipality('viti', 'Viti', 'Vitina'),
-  municipality('vushtrri', 'Vushtrri', 'Vučitrn'),
-  municipality('zubin_potok', 'Zubin Potok', 'Zubin Potok'),
-  municipality('zvecan', 'Zveçan', 'Zvečan'),
-];
-
-/** Institutions a case can be referred to. */
-const INSTITUTION: readonly TaxonomySeedItem[] = [
-  {
-    code: 'ombudsperson',
-    labels: {
-      sq: 'Institucioni i Avokatit të Popullit',
-      sr: 'Institucija Ombudsmana',
-      en: 'Ombudsperson Institution',
-    },
-  },
-  {
-    code: 'kosovo_police',
-    labels: { sq: 'Policia e Kosovës', sr: 'Policija Kosova', en: 'Kosovo Police' },
-  },
-  {
-    code: 'state_prosecutor',
-    labels: { sq: 'Prokuroria e Shtetit', sr: 'Državno tužilaštvo', en: 'State Prosecutor' },
-  },
-  { code: 'courts', labels: { sq: 'Gjykatat', sr: 'Sudovi', en: 'Courts' } },
-  {
-    code: 'ministry_education',
-    labels: {
-      sq: 'Ministria e Arsimit, Shkencës, Teknologjisë dhe Inovacionit',
-      sr: 'Ministarstvo obrazovanja, nauke, tehnologije i inovacija',
-      en: 'Ministry of Education, Science, Technology and Innovation',
-    },
-  },
-  {
-    code: 'ministry_health',
-    labels: {
-      sq: 'Ministria e Shëndetësisë',
-      sr: 'Ministarstvo zdravlja',
-      en: 'Ministry of Health',
-    },
-  },
-  {
-    code: 'ministry_finance_labour_transfers',
-    labels: {
-      sq: 'Ministria e Financave, Punës dhe Transfereve',
-      sr: 'Ministarstvo finansija, rada i transfera',
-      en: 'Ministry of Finance, Labour and Transfers',
-    },
-  },
-  {
-    code: 'ministry_environment_spatial_planning',
-    labels: {
-      sq: 'Ministria e Mjedisit, Planifikimit Hapësinor dhe Infrastrukturës',
-      sr: 'Ministarstvo životne sredine, prostornog planiranja i infrastrukture',
-      en: 'Ministry of Environment, Spatial Planning and Infrastructure',
-    },
-  },
-  {
-    code: 'employment_agency',
-    labels: {
-      sq: 'Agjencia e Punësimit e Republikës së Kosovës',
-      sr: 'Agencija za zapošljavanje Republike Kosovo',
-      en: 'Employment Agency of the Republic of Kosovo',
-    },
-  },
-  {
-    code: 'labour_inspectorate',
-    labels: { sq: 'Inspektorati i Punës', sr: 'Inspektorat rada', en: 'Labour Inspectorate' },
-  },
-  {
-    code: 'free_legal_aid_agency',
-    labels: {
-      sq: 'Agjencia për Ndihmë Juridike Falas',
-      sr: 'Agencija za besplatnu pravnu pomoć',
-      en: 'Free Legal Aid Agency',
-    },
-  },
-  {
-    code: 'agency_gender_equality',
-    labels: {
-      sq: 'Agjencia për Barazi Gjinore',
-      sr: 'Agencija za ravnopravnost polova',
-      en: 'Agency for Gender Equality',
-    },
-  },
-  {
-    code: 'independent_media_commission',
-    labels: {
-      sq: 'Komisioni i Pavarur i Mediave',
-      sr: 'Nezavisna komisija za medije',
-      en: 'Independent Media Commission',
-    },
-  },
-  /** A municipality; which one is recorded separately (kind `municipality`). */
-  { code: 'municipality', labels: { sq: 'Komuna', sr: 'Opština', en: 'Municipality' } },
-  { code: 'other', labels: { sq: 'Tjetër', sr: 'Drugo', en: 'Other', rom: 'Aver' } },
 ];
 
 const CLOSURE_REASON: readonly TaxonomySeedItem[] = [
