@@ -28,6 +28,7 @@ import { CASE_MESSAGES } from './shared/messages/case.messages';
 import { CASE_PAGE_MESSAGES } from './shared/messages/pages.messages';
 import { WITHDRAWAL_MESSAGES } from './withdrawal/messages/withdrawal.messages';
 import { STAFF_CASE_PAGE_MESSAGES } from './staff-cases/messages/staff-pages.messages';
+import { REFERRAL_PAGE_MESSAGES } from './referrals/messages/referral-pages.messages';
 import { WORKFLOW_MESSAGES } from './workflow/messages/workflow.messages';
 import { CaseHandlingService } from './staff-cases/services/case-handling.service';
 import { CaseIntakeService } from './intake/services/case-intake.service';
@@ -64,6 +65,7 @@ registerMessages(CASE_MESSAGES);
 registerMessages(CASE_PAGE_MESSAGES);
 registerMessages(WITHDRAWAL_MESSAGES);
 registerMessages(STAFF_CASE_PAGE_MESSAGES);
+registerMessages(REFERRAL_PAGE_MESSAGES);
 registerMessages(WORKFLOW_MESSAGES);
 
 /**

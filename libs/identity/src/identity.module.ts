@@ -17,6 +17,7 @@ import { StaffToken } from './entities/staff-token.entity';
 import { StaffUser } from './entities/staff-user.entity';
 import { AccessGuard } from './http/access.guard';
 import { SessionCookie } from './http/session-cookie';
+import { IDENTITY_ADMIN_MESSAGES } from './identity-admin.messages';
 import { IDENTITY_MESSAGES } from './identity.messages';
 import { AuditLog } from './services/audit-log.service';
 import { PasswordHasher } from './services/password-hasher.service';
@@ -29,6 +30,7 @@ import { StaffSessions } from './services/staff-sessions.service';
 import { TotpService } from './services/totp.service';
 
 registerMessages(IDENTITY_MESSAGES);
+registerMessages(IDENTITY_ADMIN_MESSAGES);
 
 /**
  * Staff accounts, sign-in with password and TOTP, server-side sessions, the global access

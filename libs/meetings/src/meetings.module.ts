@@ -13,6 +13,7 @@ import { MeetingComment } from './entities/meeting-comment.entity';
 import { MeetingDecision } from './entities/meeting-decision.entity';
 import { MeetingRecusal } from './entities/meeting-recusal.entity';
 import { Meeting } from './entities/meeting.entity';
+import { MEETING_DECISION_MESSAGES } from './messages/meeting-decision.messages';
 import { MEETING_MESSAGES } from './messages/meeting.messages';
 import { MeetingDocuments } from './services/meeting-documents.service';
 import { MeetingPagesService } from './services/meeting-pages.service';
@@ -27,6 +28,7 @@ import { MeetingMinutes } from './services/meeting-minutes.service';
 import { MeetingsService } from './services/meetings.service';
 
 registerMessages(MEETING_MESSAGES);
+registerMessages(MEETING_DECISION_MESSAGES);
 
 /**
  * Technical Group meetings: agenda, attendance and recusals, one decision per item (applied to

@@ -9,6 +9,7 @@ export * from './domain/import-reading';
 export * from './domain/import-validation';
 export { StatisticsActionForbiddenError } from './exceptions/statistics.errors';
 export * from './messages/statistics.messages';
+export * from './messages/statistics-import.messages';
 export * from './services/statistics-import.service';
 export * from './services/statistics-publishing.service';
 export * from './services/statistics-case-listener';

@@ -12,6 +12,7 @@ import { StatImportedMeetings } from './entities/stat-imported-meetings.entity';
 import { StatImportedReferral } from './entities/stat-imported-referral.entity';
 import { StatOutcomeDays } from './entities/stat-outcome-days.entity';
 import { StatSnapshot } from './entities/stat-snapshot.entity';
+import { STATISTICS_IMPORT_MESSAGES } from './messages/statistics-import.messages';
 import { STATISTICS_MESSAGES } from './messages/statistics.messages';
 import { StatisticsExport } from './services/statistics-export.service';
 import { StatisticsImport } from './services/statistics-import.service';
@@ -21,6 +22,7 @@ import { StatisticsRecompute } from './services/statistics-recompute.service';
 import { StatisticsService } from './services/statistics.service';
 
 registerMessages(STATISTICS_MESSAGES);
+registerMessages(STATISTICS_IMPORT_MESSAGES);
 
 /**
  * Yearly statistics: the public and staff pages, exports, publishing, the import of earlier

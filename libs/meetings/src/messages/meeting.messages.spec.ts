@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { DECISION_KINDS } from '../domain/decision-kinds';
 import { MEETING_STATUSES } from '../domain/meeting-status.machine';
 import { RECUSAL_REASONS } from '../domain/recusal';
+import { MEETING_DECISION_MESSAGES } from './meeting-decision.messages';
 import { MEETING_MESSAGES } from './meeting.messages';
 
 const VIEWS = join(__dirname, '../../views/meetings');
@@ -12,7 +13,8 @@ const SOURCES = [join(__dirname, '../services/meeting-pdf.service.ts')];
 const BORROWED = /^(site\.|staff\.form\.|case\.status\.)/;
 
 describe('Meeting messages', () => {
-  const known = new Set(Object.keys(MEETING_MESSAGES.sq));
+  const catalogues = [MEETING_MESSAGES, MEETING_DECISION_MESSAGES];
+  const known = new Set(catalogues.flatMap((c) => Object.keys(c.sq)));
 
   it('have every key the pages and PDFs write literally', () => {
     const texts = [
@@ -36,7 +38,9 @@ describe('Meeting messages', () => {
   });
 
   it('are complete in Serbian and English', () => {
-    expect(Object.keys(MEETING_MESSAGES.sr).sort()).toEqual([...known].sort());
-    expect(Object.keys(MEETING_MESSAGES.en).sort()).toEqual([...known].sort());
+    for (const locale of ['sr', 'en'] as const) {
+      const keys = catalogues.flatMap((c) => Object.keys(c[locale]));
+      expect(keys.sort()).toEqual([...known].sort());
+    }
   });
 });
