@@ -14,13 +14,13 @@ import { ReferralNotWaitingError } from '../exceptions/referral.errors';
 import { CaseEvents } from '../../workflow/services/case-events';
 import { CaseLinks } from '../../notifications/services/case-links';
 import type { IncomingPart } from '../../evidence/services/evidence-upload.reader';
-import { ReferralAnswersService, ResponseLinkView } from './referral-answers.service';
+import { ReferralAnswersService, ResponseLinkLookup } from './referral-answers.service';
 
 // The types of the institution's side, where callers have always found them.
 export type {
   ReferralAnswerInput,
   ReferralPacket,
-  ResponseLinkView,
+  ResponseLinkLookup,
 } from './referral-answers.service';
 export type { ReferralDocumentDownload } from './referral-documents.service';
 
@@ -186,7 +186,7 @@ export class CaseReferralsService {
   }
 
   /** Kept for the referral response page; the answer itself lives in `ReferralAnswersService`. */
-  viewByToken(token: string, locale: Locale, audit = true): Promise<ResponseLinkView> {
+  viewByToken(token: string, locale: Locale, audit = true): Promise<ResponseLinkLookup> {
     return this.answers.viewByToken(token, locale, audit);
   }
 

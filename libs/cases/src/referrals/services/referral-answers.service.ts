@@ -48,7 +48,7 @@ export interface ReferralPacket {
     | { shared: false };
 }
 
-export type ResponseLinkView =
+export type ResponseLinkLookup =
   | { state: 'usable'; packet: ReferralPacket }
   | { state: Exclude<ResponseLinkState, 'usable'> | 'unknown' };
 
@@ -75,7 +75,7 @@ export class ReferralAnswersService {
   ) {}
 
   /** What a response link shows: the packet while it works, else why it does not. */
-  async viewByToken(token: string, locale: Locale, audit = true): Promise<ResponseLinkView> {
+  async viewByToken(token: string, locale: Locale, audit = true): Promise<ResponseLinkLookup> {
     const referral = await this.findByToken(this.dataSource.manager, token);
     if (!referral) return { state: 'unknown' };
     const state = responseLinkState(referral, this.clock.now());
