@@ -12,7 +12,7 @@ export class CaseAccessDeniedError extends NotFoundError {
 
 /**
  * Too many wrong codes from this client for this reference: even its right code waits for the
- * lock to end. Other clients are not concerned (domain/follow-up-guard.ts).
+ * lock to end. Other clients are not concerned (follow-up/domain/follow-up-guard.ts).
  */
 export class CaseLockedError extends DomainError {
   constructor(readonly retryAfterSeconds: number) {
