@@ -16,6 +16,7 @@ import { AddReferralSummary1796000000000 } from './1796000000000-AddReferralSumm
 import { StoreReplayWithoutCode1796100000000 } from './1796100000000-StoreReplayWithoutCode';
 import { SealHelperNames1796100000001 } from './1796100000001-SealHelperNames';
 import { MoveFollowUpAttempts1796200000000 } from './1796200000000-MoveFollowUpAttempts';
+import { AddSnapshotPublicFigures1796800000000 } from './1796800000000-AddSnapshotPublicFigures';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -37,4 +38,5 @@ export const MIGRATIONS = [
   StoreReplayWithoutCode1796100000000,
   SealHelperNames1796100000001,
   MoveFollowUpAttempts1796200000000,
+  AddSnapshotPublicFigures1796800000000,
 ];

@@ -19,6 +19,8 @@ export interface CaseFacts {
 
 /** Key of an optional field the reporter left empty. */
 export const NOT_STATED = 'not_stated';
+/** Key of a reporter role or perpetrator kind the earlier platform did not record (imports). */
+export const NOT_RECORDED = 'not_recorded';
 /** Key of a closed case whose reason was not recorded (cases imported without one). */
 export const UNSPECIFIED = 'unspecified';
 

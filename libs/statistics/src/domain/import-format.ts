@@ -30,8 +30,6 @@ export const REQUIRED_CASE_COLUMNS: readonly CaseColumn[] = [
   'primary_area',
   'grounds',
   'municipality',
-  'reporter_role',
-  'perpetrator_kind',
   'status',
 ];
 

@@ -1,4 +1,5 @@
 import { FINAL_STATUSES } from '@app/cases';
+import { NOT_RECORDED } from './case-deltas';
 import { fromKosovoWallClock, kosovoDate, kosovoYear } from '@app/core';
 import {
   CaseColumn,
@@ -124,8 +125,10 @@ export function validateImport(raw: RawImport, codes: ImportCodes, now: Date): V
     const municipality = code('municipality', 'municipality');
     const gender = code('gender', 'gender', true);
     const ageGroup = code('age_group', 'age_group', true);
-    const reporterRole = code('reporter_role', 'reporter_role');
-    const perpetratorKind = code('perpetrator_kind', 'perpetrator_kind');
+    // The earlier platform did not always record these: a blank is counted as not recorded,
+    // never as an invented value.
+    const reporterRole = code('reporter_role', 'reporter_role', true) ?? NOT_RECORDED;
+    const perpetratorKind = code('perpetrator_kind', 'perpetrator_kind', true) ?? NOT_RECORDED;
     const grounds = list(record.values.grounds);
     if (grounds.length === 0) add('grounds', 'required');
     if (grounds.some((g) => !codes.isKnown('ground', g))) add('grounds', 'unknown_code');
@@ -194,8 +197,8 @@ export function validateImport(raw: RawImport, codes: ImportCodes, now: Date): V
       municipality: municipality!,
       gender,
       ageGroup,
-      reporterRole: reporterRole!,
-      perpetratorKind: perpetratorKind!,
+      reporterRole,
+      perpetratorKind,
       grounds,
       incidentDate,
       status,

@@ -70,7 +70,7 @@ export interface StatusFigures<C = Cell> {
 }
 
 export interface DecidedFigures<C = Cell> {
-  total: number;
+  total: C;
   resolved: C;
   not_discrimination: C;
   closed: C;
@@ -90,8 +90,8 @@ export interface ReferralFigures<C = Cell> {
 /** Every figure of a year (or of all years together: `year` null). */
 export interface YearFigures<C = Cell> {
   year: number | null;
-  /** Cases submitted in the year (Kosovo time). Always exact. */
-  reported: number;
+  /** Cases submitted in the year (Kosovo time); hidden from the public when small. */
+  reported: C;
   /** Those cases by their status now. */
   status: StatusFigures<C>;
   /** Those of them closed now, by reason. */

@@ -1,5 +1,5 @@
 import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
-import type { YearCounts } from '../domain/yearly-figures';
+import type { Cell, YearCounts, YearFigures } from '../domain/yearly-figures';
 
 /** A year's counts as published; the database refuses to change it afterwards. */
 @Entity({ name: 'stat_snapshots' })
@@ -17,4 +17,8 @@ export class StatSnapshot {
 
   @Column('jsonb')
   counts!: YearCounts;
+
+  /** The figures as the public sees them, frozen with the counts (null: published before). */
+  @Column('jsonb', { name: 'public_figures', nullable: true })
+  publicFigures!: YearFigures<Cell> | null;
 }

@@ -43,7 +43,7 @@ export function figureLabeler(
     section: (section) => translate(locale, `statistics.section.${section}`),
     code(section, code) {
       if (code === 'all') return '';
-      if (code === 'not_stated' || code === 'unspecified') {
+      if (code === 'not_stated' || code === 'not_recorded' || code === 'unspecified') {
         return translate(locale, `statistics.code.${code}`);
       }
       if (section === 'status' || section === 'decided') {

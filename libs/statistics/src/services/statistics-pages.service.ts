@@ -3,6 +3,7 @@ import { Locale, kosovoDate, translate } from '@app/core';
 import { StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { Bar, bars } from '../domain/chart';
+import { HIDDEN } from '../domain/disclosure-control';
 import { StatisticsPermissions } from '../domain/statistics-permissions';
 import { Cell, YearFigures } from '../domain/yearly-figures';
 import { figureLabeler } from './statistics-export.service';
@@ -18,6 +19,13 @@ export interface ChartSection {
   title: string;
   keyHeading: string;
   bars: Bar[];
+}
+
+export interface PublishPreview {
+  year: number;
+  /** Exactly what publishing will freeze and the public will then see. */
+  figures: YearFigures<Cell>;
+  hidden: { section: string; code: string; figure: string; value: number; reason: string }[];
 }
 
 export interface PageQuery extends YearRangeQuery, StatisticsFilter {
@@ -77,9 +85,14 @@ export class StatisticsPages {
       if (value) params.set(key, value);
     }
     const currentYear = this.statistics.currentYear();
+    const publishable = data.years
+      .filter((y) => y.publishedAt === null && y.year < currentYear)
+      .map((y) => y.year)
+      .reverse();
+    const mayPublish = StatisticsPermissions.may(staff.role, 'publish');
     return {
       ...model,
-      mayPublish: StatisticsPermissions.may(staff.role, 'publish'),
+      mayPublish,
       mayImport: StatisticsPermissions.may(staff.role, 'import'),
       options: {
         community: snapshot.list('community', locale),
@@ -90,10 +103,8 @@ export class StatisticsPages {
         format,
         href: `/api/v1/statistics/export?${new URLSearchParams([...params, ['format', format]])}`,
       })),
-      publishable: data.years
-        .filter((y) => y.publishedAt === null && y.year < currentYear)
-        .map((y) => y.year)
-        .reverse(),
+      publishable,
+      publishPreview: mayPublish ? await this.publishPreview(publishable, locale) : [],
       published: data.years
         .filter((y) => y.publishedAt !== null)
         .map((y) => ({
@@ -107,6 +118,41 @@ export class StatisticsPages {
           compared: y.changesSincePublished !== undefined,
         })),
     };
+  }
+
+  /**
+   * For each year an administrator may publish: the figures the public will see and every
+   * figure that will be hidden, with its exact value and why (publishing freezes exactly these).
+   */
+  async publishPreview(years: number[], locale: Locale): Promise<PublishPreview[]> {
+    const [known, snapshot] = await Promise.all([
+      this.statistics.knownCodes(),
+      this.taxonomy.snapshot(),
+    ]);
+    const labels = figureLabeler(snapshot, locale);
+    const threshold = this.statistics.publicThreshold();
+    const previews: PublishPreview[] = [];
+    for (const year of years) {
+      const counts = await this.statistics.currentCounts(year);
+      const { figures, hidden } = this.statistics.publicYear(year, counts, known);
+      previews.push({
+        year,
+        figures,
+        hidden: hidden.map((h) => ({
+          section: h.section,
+          code: h.code,
+          figure: `${labels.section(h.section)}${h.code === 'all' ? '' : ` – ${labels.code(h.section, h.code)}`}`,
+          value: h.value,
+          reason:
+            h.reason === 'small'
+              ? translate(locale, 'statistics.hidden.small', { threshold })
+              : translate(locale, `statistics.hidden.${h.reason}`, {
+                  section: labels.section(h.protects ?? h.section),
+                }),
+        })),
+      });
+    }
+    return previews;
   }
 
   private async model(
@@ -186,7 +232,8 @@ export class StatisticsPages {
       })),
       referrals,
       hasProvisional: data.years.some((y) => y.publishedAt === null),
-      suppression: threshold === null ? null : { threshold, below: threshold - 1 },
+      suppression:
+        threshold === null ? null : { threshold, below: threshold - 1, marker: HIDDEN },
     };
   }
 }

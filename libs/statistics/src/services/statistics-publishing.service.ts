@@ -57,10 +57,16 @@ export class StatisticsPublishing {
     // One consistent snapshot of the counters and the histogram.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const counts = await this.statistics.currentCounts(year, manager);
+      // What the staff page previewed for the year: computed the same way from the same counts.
+      const { figures } = this.statistics.publicYear(
+        year,
+        counts,
+        await this.statistics.knownCodes(),
+      );
       const inserted = (await manager.query(
-        `INSERT INTO stat_snapshots (year, published_at, published_by, counts)
-         VALUES ($1, $2, $3, $4::jsonb) ON CONFLICT (year) DO NOTHING RETURNING year`,
-        [year, now, actor.id, JSON.stringify(counts)],
+        `INSERT INTO stat_snapshots (year, published_at, published_by, counts, public_figures)
+         VALUES ($1, $2, $3, $4::jsonb, $5::jsonb) ON CONFLICT (year) DO NOTHING RETURNING year`,
+        [year, now, actor.id, JSON.stringify(counts), JSON.stringify(figures)],
       )) as { year: number }[];
       if (inserted.length === 0) throw new YearAlreadyPublishedError(year);
       await this.audit.record(manager, {

@@ -13,6 +13,7 @@ import {
 import { TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
 import { ALL_SCOPE } from '../domain/counter-key';
 import { filterScopes } from '../domain/case-deltas';
+import { ProtectedYear, combineProtected, protectYear } from '../domain/disclosure-control';
 import { FigureDifference, differences } from '../domain/figure-rows';
 import {
   Cell,
@@ -22,7 +23,6 @@ import {
   addCounts,
   buildFigures,
   emptyCounts,
-  suppressSmallCells,
 } from '../domain/yearly-figures';
 
 /** A DataSource or a transaction's EntityManager. */
@@ -60,7 +60,10 @@ export interface YearlyStatistics {
   from: number;
   to: number;
   filters: { community: string | null; area: string | null; municipality: string | null };
-  /** Cross-tabulated counts above zero and below this show as `<N`; null when figures are exact. */
+  /**
+   * Public figures: counts above zero and below this are hidden, with companions so that none
+   * can be worked out (disclosure-control.ts); hidden figures show as `x`. Null when exact.
+   */
   suppressionThreshold: number | null;
   years: YearStatistics[];
   /** All the years of the range together. */
@@ -97,7 +100,8 @@ export class StatisticsService {
       addCounts(all, counts);
       years.push({
         year,
-        figures: suppressSmallCells(buildFigures(year, counts, known), threshold),
+        // A published year as it was frozen: the very figures its preview showed.
+        figures: snapshot?.publicFigures ?? this.publicYear(year, counts, known).figures,
         publishedAt: snapshot ? snapshot.publishedAt.toISOString() : null,
       });
     }
@@ -107,8 +111,19 @@ export class StatisticsService {
       filters: { community: null, area: null, municipality: null },
       suppressionThreshold: threshold,
       years,
-      allYears: suppressSmallCells(buildFigures(null, all, known), threshold),
+      allYears: combineProtected(
+        years.map((y) => y.figures),
+        buildFigures(null, all, known),
+      ),
     };
+  }
+
+  /**
+   * The one way a year's counts become public figures (the public page and API, the frozen
+   * snapshot and its preview): exact counts in, protected figures and the hidden cells out.
+   */
+  publicYear(year: number, counts: YearCounts, known: KnownCodes): ProtectedYear {
+    return protectYear(buildFigures(year, counts, known), this.config.statistics.publicThreshold);
   }
 
   async staffYearly(query: YearRangeQuery, filter: StatisticsFilter): Promise<YearlyStatistics> {
@@ -168,6 +183,11 @@ export class StatisticsService {
   /** The unfiltered counts of one year as they are now (what publishing freezes). */
   async currentCounts(year: number, runner: Queryable = this.dataSource): Promise<YearCounts> {
     return (await this.loadCounts([ALL_SCOPE], year, year, runner)).get(year) ?? emptyCounts();
+  }
+
+  /** Counts above zero and below this are hidden from the public. */
+  publicThreshold(): number {
+    return this.config.statistics.publicThreshold;
   }
 
   /** The statistical year now (Kosovo time). */
@@ -278,12 +298,24 @@ export class StatisticsService {
   private async snapshots(
     from: number,
     to: number,
-  ): Promise<Map<number, { publishedAt: Date; counts: YearCounts }>> {
+  ): Promise<
+    Map<number, { publishedAt: Date; counts: YearCounts; publicFigures: YearFigures<Cell> | null }>
+  > {
     const rows = (await this.dataSource.query(
-      `SELECT year, published_at, counts FROM stat_snapshots WHERE year BETWEEN $1 AND $2`,
+      `SELECT year, published_at, counts, public_figures FROM stat_snapshots WHERE year BETWEEN $1 AND $2`,
       [from, to],
-    )) as { year: number; published_at: Date; counts: YearCounts }[];
-    return new Map(rows.map((r) => [r.year, { publishedAt: r.published_at, counts: r.counts }]));
+    )) as {
+      year: number;
+      published_at: Date;
+      counts: YearCounts;
+      public_figures: YearFigures<Cell> | null;
+    }[];
+    return new Map(
+      rows.map((r) => [
+        r.year,
+        { publishedAt: r.published_at, counts: r.counts, publicFigures: r.public_figures },
+      ]),
+    );
   }
 
   /**
