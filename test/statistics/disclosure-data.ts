@@ -228,9 +228,9 @@ export function singleEgyptianCase(): DataSet {
 }
 
 /** A random small data set of three years (0 to 30 cases a year), with referral answers. */
-export function randomDataSet(seed: number): DataSet {
+export function randomDataSet(seed: number, firstYear = 2021): DataSet {
   const random = seeded(seed);
-  const years = [2021, 2022, 2023];
+  const years = [firstYear, firstYear + 1, firstYear + 2];
   const cases: ImportCase[] = [];
   const extraCounters: Record<number, Record<string, number>> = {};
   for (const year of years) {

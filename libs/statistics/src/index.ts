@@ -7,6 +7,9 @@ export * from './domain/yearly-figures';
 export * from './domain/import-format';
 export * from './domain/import-reading';
 export * from './domain/import-validation';
+export * from './domain/disclosure-control';
+export * from './domain/disclosure-audit';
+export * from './domain/disclosure-attacker';
 export { StatisticsActionForbiddenError } from './exceptions/statistics.errors';
 export * from './messages/statistics.messages';
 export * from './messages/statistics-import.messages';
@@ -16,6 +19,7 @@ export * from './services/statistics-case-listener';
 export * from './services/statistics-meeting-listener';
 export * from './services/statistics-recompute.service';
 export * from './services/statistics.service';
+export { PublishPreview, StatisticsPages } from './services/statistics-pages.service';
 export * from './statistics.module';
 export * from './statistics-listeners.module';
 

@@ -64,11 +64,11 @@ function publicReading(
   return { years, ranges };
 }
 
-function determinedWith(data: DataSet, control: boolean): string[] {
+function determinedWith(data: DataSet, control: boolean, firstOnly = false): string[] {
   const reading = control
     ? publicReading(data, withControl, combineProtected)
     : publicReading(data, withoutControl, oldRanges);
-  const result = attack(reading);
+  const result = attack(reading, { firstOnly });
   expect(result.feasible).toBe(true);
   return result.determined.map((d) => d.name);
 }
@@ -98,15 +98,18 @@ describe('an attacker reading every public figure of a few years', () => {
     );
   });
 
-  it('pins no hidden cell in 200 random small data sets (fixed seed); without the control it does', () => {
-    let pinnedBefore = 0;
-    for (let seed = 1; seed <= 200; seed++) {
-      const data = randomDataSet(seed);
-      const pinned = determinedWith(data, true);
-      if (pinned.length > 0) throw new Error(`${data.name}: pinned ${pinned.join(', ')}`);
-      if (determinedWith(data, false).length > 0) pinnedBefore++;
-    }
-    // The old small-cell rule gave cells away in most of these data sets.
-    expect(pinnedBefore).toBeGreaterThan(100);
-  });
+  // 200 random small data sets with a fixed seed, in four parts of 50.
+  for (const first of [1, 51, 101, 151]) {
+    it(`pins no hidden cell in random data sets ${first}–${first + 49}; without the control it does`, () => {
+      let pinnedBefore = 0;
+      for (let seed = first; seed < first + 50; seed++) {
+        const data = randomDataSet(seed);
+        const pinned = determinedWith(data, true);
+        if (pinned.length > 0) throw new Error(`${data.name}: pinned ${pinned.join(', ')}`);
+        if (determinedWith(data, false, true).length > 0) pinnedBefore++;
+      }
+      // The old small-cell rule gave cells away in most of these data sets.
+      expect(pinnedBefore).toBeGreaterThan(25);
+    });
+  }
 });

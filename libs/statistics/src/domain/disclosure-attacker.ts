@@ -21,7 +21,7 @@ function bounds(value: Cell): [number, number] | null {
   return below ? [1, Number(below[1]) - 1] : [1, UNBOUNDED];
 }
 
-export function attack(reading: PublicReading): AuditResult {
+export function attack(reading: PublicReading, options: { firstOnly?: boolean } = {}): AuditResult {
   const builder = new SystemBuilder();
   const published = new Map<string, number>();
   const declare = (prefix: string, figures: YearFigures<Cell>) => {
@@ -67,5 +67,5 @@ export function attack(reading: PublicReading): AuditResult {
       builder.relation([`${prefix}/${id}`], years, true, value);
     }
   }
-  return auditSystem(builder.system);
+  return auditSystem(builder.system, undefined, options);
 }

@@ -8,8 +8,11 @@
  * At the sizes of a yearly table (tens of unknowns) this answers in milliseconds.
  */
 
-/** Upper bound of an unknown nothing else bounds: far above any count the platform holds. */
-export const UNBOUNDED = 1_000_000_000;
+/**
+ * Upper bound of an unknown nothing else bounds: above any yearly count of this platform (tens
+ * of cases a year). The protection raises it to its largest count when a year holds more.
+ */
+export const UNBOUNDED = 10_000;
 
 export interface Term {
   variable: number;
@@ -38,11 +41,31 @@ type Bounds = { lo: number[]; hi: number[] };
 /** Past this many rounds bounds only creep (cycles of relations); splitting is faster. */
 const MAX_ROUNDS = 20;
 
-/** Tightens bounds in place; false when the relations cannot hold. */
+/** The constraints each unknown appears in (built once per system). */
+const USES = new WeakMap<IntegerSystem, number[][]>();
+function usesOf(system: IntegerSystem): number[][] {
+  let uses = USES.get(system);
+  if (!uses) {
+    uses = system.names.map(() => []);
+    system.constraints.forEach((c, i) => c.terms.forEach((t) => uses![t.variable].push(i)));
+    USES.set(system, uses);
+  }
+  return uses;
+}
+
+/**
+ * Tightens bounds in place; false when the relations cannot hold. A work list revisits only the
+ * constraints of unknowns whose bounds moved.
+ */
 function propagate(system: IntegerSystem, b: Bounds): boolean {
-  for (let round = 0; round < MAX_ROUNDS; round++) {
-    let changed = false;
-    for (const c of system.constraints) {
+  const uses = usesOf(system);
+  const queued = new Uint8Array(system.constraints.length).fill(1);
+  let queue = system.constraints.map((_, i) => i);
+  for (let round = 0; round < MAX_ROUNDS && queue.length > 0; round++) {
+    const next: number[] = [];
+    for (const index of queue) {
+      queued[index] = 0;
+      const c = system.constraints[index];
       let min = 0;
       let max = 0;
       for (const t of c.terms) {
@@ -75,13 +98,18 @@ function propagate(system: IntegerSystem, b: Bounds): boolean {
         if (lo !== b.lo[v] || hi !== b.hi[v]) {
           b.lo[v] = lo;
           b.hi[v] = hi;
-          changed = true;
+          for (const other of uses[v]) {
+            if (!queued[other]) {
+              queued[other] = 1;
+              next.push(other);
+            }
+          }
         }
       }
     }
-    if (!changed) return true;
+    queue = next;
   }
-  // Slow convergence (bounds creeping one by one): the search splits the ranges instead.
+  // Bounds still creeping (cycles of relations): the search splits the ranges instead.
   return true;
 }
 
@@ -159,8 +187,9 @@ export interface AuditResult {
 export function auditSystem(
   system: IntegerSystem,
   known?: number[],
-  nodeBudget = 500_000,
+  options: { nodeBudget?: number; firstOnly?: boolean } = {},
 ): AuditResult {
+  const nodeBudget = options.nodeBudget ?? 500_000;
   const budget = { nodes: nodeBudget };
   const base = { lo: [...system.lower], hi: [...system.upper] };
   const solution = known ?? solve(system, base, budget);
@@ -185,6 +214,7 @@ export function auditSystem(
     above.lo[v] = value + 1;
     if (above.lo[v] <= above.hi[v] && other(above)) continue;
     determined.push({ name: system.names[v], value });
+    if (options.firstOnly) break;
   }
   return { feasible: true, determined };
 }

@@ -211,8 +211,9 @@ function yearSystem(
 ) {
   const builder = new SystemBuilder();
   const truth: number[] = [];
+  const upper = Math.max(UNBOUNDED, ...values.values());
   for (const id of hidden.keys()) {
-    builder.unknown(id, 1, UNBOUNDED);
+    builder.unknown(id, 1, upper);
     truth.push(values.get(id)!);
   }
   const published = (id: string) => (hidden.has(id) ? undefined : values.get(id));
@@ -284,7 +285,7 @@ function mapCells(
           ]),
         ),
       ]),
-    ) as YearFigures<Cell>['referrals'],
+    ) as unknown as YearFigures<Cell>['referrals'],
     meetingsHeld: figures.meetingsHeld,
     medianDaysToOutcome: figures.medianDaysToOutcome,
   };
