@@ -1,17 +1,15 @@
 import {
+  ALL_SCOPE,
   NOT_RECORDED,
-  importedReferralDeltas,
-  statusChangeDeltas,
-  submittedDeltas,
-} from '../../libs/statistics/src/domain/case-deltas';
-import { ALL_SCOPE } from '../../libs/statistics/src/domain/counter-key';
-import { parseImportInstant } from '../../libs/statistics/src/domain/import-format';
-import {
   YearCounts,
   addCounts,
   counterName,
   emptyCounts,
-} from '../../libs/statistics/src/domain/yearly-figures';
+  importedReferralDeltas,
+  parseImportInstant,
+  statusChangeDeltas,
+  submittedDeltas,
+} from '@app/statistics';
 
 /**
  * Small generated data sets for the disclosure attacker: cases as the import of the earlier

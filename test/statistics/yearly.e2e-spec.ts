@@ -434,10 +434,18 @@ describe('Yearly statistics over several years', () => {
     expect(y2024.figures.breakdowns.municipality).toMatchObject({ prizren: 3, peje: 'x' });
     expect(y2024.figures.breakdowns.referral_institution).toEqual({ ombudsperson: 'x' });
     // Four cases, each community's share hidden: the total would leave too little room.
-    expect(y2025.figures).toMatchObject({ reported: 'x', meetingsHeld: 2, medianDaysToOutcome: 23 });
+    expect(y2025.figures).toMatchObject({
+      reported: 'x',
+      meetingsHeld: 2,
+      medianDaysToOutcome: 23,
+    });
     // All years: the published 2024 with the live 2025 (5, 6, 30, 30, 40, 61).
     // Sums of the published years only: hidden where a year hides the figure.
-    expect(data.allYears).toMatchObject({ reported: 'x', medianDaysToOutcome: 30, meetingsHeld: 2 });
+    expect(data.allYears).toMatchObject({
+      reported: 'x',
+      medianDaysToOutcome: 30,
+      meetingsHeld: 2,
+    });
     expect(data.allYears.status).toMatchObject({ resolved: 'x', closed: 'x', open: 'x' });
   });
 

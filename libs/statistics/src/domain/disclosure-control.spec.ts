@@ -48,7 +48,13 @@ describe('disclosure control', () => {
     expect(hidden).toEqual(
       expect.arrayContaining([
         { section: 'community', code: 'ashkali', value: 1, reason: 'small' },
-        { section: 'community', code: 'roma', value: 19, reason: 'complement', protects: 'community' },
+        {
+          section: 'community',
+          code: 'roma',
+          value: 19,
+          reason: 'complement',
+          protects: 'community',
+        },
       ]),
     );
     expect(attack({ years: [figures], ranges: [] })).toEqual({ feasible: true, determined: [] });

@@ -142,7 +142,12 @@ export function chooseHidden(
   };
   const hide = (id: string, reason: HiddenReason, protects?: string) => {
     if (hidden.has(id)) return;
-    hidden.set(id, { ...split(id), value: values.get(id)!, reason, ...(protects ? { protects } : {}) });
+    hidden.set(id, {
+      ...split(id),
+      value: values.get(id)!,
+      reason,
+      ...(protects ? { protects } : {}),
+    });
   };
   for (const [id, n] of values) if (n > 0 && n < threshold) hide(id, 'small');
 
@@ -154,7 +159,7 @@ export function chooseHidden(
     return !hidden.has(r.total) && values.get(r.total)! > 0 ? r.total : null;
   };
 
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const r of relations) {
       if (!r.exact) continue;

@@ -8,22 +8,16 @@ export const STATISTICS_MESSAGES = defineMessages({
   sq: {
     'statistics.suppressed_note':
       'Për të mbrojtur personat, çdo numër nga 1 deri në {below} fshihet dhe shfaqet si "{marker}". Që një numër i fshehur të mos gjendet me zbritje nga totalet, fshihen edhe disa numra të tjerë, ndonjëherë edhe vetë totali, dhe edhe ata shfaqen si "{marker}". Prandaj "{marker}" nuk do të thotë "pak": mund të jetë çdo numër nga 1 e lart. 0 do të thotë se nuk ka asnjë rast. Numrat e dukshëm mund të mblidhen në më pak se totali.',
-    'statistics.code.not_recorded':
-      'E paregjistruar',
-    'statistics.hidden.small':
-      'Më pak se {threshold}',
-    'statistics.hidden.complement':
-      'Që numrat e fshehur te "{section}" të mos gjenden nga totali',
+    'statistics.code.not_recorded': 'E paregjistruar',
+    'statistics.hidden.small': 'Më pak se {threshold}',
+    'statistics.hidden.complement': 'Që numrat e fshehur te "{section}" të mos gjenden nga totali',
     'statistics.hidden.audit':
       'Që numrat e fshehur te "{section}" të mos gjenden së bashku me tabelat e tjera',
-    'statistics.staff.preview_title':
-      '{year}: çfarë do të shohë publiku',
+    'statistics.staff.preview_title': '{year}: çfarë do të shohë publiku',
     'statistics.staff.preview_intro':
       'Publikimi ngrin pikërisht këto shifra publike. Shifrat e mëposhtme do të fshihen dhe do të shfaqen si "{marker}".',
-    'statistics.staff.preview_none':
-      '{year}: asnjë shifër nuk ka nevojë të fshihet.',
-    'statistics.staff.preview_reason':
-      'Pse fshihet',
+    'statistics.staff.preview_none': '{year}: asnjë shifër nuk ka nevojë të fshihet.',
+    'statistics.staff.preview_reason': 'Pse fshihet',
     'audit.action.statistics_published': 'Statistikat e një viti u publikuan',
     'audit.action.statistics_imported': 'Raste të mëparshme u importuan',
     'error.statistics_year_already_published': 'Statistikat e vitit {year} janë publikuar tashmë.',
@@ -122,22 +116,17 @@ export const STATISTICS_MESSAGES = defineMessages({
   sr: {
     'statistics.suppressed_note':
       'Radi zaštite osoba, svaki broj od 1 do {below} je skriven i prikazan kao „{marker}”. Da se skriveni broj ne bi mogao izračunati oduzimanjem od zbirova, skriveni su i neki drugi brojevi, ponekad i sam zbir, i oni se takođe prikazuju kao „{marker}”. Zato „{marker}” ne znači „malo”: to može biti bilo koji broj od 1 naviše. 0 znači da nema nijednog slučaja. Vidljivi brojevi mogu u zbiru dati manje od ukupnog.',
-    'statistics.code.not_recorded':
-      'Nije evidentirano',
-    'statistics.hidden.small':
-      'Manje od {threshold}',
+    'statistics.code.not_recorded': 'Nije evidentirano',
+    'statistics.hidden.small': 'Manje od {threshold}',
     'statistics.hidden.complement':
       'Da se skriveni brojevi u „{section}” ne bi izračunali iz zbira',
     'statistics.hidden.audit':
       'Da se skriveni brojevi u „{section}” ne bi izračunali zajedno sa drugim tabelama',
-    'statistics.staff.preview_title':
-      '{year}: šta će javnost videti',
+    'statistics.staff.preview_title': '{year}: šta će javnost videti',
     'statistics.staff.preview_intro':
       'Objavljivanje zamrzava upravo ove javne brojke. Brojke ispod biće skrivene i prikazane kao „{marker}”.',
-    'statistics.staff.preview_none':
-      '{year}: nijedna brojka ne mora biti skrivena.',
-    'statistics.staff.preview_reason':
-      'Zašto je skriveno',
+    'statistics.staff.preview_none': '{year}: nijedna brojka ne mora biti skrivena.',
+    'statistics.staff.preview_reason': 'Zašto je skriveno',
     'audit.action.statistics_published': 'Objavljena statistika godine',
     'audit.action.statistics_imported': 'Uvezeni raniji slučajevi',
     'error.statistics_year_already_published': 'Statistika za {year}. godinu je već objavljena.',
@@ -234,22 +223,17 @@ export const STATISTICS_MESSAGES = defineMessages({
   en: {
     'statistics.suppressed_note':
       'To protect people, every count from 1 to {below} is hidden and shows as "{marker}". So that a hidden count cannot be worked out by subtracting from the totals, some other counts are hidden too, sometimes the total itself, and they also show as "{marker}". So "{marker}" does not mean "few": it can be any number from 1 up. 0 means there was no case. The visible counts may add up to less than the total.',
-    'statistics.code.not_recorded':
-      'Not recorded',
-    'statistics.hidden.small':
-      'Below {threshold}',
+    'statistics.code.not_recorded': 'Not recorded',
+    'statistics.hidden.small': 'Below {threshold}',
     'statistics.hidden.complement':
       'So that the hidden figures of "{section}" cannot be worked out from the total',
     'statistics.hidden.audit':
       'So that the hidden figures of "{section}" cannot be worked out together with the other tables',
-    'statistics.staff.preview_title':
-      '{year}: what the public will see',
+    'statistics.staff.preview_title': '{year}: what the public will see',
     'statistics.staff.preview_intro':
       'Publishing freezes exactly these public figures. The figures below will be hidden and show as "{marker}".',
-    'statistics.staff.preview_none':
-      '{year}: no figure needs to be hidden.',
-    'statistics.staff.preview_reason':
-      'Why hidden',
+    'statistics.staff.preview_none': '{year}: no figure needs to be hidden.',
+    'statistics.staff.preview_reason': 'Why hidden',
     'audit.action.statistics_published': 'Statistics of a year published',
     'audit.action.statistics_imported': 'Earlier cases imported',
     'error.statistics_year_already_published': 'The statistics of {year} are already published.',
@@ -348,22 +332,17 @@ export const STATISTICS_MESSAGES = defineMessages({
   rom: {
     'statistics.suppressed_note':
       'Te arakhas e manušen, sakova numero katar 1 dži {below} si garavdo. Ov sikavdol sar "{marker}". Garavas vi aver numerija, thaj varekana vi o sasto numero. Kadja khonik našti te arakhel o garavdo numero te lel les avri katar o sasto numero. Vi kala numerija sikavdon sar "{marker}". Anda kodo "{marker}" na phenel "hari". Šaj te avel savo te avel numero katar 1 thaj upre. 0 phenel kaj naj nijekh slučaj. E numerija so dikhen pe šaj te keren jekh numero so si cikneder katar o sasto numero.',
-    'statistics.code.not_recorded':
-      'Na ramome',
-    'statistics.hidden.small':
-      'Tele katar {threshold}',
+    'statistics.code.not_recorded': 'Na ramome',
+    'statistics.hidden.small': 'Tele katar {threshold}',
     'statistics.hidden.complement':
       'Te na arakhel pe o garavdo numero ano "{section}" katar o sasto numero',
     'statistics.hidden.audit':
       'Te na arakhel pe o garavdo numero ano "{section}" e aver tabelencar',
-    'statistics.staff.preview_title':
-      '{year}: so ka dikhel o publiko',
+    'statistics.staff.preview_title': '{year}: so ka dikhel o publiko',
     'statistics.staff.preview_intro':
       'Kana publikujines, kala numerija ačhen sar si. E numerija tele ka aven garavde. Von ka sikavdon sar "{marker}".',
-    'statistics.staff.preview_none':
-      '{year}: nijekh numero na trubul te avel garavdo.',
-    'statistics.staff.preview_reason':
-      'Sose si garavdo',
+    'statistics.staff.preview_none': '{year}: nijekh numero na trubul te avel garavdo.',
+    'statistics.staff.preview_reason': 'Sose si garavdo',
     'error.statistics_action_forbidden':
       'Samo e administratorja šaj te publikujinen e statistike jekhe beršeske. Samo von šaj te anen andre e purane podatkija.',
   },

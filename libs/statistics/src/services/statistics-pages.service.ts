@@ -232,8 +232,7 @@ export class StatisticsPages {
       })),
       referrals,
       hasProvisional: data.years.some((y) => y.publishedAt === null),
-      suppression:
-        threshold === null ? null : { threshold, below: threshold - 1, marker: HIDDEN },
+      suppression: threshold === null ? null : { threshold, below: threshold - 1, marker: HIDDEN },
     };
   }
 }
