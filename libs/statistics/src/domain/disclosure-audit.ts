@@ -57,10 +57,12 @@ function usesOf(system: IntegerSystem): number[][] {
  * Tightens bounds in place; false when the relations cannot hold. A work list revisits only the
  * constraints of unknowns whose bounds moved.
  */
-function propagate(system: IntegerSystem, b: Bounds): boolean {
+function propagate(system: IntegerSystem, b: Bounds, moved = -1): boolean {
   const uses = usesOf(system);
-  const queued = new Uint8Array(system.constraints.length).fill(1);
-  let queue = system.constraints.map((_, i) => i);
+  // From a state already propagated, only the constraints of the unknown that moved.
+  let queue = moved < 0 ? system.constraints.map((_, i) => i) : [...uses[moved]];
+  const queued = new Uint8Array(system.constraints.length);
+  for (const index of queue) queued[index] = 1;
   for (let round = 0; round < MAX_ROUNDS && queue.length > 0; round++) {
     const next: number[] = [];
     for (const index of queue) {
@@ -130,12 +132,14 @@ function solve(
   start: Bounds,
   budget: { nodes: number },
   hint?: number[],
+  moved = -1,
 ): number[] | null {
-  const stack: Bounds[] = [{ lo: [...start.lo], hi: [...start.hi] }];
+  type Node = Bounds & { moved: number };
+  const stack: Node[] = [{ lo: [...start.lo], hi: [...start.hi], moved }];
   while (stack.length > 0) {
     if (--budget.nodes < 0) throw new AuditBudgetExceeded('disclosure audit: search budget');
     const b = stack.pop()!;
-    if (!propagate(system, b)) continue;
+    if (!propagate(system, b, b.moved)) continue;
     let pick = -1;
     for (let i = 0; i < b.lo.length; i++) {
       if (b.lo[i] < b.hi[i] && (pick < 0 || b.hi[i] - b.lo[i] < b.hi[pick] - b.lo[pick])) pick = i;
@@ -144,11 +148,12 @@ function solve(
       if (satisfied(system, b.lo)) return b.lo;
       continue;
     }
-    const halves: Bounds[] = [];
+    const halves: Node[] = [];
+    b.moved = pick;
     if (!hint) {
       // Bisect, lower half first: small counts are the likely ones.
       const mid = Math.floor((b.lo[pick] + b.hi[pick]) / 2);
-      const upper = { lo: [...b.lo], hi: [...b.hi] };
+      const upper = { lo: [...b.lo], hi: [...b.hi], moved: pick };
       upper.lo[pick] = mid + 1;
       b.hi[pick] = mid;
       halves.push(upper, b);
@@ -156,12 +161,12 @@ function solve(
       // The hinted value alone first, then the values below it, then above.
       const target = Math.min(Math.max(hint[pick], b.lo[pick]), b.hi[pick]);
       if (target < b.hi[pick]) {
-        const above = { lo: [...b.lo], hi: [...b.hi] };
+        const above = { lo: [...b.lo], hi: [...b.hi], moved: pick };
         above.lo[pick] = target + 1;
         halves.push(above);
       }
       if (target > b.lo[pick]) {
-        const below = { lo: [...b.lo], hi: [...b.hi] };
+        const below = { lo: [...b.lo], hi: [...b.hi], moved: pick };
         below.hi[pick] = target - 1;
         halves.push(below);
       }
@@ -192,14 +197,15 @@ export function auditSystem(
   const nodeBudget = options.nodeBudget ?? 500_000;
   const budget = { nodes: nodeBudget };
   const base = { lo: [...system.lower], hi: [...system.upper] };
+  if (!propagate(system, base)) return { feasible: false, determined: [] };
   const solution = known ?? solve(system, base, budget);
   if (!solution) return { feasible: false, determined: [] };
   const determined: AuditResult['determined'] = [];
   // A second solution frees every unknown in which it differs from the first, not only the one
   // searched for: most unknowns are freed without a search of their own.
   const free = new Set<number>();
-  const other = (bounds: Bounds) => {
-    const found = solve(system, bounds, budget, solution);
+  const other = (bounds: Bounds, v: number) => {
+    const found = solve(system, bounds, budget, solution, v);
     if (!found) return false;
     found.forEach((value, w) => value !== solution[w] && free.add(w));
     return true;
@@ -209,10 +215,10 @@ export function auditSystem(
     const value = solution[v];
     const below = { lo: [...base.lo], hi: [...base.hi] };
     below.hi[v] = value - 1;
-    if (below.lo[v] <= below.hi[v] && other(below)) continue;
+    if (below.lo[v] <= below.hi[v] && other(below, v)) continue;
     const above = { lo: [...base.lo], hi: [...base.hi] };
     above.lo[v] = value + 1;
-    if (above.lo[v] <= above.hi[v] && other(above)) continue;
+    if (above.lo[v] <= above.hi[v] && other(above, v)) continue;
     determined.push({ name: system.names[v], value });
     if (options.firstOnly) break;
   }
