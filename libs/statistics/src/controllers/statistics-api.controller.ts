@@ -38,7 +38,7 @@ export class StatisticsApiController {
   @PublicReferenceData()
   @ApiOperation({
     summary:
-      'Yearly figures and all years together; published years as published; small cross-tabulated counts shown as "<N"',
+      'Yearly figures and all years together; published years as published; small counts hidden as "x", with companions so that none can be worked out (no filters)',
   })
   yearly(@Query() query: YearlyQueryDto): Promise<YearlyStatistics> {
     return this.statistics.publicYearly(query);

@@ -38,6 +38,32 @@ describe('import format', () => {
     expect(parseImportInstant('31.12.2024')).toBeNull();
   });
 
+  it('counts a reporter role or perpetrator kind the earlier platform did not record as not recorded', () => {
+    const header =
+      'original_reference,submitted_at,community,primary_area,grounds,municipality,status';
+    const csv = [header, 'OLD-9,2022-03-03,roma,education,segregation,prizren,submitted'].join(
+      '\n',
+    );
+    const result = validateImport(readCsvImport(csv, null), codes, NOW);
+    expect(result.problems).toEqual([]);
+    expect(result.cases[0]).toMatchObject({
+      reporterRole: 'not_recorded',
+      perpetratorKind: 'not_recorded',
+      gender: null,
+    });
+    const unknown = validateImport(
+      readCsvImport(
+        `${HEADER}\nOLD-8,2022-03-03,roma,education,segregation,prizren,,,judge,,submitted,,,`,
+        null,
+      ),
+      codes,
+      NOW,
+    );
+    expect(unknown.problems).toEqual([
+      { source: 'cases', line: 2, column: 'reporter_role', code: 'unknown_code' },
+    ]);
+  });
+
   it('accepts valid lines and gives their statistical year in Kosovo time', () => {
     const csv = [
       HEADER,
