@@ -17,8 +17,8 @@ import {
   randomDataSet,
   reportTable2022to2024,
   singleEgyptianCase,
-} from './disclosure-data';
-import { STATISTICS_ENV, json } from './statistics-fixtures';
+} from '../statistics/disclosure-data';
+import { STATISTICS_ENV, json } from '../statistics/statistics-fixtures';
 
 /**
  * The attacker of issue 20 against a running server: generated data sets are imported through
