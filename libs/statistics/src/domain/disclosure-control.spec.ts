@@ -84,6 +84,15 @@ describe('disclosure control', () => {
     expect(attack({ years: [p], ranges: [] }).determined).toEqual([]);
   });
 
+  it('hides the median days to an outcome taken over fewer cases than the threshold', () => {
+    const one = { ...LIVE, outcomeDays: { '12': 1 } };
+    const figures1 = buildFigures(2025, one, KNOWN);
+    expect(figures1.medianDaysToOutcome).toBe(12);
+    expect(protectYear(figures1, 3, 1).figures.medianDaysToOutcome).toBe(HIDDEN);
+    const many = { ...LIVE, outcomeDays: { '12': 2, '20': 4 } };
+    expect(protectYear(buildFigures(2025, many, KNOWN), 3, 6).figures.medianDaysToOutcome).toBe(20);
+  });
+
   it('adds years together only where every year shows the figure', () => {
     const other = protectYear(
       buildFigures(

@@ -229,13 +229,29 @@ function yearSystem(
   return { system: builder.system, truth };
 }
 
-/** A year's figures as the public may see them. Staff figures never pass through here. */
-export function protectYear(figures: YearFigures<number>, threshold: number): ProtectedYear {
+/**
+ * A year's figures as the public may see them. Staff figures never pass through here.
+ * `decidedCases`: how many of the year's cases the median days to an outcome is taken over;
+ * below the threshold the median is hidden too (of one case, it is that case's duration).
+ */
+export function protectYear(
+  figures: YearFigures<number>,
+  threshold: number,
+  decidedCases?: number,
+): ProtectedYear {
   const hidden = chooseHidden(figures, threshold);
-  return {
-    figures: mapCells(figures, (id, n) => (hidden.has(id) ? HIDDEN : n)),
-    hidden: [...hidden.values()],
-  };
+  const result = mapCells(figures, (id, n) => (hidden.has(id) ? HIDDEN : n));
+  const hiddenList = [...hidden.values()];
+  if (decidedCases !== undefined && decidedCases > 0 && decidedCases < threshold) {
+    result.medianDaysToOutcome = HIDDEN;
+    hiddenList.push({
+      section: 'median_days_to_outcome',
+      code: 'all',
+      value: figures.medianDaysToOutcome ?? 0,
+      reason: 'small',
+    });
+  }
+  return { figures: result, hidden: hiddenList };
 }
 
 /**
@@ -248,7 +264,7 @@ export function combineProtected(
   exact: YearFigures<number>,
 ): YearFigures<Cell> {
   const cells = years.map((y) => cellsOf(y));
-  return mapCells(exact, (id) => {
+  const combined = mapCells(exact, (id) => {
     let sum = 0;
     for (const year of cells) {
       const value = year.get(id) ?? 0;
@@ -257,6 +273,11 @@ export function combineProtected(
     }
     return sum;
   });
+  // A median hidden in one year stays hidden in any sum with it (the others' are known).
+  if (years.some((y) => typeof y.medianDaysToOutcome === 'string')) {
+    combined.medianDaysToOutcome = HIDDEN;
+  }
+  return combined;
 }
 
 function mapCells(

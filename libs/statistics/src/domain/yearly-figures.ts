@@ -103,7 +103,7 @@ export interface YearFigures<C = Cell> {
   referrals: Record<string, ReferralFigures<C>>;
   meetingsHeld: number;
   /** Median whole days from submission to the latest outcome, of the year's cases decided so far. */
-  medianDaysToOutcome: number | null;
+  medianDaysToOutcome: C | null;
 }
 
 /** The codes to list even when their count is zero, in display order (from the taxonomy). */

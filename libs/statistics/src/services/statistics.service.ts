@@ -123,7 +123,12 @@ export class StatisticsService {
    * snapshot and its preview): exact counts in, protected figures and the hidden cells out.
    */
   publicYear(year: number, counts: YearCounts, known: KnownCodes): ProtectedYear {
-    return protectYear(buildFigures(year, counts, known), this.config.statistics.publicThreshold);
+    const decided = Object.values(counts.outcomeDays).reduce((sum, n) => sum + n, 0);
+    return protectYear(
+      buildFigures(year, counts, known),
+      this.config.statistics.publicThreshold,
+      decided,
+    );
   }
 
   async staffYearly(query: YearRangeQuery, filter: StatisticsFilter): Promise<YearlyStatistics> {
