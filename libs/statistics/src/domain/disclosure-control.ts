@@ -1,4 +1,4 @@
-import { SystemBuilder, UNBOUNDED, auditSystem } from './disclosure-audit';
+import { AuditBudgetExceeded, SystemBuilder, UNBOUNDED, auditSystem } from './disclosure-audit';
 import { figureRows } from './figure-rows';
 import { Breakdown, Cell, YearFigures } from './yearly-figures';
 
@@ -183,7 +183,15 @@ export function chooseHidden(
   // The relations interlock (the status total is also a breakdown total...): audit them all.
   for (let round = 0; round < values.size; round++) {
     const { system, truth } = yearSystem(relations, values, hidden);
-    const { determined } = auditSystem(system, truth);
+    let determined: { name: string }[];
+    try {
+      determined = auditSystem(system, truth).determined;
+    } catch (error) {
+      if (!(error instanceof AuditBudgetExceeded)) throw error;
+      // Never seen at these sizes; should it happen, hiding every count is safe, an error not.
+      for (const [id, n] of values) if (n > 0) hide(id, 'audit');
+      break;
+    }
     if (determined.length === 0) break;
     let added = false;
     for (const { name } of determined) {
