@@ -105,6 +105,7 @@ export class StatisticsPages {
       })),
       publishable,
       publishPreview: mayPublish ? await this.publishPreview(publishable, locale) : [],
+      hiddenMarker: HIDDEN,
       published: data.years
         .filter((y) => y.publishedAt !== null)
         .map((y) => ({
