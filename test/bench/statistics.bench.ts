@@ -16,6 +16,7 @@ import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
+import { CaseStatisticsSource } from '@app/cases';
 import { FixedClock, loadConfig, runMigrationsLocked } from '@app/core';
 import { StatisticsRecompute, StatisticsService } from '@app/statistics';
 import { createServer } from '../../apps/server/src/bootstrap';
@@ -163,7 +164,9 @@ async function summaryRows(
   const dataSource = createDataSource(loadConfig(env), 'pmd-bench-stats-recompute');
   await dataSource.initialize();
   try {
-    const report = await new StatisticsRecompute(dataSource as DataSource).run({ limit: 5 });
+    const source = dataSource as DataSource;
+    const recompute = new StatisticsRecompute(source, new CaseStatisticsSource(source));
+    const report = await recompute.run({ limit: 5 });
     if (report.total > 0) {
       throw new Error(
         `the generated summary rows differ from the recompute in ${report.total} places, e.g. ${JSON.stringify(report.differences)}`,

@@ -55,6 +55,8 @@ import { PersonalDataEraser } from './retention/services/personal-data-eraser.se
 import { ReceiptCodeHasher } from './intake/services/receipt-code-hasher';
 import { ReferralResponsePagesService } from './referrals/services/referral-response-pages.service';
 import { ReporterIdentityScreen } from './shared/services/reporter-identity-screen';
+import { CaseStatisticsSource } from './shared/services/case-statistics-source';
+import { AgendaCaseFacts } from './workflow/services/agenda-case-facts';
 import { ReportFormService } from './intake/services/report-form.service';
 import { RetentionService } from './retention/services/retention.service';
 import { StalePartSweeper } from './retention/services/stale-parts.service';
@@ -132,6 +134,8 @@ registerMessages(WORKFLOW_MESSAGES);
     ReporterIdentityScreen,
     RetentionService,
     StalePartSweeper,
+    AgendaCaseFacts,
+    CaseStatisticsSource,
     WithdrawalPagesService,
     WithdrawalService,
   ],
@@ -150,6 +154,8 @@ registerMessages(WORKFLOW_MESSAGES);
     ReporterIdentityScreen,
     RetentionService,
     WithdrawalService,
+    AgendaCaseFacts,
+    CaseStatisticsSource,
   ],
 })
 export class CasesModule {}

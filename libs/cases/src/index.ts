@@ -43,6 +43,8 @@ export * from './follow-up/services/follow-up.service';
 export * from './intake/services/historical-cases.service';
 export * from './retention/services/personal-data-eraser.service';
 export * from './shared/services/reporter-identity-screen';
+export * from './shared/services/case-statistics-source';
+export * from './workflow/services/agenda-case-facts';
 export * from './retention/services/retention.service';
 export * from './retention/services/stale-parts.service';
 export * from './withdrawal/services/withdrawal.service';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
 import { Clock } from '@app/core';
+import { AgendaCaseFacts } from '@app/cases';
 import { StaffDirectory, StaffMember } from '@app/identity';
 import { automaticRecusal } from '../domain/recusal';
 import { MeetingAgendaItem } from '../entities/meeting-agenda-item.entity';
@@ -18,6 +19,7 @@ export class AgendaItems {
   constructor(
     private readonly clock: Clock,
     private readonly directory: StaffDirectory,
+    private readonly cases: AgendaCaseFacts,
   ) {}
 
   /**
@@ -96,13 +98,11 @@ export class AgendaItems {
    */
   async waitingItems(manager: EntityManager, caseId?: string): Promise<MeetingAgendaItem[]> {
     const rows = (await manager.query(
-      `SELECT DISTINCT ON (i.case_id) i.id
+      `SELECT DISTINCT ON (i.case_id) i.id, i.case_id
          FROM meeting_agenda_items i
          JOIN meetings m ON m.id = i.meeting_id
-         JOIN cases c ON c.id = i.case_id
          LEFT JOIN meeting_decisions d ON d.item_id = i.id
-        WHERE c.status = 'technical_group'
-          AND ($1::uuid IS NULL OR i.case_id = $1::uuid)
+        WHERE ($1::uuid IS NULL OR i.case_id = $1::uuid)
           AND (d.kind = 'postpone' OR (m.status = 'cancelled' AND d.id IS NULL))
           AND NOT EXISTS (SELECT 1 FROM meeting_agenda_items n WHERE n.carried_from_item_id = i.id)
           AND NOT EXISTS (
@@ -113,11 +113,16 @@ export class AgendaItems {
                AND (om.status IN ('planned', 'agenda_published') OR (om.status = 'held' AND od.id IS NULL)))
         ORDER BY i.case_id, m.scheduled_at DESC, i.position`,
       [caseId ?? null],
-    )) as { id: string }[];
-    if (rows.length === 0) return [];
-    const items = await manager.find(MeetingAgendaItem, {
-      where: { id: In(rows.map((r) => r.id)) },
-    });
+    )) as { id: string; case_id: string }[];
+    // Whether the case still waits is the case's own status, asked of the cases lib.
+    const waiting = await this.cases.inStatus(
+      manager,
+      rows.map((r) => r.case_id),
+      'technical_group',
+    );
+    const ids = rows.filter((r) => waiting.has(r.case_id)).map((r) => r.id);
+    if (ids.length === 0) return [];
+    const items = await manager.find(MeetingAgendaItem, { where: { id: In(ids) } });
     return items.sort(
       (a, b) => a.addedAt.getTime() - b.addedAt.getTime() || a.position - b.position,
     );

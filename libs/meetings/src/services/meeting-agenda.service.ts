@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/core';
 import {
-  Case,
+  AgendaCaseFacts,
+  AgendaCaseRef,
   CaseActionForbiddenError,
   CaseNotFoundError,
   CaseWorkflowService,
@@ -41,6 +42,7 @@ export class MeetingAgenda extends MeetingCommandService {
     private readonly workflow: CaseWorkflowService,
     private readonly taxonomy: TaxonomyService,
     private readonly agendaItems: AgendaItems,
+    private readonly cases: AgendaCaseFacts,
   ) {
     super(dataSource, clock, audit);
   }
@@ -108,10 +110,7 @@ export class MeetingAgenda extends MeetingCommandService {
       const meeting = await this.lockMeeting(manager, meetingId);
       this.requireAgendaOpen(meeting);
       const item = await this.findItem(manager, meetingId, itemId);
-      const row = await manager.findOne(Case, {
-        where: { id: item.caseId },
-        select: { id: true, status: true, assigneeId: true },
-      });
+      const row = await this.cases.find(manager, { id: item.caseId });
       if (
         !MeetingPermissions.mayRemoveItem(actor, {
           addedBy: item.addedBy,
@@ -138,21 +137,12 @@ export class MeetingAgenda extends MeetingCommandService {
     });
   }
 
-  /** The case with only the columns the agenda needs, locked like the workflow locks it. */
-  private async findCase(manager: EntityManager, key: AddAgendaItem['case']): Promise<Case> {
-    const where =
-      'id' in key ? (UUID.test(key.id) ? { id: key.id } : null) : { reference: key.reference };
-    const row = where
-      ? await manager.findOne(Case, {
-          where,
-          select: {
-            id: true,
-            reference: true,
-            status: true,
-            assigneeId: true,
-          },
-        })
-      : null;
+  /** The case with only the columns the agenda needs (the workflow locks it when it moves). */
+  private async findCase(
+    manager: EntityManager,
+    key: AddAgendaItem['case'],
+  ): Promise<AgendaCaseRef> {
+    const row = 'id' in key && !UUID.test(key.id) ? null : await this.cases.find(manager, key);
     if (!row) throw new CaseNotFoundError();
     return row;
   }
@@ -161,7 +151,7 @@ export class MeetingAgenda extends MeetingCommandService {
    * Institution codes must exist, and the summary members will read must not name the reporter
    * (the cases lib screens it; the contact details never leave it).
    */
-  private async checkItemInput(input: AddAgendaItem, row: Case): Promise<void> {
+  private async checkItemInput(input: AddAgendaItem, row: AgendaCaseRef): Promise<void> {
     const snapshot = await this.taxonomy.snapshot();
     const codes = input.proposedInstitutionCodes ?? [];
     const unknown = codes.findIndex((code) => !snapshot.isKnown('institution', code));

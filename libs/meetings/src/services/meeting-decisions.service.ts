@@ -3,7 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG, AppConfig, Clock } from '@app/core';
-import { Case, CaseWorkflowService, ReferralInput } from '@app/cases';
+import { AgendaCaseFacts, CaseWorkflowService, ReferralInput } from '@app/cases';
 import { AuditLog, StaffDirectory, StaffPrincipal } from '@app/identity';
 import { DecisionKind, caseStatusAfter, needsQuorum } from '../domain/decision-kinds';
 import { MeetingPermissions } from '../domain/meeting-permissions';
@@ -42,6 +42,7 @@ export class MeetingDecisions extends MeetingCommandService {
     private readonly workflow: CaseWorkflowService,
     private readonly directory: StaffDirectory,
     private readonly agendaItems: AgendaItems,
+    private readonly cases: AgendaCaseFacts,
   ) {
     super(dataSource, clock, audit);
   }
@@ -98,10 +99,7 @@ export class MeetingDecisions extends MeetingCommandService {
         );
         referralIds = result.referralIds;
       } else {
-        const row = await manager.findOne(Case, {
-          where: { id: item.caseId },
-          select: { id: true, status: true },
-        });
+        const row = await this.cases.find(manager, { id: item.caseId });
         if (row?.status !== 'technical_group') {
           throw new DecisionConflictError('case_not_in_technical_group', {
             caseStatus: row?.status ?? '',

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { APP_CONFIG, AppConfig, Locale, kosovoDate, kosovoDateTime } from '@app/core';
-import { Case, CaseGround } from '@app/cases';
+import { AgendaCaseFact, AgendaCaseFacts } from '@app/cases';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyKind, TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
 import { excludedFromItem } from '../domain/meeting-access';
@@ -40,6 +40,7 @@ export class MeetingViews {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly directory: StaffDirectory,
     private readonly taxonomy: TaxonomyService,
+    private readonly cases: AgendaCaseFacts,
   ) {}
 
   /** Newest first; members see the meetings whose agenda was published to them. */
@@ -91,8 +92,7 @@ export class MeetingViews {
     const itemIds = items.map((i) => i.id);
     const caseIds = items.map((i) => i.caseId);
     const some = itemIds.length > 0;
-    const cases = await this.agendaCases(manager, caseIds);
-    const grounds = some ? await manager.find(CaseGround, { where: { caseId: In(caseIds) } }) : [];
+    const cases = await this.cases.facts(manager, caseIds);
     const recusals = some
       ? await manager.find(MeetingRecusal, { where: { itemId: In(itemIds) } })
       : [];
@@ -140,11 +140,7 @@ export class MeetingViews {
       return {
         id: item.id,
         position: item.position,
-        case: this.agendaCase(
-          row,
-          grounds.filter((g) => g.caseId === item.caseId).map((g) => g.ground),
-          label,
-        ),
+        case: this.agendaCase(row, label),
         excluded,
         summary: excluded ? null : item.summary,
         proposedDecision: item.proposedDecision,
@@ -260,29 +256,8 @@ export class MeetingViews {
       .sort((a, b) => a.name.localeCompare(b.name));
   }
 
-  /** Only the columns the Group may read: the query never loads identity or the description. */
-  private async agendaCases(manager: EntityManager, ids: string[]): Promise<Map<string, Case>> {
-    if (ids.length === 0) return new Map();
-    const rows = await manager.find(Case, {
-      where: { id: In(ids) },
-      select: {
-        id: true,
-        reference: true,
-        status: true,
-        community: true,
-        primaryArea: true,
-        municipality: true,
-        perpetratorKind: true,
-        incidentDate: true,
-        submittedAt: true,
-      },
-    });
-    return new Map(rows.map((r) => [r.id, r]));
-  }
-
   private agendaCase(
-    row: Case,
-    grounds: string[],
+    row: AgendaCaseFact,
     label: (kind: TaxonomyKind, code: string) => LabelledCodeDto,
   ): AgendaCaseDto {
     return {
@@ -290,8 +265,8 @@ export class MeetingViews {
       reference: row.reference,
       status: row.status,
       community: label('community', row.community),
-      area: label('area', row.primaryArea),
-      grounds: grounds.sort().map((g) => label('ground', g)),
+      area: label('area', row.area),
+      grounds: [...row.grounds].sort().map((g) => label('ground', g)),
       municipality: label('municipality', row.municipality),
       perpetratorKind: label('perpetrator_kind', row.perpetratorKind),
       incidentDate: row.incidentDate,

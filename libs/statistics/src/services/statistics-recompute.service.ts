@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { FINAL_STATUSES } from '@app/cases';
+import { CaseStatisticsSource } from '@app/cases';
 import { KOSOVO_TIME_ZONE } from '@app/core';
-
-/** The final statuses as an SQL list; they are fixed identifiers of the machine, not input. */
-const OUTCOMES = `(${FINAL_STATUSES.map((status) => `'${status}'`).join(', ')})`;
 
 /** The eight scopes of a row with columns co, ar, mu (see the CreateStatistics migration). */
 const SCOPES = `(VALUES (f.co || '|' || f.ar || '|' || f.mu), (f.co || '|' || f.ar || '|*'),
@@ -13,79 +10,14 @@ const SCOPES = `(VALUES (f.co || '|' || f.ar || '|' || f.mu), (f.co || '|' || f.
 
 /**
  * Every counter as the cases say it should be (a meeting held counts in the Kosovo year of the
- * day the Group met, its scheduled date, as the meetings lib records it): aggregated first by year and the three scope
- * fields (a few thousand groups whatever the number of cases), then spread over the scopes.
- * `$1` is the time zone of the statistical year.
+ * day the Group met, its scheduled date, as the meetings lib records it): the case facts come
+ * aggregated by year and the three scope fields from the cases lib (`expected_case_facts`),
+ * and are spread over the scopes here. `$1` (with meetings only) is the time zone of the year.
  */
 function expectedCountersSql(withMeetings: boolean): string {
   return `
-  WITH by_case_field AS (
-    -- One pass over the cases, one hash table per breakdown (grouping sets).
-    SELECT year, community AS co, primary_area AS ar, municipality AS mu,
-           gender, age_group, reporter_role, perpetrator_kind, status, closure_reason,
-           GROUPING(gender, age_group, reporter_role, perpetrator_kind, status, closure_reason) AS g,
-           count(*)::bigint AS value
-      FROM cases
-     GROUP BY GROUPING SETS (
-       (year, community, primary_area, municipality),
-       (year, community, primary_area, municipality, gender),
-       (year, community, primary_area, municipality, age_group),
-       (year, community, primary_area, municipality, reporter_role),
-       (year, community, primary_area, municipality, perpetrator_kind),
-       (year, community, primary_area, municipality, status, closure_reason)
-     )
-  ), facts AS (
-    SELECT f.year, f.co, f.ar, f.mu, d.dimension, d.key, d.metric, sum(f.value)::bigint AS value
-      FROM by_case_field f
-      CROSS JOIN LATERAL (VALUES
-        -- g is a bit mask of the columns NOT grouped: gender 32, age 16, role 8, kind 4, status 2, reason 1.
-        (CASE WHEN f.g = 63 THEN 'total' END, 'all', 'reported'),
-        (CASE WHEN f.g = 63 THEN 'community' END, f.co, 'reported'),
-        (CASE WHEN f.g = 63 THEN 'area' END, f.ar, 'reported'),
-        (CASE WHEN f.g = 63 THEN 'municipality' END, f.mu, 'reported'),
-        (CASE WHEN f.g = 31 THEN 'gender' END, coalesce(f.gender, 'not_stated'), 'reported'),
-        (CASE WHEN f.g = 47 THEN 'age_group' END, coalesce(f.age_group, 'not_stated'), 'reported'),
-        (CASE WHEN f.g = 55 THEN 'reporter_role' END, f.reporter_role, 'reported'),
-        (CASE WHEN f.g = 59 THEN 'perpetrator_kind' END, f.perpetrator_kind, 'reported'),
-        (CASE WHEN f.g = 60 THEN 'status' END, f.status, 'current'),
-        (CASE WHEN f.g = 60 AND f.status = 'closed' THEN 'closure_reason' END,
-         coalesce(f.closure_reason, 'unspecified'), 'current')
-      ) AS d(dimension, key, metric)
-     WHERE d.dimension IS NOT NULL
-     GROUP BY 1, 2, 3, 4, 5, 6, 7
-    UNION ALL
-    SELECT c.year, c.community, c.primary_area, c.municipality, 'ground', g.ground, 'reported', count(*)
-      FROM case_grounds g JOIN cases c ON c.id = g.case_id
-     GROUP BY 1, 2, 3, 4, 5, 6, 7
-    UNION ALL
-    SELECT extract(year FROM h.at AT TIME ZONE $1)::int, c.community, c.primary_area, c.municipality,
-           'outcome', h.to_status, 'decided', count(*)
-      FROM case_history h JOIN cases c ON c.id = h.case_id
-     WHERE h.to_status IN ${OUTCOMES} AND h.from_status IS DISTINCT FROM h.to_status
-     GROUP BY 1, 2, 3, 4, 5, 6, 7
-    UNION ALL
-    SELECT c.year, c.community, c.primary_area, c.municipality, 'institution', r.institution_code,
-           'reported', count(*)
-      FROM (SELECT case_id, institution_code FROM case_referrals
-            UNION SELECT case_id, institution_code FROM stat_imported_referrals) r
-      JOIN cases c ON c.id = r.case_id
-     GROUP BY 1, 2, 3, 4, 5, 6, 7
-    UNION ALL
-    SELECT extract(year FROM r.sent_at AT TIME ZONE $1)::int, c.community, c.primary_area,
-           c.municipality, 'referral', r.institution_code, m.metric, count(*)
-      FROM case_referrals r JOIN cases c ON c.id = r.case_id
-      CROSS JOIN LATERAL (VALUES
-        ('sent'),
-        (CASE WHEN r.answered_at IS NULL THEN NULL
-              WHEN (r.answered_at AT TIME ZONE $1)::date <= r.response_due_date THEN 'answered_on_time'
-              ELSE 'answered_late' END),
-        (r.answer_outcome)
-      ) AS m(metric)
-     WHERE m.metric IS NOT NULL
-     GROUP BY 1, 2, 3, 4, 5, 6, 7
-  )
   SELECT s.scope, f.year, f.dimension, f.key, f.metric, sum(f.value)::bigint AS value
-    FROM facts f CROSS JOIN LATERAL ${SCOPES}
+    FROM expected_case_facts f CROSS JOIN LATERAL ${SCOPES}
    GROUP BY 1, 2, 3, 4, 5
   UNION ALL
   SELECT '*|*|*', m.year, 'meetings', 'all', 'held', sum(m.held)::bigint
@@ -98,18 +30,6 @@ function expectedCountersSql(withMeetings: boolean): string {
           }) m
    GROUP BY m.year`;
 }
-
-/** Each decided case's latest outcome, from its history. `$1` is the time zone. */
-const EXPECTED_OUTCOMES_SQL = `
-  SELECT DISTINCT ON (c.id) c.id AS case_id, c.status AS outcome,
-         CASE WHEN c.status = 'closed' THEN c.closure_reason END AS closure_reason,
-         h.at AS decided_at, c.year, c.community AS co, c.primary_area AS ar, c.municipality AS mu,
-         greatest(0, (h.at AT TIME ZONE $1)::date - (c.submitted_at AT TIME ZONE $1)::date) AS days
-    FROM cases c
-    JOIN case_history h ON h.case_id = c.id AND h.to_status = c.status
-                       AND h.from_status IS DISTINCT FROM h.to_status
-   WHERE c.status IN ${OUTCOMES}
-   ORDER BY c.id, h.at DESC, h.id DESC`;
 
 const EXPECTED_DAYS_SQL = `
   SELECT s.scope, f.year, f.days, count(*)::bigint AS count
@@ -138,7 +58,10 @@ export interface RecomputeReport {
  */
 @Injectable()
 export class StatisticsRecompute {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly cases: CaseStatisticsSource,
+  ) {}
 
   async run(options: { fix?: boolean; limit?: number } = {}): Promise<RecomputeReport> {
     const limit = options.limit ?? 100;
@@ -159,7 +82,7 @@ export class StatisticsRecompute {
           + (SELECT count(*) FROM outcome_diff) AS total`)) as { total: string }[];
       if (options.fix && Number(total) > 0) await this.replace(manager);
       await manager.query(
-        `DROP TABLE expected_counters, expected_outcomes, expected_days, counter_diff, days_diff, outcome_diff`,
+        `DROP TABLE expected_case_facts, expected_counters, expected_outcomes, expected_days, counter_diff, days_diff, outcome_diff`,
       );
       return {
         differences,
@@ -178,12 +101,16 @@ export class StatisticsRecompute {
     const [{ meetings }] = (await manager.query(
       `SELECT to_regclass('meetings') IS NOT NULL AS meetings`,
     )) as { meetings: boolean }[];
-    const tz = [KOSOVO_TIME_ZONE];
+    await this.cases.createFactTables(manager, {
+      timeZone: KOSOVO_TIME_ZONE,
+      factsTable: 'expected_case_facts',
+      outcomesTable: 'expected_outcomes',
+      extraReferralsTable: 'stat_imported_referrals',
+    });
     await manager.query(
       `CREATE TEMP TABLE expected_counters AS ${expectedCountersSql(meetings)}`,
-      tz,
+      meetings ? [KOSOVO_TIME_ZONE] : [],
     );
-    await manager.query(`CREATE TEMP TABLE expected_outcomes AS ${EXPECTED_OUTCOMES_SQL}`, tz);
     await manager.query(`CREATE TEMP TABLE expected_days AS ${EXPECTED_DAYS_SQL}`);
     await manager.query(`
       CREATE TEMP TABLE counter_diff AS

@@ -10,6 +10,7 @@ import {
   kosovoDate,
   kosovoYear,
 } from '@app/core';
+import { CaseStatisticsSource } from '@app/cases';
 import { TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
 import { ALL_SCOPE } from '../domain/counter-key';
 import { filterScopes } from '../domain/case-deltas';
@@ -82,6 +83,7 @@ export class StatisticsService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly taxonomy: TaxonomyService,
+    private readonly cases: CaseStatisticsSource,
   ) {}
 
   async publicYearly(query: YearRangeQuery): Promise<YearlyStatistics> {
@@ -332,30 +334,19 @@ export class StatisticsService {
     to: number,
     filter: StatisticsFilter,
   ): Promise<Map<number, Record<string, number>>> {
-    const rows = (await this.dataSource.query(
-      `SELECT extract(year FROM r.sent_at AT TIME ZONE $1)::int AS year, r.institution_code, count(*)::int AS n
-         FROM case_referrals r JOIN cases c ON c.id = r.case_id
-        WHERE r.status IN ('sent', 'overdue') AND r.response_due_date < $2::date
-          AND r.sent_at >= make_timestamptz($3, 1, 1, 0, 0, 0, $1)
-          AND r.sent_at < make_timestamptz($4 + 1, 1, 1, 0, 0, 0, $1)
-          AND ($5::text IS NULL OR c.community = $5)
-          AND ($6::text IS NULL OR c.primary_area = $6)
-          AND ($7::text IS NULL OR c.municipality = $7)
-        GROUP BY 1, 2`,
-      [
-        KOSOVO_TIME_ZONE,
-        kosovoDate(this.clock.now()),
-        from,
-        to,
-        filter.community ?? null,
-        filter.area ?? null,
-        filter.municipality ?? null,
-      ],
-    )) as { year: number; institution_code: string; n: number }[];
+    const rows = await this.cases.overdueReferrals({
+      timeZone: KOSOVO_TIME_ZONE,
+      today: kosovoDate(this.clock.now()),
+      from,
+      to,
+      community: filter.community,
+      area: filter.area,
+      municipality: filter.municipality,
+    });
     const result = new Map<number, Record<string, number>>();
     for (const row of rows) {
       const record = result.get(row.year) ?? {};
-      record[row.institution_code] = row.n;
+      record[row.institutionCode] = row.count;
       result.set(row.year, record);
     }
     return result;

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager, In } from 'typeorm';
+import { CaseGround } from '../../shared/entities/case-ground.entity';
+import { Case } from '../../shared/entities/case.entity';
+import { CaseStatus } from '../domain/case-status.machine';
+
+/** A case as a meeting's agenda commands need it: where it stands and who handles it. */
+export interface AgendaCaseRef {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  assigneeId: string | null;
+}
+
+/**
+ * The facts of a case the Technical Group reads on an agenda: never the reporter's contact
+ * details, helper or own description. Codes, for the reader's labels.
+ */
+export interface AgendaCaseFact {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  community: string;
+  area: string;
+  grounds: string[];
+  municipality: string;
+  perpetratorKind: string;
+  incidentDate: string;
+  submittedAt: Date;
+}
+
+/**
+ * What the meetings lib reads of cases, inside the caller's transaction: the case it puts on an
+ * agenda or decides on, and the facts an agenda shows. Status changes go through the workflow.
+ */
+@Injectable()
+export class AgendaCaseFacts {
+  /** The case by id or by reference, or null when there is none. */
+  async find(
+    manager: EntityManager,
+    key: { id: string } | { reference: string },
+  ): Promise<AgendaCaseRef | null> {
+    const row = await manager.findOne(Case, {
+      where: 'id' in key ? { id: key.id } : { reference: key.reference },
+      select: { id: true, reference: true, status: true, assigneeId: true },
+    });
+    return row
+      ? { id: row.id, reference: row.reference, status: row.status, assigneeId: row.assigneeId }
+      : null;
+  }
+
+  /** Of these cases, the ids of those in this status. */
+  async inStatus(
+    manager: EntityManager,
+    caseIds: readonly string[],
+    status: CaseStatus,
+  ): Promise<Set<string>> {
+    if (caseIds.length === 0) return new Set();
+    const rows = await manager.find(Case, {
+      where: { id: In([...new Set(caseIds)]), status },
+      select: { id: true },
+    });
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The agenda facts of these cases, by id (only the columns the Group may read). */
+  async facts(
+    manager: EntityManager,
+    caseIds: readonly string[],
+  ): Promise<Map<string, AgendaCaseFact>> {
+    if (caseIds.length === 0) return new Map();
+    const ids = [...new Set(caseIds)];
+    const rows = await manager.find(Case, {
+      where: { id: In(ids) },
+      select: {
+        id: true,
+        reference: true,
+        status: true,
+        community: true,
+        primaryArea: true,
+        municipality: true,
+        perpetratorKind: true,
+        incidentDate: true,
+        submittedAt: true,
+      },
+    });
+    const grounds = await manager.find(CaseGround, { where: { caseId: In(ids) } });
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          reference: row.reference,
+          status: row.status,
+          community: row.community,
+          area: row.primaryArea,
+          grounds: grounds.filter((g) => g.caseId === row.id).map((g) => g.ground),
+          municipality: row.municipality,
+          perpetratorKind: row.perpetratorKind,
+          incidentDate: row.incidentDate,
+          submittedAt: row.submittedAt,
+        },
+      ]),
+    );
+  }
+}
