@@ -11,13 +11,12 @@ export * from './evidence/domain/evidence-policy';
 export * from './intake/domain/receipt-code';
 export * from './shared/domain/identity-in-text';
 /*
- * Entities: only the case row and its grounds are values here, for other contexts' foreign keys
- * and reads (agendas, locks taken like the workflow takes them). No other context writes them:
- * they go through the services below (workflow, historical cases, the identity screen). The
- * other tables are the cases lib's own; their types are exported for reading only.
+ * Entities: only the case row is a value here, for other contexts' foreign keys.
+ * No other context reads or writes them: they go through the services below (workflow,
+ * historical cases, the identity screen, agenda case facts, the statistics source). The other
+ * tables are the cases lib's own; their types are exported for reading only.
  */
 export { Case } from './shared/entities/case.entity';
-export { CaseGround } from './shared/entities/case-ground.entity';
 export type { CaseEvidence, EvidenceUploader } from './evidence/entities/case-evidence.entity';
 export type { CaseHistoryEntry } from './workflow/entities/case-history-entry.entity';
 export type { CaseMessage, MessageAuthorKind } from './follow-up/entities/case-message.entity';
