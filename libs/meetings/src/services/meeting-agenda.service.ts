@@ -137,7 +137,7 @@ export class MeetingAgenda extends MeetingCommandService {
     });
   }
 
-  /** The case with only the columns the agenda needs (the workflow locks it when it moves). */
+  /** The case with only the columns the agenda needs, locked like the workflow locks it. */
   private async findCase(
     manager: EntityManager,
     key: AddAgendaItem['case'],

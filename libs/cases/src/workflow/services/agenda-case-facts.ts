@@ -35,7 +35,10 @@ export interface AgendaCaseFact {
  */
 @Injectable()
 export class AgendaCaseFacts {
-  /** The case by id or by reference, or null when there is none. */
+  /**
+   * The case by id or by reference, or null when there is none, locked as the workflow locks it
+   * (until the caller's transaction ends): two agendas cannot take the same case at once.
+   */
   async find(
     manager: EntityManager,
     key: { id: string } | { reference: string },
@@ -43,6 +46,7 @@ export class AgendaCaseFacts {
     const row = await manager.findOne(Case, {
       where: 'id' in key ? { id: key.id } : { reference: key.reference },
       select: { id: true, reference: true, status: true, assigneeId: true },
+      lock: { mode: 'pessimistic_write' },
     });
     return row
       ? { id: row.id, reference: row.reference, status: row.status, assigneeId: row.assigneeId }
