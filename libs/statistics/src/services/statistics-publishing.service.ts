@@ -52,17 +52,20 @@ export class StatisticsPublishing {
     return rows.length > 0;
   }
 
-  private freeze(year: number, actor: StaffPrincipal, ip: string | null): Promise<PublishedYear> {
+  private async freeze(
+    year: number,
+    actor: StaffPrincipal,
+    ip: string | null,
+  ): Promise<PublishedYear> {
     const now = this.clock.now();
+    // Read before the transaction: a query on another connection while the transaction holds
+    // one starves the pool when many publish at once (every transaction waits for a second).
+    const known = await this.statistics.knownCodes();
     // One consistent snapshot of the counters and the histogram.
     return this.dataSource.transaction('REPEATABLE READ', async (manager) => {
       const counts = await this.statistics.currentCounts(year, manager);
       // What the staff page previewed for the year: computed the same way from the same counts.
-      const { figures } = this.statistics.publicYear(
-        year,
-        counts,
-        await this.statistics.knownCodes(),
-      );
+      const { figures } = this.statistics.publicYear(year, counts, known);
       const inserted = (await manager.query(
         `INSERT INTO stat_snapshots (year, published_at, published_by, counts, public_figures)
          VALUES ($1, $2, $3, $4::jsonb, $5::jsonb) ON CONFLICT (year) DO NOTHING RETURNING year`,
