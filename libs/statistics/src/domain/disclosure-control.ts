@@ -1,3 +1,4 @@
+import { CASE_DIMENSIONS } from './case-deltas';
 import { AuditBudgetExceeded, SystemBuilder, UNBOUNDED, auditSystem } from './disclosure-audit';
 import { figureRows } from './figure-rows';
 import { Breakdown, Cell, YearFigures } from './yearly-figures';
@@ -45,15 +46,7 @@ export interface Relation {
 }
 
 /** Breakdowns with exactly one value per case (grounds and institutions are many per case). */
-const ONE_PER_CASE: readonly Breakdown[] = [
-  'community',
-  'area',
-  'municipality',
-  'gender',
-  'age_group',
-  'reporter_role',
-  'perpetrator_kind',
-];
+const ONE_PER_CASE: readonly Breakdown[] = CASE_DIMENSIONS;
 const MANY_PER_CASE: readonly Breakdown[] = ['ground', 'referral_institution'];
 
 /** Figures that count no person: never hidden. */
