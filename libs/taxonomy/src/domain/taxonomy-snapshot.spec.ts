@@ -33,6 +33,14 @@ describe('TaxonomySnapshot', () => {
     expect(snapshot.isKnown('ground', 'nope')).toBe(false);
   });
 
+  it('names a fact the earlier platform did not record in words, in every language', () => {
+    const snapshot = new TaxonomySnapshot(seedEntries());
+    expect(snapshot.label('reporter_role', 'not_recorded', 'en')).toBe('Not recorded');
+    expect(snapshot.label('perpetrator_kind', 'not_recorded', 'sq')).toBe('E paregjistruar');
+    expect(snapshot.label('perpetrator_kind', 'not_recorded', 'rom')).toBe('Na ramome');
+    expect(snapshot.label('area', 'unknown_code', 'en')).toBe('unknown_code');
+  });
+
   it('treats an inactive code as unknown for new cases but still labels it', () => {
     const entries = seedEntries().map((e) =>
       e.kind === 'area' && e.code === 'housing' ? { ...e, active: false } : e,

@@ -2,6 +2,18 @@ import type { Locale } from '@app/core';
 import type { TaxonomyKind, TaxonomyLabels } from '../data/taxonomy.data';
 import { localizedLabel } from './localized-label';
 
+/**
+ * What cases imported from the earlier platform hold where it did not record a fact (reporter
+ * role, perpetrator kind): not a code of the taxonomy, but shown in words, never as the code.
+ */
+export const NOT_RECORDED = 'not_recorded';
+const NOT_RECORDED_LABELS: Record<Locale, string> = {
+  sq: 'E paregjistruar',
+  sr: 'Nije evidentirano',
+  en: 'Not recorded',
+  rom: 'Na ramome',
+};
+
 export interface TaxonomyEntry {
   kind: TaxonomyKind;
   code: string;
@@ -59,6 +71,7 @@ export class TaxonomySnapshot implements KnownCodes {
   /** The label of a code (also of an inactive one, for old cases); the code itself if unknown. */
   label(kind: TaxonomyKind, code: string, locale: Locale): string {
     const entry = this.index.get(`${kind}:${code}`);
-    return entry ? localizedLabel(entry.labels, locale) : code;
+    if (entry) return localizedLabel(entry.labels, locale);
+    return code === NOT_RECORDED ? NOT_RECORDED_LABELS[locale] : code;
   }
 }
