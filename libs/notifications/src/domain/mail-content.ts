@@ -21,6 +21,16 @@ export const MAIL_ACTIONS: { [T in MailTemplate]: ParamOf<T> } = {
   password_reset: 'resetUrl',
 };
 
+/**
+ * Parameters a template no longer shows but that rows written before the change still carry:
+ * dropped, so those emails are sent in the new neutral words instead of failing.
+ */
+const RETIRED_PARAMS: Partial<Record<MailTemplate, readonly string[]>> = {
+  case_received: ['reference'],
+  expert_message_reporter: ['reference'],
+  status_changed_reporter: ['reference', 'status'],
+};
+
 const DATE_PARAMS = new Set(['dueDate', 'expiresAt', 'meetingDate']);
 
 /** An email before it becomes HTML and text: the same words feed both. */
@@ -44,6 +54,13 @@ function lookup(locale: Locale, key: string): string | undefined {
   return (MAIL_MESSAGES[locale] as Catalogue)[key];
 }
 
+/** Reporters get a signature that does not say what the platform is for. */
+function signatureKey(template: MailTemplate): string {
+  return MAIL_TEMPLATES[template].audience === 'reporter'
+    ? 'mail.signature.reporter'
+    : 'mail.signature';
+}
+
 /**
  * The language of a template for a recipient: theirs when the template is fully written in it,
  * otherwise Albanian. Per template, so one email never mixes two languages.
@@ -52,7 +69,7 @@ export function mailLocale(template: MailTemplate, locale: Locale): Locale {
   const keys = ['subject', 'body', 'action'].map((part) => `mail.${template}.${part}`);
   keys.push(
     'mail.greeting',
-    'mail.signature',
+    signatureKey(template),
     'mail.link_hint',
     `mail.footer.${MAIL_TEMPLATES[template].audience}`,
   );
@@ -96,8 +113,10 @@ function isCaseStatus(value: string): value is CaseStatusLabel {
 export function composeMail(
   template: MailTemplate,
   requestedLocale: Locale,
-  params: Record<string, string>,
+  given: Record<string, string>,
 ): MailContent {
+  const retired = RETIRED_PARAMS[template] ?? [];
+  const params = Object.fromEntries(Object.entries(given).filter(([k]) => !retired.includes(k)));
   const spec = MAIL_TEMPLATES[template];
   const allowed = spec.params as readonly string[];
   const unexpected = Object.keys(params).filter((key) => !allowed.includes(key));
@@ -138,7 +157,7 @@ export function composeMail(
     paragraphs: text(locale, `mail.${template}.body`, shown).split(/\n{2,}/),
     action: { label: text(locale, `mail.${template}.action`), url },
     linkHint: text(locale, 'mail.link_hint'),
-    signature: text(locale, 'mail.signature').split('\n'),
+    signature: text(locale, signatureKey(template)).split('\n'),
     footer: text(locale, `mail.footer.${audience}`),
   };
 }

@@ -3,12 +3,13 @@
  * links, dates, never a reporter's identity or a case description (a test enforces it).
  */
 export const MAIL_TEMPLATES = {
-  case_received: { audience: 'reporter', params: ['reference', 'followUpUrl'] },
+  // A reporter's email carries the follow-up link only: the inbox may be read by others.
+  case_received: { audience: 'reporter', params: ['followUpUrl'] },
   case_submitted_staff: { audience: 'staff', params: ['reference', 'caseUrl'] },
   case_assigned: { audience: 'staff', params: ['reference', 'caseUrl'] },
   reporter_message_staff: { audience: 'staff', params: ['reference', 'caseUrl'] },
-  expert_message_reporter: { audience: 'reporter', params: ['reference', 'followUpUrl'] },
-  status_changed_reporter: { audience: 'reporter', params: ['reference', 'status', 'followUpUrl'] },
+  expert_message_reporter: { audience: 'reporter', params: ['followUpUrl'] },
+  status_changed_reporter: { audience: 'reporter', params: ['followUpUrl'] },
   agenda_published: { audience: 'staff', params: ['meetingDate', 'meetingUrl'] },
   referral_sent: {
     audience: 'institution',

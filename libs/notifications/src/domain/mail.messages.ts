@@ -7,6 +7,7 @@ type CommonKeys =
   | 'mail.greeting'
   | 'mail.staff_invitation.greeting'
   | 'mail.signature'
+  | 'mail.signature.reporter'
   | 'mail.link_hint'
   | 'mail.footer.reporter'
   | 'mail.footer.staff'
@@ -29,8 +30,11 @@ export type CaseStatusLabel = (typeof CASE_STATUS_LABELS)[number];
 /**
  * The words of every email. Bodies are plain text; paragraphs are separated by a blank line.
  * `{name}` placeholders take only the template's own parameters (a unit test checks it).
- * Reporter emails never say what the report is about: someone else may read that inbox.
- * No Romani yet: Romani emails are sent in Albanian until a native speaker writes them.
+ * Reporter emails say only that there is news and where to read it: someone else may read that
+ * inbox, so no reference, no status, no word of what the platform is for (their own signature
+ * and footer too). The reporter signs in with the reference and receipt code from the receipt.
+ * Romani is written for reporter emails; staff and institution emails in Romani fall back to
+ * Albanian, template by template.
  */
 export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
   sq: {
@@ -38,9 +42,10 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
     'mail.staff_invitation.greeting': 'Përshëndetje {name},',
     'mail.signature':
       'Platforma për mbrojtje nga diskriminimi\nZyra për Qeverisje të Mirë, Zyra e Kryeministrit',
+    'mail.signature.reporter': 'Zyra për Qeverisje të Mirë, Zyra e Kryeministrit',
     'mail.link_hint': 'Nëse butoni nuk funksionon, kopjoni këtë adresë në shfletuesin tuaj:',
     'mail.footer.reporter':
-      'E morët këtë email sepse e dhatë këtë adresë kur raportuat. Për mbrojtjen tuaj, emailet tona nuk përmbajnë kurrë përmbajtjen e raportit.',
+      'E morët këtë email sepse e dhatë këtë adresë në platformë. Për privatësinë tuaj, emailet tona nuk thonë asgjë më shumë: të rejat i lexoni në platformë.',
     'mail.footer.staff':
       'Njoftim automatik nga platforma. Ju lutemi mos iu përgjigjni këtij emaili.',
     'mail.footer.institution':
@@ -54,10 +59,10 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
     'mail.status.not_discrimination': 'Mbyllur: nuk u konstatua diskriminim',
     'mail.status.closed': 'Mbyllur',
 
-    'mail.case_received.subject': 'E morëm raportin tuaj {reference}',
+    'mail.case_received.subject': 'Mesazh nga platforma',
     'mail.case_received.body':
-      'Faleminderit. E morëm raportin tuaj dhe e regjistruam me referencën {reference}.\n\nRuajeni këtë referencë dhe kodin e pranimit që ju u shfaq. Me to mund ta ndiqni rastin, të lexoni mesazhet dhe të shtoni informacione në çdo kohë.\n\nDo t’ju shkruajmë kur të ketë të reja.',
-    'mail.case_received.action': 'Ndiqni rastin tuaj',
+      'Faleminderit. Keni të reja në platformë.\n\nPër t’i lexuar, hapni adresën më poshtë dhe shkruani numrin dhe kodin që keni ruajtur. Do t’ju shkruajmë përsëri kur të ketë të reja.',
+    'mail.case_received.action': 'Hapni platformën',
 
     'mail.case_submitted_staff.subject': 'Rast i ri {reference}',
     'mail.case_submitted_staff.body':
@@ -73,15 +78,15 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
       'Raportuesi i rastit {reference} dërgoi një mesazh të ri. Lexojeni në platformë.',
     'mail.reporter_message_staff.action': 'Lexoni mesazhin',
 
-    'mail.expert_message_reporter.subject': 'Mesazh për raportin tuaj {reference}',
+    'mail.expert_message_reporter.subject': 'Mesazh nga platforma',
     'mail.expert_message_reporter.body':
-      'Ju pret një mesazh i ri për raportin tuaj {reference}.\n\nPër privatësinë tuaj, mesazhin nuk e shkruajmë këtu. Hapni platformën dhe shkruani referencën dhe kodin e pranimit për ta lexuar.',
-    'mail.expert_message_reporter.action': 'Lexoni mesazhin',
+      'Keni të reja në platformë.\n\nPër t’i lexuar, hapni adresën më poshtë dhe shkruani numrin dhe kodin që keni ruajtur.',
+    'mail.expert_message_reporter.action': 'Hapni platformën',
 
-    'mail.status_changed_reporter.subject': 'Përditësim për raportin tuaj {reference}',
+    'mail.status_changed_reporter.subject': 'Mesazh nga platforma',
     'mail.status_changed_reporter.body':
-      'Statusi i raportit tuaj {reference} tani është: {status}.\n\nHapni platformën me referencën dhe kodin e pranimit për të parë më shumë.',
-    'mail.status_changed_reporter.action': 'Ndiqni rastin tuaj',
+      'Keni të reja në platformë.\n\nPër t’i lexuar, hapni adresën më poshtë dhe shkruani numrin dhe kodin që keni ruajtur.',
+    'mail.status_changed_reporter.action': 'Hapni platformën',
 
     'mail.agenda_published.subject': 'Rendi i ditës i takimit të Grupit Teknik më {meetingDate}',
     'mail.agenda_published.body':
@@ -124,9 +129,10 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
     'mail.staff_invitation.greeting': 'Dobar dan, {name},',
     'mail.signature':
       'Platforma za zaštitu od diskriminacije\nKancelarija za dobro upravljanje, Kancelarija premijera',
+    'mail.signature.reporter': 'Kancelarija za dobro upravljanje, Kancelarija premijera',
     'mail.link_hint': 'Ako dugme ne radi, kopirajte ovu adresu u svoj pregledač:',
     'mail.footer.reporter':
-      'Ovu poruku ste dobili jer ste ovu adresu naveli prilikom prijave. Radi vaše zaštite, naše poruke nikada ne sadrže sadržaj prijave.',
+      'Ovu poruku ste dobili jer ste ovu adresu naveli na platformi. Radi vaše privatnosti, naše poruke ne govore ništa više: novosti pročitajte na platformi.',
     'mail.footer.staff': 'Automatsko obaveštenje platforme. Molimo ne odgovarajte na ovu poruku.',
     'mail.footer.institution':
       'Automatsko obaveštenje platforme. Molimo ne odgovarajte na ovu poruku; koristite link iznad.',
@@ -139,10 +145,10 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
     'mail.status.not_discrimination': 'Zatvorena: nije utvrđena diskriminacija',
     'mail.status.closed': 'Zatvorena',
 
-    'mail.case_received.subject': 'Primili smo vašu prijavu {reference}',
+    'mail.case_received.subject': 'Poruka sa platforme',
     'mail.case_received.body':
-      'Hvala vam. Primili smo vašu prijavu i zaveli je pod oznakom {reference}.\n\nSačuvajte ovu oznaku i kod potvrde koji vam je prikazan. Pomoću njih u svakom trenutku možete pratiti svoj slučaj, čitati poruke i dodavati informacije.\n\nPisaćemo vam kada bude novosti.',
-    'mail.case_received.action': 'Pratite svoj slučaj',
+      'Hvala vam. Imate novosti na platformi.\n\nDa biste ih pročitali, otvorite adresu ispod i unesite oznaku i kod koje ste sačuvali. Pisaćemo vam ponovo kada bude novosti.',
+    'mail.case_received.action': 'Otvorite platformu',
 
     'mail.case_submitted_staff.subject': 'Novi slučaj {reference}',
     'mail.case_submitted_staff.body':
@@ -158,15 +164,15 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
       'Podnosilac prijave za slučaj {reference} poslao je novu poruku. Pročitajte je na platformi.',
     'mail.reporter_message_staff.action': 'Pročitajte poruku',
 
-    'mail.expert_message_reporter.subject': 'Poruka o vašoj prijavi {reference}',
+    'mail.expert_message_reporter.subject': 'Poruka sa platforme',
     'mail.expert_message_reporter.body':
-      'Čeka vas nova poruka o vašoj prijavi {reference}.\n\nRadi vaše privatnosti, poruku ne pišemo ovde. Otvorite platformu i unesite oznaku i kod potvrde da biste je pročitali.',
-    'mail.expert_message_reporter.action': 'Pročitajte poruku',
+      'Imate novosti na platformi.\n\nDa biste ih pročitali, otvorite adresu ispod i unesite oznaku i kod koje ste sačuvali.',
+    'mail.expert_message_reporter.action': 'Otvorite platformu',
 
-    'mail.status_changed_reporter.subject': 'Novosti o vašoj prijavi {reference}',
+    'mail.status_changed_reporter.subject': 'Poruka sa platforme',
     'mail.status_changed_reporter.body':
-      'Status vaše prijave {reference} sada je: {status}.\n\nOtvorite platformu sa oznakom i kodom potvrde da biste videli više.',
-    'mail.status_changed_reporter.action': 'Pratite svoj slučaj',
+      'Imate novosti na platformi.\n\nDa biste ih pročitali, otvorite adresu ispod i unesite oznaku i kod koje ste sačuvali.',
+    'mail.status_changed_reporter.action': 'Otvorite platformu',
 
     'mail.agenda_published.subject': 'Dnevni red sastanka Tehničke grupe {meetingDate}',
     'mail.agenda_published.body':
@@ -209,9 +215,10 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
     'mail.staff_invitation.greeting': 'Hello {name},',
     'mail.signature':
       'Platform for protection from discrimination\nOffice for Good Governance, Office of the Prime Minister',
+    'mail.signature.reporter': 'Office for Good Governance, Office of the Prime Minister',
     'mail.link_hint': 'If the button does not work, copy this address into your browser:',
     'mail.footer.reporter':
-      'You received this email because you gave this address when you reported. To protect you, our emails never contain what you reported.',
+      'You received this email because you gave this address on the platform. To protect your privacy, our emails say nothing more: read the news on the platform.',
     'mail.footer.staff': 'Automatic notice from the platform. Please do not reply to this email.',
     'mail.footer.institution':
       'Automatic notice from the platform. Please do not reply to this email; use the link above.',
@@ -224,10 +231,10 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
     'mail.status.not_discrimination': 'Closed: not found to be discrimination',
     'mail.status.closed': 'Closed',
 
-    'mail.case_received.subject': 'We received your report {reference}',
+    'mail.case_received.subject': 'A message from the platform',
     'mail.case_received.body':
-      'Thank you. We received your report and registered it with the reference {reference}.\n\nKeep this reference and the receipt code you were shown. With them you can follow your case, read messages and add information at any time.\n\nWe will write to you when there is news.',
-    'mail.case_received.action': 'Follow your case',
+      'Thank you. There is news for you on the platform.\n\nTo read it, open the address below and enter the reference and the code you kept. We will write to you again when there is news.',
+    'mail.case_received.action': 'Open the platform',
 
     'mail.case_submitted_staff.subject': 'New case {reference}',
     'mail.case_submitted_staff.body':
@@ -243,15 +250,15 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
       'The reporter of case {reference} sent a new message. Read it on the platform.',
     'mail.reporter_message_staff.action': 'Read the message',
 
-    'mail.expert_message_reporter.subject': 'Message about your report {reference}',
+    'mail.expert_message_reporter.subject': 'A message from the platform',
     'mail.expert_message_reporter.body':
-      'A new message is waiting for you about your report {reference}.\n\nFor your privacy we do not write the message here. Open the platform and enter your reference and receipt code to read it.',
-    'mail.expert_message_reporter.action': 'Read the message',
+      'There is news for you on the platform.\n\nTo read it, open the address below and enter the reference and the code you kept.',
+    'mail.expert_message_reporter.action': 'Open the platform',
 
-    'mail.status_changed_reporter.subject': 'Update on your report {reference}',
+    'mail.status_changed_reporter.subject': 'A message from the platform',
     'mail.status_changed_reporter.body':
-      'The status of your report {reference} is now: {status}.\n\nOpen the platform with your reference and receipt code to see more.',
-    'mail.status_changed_reporter.action': 'Follow your case',
+      'There is news for you on the platform.\n\nTo read it, open the address below and enter the reference and the code you kept.',
+    'mail.status_changed_reporter.action': 'Open the platform',
 
     'mail.agenda_published.subject': 'Agenda of the Technical Group meeting on {meetingDate}',
     'mail.agenda_published.body':
@@ -290,5 +297,24 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
       'Someone asked to reset the password of your account on the platform. If it was you, use the link below to choose a new password. The link works once and expires on {expiresAt}.\n\nIf it was not you, ignore this email: your password stays the same.',
     'mail.password_reset.action': 'Choose a new password',
   },
-  rom: {},
+  rom: {
+    // Only what a reporter reads: staff and institution emails stay in Albanian for Romani.
+    'mail.greeting': 'Lačho dive,',
+    'mail.signature.reporter': 'O Biro vaš Lačho Upravljanje, O Biro e Premijeresko',
+    'mail.link_hint': 'Te o butoni na kerel buti, kopir akaja adresa ando tiro brauzeri:',
+    'mail.footer.reporter':
+      'Akava lil areslo tuće kaj dijan akaja adresa ki platforma. Vaš tiri sigurnost, amare lila na phenen khanči maj but: o nevipe drabar ki platforma.',
+    'mail.case_received.subject': 'Jekh lil katar i platforma',
+    'mail.case_received.body':
+      'Najis tuće. Si tuće nevipe ki platforma.\n\nTe drabares les, putar i adresa tele thaj ramos o numri thaj o kodi so garavdan. Ka ramosas tuće palem kana avela nevipe.',
+    'mail.case_received.action': 'Putar i platforma',
+    'mail.expert_message_reporter.subject': 'Jekh lil katar i platforma',
+    'mail.expert_message_reporter.body':
+      'Si tuće nevipe ki platforma.\n\nTe drabares les, putar i adresa tele thaj ramos o numri thaj o kodi so garavdan.',
+    'mail.expert_message_reporter.action': 'Putar i platforma',
+    'mail.status_changed_reporter.subject': 'Jekh lil katar i platforma',
+    'mail.status_changed_reporter.body':
+      'Si tuće nevipe ki platforma.\n\nTe drabares les, putar i adresa tele thaj ramos o numri thaj o kodi so garavdan.',
+    'mail.status_changed_reporter.action': 'Putar i platforma',
+  },
 });

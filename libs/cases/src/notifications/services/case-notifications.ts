@@ -25,7 +25,7 @@ const INSTITUTION_LOCALE: Locale = 'sq';
 /**
  * Every email a case change causes, written in the transaction of the change (outbox):
  * to the reporter (receipt, status changes, a staff message; only with an address, consent, and
- * data not erased), to staff (a new case to the administrators, an assignment, a reporter's
+ * data not erased; neutral words and the follow-up link only), to staff (a new case to the administrators, an assignment, a reporter's
  * message, a referral answered or overdue: the legal expert of the case, or the administrators
  * while it has none) and to institutions (the referral and its overdue reminder). Staff emails
  * are in each member's language and name the case by its reference only.
@@ -48,7 +48,7 @@ export class CaseNotifications implements CaseEventListener {
         template: 'case_received',
         locale: row.preferredLocale,
         to,
-        params: { reference: row.reference, followUpUrl: this.links.followUp() },
+        params: { followUpUrl: this.links.followUp() },
         caseId: row.id,
       })),
       ...admins.map((admin): OutboxItem => ({
@@ -73,11 +73,7 @@ export class CaseNotifications implements CaseEventListener {
         template: 'status_changed_reporter',
         locale: row.preferredLocale,
         to,
-        params: {
-          reference: row.reference,
-          status: row.status,
-          followUpUrl: this.links.followUp(),
-        },
+        params: { followUpUrl: this.links.followUp() },
         caseId: row.id,
       })),
       ...(expert ? [this.assignment(row, expert)] : []),
@@ -100,7 +96,7 @@ export class CaseNotifications implements CaseEventListener {
           template: 'expert_message_reporter',
           locale: row.preferredLocale,
           to,
-          params: { reference: row.reference, followUpUrl: this.links.followUp() },
+          params: { followUpUrl: this.links.followUp() },
           caseId: row.id,
         })),
       );
