@@ -52,12 +52,16 @@ export class UnauthorizedError extends DomainError {
   }
 }
 
+/** People plan in minutes: the message says the wait rounded up to whole minutes. */
 export class TooManyRequestsError extends DomainError {
   constructor(
     readonly retryAfterSeconds: number,
     code = 'rate_limited',
   ) {
-    super(code, 429, { seconds: retryAfterSeconds });
+    super(code, 429, {
+      seconds: retryAfterSeconds,
+      minutes: Math.max(1, Math.ceil(retryAfterSeconds / 60)),
+    });
   }
 }
 

@@ -24,7 +24,7 @@ export const CORE_MESSAGES = defineMessages({
       'Të dhënat e formularit nuk mund të lexohen (erdhën të paplota ose të dëmtuara). Dërgojini përsëri.',
     'error.route_not_found': 'Kjo adresë nuk ekziston.',
     'error.method_not_allowed': 'Kjo metodë nuk lejohet këtu.',
-    'error.rate_limited': 'Shumë kërkesa. Provoni përsëri pas {seconds} sekondash.',
+    'error.rate_limited': 'Shumë kërkesa. Provoni përsëri pas {minutes} minutash.',
     'error.service_unavailable': 'Shërbimi nuk është i disponueshëm tani. Provoni përsëri pas pak.',
     'error.pdf_unavailable':
       'Dokumenti PDF nuk mund të përgatitet tani. Provoni përsëri pas pak ose hapni faqen për ta printuar.',
@@ -93,7 +93,7 @@ export const CORE_MESSAGES = defineMessages({
       'Podaci obrasca ne mogu da se pročitaju (stigli su nepotpuni ili oštećeni). Pošaljite ih ponovo.',
     'error.route_not_found': 'Ova adresa ne postoji.',
     'error.method_not_allowed': 'Ova metoda ovde nije dozvoljena.',
-    'error.rate_limited': 'Previše zahteva. Pokušajte ponovo za {seconds} sekundi.',
+    'error.rate_limited': 'Previše zahteva. Pokušajte ponovo za {minutes} minuta.',
     'error.service_unavailable': 'Usluga trenutno nije dostupna. Pokušajte ponovo uskoro.',
     'error.pdf_unavailable':
       'PDF dokument trenutno ne može da se pripremi. Pokušajte ponovo uskoro ili otvorite stranicu za štampu.',
@@ -161,7 +161,7 @@ export const CORE_MESSAGES = defineMessages({
       'The form data cannot be read (it arrived incomplete or damaged). Send it again.',
     'error.route_not_found': 'This address does not exist.',
     'error.method_not_allowed': 'This method is not allowed here.',
-    'error.rate_limited': 'Too many requests. Try again in {seconds} seconds.',
+    'error.rate_limited': 'Too many requests. Try again in {minutes} minutes.',
     'error.service_unavailable': 'The service is not available right now. Try again shortly.',
     'error.pdf_unavailable':
       'The PDF cannot be prepared right now. Try again shortly, or open the page to print it.',
@@ -209,6 +209,7 @@ export const CORE_MESSAGES = defineMessages({
     'problem.404': 'Na arakhlilo',
     'problem.408': 'O vakti nakhlo',
     'error.request_timeout': 'O mangipe na areslo sa ano vakti. Zumav palem.',
+    'error.rate_limited': 'But mangipa. Zumav palem pale {minutes} minutura.',
     'error.malformed_multipart':
       'Na šaj te drabaras o formulari. Areslo na sa ili phagerdo. Bičhal les palem.',
     'error.internal': 'Ulo jekh bilačho dosh. Zumav palem maj palal.',

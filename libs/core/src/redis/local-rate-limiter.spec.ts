@@ -8,6 +8,17 @@ describe('the in-process rate limiter', () => {
     expect(limiter.hit('b', 3, 60, 11_000).allowed).toBe(true);
   });
 
+  it('peeks without counting: allowed below the limit, refused with the seconds left at it', () => {
+    const limiter = new LocalRateLimiter();
+    expect(limiter.peek('a', 2, 0).allowed).toBe(true);
+    for (let i = 0; i < 5; i++) limiter.peek('a', 2, 0);
+    limiter.hit('a', 2, 60, 0);
+    expect(limiter.peek('a', 2, 1000).allowed).toBe(true);
+    limiter.hit('a', 2, 60, 1000);
+    expect(limiter.peek('a', 2, 10_000)).toEqual({ allowed: false, retryAfterSeconds: 50 });
+    expect(limiter.peek('a', 2, 60_000).allowed).toBe(true);
+  });
+
   it('starts a fresh window when the old one has ended', () => {
     const limiter = new LocalRateLimiter();
     for (let i = 0; i < 4; i++) limiter.hit('a', 3, 60, 0);

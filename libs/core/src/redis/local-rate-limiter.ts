@@ -32,6 +32,18 @@ export class LocalRateLimiter {
     };
   }
 
+  /** Whether one more hit would be within `limit`, counting nothing. */
+  peek(key: string, limit: number, nowMs: number): RateLimitResult {
+    const window = this.windows.get(key);
+    if (!window || window.endsAt <= nowMs || window.count < limit) {
+      return { allowed: true, retryAfterSeconds: 0 };
+    }
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil((window.endsAt - nowMs) / 1000)),
+    };
+  }
+
   get size(): number {
     return this.windows.size;
   }

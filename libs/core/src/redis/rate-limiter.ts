@@ -33,6 +33,13 @@ end
 return {count, ttl}
 `;
 
+// The count of a window and its seconds left, without counting anything.
+const PEEK_SCRIPT = `
+local count = tonumber(redis.call('GET', KEYS[1]) or '0')
+local ttl = redis.call('TTL', KEYS[1])
+return {count, ttl}
+`;
+
 /**
  * Fixed-window counters in Redis, shared by every process. When Redis is away a limit counts in
  * this process instead (each process then allows up to the limit: bounded, and the service
@@ -79,6 +86,37 @@ export class RateLimiter {
       });
       if (options.failOpen) return { allowed: true, retryAfterSeconds: 0 };
       return this.local.hit(`${bucket}:${key}`, limit, windowSeconds, this.clock.now().getTime());
+    }
+  }
+
+  /**
+   * Whether one more hit would be within `limit`, counting nothing: for limits where only a
+   * success counts, checked before the work and followed by `hit` after it succeeded. Requests
+   * that pass the check together can each be counted, so concurrent successes may overshoot the
+   * limit by at most their number less one; no failure ever counts.
+   */
+  async check(
+    bucket: string,
+    key: string,
+    limit: number,
+    windowSeconds: number,
+    options: RateLimitOptions = {},
+  ): Promise<RateLimitResult> {
+    const redisKey = `${this.config.redis.keyPrefix}:ratelimit:${bucket}:${key}`;
+    try {
+      const [count, ttl] = (await this.redis.eval(PEEK_SCRIPT, 1, redisKey)) as [number, number];
+      if (count < limit) return { allowed: true, retryAfterSeconds: 0 };
+      return { allowed: false, retryAfterSeconds: ttl > 0 ? ttl : windowSeconds };
+    } catch (error) {
+      this.logger.warn({
+        msg: options.failOpen
+          ? 'rate limiter unavailable, request allowed'
+          : 'rate limiter unavailable, checked in this process',
+        bucket,
+        errorName: error instanceof Error ? error.name : typeof error,
+      });
+      if (options.failOpen) return { allowed: true, retryAfterSeconds: 0 };
+      return this.local.peek(`${bucket}:${key}`, limit, this.clock.now().getTime());
     }
   }
 }

@@ -82,11 +82,15 @@ export class CaseIntakeService {
     private readonly rateLimiter: RateLimiter,
   ) {}
 
-  /** Counts a report against its client's intake limit (429 with Retry-After when over). */
+  /**
+   * Refuses a report when its client already filed as many as the intake limit allows (429
+   * with Retry-After, the wait in minutes). Counts nothing: only an accepted report counts
+   * (`countAccepted`), so invalid attempts from a shared address never block a valid one.
+   */
   async admit(clientKey: string): Promise<void> {
     const { intakeRateLimit, intakeRateWindowSeconds } = this.config.cases;
     // Fails open while Redis is away: a report lost is worse than a flood let through.
-    const verdict = await this.rateLimiter.hit(
+    const verdict = await this.rateLimiter.check(
       'intake',
       clientKey,
       intakeRateLimit,
@@ -96,7 +100,20 @@ export class CaseIntakeService {
     if (!verdict.allowed) throw new TooManyRequestsError(verdict.retryAfterSeconds);
   }
 
-  /** A report from the JSON API: the client's limit, then the intake. */
+  /**
+   * Counts a filed report against its client's limit, after it was stored (a repeat of the same
+   * report, answered from the idempotency record, is not a new one). Reports checked together
+   * may all be counted, so a burst overshoots the limit by at most its concurrency less one.
+   */
+  async countAccepted(clientKey: string, outcome: { replayed: boolean }): Promise<void> {
+    if (outcome.replayed) return;
+    const { intakeRateLimit, intakeRateWindowSeconds } = this.config.cases;
+    await this.rateLimiter.hit('intake', clientKey, intakeRateLimit, intakeRateWindowSeconds, {
+      failOpen: true,
+    });
+  }
+
+  /** A report from the JSON API: the client's limit, the intake, then the count. */
   async submitFromApi(
     submission: CaseSubmission,
     clientKey: string,
@@ -104,10 +121,12 @@ export class CaseIntakeService {
   ): Promise<{ result: SubmittedCase; replayed: boolean }> {
     if (options.idempotencyKey !== undefined) this.idempotency.checkKey(options.idempotencyKey);
     await this.admit(clientKey);
-    return this.submit(submission, options);
+    const outcome = await this.submit(submission, options);
+    await this.countAccepted(clientKey, outcome);
+    return outcome;
   }
 
-  /** Stores a validated report. Callers have counted it against the client's limit. */
+  /** Stores a validated report. Callers check the client's limit before and count it after. */
   async submit(
     submission: CaseSubmission,
     options: IntakeOptions,

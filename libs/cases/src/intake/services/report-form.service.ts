@@ -242,12 +242,14 @@ export class ReportFormService {
       sentFiles = files.length > 0;
       const submission = await this.validator.validate(reportFromForm(fields));
       const key = fields.idempotencyKey?.[0];
-      const { result } = await this.intake.submit(submission, {
+      const outcome = await this.intake.submit(submission, {
         locale,
         idempotencyKey: key && /^[A-Za-z0-9-]{1,64}$/.test(key) ? key : undefined,
         evidence: files,
       });
       files = [];
+      await this.intake.countAccepted(clientKey, outcome);
+      const { result } = outcome;
       if (result.alreadyReceived || result.receiptCode === undefined) {
         return { kind: 'received', reference: result.reference };
       }
