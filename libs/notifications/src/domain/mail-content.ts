@@ -1,5 +1,5 @@
 import { DEFAULT_LOCALE, KOSOVO_TIME_ZONE, Locale, kosovoDate } from '@app/core';
-import { CASE_STATUS_LABELS, CaseStatusLabel, MAIL_MESSAGES } from './mail.messages';
+import { MAIL_MESSAGES } from './mail.messages';
 import { MAIL_TEMPLATES, MailTemplate, RecipientKind } from './mail-templates';
 
 type ParamOf<T extends MailTemplate> = (typeof MAIL_TEMPLATES)[T]['params'][number];
@@ -102,10 +102,6 @@ function text(locale: Locale, key: string, params: Record<string, string> = {}):
   return raw.replace(/\{(\w+)\}/g, (match, name: string) => params[name] ?? match);
 }
 
-function isCaseStatus(value: string): value is CaseStatusLabel {
-  return (CASE_STATUS_LABELS as readonly string[]).includes(value);
-}
-
 /**
  * Builds the words of one email. Refuses what would produce a broken or unsafe email: a
  * missing parameter, one the template does not take, or a link that is not http(s).
@@ -140,10 +136,7 @@ export function composeMail(
     // A parameter is one line of text: no line breaks can reach the subject header.
     // eslint-disable-next-line no-control-regex
     const value = raw.replace(/[\u0000-\u001f\u007f]+/g, ' ').trim();
-    if (DATE_PARAMS.has(key)) shown[key] = formatMailDate(value);
-    else if (key === 'status') {
-      shown[key] = isCaseStatus(value) ? text(locale, `mail.status.${value}`) : value;
-    } else shown[key] = value;
+    shown[key] = DATE_PARAMS.has(key) ? formatMailDate(value) : value;
   }
 
   const audience: RecipientKind = spec.audience;

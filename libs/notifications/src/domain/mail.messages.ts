@@ -11,21 +11,7 @@ type CommonKeys =
   | 'mail.link_hint'
   | 'mail.footer.reporter'
   | 'mail.footer.staff'
-  | 'mail.footer.institution'
-  | `mail.status.${CaseStatusLabel}`;
-
-/** Case statuses a reporter can be told about (the cases lib owns the machine itself). */
-export const CASE_STATUS_LABELS = [
-  'submitted',
-  'in_review',
-  'assigned',
-  'technical_group',
-  'referred',
-  'resolved',
-  'not_discrimination',
-  'closed',
-] as const;
-export type CaseStatusLabel = (typeof CASE_STATUS_LABELS)[number];
+  | 'mail.footer.institution';
 
 /**
  * The words of every email. Bodies are plain text; paragraphs are separated by a blank line.
@@ -50,14 +36,6 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
       'Njoftim automatik nga platforma. Ju lutemi mos iu përgjigjni këtij emaili.',
     'mail.footer.institution':
       'Njoftim automatik nga platforma. Ju lutemi mos iu përgjigjni këtij emaili; përdorni lidhjen më lart.',
-    'mail.status.submitted': 'Pranuar',
-    'mail.status.in_review': 'Në shqyrtim',
-    'mail.status.assigned': 'Caktuar një eksperti ligjor',
-    'mail.status.technical_group': 'Te Grupi Teknik',
-    'mail.status.referred': 'Referuar një institucioni',
-    'mail.status.resolved': 'Zgjidhur',
-    'mail.status.not_discrimination': 'Mbyllur: nuk u konstatua diskriminim',
-    'mail.status.closed': 'Mbyllur',
 
     'mail.case_received.subject': 'Mesazh nga platforma',
     'mail.case_received.body':
@@ -136,14 +114,6 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
     'mail.footer.staff': 'Automatsko obaveštenje platforme. Molimo ne odgovarajte na ovu poruku.',
     'mail.footer.institution':
       'Automatsko obaveštenje platforme. Molimo ne odgovarajte na ovu poruku; koristite link iznad.',
-    'mail.status.submitted': 'Primljena',
-    'mail.status.in_review': 'U razmatranju',
-    'mail.status.assigned': 'Dodeljena pravnom stručnjaku',
-    'mail.status.technical_group': 'Kod Tehničke grupe',
-    'mail.status.referred': 'Upućena instituciji',
-    'mail.status.resolved': 'Rešena',
-    'mail.status.not_discrimination': 'Zatvorena: nije utvrđena diskriminacija',
-    'mail.status.closed': 'Zatvorena',
 
     'mail.case_received.subject': 'Poruka sa platforme',
     'mail.case_received.body':
@@ -222,14 +192,6 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
     'mail.footer.staff': 'Automatic notice from the platform. Please do not reply to this email.',
     'mail.footer.institution':
       'Automatic notice from the platform. Please do not reply to this email; use the link above.',
-    'mail.status.submitted': 'Received',
-    'mail.status.in_review': 'Under review',
-    'mail.status.assigned': 'Assigned to a legal expert',
-    'mail.status.technical_group': 'With the Technical Group',
-    'mail.status.referred': 'Referred to an institution',
-    'mail.status.resolved': 'Resolved',
-    'mail.status.not_discrimination': 'Closed: not found to be discrimination',
-    'mail.status.closed': 'Closed',
 
     'mail.case_received.subject': 'A message from the platform',
     'mail.case_received.body':
