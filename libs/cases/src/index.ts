@@ -6,17 +6,17 @@ export * from './referrals/domain/referral-rules';
 export * from './workflow/domain/history-actor';
 export * from './referrals/domain/referral-form';
 export * from './intake/domain/case-submission';
-export * from './shared/domain/display-date';
+export * from './common/domain/display-date';
 export * from './evidence/domain/evidence-policy';
 export * from './intake/domain/receipt-code';
-export * from './shared/domain/identity-in-text';
+export * from './common/domain/identity-in-text';
 /*
  * Entities: only the case row is a value here, for other contexts' foreign keys.
  * No other context reads or writes them: they go through the services below (workflow,
  * historical cases, the identity screen, agenda case facts, the statistics source). The other
  * tables are the cases lib's own; their types are exported for reading only.
  */
-export { Case } from './shared/entities/case.entity';
+export { Case } from './common/entities/case.entity';
 export type { CaseEvidence, EvidenceUploader } from './evidence/entities/case-evidence.entity';
 export type { CaseHistoryEntry } from './workflow/entities/case-history-entry.entity';
 export type { CaseMessage, MessageAuthorKind } from './follow-up/entities/case-message.entity';
@@ -26,8 +26,8 @@ export type { FollowUpSession } from './follow-up/entities/follow-up-session.ent
 export type { ReferralDocument } from './referrals/entities/referral-document.entity';
 export * from './referrals/exceptions/referral.errors';
 export * from './workflow/exceptions/workflow.errors';
-export * from './shared/messages/case.messages';
-export * from './shared/messages/pages.messages';
+export * from './common/messages/case.messages';
+export * from './common/messages/pages.messages';
 export * from './workflow/services/case-events';
 export * from './intake/services/case-intake.service';
 export * from './follow-up/services/case-messages.service';
@@ -41,8 +41,8 @@ export * from './evidence/services/evidence-store.service';
 export * from './follow-up/services/follow-up.service';
 export * from './intake/services/historical-cases.service';
 export * from './retention/services/personal-data-eraser.service';
-export * from './shared/services/reporter-identity-screen';
-export * from './shared/services/case-statistics-source';
+export * from './common/services/reporter-identity-screen';
+export * from './common/services/case-statistics-source';
 export * from './workflow/services/agenda-case-facts';
 export * from './retention/services/retention.service';
 export * from './retention/services/stale-parts.service';
@@ -61,9 +61,9 @@ export * from './notifications/services/case-notifications';
 export * from './jobs/case-jobs';
 export * from './jobs/case-job-queues';
 
-import { Case } from './shared/entities/case.entity';
+import { Case } from './common/entities/case.entity';
 import { CaseEvidence } from './evidence/entities/case-evidence.entity';
-import { CaseGround } from './shared/entities/case-ground.entity';
+import { CaseGround } from './common/entities/case-ground.entity';
 import { CaseHistoryEntry } from './workflow/entities/case-history-entry.entity';
 import { CaseMessage } from './follow-up/entities/case-message.entity';
 import { CaseNote } from './staff-cases/entities/case-note.entity';

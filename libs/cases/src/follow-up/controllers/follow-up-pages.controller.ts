@@ -28,7 +28,7 @@ import {
   FollowUpPagesService,
   SIGN_IN_REFUSALS,
 } from '../services/follow-up-pages.service';
-import { FollowUpCookie, clientKey, multipartParts } from '../../shared/controllers/http-context';
+import { FollowUpCookie, clientKey, multipartParts } from '../../common/controllers/http-context';
 
 const SIGN_IN = 'cases/follow-up.njk';
 export const FOLLOW_UP_CASE = 'cases/follow-up-case.njk';

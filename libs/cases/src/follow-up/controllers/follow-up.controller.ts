@@ -12,7 +12,7 @@ import { FollowUpAccessDto } from '../dto/follow-up-access.dto';
 import { FollowUpViewDto, PostedMessageDto } from '../dto/follow-up-view.dto';
 import { PostMessageDto } from '../dto/post-message.dto';
 import { FollowUpService } from '../services/follow-up.service';
-import { clientKey } from '../../shared/controllers/http-context';
+import { clientKey } from '../../common/controllers/http-context';
 
 /**
  * A reporter's access to their case with reference + receipt code. Always POST: the code

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined } from 'class-validator';
-import { IsCaseReference, IsReceiptCode } from '../../shared/dto/text-rules';
+import { IsCaseReference, IsReceiptCode } from '../../common/dto/text-rules';
 
 /** Reference + receipt code, sent in a POST body so the code never lands in a URL or a log. */
 export class FollowUpAccessDto {

@@ -3,7 +3,7 @@ import { Transform } from 'class-transformer';
 import { IsDefined, IsString } from 'class-validator';
 import { TextLength } from '@app/core';
 import { FollowUpAccessDto } from './follow-up-access.dto';
-import { trimmed } from '../../shared/dto/text-rules';
+import { trimmed } from '../../common/dto/text-rules';
 
 export const MESSAGE_MAX = 5000;
 

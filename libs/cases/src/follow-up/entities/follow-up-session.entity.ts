@@ -1,5 +1,5 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
-import { Case } from '../../shared/entities/case.entity';
+import { Case } from '../../common/entities/case.entity';
 
 /**
  * A reporter signed in to the follow-up pages with reference + receipt code. The cookie holds a

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { Clock, NotFoundError } from '@app/core';
-import { Case } from '../../shared/entities/case.entity';
+import { Case } from '../../common/entities/case.entity';
 import { CaseMessage, MessageAuthorKind } from '../entities/case-message.entity';
 import { CaseEvents } from '../../workflow/services/case-events';
 

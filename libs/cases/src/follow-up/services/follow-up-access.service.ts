@@ -5,7 +5,7 @@ import { DataSource, Repository } from 'typeorm';
 import { APP_CONFIG, AppConfig, Clock, RateLimiter, TooManyRequestsError } from '@app/core';
 import { parseCaseReference } from '../../intake/domain/case-reference';
 import { normaliseReceiptCode } from '../../intake/domain/receipt-code';
-import { Case } from '../../shared/entities/case.entity';
+import { Case } from '../../common/entities/case.entity';
 import { FollowUpSession } from '../entities/follow-up-session.entity';
 import {
   CaseAccessDeniedError,

@@ -15,7 +15,7 @@ import {
   fieldMessages,
   formProblem,
 } from '@app/core';
-import { displayDateTime } from '../../shared/domain/display-date';
+import { displayDateTime } from '../../common/domain/display-date';
 import { FollowUpAccessDto } from '../dto/follow-up-access.dto';
 import type { FollowUpViewDto } from '../dto/follow-up-view.dto';
 import {

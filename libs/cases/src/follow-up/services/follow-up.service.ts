@@ -5,7 +5,7 @@ import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Clock, Locale, NotFoundError, ValidationFailedError, translate } from '@app/core';
 import type { CaseStatus } from '../../workflow/domain/case-status.machine';
 import { normaliseReceiptCode } from '../../intake/domain/receipt-code';
-import { Case } from '../../shared/entities/case.entity';
+import { Case } from '../../common/entities/case.entity';
 import { CaseEvidence } from '../../evidence/entities/case-evidence.entity';
 import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
 import type {

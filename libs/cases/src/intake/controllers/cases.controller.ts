@@ -20,7 +20,7 @@ import { SubmittedCaseDto } from '../dto/submitted-case.dto';
 import { CaseIntakeService } from '../services/case-intake.service';
 import { CaseSubmissionPipe } from '../services/case-submission.pipe';
 import { FollowUpService } from '../../follow-up/services/follow-up.service';
-import { clientKey, multipartParts } from '../../shared/controllers/http-context';
+import { clientKey, multipartParts } from '../../common/controllers/http-context';
 
 @ApiTags('cases')
 @PublicAccess()

@@ -14,7 +14,7 @@ import {
 import { formatReceiptCode } from '../domain/receipt-code';
 import { IdempotencyKeyReusedError } from '../exceptions/idempotency.errors';
 import { ReportFormService, ReportRefusedError } from '../services/report-form.service';
-import { clientKey, multipartParts } from '../../shared/controllers/http-context';
+import { clientKey, multipartParts } from '../../common/controllers/http-context';
 
 const REPORT = 'cases/report.njk';
 /** The answers to a report are shown once, and hold no form. */

@@ -18,7 +18,7 @@ import {
 } from 'class-validator';
 import { LOCALES, Locale, TextLength } from '@app/core';
 import { EARLIEST_INCIDENT_DATE, HELPER_KINDS, HelperKind } from '../domain/case-submission';
-import { IsCalendarDate, IsPhone, trimmed } from '../../shared/dto/text-rules';
+import { IsCalendarDate, IsPhone, trimmed } from '../../common/dto/text-rules';
 
 export const DESCRIPTION_MIN = 20;
 export const DESCRIPTION_MAX = 10_000;

@@ -14,9 +14,9 @@ import {
 import { formatCaseReference } from '../domain/case-reference';
 import type { CaseSubmission } from '../domain/case-submission';
 import { generateReceiptCode } from '../domain/receipt-code';
-import { Case } from '../../shared/entities/case.entity';
+import { Case } from '../../common/entities/case.entity';
 import { CaseEvidence } from '../../evidence/entities/case-evidence.entity';
-import { CaseGround } from '../../shared/entities/case-ground.entity';
+import { CaseGround } from '../../common/entities/case-ground.entity';
 import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
 import { CaseEvents } from '../../workflow/services/case-events';
 import { CaseReferenceCounterService } from './case-reference-counter.service';

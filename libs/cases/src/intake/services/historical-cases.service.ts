@@ -6,8 +6,8 @@ import { HASHING_SLOTS } from '@app/core';
 import { formatCaseReference } from '../domain/case-reference';
 import type { CaseStatus, ClosureReason } from '../../workflow/domain/case-status.machine';
 import { generateReceiptCode } from '../domain/receipt-code';
-import { Case } from '../../shared/entities/case.entity';
-import { CaseGround } from '../../shared/entities/case-ground.entity';
+import { Case } from '../../common/entities/case.entity';
+import { CaseGround } from '../../common/entities/case-ground.entity';
 import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
 import { RECEIPT_CODE_HASH_OPTIONS } from './receipt-code-hasher';
 

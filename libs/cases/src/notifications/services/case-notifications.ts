@@ -4,7 +4,7 @@ import { FieldCipher, Locale } from '@app/core';
 import { StaffDirectory, StaffMember } from '@app/identity';
 import { NotificationOutbox, OutboxItem } from '@app/notifications';
 import { TaxonomyService } from '@app/taxonomy';
-import { displayDate } from '../../shared/domain/display-date';
+import { displayDate } from '../../common/domain/display-date';
 import {
   CaseEventListener,
   CaseMessagePostedEvent,

@@ -19,7 +19,7 @@ import {
   ReferralResponsePagesService,
   ResponsePageView,
 } from '../services/referral-response-pages.service';
-import { multipartParts } from '../../shared/controllers/http-context';
+import { multipartParts } from '../../common/controllers/http-context';
 
 const RESPOND = 'cases/referral-respond.njk';
 // The token is a credential: the page must not leak it to other sites.

@@ -1,6 +1,6 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { ReferralOutcome, ReferralStatus } from '../domain/referral-rules';
-import { Case } from '../../shared/entities/case.entity';
+import { Case } from '../../common/entities/case.entity';
 
 /**
  * A case sent to an institution with a recommendation and a response due date. The

@@ -7,7 +7,7 @@ import { type CaseStatus, isFinalStatus } from '../../workflow/domain/case-statu
 import { awaitsAnswer, responseLinkExpiry } from '../domain/referral-rules';
 import { newResponseToken } from '../domain/referral-token';
 import type { ReferralDraft } from '../../workflow/domain/transition-requirements';
-import { Case } from '../../shared/entities/case.entity';
+import { Case } from '../../common/entities/case.entity';
 import { CaseReferral } from '../entities/case-referral.entity';
 import { ReferralDocument } from '../entities/referral-document.entity';
 import { ReferralNotWaitingError } from '../exceptions/referral.errors';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { FieldCipher, kosovoDate } from '@app/core';
 import { newResponseToken } from '../domain/referral-token';
-import { Case } from '../../shared/entities/case.entity';
+import { Case } from '../../common/entities/case.entity';
 import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
 import { CaseReferral } from '../entities/case-referral.entity';
 import { CaseEvents } from '../../workflow/services/case-events';

@@ -10,8 +10,8 @@ import {
   responseLinkState,
 } from '../domain/referral-rules';
 import { hashResponseToken, looksLikeResponseToken } from '../domain/referral-token';
-import { Case } from '../../shared/entities/case.entity';
-import { CaseGround } from '../../shared/entities/case-ground.entity';
+import { Case } from '../../common/entities/case.entity';
+import { CaseGround } from '../../common/entities/case-ground.entity';
 import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
 import { CaseReferral } from '../entities/case-referral.entity';
 import { ReferralDocument } from '../entities/referral-document.entity';

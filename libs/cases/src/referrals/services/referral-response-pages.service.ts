@@ -13,7 +13,7 @@ import {
   formProblem,
   translate,
 } from '@app/core';
-import { displayDate } from '../../shared/domain/display-date';
+import { displayDate } from '../../common/domain/display-date';
 import { REFERRAL_OUTCOMES } from '../domain/referral-rules';
 import { ReferralLinkError } from '../exceptions/referral.errors';
 import { CaseReferralsService, ReferralPacket } from './case-referrals.service';

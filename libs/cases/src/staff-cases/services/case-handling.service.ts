@@ -18,7 +18,7 @@ import type {
   TransitionRequestDto,
 } from '../../workflow/dto/transition-request.dto';
 import type { PostedIdDto, RenewedLinkDto, ReporterIdentityDto } from '../dto/staff-case.dto';
-import { Case } from '../../shared/entities/case.entity';
+import { Case } from '../../common/entities/case.entity';
 import { CaseEvidence } from '../../evidence/entities/case-evidence.entity';
 import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
 import { CaseNote } from '../entities/case-note.entity';

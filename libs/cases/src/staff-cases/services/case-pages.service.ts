@@ -22,7 +22,7 @@ import {
   TransitionRequirements,
   requirementsOf,
 } from '../../workflow/domain/case-status.machine';
-import { displayDate, displayDateTime } from '../../shared/domain/display-date';
+import { displayDate, displayDateTime } from '../../common/domain/display-date';
 import { REFERRAL_FORM_BLOCKS } from '../../referrals/domain/referral-form';
 import { addDays } from '../../referrals/domain/referral-rules';
 import { CaseListQueryDto } from '../dto/case-list-query.dto';

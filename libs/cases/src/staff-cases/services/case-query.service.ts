@@ -16,9 +16,9 @@ import type {
   ReferralDto,
   StaffMessageDto,
 } from '../dto/staff-case.dto';
-import { Case } from '../../shared/entities/case.entity';
+import { Case } from '../../common/entities/case.entity';
 import { CaseEvidence } from '../../evidence/entities/case-evidence.entity';
-import { CaseGround } from '../../shared/entities/case-ground.entity';
+import { CaseGround } from '../../common/entities/case-ground.entity';
 import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
 import { CaseMessage } from '../../follow-up/entities/case-message.entity';
 import { CaseNote } from '../entities/case-note.entity';

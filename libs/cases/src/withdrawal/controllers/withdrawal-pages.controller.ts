@@ -20,7 +20,7 @@ import {
   SIGNED_OUT,
   followUpAgain,
 } from '../../follow-up/controllers/follow-up-pages.controller';
-import { FollowUpCookie } from '../../shared/controllers/http-context';
+import { FollowUpCookie } from '../../common/controllers/http-context';
 
 /** The follow-up case page's forms to withdraw the case and to erase the personal data. */
 @ApiExcludeController()

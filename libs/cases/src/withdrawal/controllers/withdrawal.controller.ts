@@ -5,7 +5,7 @@ import { PublicAccess } from '@app/core';
 import { FollowUpAccessDto } from '../../follow-up/dto/follow-up-access.dto';
 import { CaseWithdrawalDto, WithdrawCaseDto } from '../dto/withdrawal.dto';
 import { WithdrawalService } from '../services/withdrawal.service';
-import { clientKey } from '../../shared/controllers/http-context';
+import { clientKey } from '../../common/controllers/http-context';
 
 /**
  * A reporter ends their case with reference + receipt code: withdraws it (closed, reason

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '@app/core';
 import type { CaseWithdrawalDto } from '../dto/withdrawal.dto';
 import { mayEraseOnRequest, mayWithdraw } from '../../retention/domain/personal-data-erasure';
-import { Case } from '../../shared/entities/case.entity';
+import { Case } from '../../common/entities/case.entity';
 import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
 import { CaseAccessDeniedError } from '../../staff-cases/exceptions/case-access.errors';
 import { CaseNotWithdrawableError, CaseStillOpenError } from '../exceptions/withdrawal.errors';

@@ -1,7 +1,7 @@
 import { Column, Entity, ForeignKey, Index, PrimaryGeneratedColumn } from 'typeorm';
 import type { CaseStatus } from '../domain/case-status.machine';
 import type { HistoryActorKind, HistoryEvent } from '../domain/history-actor';
-import { Case } from '../../shared/entities/case.entity';
+import { Case } from '../../common/entities/case.entity';
 
 /**
  * One step of a case's life. Append-only: the database refuses UPDATE and DELETE. It never

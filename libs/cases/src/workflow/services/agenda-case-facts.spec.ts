@@ -1,6 +1,6 @@
 import { EntityManager } from 'typeorm';
-import { CaseGround } from '../../shared/entities/case-ground.entity';
-import { Case } from '../../shared/entities/case.entity';
+import { CaseGround } from '../../common/entities/case-ground.entity';
+import { Case } from '../../common/entities/case.entity';
 import { AgendaCaseFacts } from './agenda-case-facts';
 
 const submittedAt = new Date('2026-03-02T10:00:00Z');

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, In } from 'typeorm';
-import { CaseGround } from '../../shared/entities/case-ground.entity';
-import { Case } from '../../shared/entities/case.entity';
+import { CaseGround } from '../../common/entities/case-ground.entity';
+import { Case } from '../../common/entities/case.entity';
 import { CaseStatus } from '../domain/case-status.machine';
 
 /** A case as a meeting's agenda commands need it: where it stands and who handles it. */

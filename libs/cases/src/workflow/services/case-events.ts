@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import type { CaseStatus } from '../domain/case-status.machine';
 import type { HistoryActorKind } from '../domain/history-actor';
 import type { ReferralOutcome } from '../../referrals/domain/referral-rules';
-import type { Case } from '../../shared/entities/case.entity';
+import type { Case } from '../../common/entities/case.entity';
 
 /**
  * The case as listeners see it: the row as it stands after the change, in the transaction of

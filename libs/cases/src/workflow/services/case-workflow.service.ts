@@ -7,9 +7,9 @@ import { CaseAccessPolicy, CaseViewer } from '../../staff-cases/domain/case-acce
 import type { CaseStatus, ClosureReason } from '../domain/case-status.machine';
 import { CASE_STATUSES, FINAL_STATUSES } from '../domain/case-status.machine';
 import type { HistoryActorKind } from '../domain/history-actor';
-import { ReporterIdentity, revealsIdentity } from '../../shared/domain/identity-in-text';
+import { ReporterIdentity, revealsIdentity } from '../../common/domain/identity-in-text';
 import { checkTransitionRequirements, isClosureReason } from '../domain/transition-requirements';
-import { Case } from '../../shared/entities/case.entity';
+import { Case } from '../../common/entities/case.entity';
 import { CaseHistoryEntry } from '../entities/case-history-entry.entity';
 import {
   CaseActionForbiddenError,
