@@ -1,6 +1,11 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { DataSource } from 'typeorm';
-import { CaseReferralsService, CaseWorkflowService, TransitionCommand } from '@app/cases';
+import {
+  CaseReferralsService,
+  CaseWorkflowService,
+  ReferralAnswersService,
+  TransitionCommand,
+} from '@app/cases';
 import { FixedClock } from '@app/core';
 import type { StaffPrincipal } from '@app/identity';
 import { StatisticsRecompute } from '@app/statistics';
@@ -73,7 +78,7 @@ export async function answerReferral(
       value: 'The institution answered the recommendation.',
     };
   }
-  await referrals.answerByToken(token, parts());
+  await server.app.get(ReferralAnswersService).answerByToken(token, parts());
 }
 
 export async function expectNoRecomputeDifference(server: TestServer): Promise<void> {

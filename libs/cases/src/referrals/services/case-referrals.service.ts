@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { APP_CONFIG, AppConfig, FieldCipher, Locale, NotFoundError } from '@app/core';
+import { APP_CONFIG, AppConfig, FieldCipher, NotFoundError } from '@app/core';
 import { AuditLog, StaffPrincipal } from '@app/identity';
 import { type CaseStatus, isFinalStatus } from '../../workflow/domain/case-status.machine';
 import { awaitsAnswer, responseLinkExpiry } from '../domain/referral-rules';
@@ -13,8 +13,6 @@ import { ReferralDocument } from '../entities/referral-document.entity';
 import { ReferralNotWaitingError } from '../exceptions/referral.errors';
 import { CaseEvents } from '../../workflow/services/case-events';
 import { CaseLinks } from '../../notifications/services/case-links';
-import type { IncomingPart } from '../../evidence/services/evidence-upload.reader';
-import { ReferralAnswersService, ResponseLinkLookup } from './referral-answers.service';
 
 // The types of the institution's side, where callers have always found them.
 export type {
@@ -40,7 +38,6 @@ export class CaseReferralsService {
     private readonly events: CaseEvents,
     private readonly audit: AuditLog,
     private readonly links: CaseLinks,
-    private readonly answers: ReferralAnswersService,
   ) {}
 
   /**
@@ -183,18 +180,5 @@ export class CaseReferralsService {
       details: { referralId },
     });
     return { responseUrl: this.links.referralResponse(token), expiresAt };
-  }
-
-  /** Kept for the referral response page; the answer itself lives in `ReferralAnswersService`. */
-  viewByToken(token: string, locale: Locale, audit = true): Promise<ResponseLinkLookup> {
-    return this.answers.viewByToken(token, locale, audit);
-  }
-
-  /** Kept for the referral response page; see `ReferralAnswersService.answerByToken`. */
-  answerByToken(
-    token: string,
-    parts: AsyncIterable<IncomingPart>,
-  ): Promise<{ caseReference: string }> {
-    return this.answers.answerByToken(token, parts);
   }
 }

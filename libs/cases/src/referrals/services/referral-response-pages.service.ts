@@ -16,7 +16,8 @@ import {
 import { displayDate } from '../../common/domain/display-date';
 import { REFERRAL_OUTCOMES } from '../domain/referral-rules';
 import { ReferralLinkError } from '../exceptions/referral.errors';
-import { CaseReferralsService, ReferralPacket } from './case-referrals.service';
+import { ReferralPacket } from './case-referrals.service';
+import { ReferralAnswersService } from './referral-answers.service';
 import { IncomingPart } from '../../evidence/services/evidence-upload.reader';
 
 export type ResponsePageView =
@@ -38,7 +39,7 @@ const SHOWN = [ValidationFailedError, PayloadTooLargeError, UnsupportedMediaType
 export class ReferralResponsePagesService {
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    private readonly referrals: CaseReferralsService,
+    private readonly answers: ReferralAnswersService,
   ) {}
 
   /** The packet and the answer form (again after a refusal, without a second audit entry). */
@@ -47,7 +48,7 @@ export class ReferralResponsePagesService {
     locale: Locale,
     problem?: FormProblem,
   ): Promise<ResponsePageView> {
-    const view = await this.referrals.viewByToken(token, locale, problem === undefined);
+    const view = await this.answers.viewByToken(token, locale, problem === undefined);
     if (view.state !== 'usable') return this.invalid(view.state);
     const { evidenceMaxFiles, evidenceMaxFileBytes } = this.config.cases;
     return {
@@ -68,7 +69,7 @@ export class ReferralResponsePagesService {
   }
 
   async answer(token: string, parts: AsyncIterable<IncomingPart>): Promise<void> {
-    await this.referrals.answerByToken(token, parts);
+    await this.answers.answerByToken(token, parts);
   }
 
   /** The page after a refused answer: the form with the problem, or the dead link. */
