@@ -148,6 +148,7 @@ describe('Email notifications: outbox → relay → queue → SMTP', () => {
 
     const connection = createRedis(worker.config, 'queue-producer');
     const queue = new Queue('mail', { connection, prefix: queuePrefix(worker.config) });
+    queue.on('error', () => undefined); // closing under a pending check is not this test's topic
     try {
       await queue.remove(id);
       const job = await queue.add('send-mail', { outboxId: id }, { jobId: id });
