@@ -223,6 +223,12 @@ describe('Public contact points: the administrators’ page', () => {
     expect((await get('/staff/contacts/not-an-id')).statusCode).toBe(404);
     expect((await post(`/staff/contacts/${unknown}`, MEDIATOR)).statusCode).toBe(404);
     expect((await post(`/staff/contacts/${unknown}/deactivate`, {})).statusCode).toBe(404);
+    // A refused form on a malformed id: still 404, the id never reaches the database.
+    const malformed = await post('/staff/contacts/not-an-id', { ...MEDIATOR, nameSq: '' });
+    expect(malformed.statusCode).toBe(404);
+    expect(server.logs.entries().filter((e) => e.msg === 'input refused by the database')).toEqual(
+      [],
+    );
   });
 
   it('refuses every other role with 403 and anonymous callers with the sign-in page', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, Locale } from '@app/core';
+import { Clock, Locale, isUuid } from '@app/core';
 import { AuditLog, StaffPrincipal } from '@app/identity';
 import { HelpPermissions } from '../domain/help-permissions';
 import { PublicContactKind, PublicContactNames } from '../domain/public-contact-kinds';
@@ -80,6 +80,8 @@ export class PublicContactsService {
 
   async get(actor: StaffPrincipal, id: string): Promise<PublicContactRecord> {
     HelpPermissions.require(actor, 'manageContacts');
+    // A page shown again after a refused form reads the id as sent, before any pipe checked it.
+    if (!isUuid(id)) throw new PublicContactNotFoundError();
     const row = await this.dataSource.manager.findOneBy(PublicContact, { id });
     if (!row) throw new PublicContactNotFoundError();
     return record(row);
