@@ -51,7 +51,7 @@ export const HELP_PAGES_MESSAGES = defineMessages({
     'help.privacy.keep.title': 'Sa kohë i ruajmë të dhënat tuaja',
     'help.privacy.keep.retention':
       '{days} ditë pasi rasti juaj përfundon (i zgjidhur, nuk është diskriminim, ose i mbyllur), ne e fshijmë emrin, kontaktin, përshkrimin, mesazhet dhe dëshmitë tuaja. Mbajmë vetëm numrat për statistikat.',
-    'help.privacy.keep.daily': 'Fshirja bëhet vetë, çdo ditë.',
+    'help.privacy.keep.daily': 'Fshirja bëhet vetë; nuk keni nevojë ta kërkoni.',
     'help.privacy.keep.session':
       'Kur e ndiqni rastin me numrin e referencës dhe kodin e pranimit, dilni vetë pas {minutes} minutash pa aktivitet, dhe gjithmonë {hours} orë pas hyrjes. Kjo ju mbron në një telefon që e përdorin edhe të tjerët.',
     'help.privacy.rights.title': 'Të drejtat tuaja',
@@ -149,7 +149,7 @@ export const HELP_PAGES_MESSAGES = defineMessages({
     'help.privacy.keep.title': 'Koliko dugo čuvamo vaše podatke',
     'help.privacy.keep.retention':
       '{days} dana nakon što se vaš slučaj završi (rešen, nije diskriminacija ili zatvoren), brišemo vaše ime, kontakt, opis, poruke i dokaze. Zadržavamo samo brojeve za statistiku.',
-    'help.privacy.keep.daily': 'Brisanje se obavlja samo od sebe, svakog dana.',
+    'help.privacy.keep.daily': 'Brisanje se obavlja samo od sebe; ne morate to da tražite.',
     'help.privacy.keep.session':
       'Kada pratite slučaj pomoću oznake slučaja i koda potvrde, automatski ste odjavljeni posle {minutes} minuta bez aktivnosti, i uvek {hours} sati posle prijave. To vas štiti na telefonu koji koriste i drugi.',
     'help.privacy.rights.title': 'Vaša prava',
@@ -247,7 +247,7 @@ export const HELP_PAGES_MESSAGES = defineMessages({
     'help.privacy.keep.title': 'How long we keep your data',
     'help.privacy.keep.retention':
       '{days} days after your case is finished (resolved, not discrimination, or closed), we erase your name, contact details, the description, the messages and your evidence. We keep only the numbers for the statistics.',
-    'help.privacy.keep.daily': 'The erasure runs by itself, every day.',
+    'help.privacy.keep.daily': 'The erasure happens by itself; you do not need to ask for it.',
     'help.privacy.keep.session':
       'When you follow your case with your case reference and receipt code, you are signed out after {minutes} minutes without activity, and always {hours} hours after signing in. This protects you on a phone that others use too.',
     'help.privacy.rights.title': 'Your rights',
@@ -346,7 +346,7 @@ export const HELP_PAGES_MESSAGES = defineMessages({
     'help.privacy.keep.title': 'Keti vakti arakhas tumare podatkija',
     'help.privacy.keep.retention':
       '{days} dive palo agor tumare rastesko (rešime, naj diskriminacija, vaj phandlo), amen khosas tumaro anav, o kontakti, o lafa e rastesko, e lila thaj e dokazja. Arakhas samo e numera vaš i statistika.',
-    'help.privacy.keep.daily': 'O khosipe kerdol korkoro, sako dive.',
+    'help.privacy.keep.daily': 'O khosipe kerdol korkoro; na trubul te mangen les.',
     'help.privacy.keep.session':
       'Kana dikhen tumaro rasti e numrea thaj e kodea e primimasko, i platforma ikalel tumen korkori pale {minutes} minutura bizo te keren khanči, thaj sa pale {hours} sahatja katar o vakti kana ramosarden o kodi. Gova arakhel tumen ando telefoni kaj len vi aver manuša.',
     'help.privacy.rights.title': 'Tumare čačipa',
