@@ -42,8 +42,33 @@ describe('Access rules of every route', () => {
       ]).toEqual([route.method, route.path, true]);
     }
     expect(routes.map((r) => `${r.method} ${r.path}`)).toEqual(
-      expect.arrayContaining(['GET /health/live', 'POST /staff/login', 'GET /api/v1/audit']),
+      expect.arrayContaining([
+        'GET /health/live',
+        'POST /staff/login',
+        'GET /api/v1/audit',
+        // The help pages are public; their contact points are the administrators' to edit.
+        'GET /help',
+        'GET /privacy',
+        'GET /accessibility',
+        'GET /contact',
+        'GET /staff/contacts',
+        'POST /staff/contacts',
+        'GET /staff/contacts/:id',
+        'POST /staff/contacts/:id',
+        'POST /staff/contacts/:id/deactivate',
+        'POST /staff/contacts/:id/reactivate',
+      ]),
     );
+    const rules = new Map(routes.map((r) => [`${r.method} ${r.path}`, r.rule]));
+    for (const path of ['/help', '/privacy', '/accessibility', '/contact']) {
+      expect([path, rules.get(`GET ${path}`)]).toEqual([path, { kind: 'public' }]);
+    }
+    for (const route of routes.filter((r) => r.path.startsWith('/staff/contacts'))) {
+      expect([route.path, route.rule]).toEqual([
+        route.path,
+        { kind: 'staff', roles: ['administrator'] },
+      ]);
+    }
   });
 
   it('declares who may call every route (@PublicAccess, @StaffAccess or @TokenAccess)', () => {

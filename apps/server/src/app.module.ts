@@ -6,6 +6,7 @@ import {
   CaseNotificationsModule,
   CasesModule,
 } from '@app/cases';
+import { HelpModule } from '@app/help';
 import { IdentityModule } from '@app/identity';
 import { MeetingEventsModule, MeetingsModule } from '@app/meetings';
 import { NotificationsModule } from '@app/notifications';
@@ -41,6 +42,7 @@ export class AppModule {
           listeners: [StatisticsCaseListener, CaseNotifications],
         }),
         CasesModule,
+        HelpModule,
         IdentityModule,
         MeetingEventsModule.forRoot({
           imports: [StatisticsListenersModule],

@@ -9,7 +9,7 @@ import './i18n/core.messages';
 import { PdfRenderer } from './pdf/pdf-renderer';
 import { RateLimiter } from './redis/rate-limiter';
 import { REDIS, createRedis } from './redis/redis';
-import { ViewRenderer } from './views/view-renderer';
+import { ViewRenderer, viewSearchPaths } from './views/view-renderer';
 
 export interface CoreModuleOptions {
   /** Which process this is; shows in PostgreSQL's application_name. */
@@ -43,7 +43,13 @@ export class CoreModule implements OnApplicationShutdown {
             new FieldCipher(config.security.encryptionKeys, config.security.activeEncryptionKeyId),
         },
         { provide: REDIS, useFactory: () => createRedis(config, 'server') },
-        { provide: ViewRenderer, useFactory: () => new ViewRenderer() },
+        {
+          provide: ViewRenderer,
+          useFactory: () =>
+            new ViewRenderer(viewSearchPaths(), {
+              globals: { quickExitUrl: config.app.quickExitUrl },
+            }),
+        },
         CsrfService,
         CsrfGuard,
         PdfRenderer,

@@ -142,11 +142,15 @@ export interface AxeFinding {
 }
 
 /**
- * The serious and critical WCAG 2.1 AA violations axe-core finds on the page as it is now.
+ * The WCAG 2.1 AA violations axe-core finds on the page as it is now: the serious and critical
+ * ones, or with `anyImpact` every one (minor and moderate too).
  * axe is evaluated through the DevTools protocol: the pages' CSP (`script-src 'self'`) forbids
  * the inline script a `<script>` tag would need, and must not be loosened for a test.
  */
-export async function axeViolations(page: Page): Promise<AxeFinding[]> {
+export async function axeViolations(
+  page: Page,
+  options: { anyImpact?: boolean } = {},
+): Promise<AxeFinding[]> {
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(
     (options) =>
@@ -154,7 +158,7 @@ export async function axeViolations(page: Page): Promise<AxeFinding[]> {
     AXE_OPTIONS as unknown as Record<string, unknown>,
   );
   return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => options.anyImpact || v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
       url: page.url(),
       rule: v.id,

@@ -30,12 +30,19 @@ export interface RenderContext {
 export class ViewRenderer {
   private readonly env: nunjucks.Environment;
 
-  constructor(paths: string[] = viewSearchPaths(), options: { watch?: boolean } = {}) {
+  constructor(
+    paths: string[] = viewSearchPaths(),
+    options: { watch?: boolean; globals?: Record<string, unknown> } = {},
+  ) {
     this.env = new nunjucks.Environment(
       new nunjucks.FileSystemLoader(paths, { noCache: false, watch: options.watch ?? false }),
       { autoescape: true, throwOnUndefined: false, trimBlocks: true, lstripBlocks: true },
     );
     this.env.addFilter('json', (value: unknown) => JSON.stringify(value));
+    // Settings every page's frame shows (e.g. the quick exit's address), read once at start-up.
+    for (const [name, value] of Object.entries(options.globals ?? {})) {
+      this.env.addGlobal(name, value);
+    }
   }
 
   render(template: string, context: RenderContext): string {

@@ -60,6 +60,12 @@ export const appSection = {
       default: 'http://localhost:3000',
     },
   ),
+  quickExitUrl: env.url(
+    'QUICK_EXIT_URL',
+    'Neutral site the "Leave this site quickly" link of every public page opens',
+    ['https:', 'http:'],
+    { default: 'https://www.google.com/' },
+  ),
   logLevel: env.oneOf(
     'LOG_LEVEL',
     'Minimum log level',
