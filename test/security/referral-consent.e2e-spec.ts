@@ -244,6 +244,10 @@ describe('What an institution learns of a referred case', () => {
         ['responseDueDate', daysFromNow(server, 14)],
         ['contactEmail', INSTITUTION_EMAIL],
         ['reason', ''],
+        [
+          'outcomeMessage',
+          'We asked the ministry to act on your report and will tell you its answer.',
+        ],
         ['_csrf', csrfFromPage(opened.body)],
       ]);
       return server.app.inject({

@@ -1,4 +1,4 @@
-import { Controller, Post, Req } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
@@ -39,6 +39,7 @@ export class ReceiptPagesController {
   constructor(private readonly receipts: ReceiptService) {}
 
   @Post()
+  @HttpCode(200)
   @DownloadForm(REFUSED, { again: 'refused' })
   download(
     @FormBody(FollowUpAccessDto, { ignoreUnknown: true }) form: FollowUpAccessDto,
