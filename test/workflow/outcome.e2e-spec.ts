@@ -73,7 +73,12 @@ describe('The outcome explained to the reporter', () => {
   }
 
   /** Sends a staff case page form as a browser without JavaScript. */
-  async function postForm(login: StaffLogin, caseId: string, action: string, fields: string[][]) {
+  async function postForm(
+    login: StaffLogin,
+    caseId: string,
+    action: string,
+    fields: [string, string][],
+  ) {
     const opened = await server.app.inject({
       method: 'GET',
       url: `/staff/cases/${caseId}?lang=en`,
