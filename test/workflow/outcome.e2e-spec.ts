@@ -234,6 +234,20 @@ describe('The outcome explained to the reporter', () => {
     expect(reopened).not.toContain('If you disagree');
   });
 
+  it('explains nothing and offers no appeal on a case the reporter withdrew themselves', async () => {
+    const created = await assignedCase(server, team);
+    const withdrawn = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/follow-up/withdraw',
+      payload: { reference: created.reference, receiptCode: created.receiptCode },
+    });
+    expect(withdrawn.statusCode).toBe(200);
+    expect((await caseRow(created.id)).status).toBe('closed');
+    const page = await followUpPage(created.reference, created.receiptCode);
+    expect(page).not.toContain('The decision on your case');
+    expect(page).not.toContain('If you disagree');
+  });
+
   it('shows the institution’s answer to the reporter only when the legal expert shares it', async () => {
     const created = await assignedCase(server, team);
     const { referralIds } = await step(server, team.as.expert, created.id, {

@@ -102,10 +102,12 @@ export class FollowUpService {
         submittedAt: true,
         personalDataErasedAt: true,
         outcomeMessage: true,
+        closureReason: true,
       },
     });
     if (!found) throw new NotFoundError('case_not_found');
-    const decided = isDecidedStatus(found.status);
+    // A case the reporter withdrew was closed by them, not decided: nothing to explain or appeal.
+    const decided = isDecidedStatus(found.status) && found.closureReason !== 'withdrawn';
     const [timeline, messages, files, answers, snapshot] = await Promise.all([
       this.history.find({
         where: { caseId, public: true },
