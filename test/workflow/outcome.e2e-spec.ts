@@ -1,3 +1,4 @@
+import { ERASED_TEXT } from '@app/cases';
 import { csrfFrom, multipart } from '../cases/case-fixtures';
 import { FORM, StaffLogin, csrfFromPage } from '../support/staff';
 import type { TestServer } from '../support/test-server';
@@ -232,6 +233,21 @@ describe('The outcome explained to the reporter', () => {
     const reopened = await followUpPage(created.reference, created.receiptCode);
     expect(reopened).not.toContain(MESSAGE);
     expect(reopened).not.toContain('If you disagree');
+  });
+
+  it('erases the message with the reporter’s personal data', async () => {
+    const created = await assignedCase(server, team);
+    await step(server, team.as.expert, created.id, { to: 'resolved', outcomeMessage: MESSAGE });
+    const erased = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/follow-up/erase',
+      payload: { reference: created.reference, receiptCode: created.receiptCode },
+    });
+    expect(erased.statusCode).toBe(200);
+    expect(await caseRow(created.id)).toEqual({
+      status: 'resolved',
+      outcome_message: ERASED_TEXT,
+    });
   });
 
   it('explains nothing and offers no appeal on a case the reporter withdrew themselves', async () => {
