@@ -44,6 +44,9 @@ describe('Follow-up with reference and receipt code', () => {
       timeline: [{ at: filed.submittedAt, status: 'submitted', label: 'Received' }],
       messages: [],
       evidence: [],
+      decided: false,
+      outcomeMessage: null,
+      sharedAnswers: [],
       personalDataErased: false,
     });
     const serbian = await followUp(filed.reference, filed.receiptCode, 'sr');

@@ -10,6 +10,7 @@ import {
   planMeeting,
   type Group,
 } from '../meetings/meeting-fixtures';
+import { OUTCOME_MESSAGE } from '../support/case-workflow';
 import { SmtpSink, type SinkMail } from '../support/smtp-sink';
 import { FORM, StaffLogin, csrfFromPage } from '../support/staff';
 import type { TestServer } from '../support/test-server';
@@ -195,6 +196,7 @@ describe('What an institution learns of a referred case', () => {
       const res = await transition(server, team.as.expert, created.id, {
         to: 'referred',
         referrals: [referral(server, { summary: `${SUMMARY} ${flagged}` })],
+        outcomeMessage: OUTCOME_MESSAGE,
       });
       expect({ flagged, status: res.statusCode }).toEqual({ flagged, status: 400 });
       expect((res.json() as Problem).errors).toEqual([
@@ -205,11 +207,13 @@ describe('What an institution learns of a referred case', () => {
     const inSerbian = await transition(server, team.as.expert, created.id, {
       to: 'referred',
       referrals: [referral(server, { summary: `${SUMMARY} ${FLAGGED[5]}` })],
+      outcomeMessage: OUTCOME_MESSAGE,
     });
     expect((inSerbian.json() as Problem).errors?.[0].message).toContain('broj telefona');
     const missing = await transition(server, team.as.expert, created.id, {
       to: 'referred',
       referrals: [referral(server, { summary: undefined })],
+      outcomeMessage: OUTCOME_MESSAGE,
     });
     expect(missing.statusCode).toBe(400);
     const fields = (missing.json() as Problem).errors?.map((e) => e.field);
@@ -244,6 +248,10 @@ describe('What an institution learns of a referred case', () => {
         ['responseDueDate', daysFromNow(server, 14)],
         ['contactEmail', INSTITUTION_EMAIL],
         ['reason', ''],
+        [
+          'outcomeMessage',
+          'We asked the ministry to act on your report and will tell you its answer.',
+        ],
         ['_csrf', csrfFromPage(opened.body)],
       ]);
       return server.app.inject({

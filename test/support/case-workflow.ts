@@ -1,6 +1,19 @@
 import type { StaffLogin } from './staff';
 import type { TestServer } from './test-server';
 
+const DECIDED = ['referred', 'resolved', 'not_discrimination', 'closed'];
+
+/** What a legal expert tells the reporter with a decision, when a test is about something else. */
+export const OUTCOME_MESSAGE =
+  'We looked at your report carefully. This page explains what we decided and where to turn next.';
+
+/** The step's body with the outcome message staff must give on a decision, unless it has one. */
+export function withOutcomeMessage(body: Record<string, unknown>): Record<string, unknown> {
+  return DECIDED.includes(String(body.to)) && !('outcomeMessage' in body)
+    ? { ...body, outcomeMessage: OUTCOME_MESSAGE }
+    : body;
+}
+
 /** One step of the status machine through the staff API; throws unless it was taken. */
 export async function transition(
   server: TestServer,
@@ -12,7 +25,7 @@ export async function transition(
     method: 'POST',
     url: `/api/v1/cases/${caseId}/transitions`,
     headers: login.headers,
-    payload: body,
+    payload: withOutcomeMessage(body),
   });
   if (res.statusCode !== 200) {
     throw new Error(`transition to ${String(body.to)}: ${res.statusCode} ${res.body}`);

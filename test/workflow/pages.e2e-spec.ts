@@ -185,6 +185,10 @@ describe('The back-office case pages', () => {
       ['responseDueDate', ''],
       ['contactEmail', ''],
       ['reason', ''],
+      [
+        'outcomeMessage',
+        'We asked the municipality to register your child and will tell you its answer.',
+      ],
     ]);
     expect(res.statusCode).toBe(303);
     expect(await statusOf(created.id)).toBe('referred');

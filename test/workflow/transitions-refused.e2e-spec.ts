@@ -1,3 +1,4 @@
+import { OUTCOME_MESSAGE } from '../support/case-workflow';
 import type { TestServer } from '../support/test-server';
 import {
   Team,
@@ -88,6 +89,7 @@ describe('Refused transitions', () => {
     expect(closing.statusCode).toBe(400);
     expect((closing.json() as Problem).errors?.map((e) => e.field).sort()).toEqual([
       'closureReason',
+      'outcomeMessage',
       'reason',
     ]);
     expect(await snapshot(created.id)).toEqual(before);
@@ -111,6 +113,7 @@ describe('Refused transitions', () => {
     const noReferral = await transition(server, team.as.expert, created.id, { to: 'referred' });
     expect((noReferral.json() as Problem).errors).toEqual([
       expect.objectContaining({ field: 'referrals' }),
+      expect.objectContaining({ field: 'outcomeMessage' }),
     ]);
     const badReferrals = await transition(server, team.as.expert, created.id, {
       to: 'referred',
@@ -122,6 +125,7 @@ describe('Refused transitions', () => {
         }),
         referral(server, { contactEmail: 'not-an-email', municipalityCode: 'gjakove' }),
       ],
+      outcomeMessage: OUTCOME_MESSAGE,
     });
     expect(badReferrals.statusCode).toBe(400);
     expect((badReferrals.json() as Problem).errors?.map((e) => `${e.field}:${e.code}`)).toEqual([
@@ -137,6 +141,7 @@ describe('Refused transitions', () => {
     });
     expect((noReasoning.json() as Problem).errors).toEqual([
       expect.objectContaining({ field: 'reason' }),
+      expect.objectContaining({ field: 'outcomeMessage' }),
     ]);
     expect(await snapshot(created.id)).toEqual(middle);
 
@@ -190,7 +195,12 @@ describe('Refused transitions', () => {
   });
 
   it('lets one of two concurrent transitions win; the other gets 409', async () => {
-    const closing = { to: 'closed', closureReason: 'duplicate', reason: 'Duplicate.' };
+    const closing = {
+      to: 'closed',
+      closureReason: 'duplicate',
+      reason: 'Duplicate.',
+      outcomeMessage: OUTCOME_MESSAGE,
+    };
     const races: [Record<string, unknown>, Record<string, unknown>, string][] = [
       // The same step twice: the second finds the case already moved.
       [{ to: 'in_review' }, { to: 'in_review' }, 'transition_not_allowed'],

@@ -3,6 +3,7 @@ import { FieldCipher, kosovoDate } from '@app/core';
 import { StaffLogin, TestStaff, createStaff, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 import { identifiedReport, rows, submitReport } from '../cases/case-fixtures';
+import { withOutcomeMessage } from '../support/case-workflow';
 
 /** The staff of a workflow test, signed in. */
 export interface Team {
@@ -76,7 +77,7 @@ export async function step(
   caseId: string,
   body: Record<string, unknown>,
 ): Promise<{ version: number; referralIds: string[] }> {
-  const res = await transition(server, login, caseId, body);
+  const res = await transition(server, login, caseId, withOutcomeMessage(body));
   if (res.statusCode !== 200) {
     const failures = server.logs.entries().filter((e) => e.msg === 'request failed');
     throw new Error(

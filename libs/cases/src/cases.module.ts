@@ -30,6 +30,8 @@ import { WITHDRAWAL_MESSAGES } from './withdrawal/messages/withdrawal.messages';
 import { STAFF_CASE_PAGE_MESSAGES } from './staff-cases/messages/staff-pages.messages';
 import { REFERRAL_PAGE_MESSAGES } from './referrals/messages/referral-pages.messages';
 import { WORKFLOW_MESSAGES } from './workflow/messages/workflow.messages';
+import { OUTCOME_MESSAGES } from './follow-up/messages/outcome.messages';
+import { RECEIPT_MESSAGES } from './intake/messages/receipt.messages';
 import { CaseHandlingService } from './staff-cases/services/case-handling.service';
 import { CaseIntakeService } from './intake/services/case-intake.service';
 import { CaseLinks } from './notifications/services/case-links';
@@ -57,6 +59,9 @@ import { ReferralResponsePagesService } from './referrals/services/referral-resp
 import { ReporterIdentityScreen } from './common/services/reporter-identity-screen';
 import { CaseStatisticsSource } from './common/services/case-statistics-source';
 import { AgendaCaseFacts } from './workflow/services/agenda-case-facts';
+import { AppealRoutesProvider } from './follow-up/services/appeal-routes';
+import { ReceiptPagesController } from './intake/controllers/receipt-pages.controller';
+import { ReceiptService } from './intake/services/receipt.service';
 import { ReportFormService } from './intake/services/report-form.service';
 import { RetentionService } from './retention/services/retention.service';
 import { StalePartSweeper } from './retention/services/stale-parts.service';
@@ -69,6 +74,8 @@ registerMessages(WITHDRAWAL_MESSAGES);
 registerMessages(STAFF_CASE_PAGE_MESSAGES);
 registerMessages(REFERRAL_PAGE_MESSAGES);
 registerMessages(WORKFLOW_MESSAGES);
+registerMessages(OUTCOME_MESSAGES);
+registerMessages(RECEIPT_MESSAGES);
 
 /**
  * Case intake (API and web form), follow-up by reporters, messages and evidence. Its services
@@ -98,6 +105,7 @@ registerMessages(WORKFLOW_MESSAGES);
     CasesController,
     FollowUpController,
     FollowUpPagesController,
+    ReceiptPagesController,
     ReferralResponsePagesController,
     ReportPagesController,
     StaffCasePagesController,
@@ -106,6 +114,7 @@ registerMessages(WORKFLOW_MESSAGES);
     WithdrawalPagesController,
   ],
   providers: [
+    AppealRoutesProvider,
     CaseHandlingService,
     CaseIntakeService,
     CaseLinks,
@@ -127,6 +136,7 @@ registerMessages(WORKFLOW_MESSAGES);
     OverdueReferralsService,
     PersonalDataEraser,
     ReceiptCodeHasher,
+    ReceiptService,
     ReferralAnswersService,
     ReferralDocumentsService,
     ReferralResponsePagesService,

@@ -25,6 +25,11 @@ export interface DownloadFile {
   name: string;
   sizeBytes: number;
   stream: Readable;
+  /**
+   * The type of a file the platform made itself (a receipt PDF); stored files leave it out and
+   * go as `application/octet-stream`, as their content is untrusted.
+   */
+  mediaType?: string;
 }
 
 /**
@@ -33,7 +38,7 @@ export interface DownloadFile {
  */
 export function sendDownload(reply: FastifyReply, file: DownloadFile): FastifyReply {
   return reply
-    .header('content-type', 'application/octet-stream')
+    .header('content-type', file.mediaType ?? 'application/octet-stream')
     .header('content-disposition', attachmentDisposition(file.name))
     .header('x-content-type-options', 'nosniff')
     .header('cache-control', 'no-store')

@@ -130,6 +130,18 @@ export function Download(): MethodDecorator {
   return pageRoute({ template: '', download: true });
 }
 
+/**
+ * A form whose answer is a file (CSRF checked), e.g. a document made from what was posted:
+ * the handler returns the file; with `again`, a refusal shows `template` with the problem,
+ * as `PageForm` does.
+ */
+export function DownloadForm(template: string, options: FormOptions = {}): MethodDecorator {
+  return applyDecorators(
+    UseGuards(CsrfGuard),
+    pageRoute({ template, csrf: true, ...options, download: true }),
+  );
+}
+
 /** A form whose answer is a redirect only; a refusal is the error page. */
 export function RedirectForm(): MethodDecorator {
   return PageForm('', { csrf: false });
@@ -153,14 +165,14 @@ export class PageInterceptor implements NestInterceptor {
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    if (page.download) {
-      const file = await lastValueFrom(next.handle());
-      return sendDownload(reply, file as DownloadFile);
+    if (!page.download) {
+      for (const [name, value] of Object.entries(page.headers ?? {})) reply.header(name, value);
     }
-    for (const [name, value] of Object.entries(page.headers ?? {})) reply.header(name, value);
     let answer: PageResult | undefined;
     try {
-      answer = (await lastValueFrom(next.handle(), { defaultValue: undefined })) as PageResult;
+      const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
+      if (page.download) return sendDownload(reply, result as unknown as DownloadFile);
+      answer = result as PageResult;
     } catch (error) {
       if (!page.again || !(error instanceof DomainError)) throw error;
       answer = await this.refused(context, page, request, error);

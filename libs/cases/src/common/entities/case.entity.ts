@@ -72,6 +72,14 @@ export class Case {
   @Column('text', { name: 'closure_reason', nullable: true })
   closureReason!: ClosureReason | null;
 
+  /**
+   * The legal expert's message to the reporter about the decision the case has (referred,
+   * resolved, not discrimination, closed); null while the case is undecided. Staff wording
+   * about the reporter's case: erased with the personal data.
+   */
+  @Column('text', { name: 'outcome_message', nullable: true })
+  outcomeMessage!: string | null;
+
   @Column('text')
   community!: string;
 

@@ -46,6 +46,21 @@ export class EvidenceItemDto {
   uploadedAt!: string;
 }
 
+/** An institution's answer to a referral, when the legal expert shares it with the reporter. */
+export class SharedAnswerDto {
+  @ApiProperty({ example: 'Ministry of Education, Science, Technology and Innovation' })
+  institution!: string;
+
+  @ApiProperty({ example: 'Complied', description: 'What the institution did, in plain words' })
+  outcomeLabel!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  text!: string | null;
+
+  @ApiProperty({ format: 'date-time' })
+  answeredAt!: string;
+}
+
 /** What a reporter sees of their case: no staff names, no internal notes. */
 export class FollowUpViewDto {
   @ApiProperty({ example: 'PMD-2026-00042' })
@@ -71,6 +86,24 @@ export class FollowUpViewDto {
 
   @ApiProperty({ type: [EvidenceItemDto] })
   evidence!: EvidenceItemDto[];
+
+  @ApiProperty({
+    description: 'Whether the case has a decision (referred, resolved, not discrimination, closed)',
+  })
+  decided!: boolean;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The legal expert’s message about the decision; null while the case is undecided',
+  })
+  outcomeMessage!: string | null;
+
+  @ApiProperty({
+    type: [SharedAnswerDto],
+    description: 'The institutions’ answers the legal expert shares with the reporter',
+  })
+  sharedAnswers!: SharedAnswerDto[];
 
   /** The reporter's personal data was erased (on request or after the retention period). */
   @ApiProperty()

@@ -23,6 +23,7 @@ import {
   CaseLockedError,
 } from '../../staff-cases/exceptions/case-access.errors';
 import { IncomingPart } from '../../evidence/services/evidence-upload.reader';
+import { AppealRoute, AppealRoutesProvider } from './appeal-routes';
 import { FollowUpAccessService } from './follow-up-access.service';
 import { EvidenceDownload, FollowUpService } from './follow-up.service';
 
@@ -38,7 +39,10 @@ export interface CasePageView {
     timeline: (FollowUpViewDto['timeline'][number] & { atText: string })[];
     messages: (FollowUpViewDto['messages'][number] & { createdAtText: string })[];
     evidence: (FollowUpViewDto['evidence'][number] & { sizeText: string })[];
+    sharedAnswers: (FollowUpViewDto['sharedAnswers'][number] & { answeredAtText: string })[];
   };
+  /** Where to turn when the reporter disagrees; only on a decided case. */
+  appealRoutes: AppealRoute[];
   sessionMinutes: number;
   sessionHours: number;
   limits: { files: number; fileMb: number; totalMb: number };
@@ -81,6 +85,7 @@ export class FollowUpPagesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: FollowUpAccessService,
     private readonly followUp: FollowUpService,
+    private readonly appeals: AppealRoutesProvider,
   ) {}
 
   /** The sign-in form (again after a refusal: the reference kept, never the code). */
@@ -166,7 +171,12 @@ export class FollowUpPagesService {
         timeline: view.timeline.map((e) => ({ ...e, atText: displayDateTime(e.at) })),
         messages: view.messages.map((m) => ({ ...m, createdAtText: displayDateTime(m.createdAt) })),
         evidence: view.evidence.map((e) => ({ ...e, sizeText: sizeText(e.sizeBytes) })),
+        sharedAnswers: view.sharedAnswers.map((a) => ({
+          ...a,
+          answeredAtText: displayDateTime(a.answeredAt),
+        })),
       },
+      appealRoutes: view.decided ? this.appeals.routes(locale) : [],
       sessionMinutes: this.config.cases.followUpSessionIdleMinutes,
       sessionHours: this.config.cases.followUpSessionAbsoluteHours,
       limits: {

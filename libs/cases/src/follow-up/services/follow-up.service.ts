@@ -3,7 +3,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import { Clock, Locale, NotFoundError, ValidationFailedError, translate } from '@app/core';
+import { TaxonomyService } from '@app/taxonomy';
 import type { CaseStatus } from '../../workflow/domain/case-status.machine';
+import { isDecidedStatus } from '../../workflow/domain/case-status.machine';
+import { CaseReferral } from '../../referrals/entities/case-referral.entity';
+import { institutionLabel } from '../../referrals/services/institution-label';
 import { normaliseReceiptCode } from '../../intake/domain/receipt-code';
 import { Case } from '../../common/entities/case.entity';
 import { CaseEvidence } from '../../evidence/entities/case-evidence.entity';
@@ -47,6 +51,8 @@ export class FollowUpService {
     @InjectRepository(Case) private readonly cases: Repository<Case>,
     @InjectRepository(CaseHistoryEntry) private readonly history: Repository<CaseHistoryEntry>,
     @InjectRepository(CaseEvidence) private readonly evidence: Repository<CaseEvidence>,
+    @InjectRepository(CaseReferral) private readonly referrals: Repository<CaseReferral>,
+    private readonly taxonomy: TaxonomyService,
     private readonly access: FollowUpAccessService,
     private readonly messages: CaseMessagesService,
     private readonly store: EvidenceStore,
@@ -95,10 +101,14 @@ export class FollowUpService {
         status: true,
         submittedAt: true,
         personalDataErasedAt: true,
+        outcomeMessage: true,
+        closureReason: true,
       },
     });
     if (!found) throw new NotFoundError('case_not_found');
-    const [timeline, messages, files] = await Promise.all([
+    // A case the reporter withdrew was closed by them, not decided: nothing to explain or appeal.
+    const decided = isDecidedStatus(found.status) && found.closureReason !== 'withdrawn';
+    const [timeline, messages, files, answers, snapshot] = await Promise.all([
       this.history.find({
         where: { caseId, public: true },
         order: { at: 'ASC', id: 'ASC' },
@@ -108,6 +118,13 @@ export class FollowUpService {
         where: { caseId, uploadedBy: 'reporter' },
         order: { createdAt: 'ASC', id: 'ASC' },
       }),
+      // Only what the legal expert chose to share: an answer may say more than the reporter
+      // should read, so nothing is shown by default.
+      this.referrals.find({
+        where: { caseId, answerSharedWithReporter: true },
+        order: { answeredAt: 'ASC', id: 'ASC' },
+      }),
+      this.taxonomy.snapshot(),
     ]);
     const label = (status: CaseStatus) => translate(locale, `case.status.${status}`);
     return {
@@ -129,6 +146,16 @@ export class FollowUpService {
         createdAt: message.createdAt.toISOString(),
       })),
       evidence: files.map(evidenceItem),
+      decided,
+      outcomeMessage: decided ? found.outcomeMessage : null,
+      sharedAnswers: answers
+        .filter((referral) => referral.answeredAt && referral.answerOutcome)
+        .map((referral) => ({
+          institution: institutionLabel(snapshot, referral, locale),
+          outcomeLabel: translate(locale, `follow.answer.outcome.${referral.answerOutcome}`),
+          text: referral.answerText,
+          answeredAt: referral.answeredAt!.toISOString(),
+        })),
       personalDataErased: found.personalDataErasedAt !== null,
     };
   }

@@ -55,7 +55,8 @@ export class ReportPagesController {
     }
     const { reference, receiptCode, evidenceCount } = outcome.result;
     const model = { reference, receiptCode: formatReceiptCode(receiptCode), evidenceCount };
-    return view('cases/report-done.njk', model, 200, ANSWER);
+    // Its receipt form posts the pair back (CSRF-checked) to make the PDF.
+    return view('cases/report-done.njk', model, 200, { csrf: true });
   }
 
   /** The form again with every problem listed and the answers kept (files chosen again). */

@@ -68,6 +68,10 @@ export class CaseReferral {
   @Column('text', { name: 'answer_text', nullable: true })
   answerText!: string | null;
 
+  /** Whether the legal expert shares the answer with the reporter (never by default). */
+  @Column('boolean', { name: 'answer_shared_with_reporter', default: false })
+  answerSharedWithReporter!: boolean;
+
   @Column('timestamptz', { name: 'closed_at', nullable: true })
   closedAt!: Date | null;
 

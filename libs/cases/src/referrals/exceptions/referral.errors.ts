@@ -20,3 +20,10 @@ export class ReferralNotWaitingError extends ConflictError {
     super('referral_not_waiting');
   }
 }
+
+/** The referral has no answer yet, so there is nothing to share with the reporter. */
+export class ReferralNotAnsweredError extends ConflictError {
+  constructor() {
+    super('referral_not_answered');
+  }
+}

@@ -10,7 +10,7 @@ import type { ReferralDraft } from '../../workflow/domain/transition-requirement
 import { Case } from '../../common/entities/case.entity';
 import { CaseReferral } from '../entities/case-referral.entity';
 import { ReferralDocument } from '../entities/referral-document.entity';
-import { ReferralNotWaitingError } from '../exceptions/referral.errors';
+import { ReferralNotAnsweredError, ReferralNotWaitingError } from '../exceptions/referral.errors';
 import { CaseEvents } from '../../workflow/services/case-events';
 import { CaseLinks } from '../../notifications/services/case-links';
 
@@ -180,5 +180,34 @@ export class CaseReferralsService {
       details: { referralId },
     });
     return { responseUrl: this.links.referralResponse(token), expiresAt };
+  }
+
+  /**
+   * Shares the institution's answer with the reporter, or stops sharing it: the legal expert's
+   * choice, as the answer may say more than the reporter should read. Only an answered referral
+   * has something to share (409 `referral_not_answered`).
+   */
+  async shareAnswer(
+    manager: EntityManager,
+    caseId: string,
+    referralId: string,
+    shared: boolean,
+    actor: StaffPrincipal,
+  ): Promise<void> {
+    const referral = await manager.findOne(CaseReferral, {
+      where: { id: referralId, caseId },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!referral) throw new NotFoundError('referral_not_found');
+    if (!referral.answeredAt) throw new ReferralNotAnsweredError();
+    if (referral.answerSharedWithReporter === shared) return;
+    await manager.update(CaseReferral, { id: referral.id }, { answerSharedWithReporter: shared });
+    await this.audit.record(manager, {
+      action: shared ? 'referral_answer_shared' : 'referral_answer_unshared',
+      actor: { id: actor.id, role: actor.role },
+      subjectType: 'case',
+      subjectId: caseId,
+      details: { referralId },
+    });
   }
 }

@@ -28,7 +28,8 @@ export class PersonalDataEraser {
     const [erased] = (await manager.query(
       `UPDATE cases
        SET contact_name_enc = NULL, contact_email_enc = NULL, contact_phone_enc = NULL,
-           description = $2, helper_name_enc = NULL, personal_data_erased_at = $3, updated_at = $3
+           description = $2, helper_name_enc = NULL, personal_data_erased_at = $3, updated_at = $3,
+           outcome_message = CASE WHEN outcome_message IS NULL THEN NULL ELSE $2 END
        WHERE id = $1 AND personal_data_erased_at IS NULL
        RETURNING id`,
       [caseId, ERASED_TEXT, now],

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   Download,
+  FormBody,
   Page,
   PageForm,
   ParseIdPipe,
@@ -19,6 +20,7 @@ import {
 import { CurrentStaff, StaffPrincipal } from '@app/identity';
 import { CaseListQueryDto, StaffPageQueryDto } from '../dto/case-list-query.dto';
 import { AssignmentFormDto, TextFormDto, TransitionFormDto } from '../dto/case-page-forms.dto';
+import { AnswerSharingFormDto } from '../../referrals/dto/answer-sharing.dto';
 import { CaseHandlingService } from '../services/case-handling.service';
 import { CaseListMode, CasePagesService } from '../services/case-pages.service';
 
@@ -158,6 +160,19 @@ export class StaffCasePagesController {
   ) {
     const renewedLink = await this.handling.renewReferralLink(staff, id, referralId);
     return { page: await this.pages.casePage(staff, id, requestLocale(request), { renewedLink }) };
+  }
+
+  /** Shares an institution's answer with the reporter, or stops sharing it. */
+  @Post(':id/referrals/:referralId/sharing')
+  @PageForm(CASE, { again: 'caseAgain', form: () => 'sharing' })
+  async shareAnswer(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', new ParseIdPipe('case_not_found')) id: string,
+    @Param('referralId', new ParseIdPipe('referral_not_found')) referralId: string,
+    @FormBody(AnswerSharingFormDto, IGNORE) form: AnswerSharingFormDto,
+  ): Promise<Redirect> {
+    await this.handling.shareReferralAnswer(staff, id, referralId, form.isShared);
+    return seeOther(`/staff/cases/${id}?done=sharing#referrals-title`);
   }
 
   /** Evidence, and the documents of an institution's answer: always downloads. */

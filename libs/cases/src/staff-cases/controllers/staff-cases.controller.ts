@@ -1,4 +1,15 @@
-import { Body, Controller, Get, Header, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Header,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  Req,
+} from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -28,6 +39,7 @@ import {
   TransitionRequestDto,
   TransitionResultDto,
 } from '../../workflow/dto/transition-request.dto';
+import { AnswerSharingDto } from '../../referrals/dto/answer-sharing.dto';
 import { CaseHandlingService, FileDownload } from '../services/case-handling.service';
 import { CaseQueryService } from '../services/case-query.service';
 
@@ -198,5 +210,23 @@ export class StaffCasesController {
     @Param('referralId', new ParseIdPipe('referral_not_found')) referralId: string,
   ): Promise<RenewedLinkDto> {
     return this.handling.renewReferralLink(staff, id, referralId);
+  }
+
+  /**
+   * Shares an institution's answer with the reporter (their follow-up page shows it), or stops
+   * sharing it. Never shared until the legal expert says so; 409 `referral_not_answered`.
+   */
+  @Put(':id/referrals/:referralId/answer-sharing')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AnswerSharingDto })
+  @ApiConflictResponse({ description: '`referral_not_answered`' })
+  @ApiForbiddenResponse({ description: 'Not an administrator nor the legal expert of the case' })
+  shareAnswer(
+    @CurrentStaff() staff: StaffPrincipal,
+    @Param('id', new ParseIdPipe('case_not_found')) id: string,
+    @Param('referralId', new ParseIdPipe('referral_not_found')) referralId: string,
+    @Body() body: AnswerSharingDto,
+  ): Promise<AnswerSharingDto> {
+    return this.handling.shareReferralAnswer(staff, id, referralId, body.shared);
   }
 }

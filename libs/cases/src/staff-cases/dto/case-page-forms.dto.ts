@@ -37,6 +37,7 @@ export class TransitionFormDto {
   @Allow() summary?: Field;
   @Allow() responseDueDate?: Field;
   @Allow() contactEmail?: Field;
+  @Allow() outcomeMessage?: Field;
 
   /** The form's id on the case page (one form per step offered). */
   static formOf(body: unknown): string {
@@ -52,6 +53,7 @@ export class TransitionFormDto {
       assigneeId: first(this.assigneeId),
       closureReason: first(this.closureReason) as TransitionRequestDto['closureReason'],
       referrals: referralsFromForm(this) as ReferralRequestDto[],
+      outcomeMessage: first(this.outcomeMessage) ?? null,
     };
   }
 }

@@ -181,6 +181,12 @@ export class ReferralDto {
   @ApiProperty({ nullable: true, type: String, description: 'Only for those who handle the case' })
   answerText!: string | null;
 
+  @ApiProperty({
+    description:
+      'Whether the legal expert shares the answer with the reporter (their follow-up page shows it); false until they do',
+  })
+  answerSharedWithReporter!: boolean;
+
   @ApiProperty({ nullable: true, type: String, description: 'Only for those who handle the case' })
   contactEmail!: string | null;
 
@@ -248,6 +254,13 @@ export class CaseDetailDto extends CaseSummaryDto {
 
   @ApiProperty({ enum: CLOSURE_REASONS, nullable: true })
   closureReason!: ClosureReason | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The legal expert’s message to the reporter about the decision the case has',
+  })
+  outcomeMessage!: string | null;
 
   @ApiProperty()
   personalDataErased!: boolean;

@@ -93,6 +93,7 @@ export class CaseHandlingService {
       assigneeId: request.assigneeId,
       closureReason: request.closureReason,
       referrals: request.referrals,
+      outcomeMessage: request.outcomeMessage,
     });
   }
 
@@ -290,6 +291,24 @@ export class CaseHandlingService {
         throw new NotFoundError('referral_not_found');
       const renewed = await this.referrals.renewLink(manager, caseId, referralId, principal);
       return { responseUrl: renewed.responseUrl, expiresAt: renewed.expiresAt.toISOString() };
+    });
+  }
+
+  /** Shares an institution's answer with the reporter, or stops; for those who handle the case. */
+  async shareReferralAnswer(
+    principal: StaffPrincipal,
+    caseId: string,
+    referralId: string,
+    shared: boolean,
+  ): Promise<{ shared: boolean }> {
+    const viewer = staffViewer(principal);
+    return this.dataSource.transaction(async (manager) => {
+      const row = await this.query.load(viewer, caseId, manager);
+      if (!CaseAccessPolicy.mayHandle(viewer, row)) throw new CaseActionForbiddenError();
+      if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(referralId))
+        throw new NotFoundError('referral_not_found');
+      await this.referrals.shareAnswer(manager, caseId, referralId, shared, principal);
+      return { shared };
     });
   }
 }

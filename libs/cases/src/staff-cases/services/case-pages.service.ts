@@ -109,7 +109,7 @@ export interface CaseFormRefusal {
   values: Record<string, string>;
 }
 
-const NOTICES = ['transition', 'assignment', 'note', 'message'] as const;
+const NOTICES = ['transition', 'assignment', 'note', 'message', 'sharing'] as const;
 /**
  * The back-office case pages (server-rendered, usable without JavaScript): the lists, the
  * case page with only the actions the user may take now, and the forms' round trips. It

@@ -215,6 +215,7 @@ export class CaseQueryService {
       filedWithHelp: row.filedWithHelp,
       helperKind: row.helperKind,
       closureReason: row.closureReason,
+      outcomeMessage: row.outcomeMessage,
       personalDataErased: row.personalDataErasedAt !== null,
       allowedTransitions: CaseAccessPolicy.allowedTransitions(viewer, row),
       permissions: {
@@ -243,6 +244,7 @@ export class CaseQueryService {
         answeredAt: referral.answeredAt?.toISOString() ?? null,
         answerOutcome: referral.answerOutcome,
         answerText: handle ? referral.answerText : null,
+        answerSharedWithReporter: referral.answerSharedWithReporter,
         contactEmail: handle ? this.referrals.contactEmailOf(referral) : null,
         responseLinkExpiresAt: referral.responseTokenExpiresAt.toISOString(),
         documents: handle

@@ -77,6 +77,14 @@ describe('The case status machine', () => {
     expect(requirementsOf('technical_group', 'referred')).toMatchObject({ referral: true });
   });
 
+  it('asks staff for a message to the reporter on every decision, the referral included', () => {
+    const decided = CASE_STATUSES.filter((to) => requirementsOf('assigned', to).outcomeMessage);
+    expect(decided).toEqual(['referred', 'resolved', 'not_discrimination', 'closed']);
+    expect(requirementsOf('assigned', 'resolved', 'administrator').outcomeMessage).toBe(true);
+    expect(requirementsOf('in_review', 'closed', 'reporter').outcomeMessage).toBe(false);
+    expect(requirementsOf('technical_group', 'resolved', 'meeting').outcomeMessage).toBe(false);
+  });
+
   it('derives the final statuses from the table: those whose only way out is a reopening', () => {
     expect([...FINAL_STATUSES].sort()).toEqual(['closed', 'not_discrimination', 'resolved']);
     expect(CASE_STATUSES.filter(isFinalStatus)).toEqual([...FINAL_STATUSES]);

@@ -95,15 +95,38 @@ export function isFinalStatus(status: string): status is CaseStatus {
   return (FINAL_STATUSES as readonly string[]).includes(status);
 }
 
+/**
+ * The decisions a reporter is told about in the legal expert's own words (the outcome message
+ * on the follow-up page, with the routes if they disagree): the final statuses, and a referral
+ * to an institution, which is the platform's decision on the case while the institution acts.
+ */
+export const DECIDED_STATUSES: readonly CaseStatus[] = ['referred', ...FINAL_STATUSES];
+
+/** Whether a case in `status` carries a decision explained to the reporter. */
+export function isDecidedStatus(status: string): status is CaseStatus {
+  return (DECIDED_STATUSES as readonly string[]).includes(status);
+}
+
 /** What a step needs besides the actor, checked before it is taken. */
 export interface TransitionRequirements {
   reason: boolean;
   assignee: boolean;
   closureReason: boolean;
   referral: boolean;
+  /** The legal expert's message to the reporter about the decision. */
+  outcomeMessage: boolean;
 }
 
-export function requirementsOf(from: CaseStatus, to: CaseStatus): TransitionRequirements {
+/**
+ * What the step from `from` to `to` needs when `by` takes it. The outcome message is asked of
+ * staff; a reporter's withdrawal needs none, and a Technical Group decision (recorded in the
+ * meetings context, whose form does not ask for it yet) may carry one.
+ */
+export function requirementsOf(
+  from: CaseStatus,
+  to: CaseStatus,
+  by: TransitionActor = 'legal_expert',
+): TransitionRequirements {
   const reopening = FINAL_STATUSES.includes(from) && to === REOPENED_TO;
   return {
     // Reopening and a "not discrimination" finding must be explained; the latter with legal reasoning.
@@ -111,5 +134,6 @@ export function requirementsOf(from: CaseStatus, to: CaseStatus): TransitionRequ
     assignee: to === 'assigned' && from === 'in_review',
     closureReason: to === 'closed',
     referral: to === 'referred',
+    outcomeMessage: isDecidedStatus(to) && (by === 'administrator' || by === 'legal_expert'),
   };
 }

@@ -9,6 +9,8 @@ const LOOKUPS: RequirementLookups = {
 };
 
 const SUMMARY = 'A school refused to enrol two Roma children in the first grade.';
+/** What the legal expert tells the reporter with a decision (required of staff). */
+const MESSAGE = 'We asked the school to enrol your children and will tell you its answer.';
 
 const codes = (errors: ReturnType<typeof checkTransitionRequirements>) =>
   errors.map((e) => `${e.field}:${e.code}`);
@@ -21,13 +23,13 @@ describe('what a transition needs', () => {
   it('needs a reason and a closure reason to close, and a reason to reopen', () => {
     expect(
       codes(checkTransitionRequirements('submitted', 'closed', { reason: '  ' }, LOOKUPS)),
-    ).toEqual(['reason:isNotEmpty', 'closureReason:isDefined']);
+    ).toEqual(['reason:isNotEmpty', 'closureReason:isDefined', 'outcomeMessage:isNotEmpty']);
     expect(
       codes(
         checkTransitionRequirements(
           'submitted',
           'closed',
-          { reason: 'x', closureReason: 'bored' },
+          { reason: 'x', closureReason: 'bored', outcomeMessage: MESSAGE },
           LOOKUPS,
         ),
       ),
@@ -68,6 +70,7 @@ describe('what a transition needs', () => {
                 responseDueDate: '2026-06-01',
               },
             ],
+            outcomeMessage: MESSAGE,
           },
           LOOKUPS,
         ),
@@ -83,11 +86,18 @@ describe('what a transition needs', () => {
       summary: SUMMARY,
       responseDueDate: '2026-05-02',
     };
-    expect(codes(checkTransitionRequirements('assigned', 'referred', {}, LOOKUPS))).toEqual([
-      'referrals:arrayMinSize',
-    ]);
     expect(
-      checkTransitionRequirements('assigned', 'referred', { referrals: [good] }, LOOKUPS),
+      codes(
+        checkTransitionRequirements('assigned', 'referred', { outcomeMessage: MESSAGE }, LOOKUPS),
+      ),
+    ).toEqual(['referrals:arrayMinSize']);
+    expect(
+      checkTransitionRequirements(
+        'assigned',
+        'referred',
+        { referrals: [good], outcomeMessage: MESSAGE },
+        LOOKUPS,
+      ),
     ).toEqual([]);
     expect(
       codes(
@@ -106,6 +116,7 @@ describe('what a transition needs', () => {
               },
               { ...good, summary: `${SUMMARY} Drita saw it.` },
             ],
+            outcomeMessage: MESSAGE,
           },
           LOOKUPS,
         ),
@@ -119,5 +130,42 @@ describe('what a transition needs', () => {
       'referrals.2.institutionCode:arrayUnique',
       'referrals.2.summary:revealsIdentity',
     ]);
+  });
+
+  it('needs the message for the reporter on every decision staff take, and nowhere else', () => {
+    const decisions = [
+      ['assigned', 'resolved', { reason: 'x' }],
+      ['assigned', 'not_discrimination', { reason: 'Applied to all alike.' }],
+      ['submitted', 'closed', { reason: 'x', closureReason: 'duplicate' }],
+    ] as const;
+    for (const [from, to, draft] of decisions) {
+      expect(codes(checkTransitionRequirements(from, to, draft, LOOKUPS))).toEqual([
+        'outcomeMessage:isNotEmpty',
+      ]);
+      const missing = checkTransitionRequirements(
+        from,
+        to,
+        { ...draft, outcomeMessage: ' ' },
+        LOOKUPS,
+      );
+      expect(missing[0].messageKey).toBe('validation.outcomeMessage');
+      expect(
+        checkTransitionRequirements(from, to, { ...draft, outcomeMessage: MESSAGE }, LOOKUPS),
+      ).toEqual([]);
+      expect(
+        codes(
+          checkTransitionRequirements(from, to, { ...draft, outcomeMessage: 'Done.' }, LOOKUPS),
+        ),
+      ).toEqual(['outcomeMessage:isLength']);
+    }
+    // A Technical Group decision is recorded in the meetings context, which asks for none yet.
+    expect(
+      checkTransitionRequirements('technical_group', 'resolved', {}, LOOKUPS, 'meeting'),
+    ).toEqual([]);
+    expect(
+      codes(
+        checkTransitionRequirements('submitted', 'in_review', { outcomeMessage: MESSAGE }, LOOKUPS),
+      ),
+    ).toEqual(['outcomeMessage:onlyForDecision']);
   });
 });

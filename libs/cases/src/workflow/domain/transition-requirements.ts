@@ -1,9 +1,11 @@
 import { type FieldError, textLengthErrors } from '@app/core';
 import {
   CLOSURE_REASONS,
+  isDecidedStatus,
   requirementsOf,
   type CaseStatus,
   type ClosureReason,
+  type TransitionActor,
 } from './case-status.machine';
 import { isCalendarDate } from '../../referrals/domain/referral-rules';
 
@@ -12,6 +14,8 @@ export const RECOMMENDATION_LENGTH = { min: 10, max: 5000 } as const;
 /** The summary an institution reads instead of the reporter's words. */
 export const REFERRAL_SUMMARY_LENGTH = { min: 20, max: 5000 } as const;
 export const MAX_REFERRALS = 20;
+/** The legal expert's message to the reporter about a decision: short, in plain words. */
+export const OUTCOME_MESSAGE_LENGTH = { min: 20, max: 2000 } as const;
 
 /** A referral as given with a step to `referred`. */
 export interface ReferralDraft {
@@ -33,6 +37,7 @@ export interface TransitionDraft {
   assigneeId?: string;
   closureReason?: string;
   referrals?: readonly ReferralDraft[];
+  outcomeMessage?: string | null;
 }
 
 /** The lookups the rules need, answered by the caller (reference data, staff directory). */
@@ -62,8 +67,9 @@ export function checkTransitionRequirements(
   to: CaseStatus,
   draft: TransitionDraft,
   lookups: RequirementLookups,
+  by: TransitionActor = 'legal_expert',
 ): FieldError[] {
-  const needs = requirementsOf(from, to);
+  const needs = requirementsOf(from, to, by);
   const errors: FieldError[] = [];
   const reason = draft.reason?.trim() ?? '';
   if (needs.reason && reason.length === 0) errors.push(error('reason', 'isNotEmpty'));
@@ -83,7 +89,32 @@ export function checkTransitionRequirements(
     }
   }
   if (needs.referral) errors.push(...checkReferrals(draft.referrals ?? [], lookups));
+  errors.push(...checkOutcomeMessage(to, draft.outcomeMessage, needs.outcomeMessage));
   return errors;
+}
+
+/**
+ * The message is required where the step needs it (its own message names what is missing),
+ * may be given on any other decision, and belongs to no other step.
+ */
+function checkOutcomeMessage(
+  to: CaseStatus,
+  message: string | null | undefined,
+  required: boolean,
+): FieldError[] {
+  const text = message?.trim() ?? '';
+  if (text.length === 0) {
+    return required
+      ? [{ field: 'outcomeMessage', code: 'isNotEmpty', messageKey: 'validation.outcomeMessage' }]
+      : [];
+  }
+  if (!isDecidedStatus(to)) return [error('outcomeMessage', 'onlyForDecision')];
+  return textLengthErrors(
+    'outcomeMessage',
+    text,
+    OUTCOME_MESSAGE_LENGTH.min,
+    OUTCOME_MESSAGE_LENGTH.max,
+  );
 }
 
 function checkReferrals(

@@ -95,6 +95,17 @@ export class TransitionRequestDto {
   @IsIn(CLOSURE_REASONS)
   closureReason?: ClosureReason;
 
+  @ApiPropertyOptional({
+    minLength: 20,
+    maxLength: 2000,
+    description:
+      'Required on every decision (→ referred, resolved, not_discrimination, closed): the legal expert’s short message to the reporter, shown on their follow-up page and never e-mailed. Missing: 400 naming `outcomeMessage`.',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  outcomeMessage?: string | null;
+
   @ApiPropertyOptional({ type: [ReferralRequestDto], description: '→ referred: one or more' })
   @IsOptional()
   @IsArray()

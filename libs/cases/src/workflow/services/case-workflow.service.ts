@@ -5,7 +5,7 @@ import { AuditLog, StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { CaseAccessPolicy, CaseViewer } from '../../staff-cases/domain/case-access.policy';
 import type { CaseStatus, ClosureReason } from '../domain/case-status.machine';
-import { CASE_STATUSES, FINAL_STATUSES } from '../domain/case-status.machine';
+import { CASE_STATUSES, FINAL_STATUSES, isDecidedStatus } from '../domain/case-status.machine';
 import type { HistoryActorKind } from '../domain/history-actor';
 import { ReporterIdentity, revealsIdentity } from '../../common/domain/identity-in-text';
 import { checkTransitionRequirements, isClosureReason } from '../domain/transition-requirements';
@@ -57,6 +57,12 @@ export interface TransitionCommand {
   closureReason?: ClosureReason;
   /** → referred (at least one). */
   referrals?: ReferralInput[];
+  /**
+   * The legal expert's message to the reporter about the decision (referred, resolved, not
+   * discrimination, closed): required when staff take the step, shown on the follow-up page,
+   * never put in an e-mail.
+   */
+  outcomeMessage?: string | null;
 }
 
 export interface TransitionResult {
@@ -150,26 +156,43 @@ export class CaseWorkflowService {
         : null;
     const snapshot = await this.taxonomy.snapshot();
     let identity: ReporterIdentity | undefined;
-    const problems = checkTransitionRequirements(from, to, command, {
-      today: kosovoDate(now),
-      isInstitution: (code) => snapshot.isKnown('institution', code),
-      isMunicipality: (code) => snapshot.isKnown('municipality', code),
-      isActiveLegalExpert: () => assignee?.role === 'legal_expert',
-      revealsIdentity: (text) => revealsIdentity(text, (identity ??= this.identityOf(row))),
-    });
+    const problems = checkTransitionRequirements(
+      from,
+      to,
+      command,
+      {
+        today: kosovoDate(now),
+        isInstitution: (code) => snapshot.isKnown('institution', code),
+        isMunicipality: (code) => snapshot.isKnown('municipality', code),
+        isActiveLegalExpert: () => assignee?.role === 'legal_expert',
+        revealsIdentity: (text) => revealsIdentity(text, (identity ??= this.identityOf(row))),
+      },
+      // Staff steps are judged as staff's (only administrators and legal experts get this far).
+      command.actor.kind === 'meeting' ? 'meeting' : 'legal_expert',
+    );
     if (problems.length > 0) throw new ValidationFailedError(problems);
 
     const reason = command.reason?.trim() || null;
     const closureReason =
       to === 'closed' && isClosureReason(command.closureReason) ? command.closureReason : null;
     const assigneeId = assignee ? assignee.id : row.assigneeId;
+    // Each decision replaces the message of the one before; an undecided case holds none.
+    const outcomeMessage = isDecidedStatus(to) ? command.outcomeMessage?.trim() || null : null;
     const updated = (await manager.query(
-      `UPDATE cases SET status = $2, version = version + 1, assignee_id = $3, closure_reason = $4, updated_at = $5
+      `UPDATE cases SET status = $2, version = version + 1, assignee_id = $3, closure_reason = $4,
+         outcome_message = $7, updated_at = $5
        WHERE id = $1 AND version = $6 RETURNING version`,
-      [row.id, to, assigneeId, closureReason, now, row.version],
+      [row.id, to, assigneeId, closureReason, now, row.version, outcomeMessage],
     )) as [{ version: number }[], number];
     const version = updated[0][0].version;
-    Object.assign(row, { status: to, version, assigneeId, closureReason, updatedAt: now });
+    Object.assign(row, {
+      status: to,
+      version,
+      assigneeId,
+      closureReason,
+      outcomeMessage,
+      updatedAt: now,
+    });
 
     const { actorKind, actorId, staffActor } = this.historyActor(command.actor);
     await manager.insert(CaseHistoryEntry, {

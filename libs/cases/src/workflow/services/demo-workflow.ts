@@ -30,6 +30,8 @@ function pathTo(stage: CaseStatus, expertId: string, today: string): Step[] {
         contactEmail: 'institution.demo@pmd.localhost',
       },
     ],
+    outcomeMessage:
+      'We asked the Ministry of Education to act: the pupils should go back to mixed classes. We will tell you what it answers.',
   };
   switch (stage) {
     case 'in_review':
@@ -46,7 +48,13 @@ function pathTo(stage: CaseStatus, expertId: string, today: string): Step[] {
         assign,
         meeting,
         refer,
-        { to: 'resolved', by: 'expert', reason: 'The school complied.' },
+        {
+          to: 'resolved',
+          by: 'expert',
+          reason: 'The school complied.',
+          outcomeMessage:
+            'The school moved the pupils back to mixed classes. If it happens again, write to us here.',
+        },
       ];
     case 'not_discrimination':
       return [
@@ -57,6 +65,8 @@ function pathTo(stage: CaseStatus, expertId: string, today: string): Step[] {
           by: 'expert',
           reason:
             'The rule applied to every applicant alike; no less favourable treatment was found.',
+          outcomeMessage:
+            'We found that the rule was applied to everyone in the same way, so it was not discrimination.',
         },
       ];
     case 'closed':
@@ -66,6 +76,8 @@ function pathTo(stage: CaseStatus, expertId: string, today: string): Step[] {
           by: 'admin',
           closureReason: 'duplicate',
           reason: 'Same report as an earlier demo case.',
+          outcomeMessage:
+            'You sent the same report twice. We follow it under the reference of the first one.',
         },
       ];
     default:
