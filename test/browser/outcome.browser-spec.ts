@@ -197,13 +197,13 @@ describe('the receipt and the outcome, on a phone', () => {
       expect(text).toContain('If you disagree');
       for (const name of [
         'Ombudsperson Institution of Kosovo',
-        'Basic Court',
+        'Basic Courts',
         'Free Legal Aid Agency',
       ]) {
         expect(text).toContain(name);
       }
-      await expect(page.locator('#route-ombudsperson a').getAttribute('href')).resolves.toBe(
-        server.config.appeals.ombudspersonUrl,
+      await expect(page.locator('#disagree a[href="https://oik-rks.org/"]').count()).resolves.toBe(
+        1,
       );
       await audit(page, javaScript);
       await screenshot(page, `outcome-03-follow-up-decided-${tag}`);

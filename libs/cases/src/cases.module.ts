@@ -1,3 +1,4 @@
+import { HelpModule } from '@app/help';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { registerMessages } from '@app/core';
@@ -59,7 +60,6 @@ import { ReferralResponsePagesService } from './referrals/services/referral-resp
 import { ReporterIdentityScreen } from './common/services/reporter-identity-screen';
 import { CaseStatisticsSource } from './common/services/case-statistics-source';
 import { AgendaCaseFacts } from './workflow/services/agenda-case-facts';
-import { AppealRoutesProvider } from './follow-up/services/appeal-routes';
 import { ReceiptPagesController } from './intake/controllers/receipt-pages.controller';
 import { ReceiptService } from './intake/services/receipt.service';
 import { ReportFormService } from './intake/services/report-form.service';
@@ -84,6 +84,7 @@ registerMessages(RECEIPT_MESSAGES);
  */
 @Module({
   imports: [
+    HelpModule,
     IdentityModule,
     NotificationsModule,
     TaxonomyModule,
@@ -114,7 +115,6 @@ registerMessages(RECEIPT_MESSAGES);
     WithdrawalPagesController,
   ],
   providers: [
-    AppealRoutesProvider,
     CaseHandlingService,
     CaseIntakeService,
     CaseLinks,

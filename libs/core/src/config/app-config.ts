@@ -13,7 +13,6 @@ import { meetingsSection } from './sections/meetings.section';
 import { statisticsSection } from './sections/statistics.section';
 import { privacySection } from './sections/privacy.section';
 import { documentsSection } from './sections/documents.section';
-import { appealsSection } from './sections/appeals.section';
 import { DEV_SESSION_SECRET } from './sections/security.section';
 
 export { NODE_ENVS } from './sections/app.section';
@@ -34,7 +33,6 @@ export const CONFIG_SCHEMA = {
   statistics: statisticsSection,
   privacy: privacySection,
   documents: documentsSection,
-  appeals: appealsSection,
 } as const satisfies Record<string, SectionSpec>;
 
 export type AppConfig = {

@@ -36,15 +36,6 @@ export const OUTCOME_MESSAGES = defineMessages({
     'follow.disagree.lead':
       'Nëse nuk pajtoheni me vendimin, mund t’u drejtoheni këtyre institucioneve:',
     'follow.disagree.note': 'Mund të na shkruani edhe këtu, te mesazhet më poshtë.',
-    'appeal.ombudsperson.name': 'Institucioni i Avokatit të Popullit',
-    'appeal.ombudsperson.text':
-      'Shqyrton falas ankesat kundër institucioneve publike, edhe për diskriminim.',
-    'appeal.court.name': 'Gjykata Themelore',
-    'appeal.court.text':
-      'Mund të ngrini padi për diskriminim në gjykatën themelore të vendit ku jetoni.',
-    'appeal.legal_aid.name': 'Agjencia për Ndihmë Juridike Falas',
-    'appeal.legal_aid.text':
-      'Jep këshilla juridike dhe përfaqësim falas për ata që nuk kanë mjete të paguajnë avokat.',
   },
   sr: {
     'validation.outcomeMessage':
@@ -75,14 +66,6 @@ export const OUTCOME_MESSAGES = defineMessages({
     'follow.disagree.title': 'Ako se ne slažete',
     'follow.disagree.lead': 'Ako se ne slažete sa odlukom, možete se obratiti ovim institucijama:',
     'follow.disagree.note': 'Možete nam pisati i ovde, u porukama ispod.',
-    'appeal.ombudsperson.name': 'Institucija Ombudsmana',
-    'appeal.ombudsperson.text':
-      'Besplatno razmatra pritužbe protiv javnih institucija, i zbog diskriminacije.',
-    'appeal.court.name': 'Osnovni sud',
-    'appeal.court.text': 'Možete podneti tužbu zbog diskriminacije osnovnom sudu mesta gde živite.',
-    'appeal.legal_aid.name': 'Agencija za besplatnu pravnu pomoć',
-    'appeal.legal_aid.text':
-      'Daje besplatne pravne savete i zastupanje onima koji ne mogu da plate advokata.',
   },
   en: {
     'validation.outcomeMessage':
@@ -114,15 +97,6 @@ export const OUTCOME_MESSAGES = defineMessages({
     'follow.disagree.lead':
       'If you disagree with the decision, you can turn to these institutions:',
     'follow.disagree.note': 'You can also write to us here, in the messages below.',
-    'appeal.ombudsperson.name': 'Ombudsperson Institution of Kosovo',
-    'appeal.ombudsperson.text':
-      'Looks into complaints against public institutions, discrimination included, free of charge.',
-    'appeal.court.name': 'Basic Court',
-    'appeal.court.text':
-      'You can bring a discrimination claim before the Basic Court of the place where you live.',
-    'appeal.legal_aid.name': 'Free Legal Aid Agency',
-    'appeal.legal_aid.text':
-      'Gives free legal advice and representation to people who cannot pay a lawyer.',
   },
   rom: {
     'validation.outcomeMessage':
@@ -153,14 +127,5 @@ export const OUTCOME_MESSAGES = defineMessages({
     'follow.disagree.title': 'Te na pristanes',
     'follow.disagree.lead': 'Te na pristanes e decizijaça, šaj te džas ki akala institucije:',
     'follow.disagree.note': 'Šaj te ramosares amenge vi adari, ande mesažurja tele.',
-    'appeal.ombudsperson.name': 'Institucija e Ombudspersonesko ando Kosovo',
-    'appeal.ombudsperson.text':
-      'Dikhel e žalbe pe javna institucije, vi vaš diskriminacija. Na počines khanči.',
-    'appeal.court.name': 'Osnovno sudo',
-    'appeal.court.text':
-      'Šaj te des tužba vaš diskriminacija ko osnovno sudo kotar o than kaj živis.',
-    'appeal.legal_aid.name': 'Agencija vaš Bipočindi Pravno Pomoć',
-    'appeal.legal_aid.text':
-      'Del pravno dumakeripe thaj zastupipe bipočindo, okolenge kaj našti te počinen advokato.',
   },
 });

@@ -1,3 +1,4 @@
+import { PublicContactView, PublicContactsService } from '@app/help';
 import { Inject, Injectable } from '@nestjs/common';
 import {
   APP_CONFIG,
@@ -23,7 +24,6 @@ import {
   CaseLockedError,
 } from '../../staff-cases/exceptions/case-access.errors';
 import { IncomingPart } from '../../evidence/services/evidence-upload.reader';
-import { AppealRoute, AppealRoutesProvider } from './appeal-routes';
 import { FollowUpAccessService } from './follow-up-access.service';
 import { EvidenceDownload, FollowUpService } from './follow-up.service';
 
@@ -42,7 +42,8 @@ export interface CasePageView {
     sharedAnswers: (FollowUpViewDto['sharedAnswers'][number] & { answeredAtText: string })[];
   };
   /** Where to turn when the reporter disagrees; only on a decided case. */
-  appealRoutes: AppealRoute[];
+  /** Where to turn when the reporter disagrees (the public contacts' appeal routes). */
+  appealRoutes: PublicContactView[];
   sessionMinutes: number;
   sessionHours: number;
   limits: { files: number; fileMb: number; totalMb: number };
@@ -85,7 +86,7 @@ export class FollowUpPagesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly access: FollowUpAccessService,
     private readonly followUp: FollowUpService,
-    private readonly appeals: AppealRoutesProvider,
+    private readonly contacts: PublicContactsService,
   ) {}
 
   /** The sign-in form (again after a refusal: the reference kept, never the code). */
@@ -176,7 +177,7 @@ export class FollowUpPagesService {
           answeredAtText: displayDateTime(a.answeredAt),
         })),
       },
-      appealRoutes: view.decided ? this.appeals.routes(locale) : [],
+      appealRoutes: view.decided ? await this.contacts.list('appeal_route', locale) : [],
       sessionMinutes: this.config.cases.followUpSessionIdleMinutes,
       sessionHours: this.config.cases.followUpSessionAbsoluteHours,
       limits: {
