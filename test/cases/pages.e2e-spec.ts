@@ -73,7 +73,7 @@ describe('The public pages', () => {
     });
   }
 
-  describe('render in all four languages', () => {
+  describe('render in every offered language', () => {
     const expected = {
       sq: {
         home: 'Çfarë është diskriminimi?',
@@ -93,12 +93,19 @@ describe('The public pages', () => {
         area: 'Education',
         follow: 'Receipt code',
       },
-      // Romani gaps show in Albanian; the seed has Romani labels for some codes.
+      // Serbian Cyrillic is the Serbian Latin text transliterated, labels included.
+      'sr-Cyrl': {
+        home: 'Шта је дискриминација?',
+        report: 'Опишите шта се догодило',
+        area: 'Образовање',
+        follow: 'Код потврде',
+      },
+      // Romani is complete on public pages: no Albanian shows.
       rom: {
-        home: 'Çfarë është diskriminimi?',
-        report: 'Përshkruani çfarë ndodhi',
+        home: 'So si diskriminacija?',
+        report: 'Phen so ulo',
         area: 'Sikljovipe',
-        follow: 'Kodi i pranimit',
+        follow: 'Kodi e primimasko',
       },
     } as const;
 
@@ -396,14 +403,15 @@ describe('The public pages', () => {
       expect(after.headers.location).toBe('/follow-up?expired=1');
     });
 
-    it('renders the case page in all four languages', async () => {
+    it('renders the case page in every offered language', async () => {
       const filed = await submitReport(server);
       const { cookie } = await signIn(filed.reference, filed.receiptCode);
       const statuses = {
         sq: 'U pranua',
         sr: 'Primljeno',
         en: 'Received',
-        rom: 'U pranua',
+        'sr-Cyrl': 'Примљено',
+        rom: 'Lilo',
       } as const;
       for (const locale of LOCALES) {
         const page = await server.app.inject({

@@ -2,6 +2,7 @@ import { defineMessages } from '@app/core';
 
 /** Strings of the page frame (header, navigation, footer, error pages). */
 export const SITE_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'site.name': 'Platforma për mbrojtje nga diskriminimi',
     'site.owner': 'Zyra për Qeverisje të Mirë, Zyra e Kryeministrit',

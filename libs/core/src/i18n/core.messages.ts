@@ -2,6 +2,7 @@ import { defineMessages, registerMessages } from './message-catalog';
 
 /** Problem titles and validation messages shared by every lib. `{0}`, `{1}` are constraint values. */
 export const CORE_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'problem.400': 'Kërkesë e pavlefshme',
     'problem.401': 'Duhet të identifikoheni',

@@ -23,6 +23,7 @@ type CommonKeys =
  * speaker's review, see i18n/review/rom.json).
  */
 export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
+  area: 'email',
   sq: {
     'mail.greeting': 'Përshëndetje,',
     'mail.staff_invitation.greeting': 'Përshëndetje {name},',

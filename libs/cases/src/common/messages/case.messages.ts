@@ -5,6 +5,7 @@ import { defineMessages } from '@app/core';
  * Romani is left to native speakers (`npm run i18n:missing` lists the gaps; they show in Albanian).
  */
 export const CASE_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'error.case_access_denied':
       'Nuk gjetëm asnjë rast me këtë numër reference dhe këtë kod pranimi. Kontrolloni të dyja dhe provoni përsëri.',

@@ -2,6 +2,7 @@ import { defineMessages } from '@app/core';
 
 /** Texts of the report form, its confirmation and the follow-up pages. */
 export const CASE_PAGE_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'form.optional': '(opsionale)',
     'form.choose': 'Zgjidhni…',

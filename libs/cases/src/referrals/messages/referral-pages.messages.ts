@@ -5,6 +5,7 @@ import { defineMessages } from '@app/core';
  * is left to native speakers (these pages are for staff and institutions; they show in Albanian).
  */
 export const REFERRAL_PAGE_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'staff.referral.status.sent': 'Dërguar, pret përgjigje',
     'staff.referral.status.answered': 'U përgjigj',

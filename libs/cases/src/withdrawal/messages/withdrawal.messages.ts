@@ -2,6 +2,7 @@ import { defineMessages } from '@app/core';
 
 /** Withdrawal of a case and erasure of personal data by the reporter (follow-up page and API). */
 export const WITHDRAWAL_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'error.case_not_withdrawable':
       'Ky rast nuk mund të tërhiqet më: është para Grupit Teknik ose ka marrë tashmë një përfundim.',

@@ -5,6 +5,7 @@ import { defineMessages } from '@app/core';
  * Romani is left to native speakers (they show in Albanian).
  */
 export const WORKFLOW_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'error.transition_not_allowed':
       'Rasti nuk mund të kalojë nga „{from}” në „{to}”. Hapat e lejuar tani janë në listën allowedTransitions.',
