@@ -1,10 +1,4 @@
-import {
-  DEFAULT_LOCALE,
-  KOSOVO_TIME_ZONE,
-  Locale,
-  kosovoDate,
-  toSerbianCyrillic,
-} from '@app/core';
+import { DEFAULT_LOCALE, KOSOVO_TIME_ZONE, Locale, kosovoDate, toSerbianCyrillic } from '@app/core';
 import { MAIL_MESSAGES } from './mail.messages';
 import { MAIL_TEMPLATES, MailTemplate, RecipientKind } from './mail-templates';
 

@@ -2,7 +2,7 @@ import { defineMessages } from '@app/core';
 
 /**
  * Errors, validation rules and the plain-language case statuses of the cases lib.
- * Romani is left to native speakers (`npm run i18n:missing` lists the gaps; they show in Albanian).
+ * Reporters read them: Romani is written too (drafts await review: i18n/review/rom.json).
  */
 export const CASE_MESSAGES = defineMessages({
   area: 'public',

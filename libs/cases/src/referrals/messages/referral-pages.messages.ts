@@ -1,8 +1,8 @@
 import { defineMessages } from '@app/core';
 
 /**
- * The referral block of the back-office case page and the institutions' referral pages. Romani
- * is left to native speakers (these pages are for staff and institutions; they show in Albanian).
+ * The referral block of the back-office case page and the institutions' referral pages, written
+ * in every language (Romani drafts await review: i18n/review/rom.json).
  */
 export const REFERRAL_PAGE_MESSAGES = defineMessages({
   area: 'public',

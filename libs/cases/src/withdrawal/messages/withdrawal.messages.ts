@@ -66,7 +66,6 @@ export const WITHDRAWAL_MESSAGES = defineMessages({
     'follow.erased': 'Your personal data was erased.',
     'follow.confirm_required': 'Tick the box to confirm.',
   },
-  // Romani: left to native speakers (falls back to Albanian, listed by `npm run i18n:missing`).
   rom: {
     'error.case_not_withdrawable':
       'Akava rasti na šaj maj te lelpe palpale: si imar ki Tehnikani grupa vaj si les rezultati.',

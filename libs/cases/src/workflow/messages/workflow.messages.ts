@@ -2,7 +2,7 @@ import { defineMessages } from '@app/core';
 
 /**
  * Errors and validation rules of case handling by staff and of the institutions' answers.
- * Romani is left to native speakers (they show in Albanian).
+ * Institutions read some of them: Romani is written too (drafts await review).
  */
 export const WORKFLOW_MESSAGES = defineMessages({
   area: 'public',
