@@ -19,7 +19,7 @@ type CommonKeys =
  * Reporter emails say only that there is news and where to read it: someone else may read that
  * inbox, so no reference, no status, no word of what the platform is for (their own signature
  * and footer too). The reporter signs in with the reference and receipt code from the receipt.
- * Every template is written in all four languages, Romani included (drafts await a native
+ * Every template is written in every language, Romani included (drafts await a native
  * speaker's review, see i18n/review/rom.json).
  */
 export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
