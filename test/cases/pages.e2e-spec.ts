@@ -8,6 +8,7 @@ import {
   rows,
   submitReport,
   uploadedFiles,
+  validReport,
 } from './case-fixtures';
 
 /** The answers of a filled-in report form, as a browser sends them (empty fields included). */
@@ -125,6 +126,18 @@ describe('The public pages', () => {
       const followUp = await server.app.inject({ method: 'GET', url: `/follow-up?lang=${locale}` });
       expect(followUp.statusCode).toBe(200);
       expect(followUp.body).toContain(expected[locale].follow);
+    });
+
+    it('keeps Serbian Cyrillic as the language a reporter asks to be written in', async () => {
+      const filed = await submitReport(server, validReport({ preferredLanguage: 'sr-Cyrl' }));
+      const [stored] = await rows<{ preferred_locale: string }>(
+        server,
+        'SELECT preferred_locale FROM cases WHERE reference = $1',
+        [filed.reference],
+      );
+      expect(stored.preferred_locale).toBe('sr-Cyrl');
+      const form = await server.app.inject({ method: 'GET', url: '/report?lang=sr-Cyrl' });
+      expect(form.body).toMatch(/<option value="sr-Cyrl" lang="sr-Cyrl"[^>]*>Српски<\/option>/);
     });
 
     it('honours Accept-Language and defaults to Albanian', async () => {
