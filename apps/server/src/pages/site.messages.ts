@@ -160,7 +160,7 @@ export const SITE_MESSAGES = defineMessages({
     'site.nav': 'Bari navigacija',
     'site.nav.home': 'Angluno rig',
     'site.nav.report': 'Raportir diskriminacija',
-    'site.nav.follow': 'Dikh so ćerdol te rasteja',
+    'site.nav.follow': 'Dikh so kerdol tire rasteja',
     'site.nav.statistics': 'Statistika',
     'site.nav.staff': 'Andre baši e butjarne',
     'site.footer.privacy':
@@ -187,15 +187,15 @@ export const SITE_MESSAGES = defineMessages({
     'home.who.title': 'Ko dikhel tiro raporti?',
     'home.who.text':
       'Samo e butjarne e platformake ano Biro baši Lačho Upravljanje thaj o pravna eksperturja kaj len o rasti. Tiro anav thaj tire kontaktura, te des len, arakhenpe kodirime. E institucije džanen tiro anav samo te tu pristanes.',
-    'home.next.title': 'So ćerdol tire raporteja?',
+    'home.next.title': 'So kerdol tire raporteja?',
     'home.next.step1':
-      'Sigo lea numri e rastesko thaj kodi e primimasko. Arakh len: olenca dikhes so ćerdol te rasteja.',
+      'Sigo ka les numri e rastesko thaj kodi e primimasko. Arakh len: olenca dikhes so kerdol tire rasteja.',
     'home.next.step2':
       'Jekh butjarno e platformako drabarel o raporti thaj del les jekhe pravno ekspertoske.',
     'home.next.step3':
       'O pravno eksperto dikhel o rasti thaj šaj te pučel tut akate, ki platforma.',
     'home.next.step4':
-      'Te trubul, o rasti vakerdol ki Tehnikani grupa thaj bičhaldol ki institucija kaj trubul te kerel vareso. Sagda šaj te dikhes lesko statusi ki strana „Dikh so ćerdol te rasteja”.',
+      'Te trubul, o rasti vakerdol ki Tehnikani grupa thaj bičhaldol ki institucija kaj trubul te kerel vareso. Sagda šaj te dikhes lesko statusi ki strana „Dikh so kerdol tire rasteja”.',
     'home.anonymous.title': 'Šaj te ačhes bi anavesko',
     'home.anonymous.text':
       'Na trubul te des tiro anav. Bi leske našti te kontaktiras tut, ali šaj te drabares thaj te odgovoris ke mesažura tire numreja e rastesko thaj kodeja e primimasko.',

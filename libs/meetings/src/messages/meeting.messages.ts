@@ -371,7 +371,7 @@ export const MEETING_MESSAGES = defineMessages({
       'Tumen sen izuzeti katar akaja tačka. Tumari institucija si strana ando slučaj. Na šaj te komentirinen.',
     'error.meeting_step_not_allowed': 'Akava koraki akana na šaj: o sastanko si „{status}”.',
     'error.agenda_empty': 'I agenda si čuči: thov minimum jekh rasti angleder te publikujines la.',
-    'error.agenda_closed': 'I agenda maj na šaj te parubarelpe: o sastanko ćerdilo vaj ačhavdilo.',
+    'error.agenda_closed': 'I agenda maj na šaj te parubarelpe: o sastanko kerdilo vaj ačhavdilo.',
     'error.case_already_on_agenda':
       'O rasti {reference} imar si ki agenda jekhe sastankoski kaj još na ikalda odluka baši leste.',
     'error.case_not_ready_for_agenda':
@@ -379,11 +379,11 @@ export const MEETING_MESSAGES = defineMessages({
     'error.attendance_closed':
       'O avipe ramosardol kana i agenda si publikujime, dži kaj o zapisniko potvrdinelpe.',
     'error.attendance_not_recorded':
-      'Ramosar o avipe angleder te čhives semno kaj o sastanko ćerdilo.',
+      'Ramosar o avipe angleder te čhives semno kaj o sastanko kerdilo.',
     'error.meeting_not_yet_due':
-      'O sastanko si ko {date}: katar kova dive šaj te čhivelpe semno kaj ćerdilo.',
+      'O sastanko si ko {date}: katar kova dive šaj te čhivelpe semno kaj kerdilo.',
     'error.meeting_not_held':
-      'O sastanko još na ćerdilo: e odluke thaj o zapisniko aven pale leste.',
+      'O sastanko još na kerdilo: e odluke thaj o zapisniko aven pale leste.',
     'error.case_not_on_agenda': 'Akava rasti nane ki agenda akale sastankoski.',
     'error.decision_already_recorded': 'Baši akaja tačka imar ramosardili odluka.',
     'error.no_quorum':
@@ -409,7 +409,7 @@ export const MEETING_MESSAGES = defineMessages({
     'audit.action.meeting_agenda_item_removed': 'Rasti ikaldo katar i agenda',
     'audit.action.meeting_attendance_recorded': 'Avipe ramosardo',
     'audit.action.meeting_recusal_recorded': 'Izuzipe ramosardo',
-    'audit.action.meeting_held': 'Sastanko ćerdilo',
+    'audit.action.meeting_held': 'Sastanko kerdilo',
     'audit.action.meeting_decision_recorded': 'Odluka e sastankoski',
     'audit.action.meeting_minutes_saved': 'Zapisniko arakhlo',
     'audit.action.meeting_minutes_approved': 'Zapisniko potvrdime',
@@ -441,7 +441,7 @@ export const MEETING_MESSAGES = defineMessages({
       'O rasti ikaldilo katar i agenda thaj irisajlo ke lesko pravno eksperto.',
     'meetings.done.attendance': 'O avipe ramosardilo.',
     'meetings.done.recusal': 'O izuzipe ramosardilo.',
-    'meetings.done.held': 'O sastanko si ramosardo sar ćerdo.',
+    'meetings.done.held': 'O sastanko si ramosardo sar kerdo.',
     'meetings.done.decision': 'I odluka ramosardili thaj o rasti nevisajlo.',
     'meetings.done.minutes': 'O zapisniko arakhlilo.',
     'meetings.done.approved': 'O zapisniko potvrdisajlo.',
@@ -451,7 +451,7 @@ export const MEETING_MESSAGES = defineMessages({
     'meetings.steps.publish': 'Publikujin i agenda',
     'meetings.steps.publish_hint':
       'Svako aktivno dženo e Tehnikane grupako lel e-mail jekhe linkea ki agenda.',
-    'meetings.steps.held': 'Čhiv semno kaj o sastanko ćerdilo',
+    'meetings.steps.held': 'Čhiv semno kaj o sastanko kerdilo',
     'meetings.steps.cancel': 'Ačhav o sastanko',
     'meetings.agenda.title': 'Agenda',
     'meetings.agenda.title_of': 'Agenda e sastankoski ko {date}',

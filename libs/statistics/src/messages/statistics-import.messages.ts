@@ -178,7 +178,7 @@ export const STATISTICS_IMPORT_MESSAGES = defineMessages({
     'statistics.import.problem.nothing_to_import': 'Nane khanči te anelpe andre.',
     'statistics.import.title': 'Anipe andre e purane rastijengo',
     'statistics.import.intro':
-      'Bičhal e rastija e purane platformake sar CSV vaj JSON, thaj te kames e sastanka kaj ćerdile svako berš sar CSV. Svako redo dikhelpe angleder te ramosardol vareso; e rastija kaj imar anle andre (jekh originalno numri) nakhavenpe.',
+      'Bičhal e rastija e purane platformake sar CSV vaj JSON, thaj te kames e sastanka kaj kerdile svako berš sar CSV. Svako redo dikhelpe angleder te ramosardol vareso; e rastija kaj imar anle andre (jekh originalno numri) nakhavenpe.',
     'statistics.import.format': 'O formati si ramosardo ano docs/import-format.md.',
     'statistics.import.cases_file': 'Rastija (CSV vaj JSON)',
     'statistics.import.meetings_file': 'Sastanka svako berš (CSV, na musaj)',

@@ -401,7 +401,7 @@ export const STATISTICS_MESSAGES = defineMessages({
     'statistics.section.referrals.partlyComplied': 'Kerdo jekh kotor',
     'statistics.section.referrals.refused': 'Na pristanisarde',
     'statistics.section.referrals.overdue_now': 'O roko nakhlo adadives',
-    'statistics.section.meetings_held': 'Sastanka e Tehnikane grupako kaj ćerdile',
+    'statistics.section.meetings_held': 'Sastanka e Tehnikane grupako kaj kerdile',
     'statistics.section.median_days_to_outcome': 'Maškarutne dive dži o rezultati (medijana)',
     'statistics.status.open': 'Putardo',
     'statistics.status.referred': 'Bičhaldo ki institucija',

@@ -197,7 +197,7 @@ export const CASE_MESSAGES = defineMessages({
       'Jekh butjarno drabarel tiro raporti thaj alosarel ko ka lel les.',
     'case.status.assigned': 'Ko pravno eksperto',
     'case.status.assigned.explanation':
-      'Jekh pravno eksperto butikerel te rasteja. Te si les pučipa, šaj te ramosarel tuće akate.',
+      'Jekh pravno eksperto butikerel tire rasteja. Te si les pučipa, šaj te ramosarel tuće akate.',
     'case.status.technical_group': 'Ki Tehnikani grupa',
     'case.status.technical_group.explanation':
       'Tiro rasti ka vakerdol ko sastanko e Tehnikane grupako, kaj aven e institucije kaj šaj te keren vareso.',

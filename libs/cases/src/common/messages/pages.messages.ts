@@ -313,7 +313,7 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'form.errors.title': 'Dikh akala thana',
     'report.title': 'Raportir diskriminacija',
     'report.lead':
-      'Phen amenđe so ulo. Na trubul te des tiro anav. Kana bičhales o raporti, lea numri e rastesko thaj kodi e primimasko, te dikhes so ćerdol te rasteja.',
+      'Phen amenđe so ulo. Na trubul te des tiro anav. Kana bičhales o raporti, ka les numri e rastesko thaj kodi e primimasko, te dikhes so kerdol tire rasteja.',
     'report.privacy':
       'Tiro raporti drabaren samo e butjarne e platformake thaj e pravna eksperturja. Jekh institucija drabarela tire lava samo te pristanes tele. Tiro anav thaj tire kontaktura, te des len, arakhenpe kodirime.',
     'report.what.legend': 'So ulo',
@@ -360,11 +360,11 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'report.submit': 'Bičhal o raporti',
     'report.already_sent.title': 'Akava formulari imar bičhaldilo',
     'report.already_sent.text':
-      'Tiro raporti lilo o angluno drom kana bičhalđan les. Te dikhes les, le o numri e rastesko thaj o kodi e primimasko kaj lijan tegani.',
+      'Tiro raporti lilo o angluno drom kana bičhaldan les. Te dikhes les, le o numri e rastesko thaj o kodi e primimasko kaj lijan tegani.',
     'report.new': 'Raportir vareso aver',
     'report.already_received.title': 'Amen imar lijam akava raporti',
     'report.already_received.text':
-      'Akava formulari imar bičhaldilo jekh drom. O rasti si ramosardo telo numri opre. Na putardam nevo rasti. O kodi e primimasko sikadilo samo jekh drom, kana bičhalđan o raporti. Amen na sikavas les palem. Te dikhes tiro rasti, trubul tuće o numri thaj o kodi.',
+      'Akava formulari imar bičhaldilo jekh drom. O rasti si ramosardo telo numri opre. Na putardam nevo rasti. O kodi e primimasko sikadilo samo jekh drom, kana bičhaldan o raporti. Amen na sikavas les palem. Te dikhes tiro rasti, trubul tuće o numri thaj o kodi.',
     'done.title': 'Tiro raporti lilo',
     'done.reference': 'Numri e rastesko',
     'done.code': 'Kodi e primimasko',
@@ -373,13 +373,13 @@ export const CASE_PAGE_MESSAGES = defineMessages({
     'done.print': 'Printir akaja strana',
     'done.print_hint': 'Vaj arakh la sar PDF katar o meni e brauzeresko (Print).',
     'done.evidence': 'Fajlura thovde: {count}',
-    'done.next.title': 'So ćerdol pale akava',
+    'done.next.title': 'So kerdol pale akava',
     'done.next.text':
-      'Jekh butjarno e platformako drabarela tiro raporti thaj dela les jekhe pravno ekspertoske. Lesko statusi thaj e mesažura dikhes ki strana „Dikh so ćerdol te rasteja”.',
+      'Jekh butjarno e platformako drabarela tiro raporti thaj dela les jekhe pravno ekspertoske. Lesko statusi thaj e mesažura dikhes ki strana „Dikh so kerdol tire rasteja”.',
     'done.follow': 'Dikh tiro rasti',
-    'follow.title': 'Dikh so ćerdol te rasteja',
+    'follow.title': 'Dikh so kerdol tire rasteja',
     'follow.lead':
-      'Ramosar o numri e rastesko thaj o kodi e primimasko kaj lijan kana bičhalđan o raporti.',
+      'Ramosar o numri e rastesko thaj o kodi e primimasko kaj lijan kana bičhaldan o raporti.',
     'follow.reference.label': 'Numri e rastesko',
     'follow.reference.hint': 'Sar primero PMD-2026-00042',
     'follow.code.label': 'Kodi e primimasko',

@@ -73,7 +73,7 @@ export const WITHDRAWAL_MESSAGES = defineMessages({
       'E personalna podatkura šaj te khosenpe samo kana o rasti si phandlo. Angleder le palpale o raporti.',
     'follow.end.title': 'Le palpale tiro raporti vaj khos tire podatkura',
     'follow.withdraw.text':
-      'Te na kames maj te butikerelpe te rasteja, šaj te les les palpale. O rasti phandelpe thaj ačhol samo ki beršesko statistika, bi tiro anav.',
+      'Te na kames maj te butikerelpe tire rasteja, šaj te les les palpale. O rasti phandelpe thaj ačhol samo ki beršesko statistika, bi tiro anav.',
     'follow.withdraw.confirm': 'Va, kamav te lav palpale mingro raporti.',
     'follow.withdraw.erase':
       'Khos akana vi mingre personalna podatkura (kontaktura, opisi, mesažura, fajlura).',
