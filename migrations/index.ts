@@ -19,6 +19,8 @@ import { MoveFollowUpAttempts1796200000000 } from './1796200000000-MoveFollowUpA
 import { AddSnapshotPublicFigures1796800000000 } from './1796800000000-AddSnapshotPublicFigures';
 import { CreatePublicContacts1797100000000 } from './1797100000000-CreatePublicContacts';
 import { AddOutcomeMessage1797200000000 } from './1797200000000-AddOutcomeMessage';
+import { AddRomaniReferenceLabels1797400000000 } from './1797400000000-AddRomaniReferenceLabels';
+import { AcceptSerbianCyrillicLocale1797400000001 } from './1797400000001-AcceptSerbianCyrillicLocale';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -43,4 +45,6 @@ export const MIGRATIONS = [
   AddSnapshotPublicFigures1796800000000,
   CreatePublicContacts1797100000000,
   AddOutcomeMessage1797200000000,
+  AddRomaniReferenceLabels1797400000000,
+  AcceptSerbianCyrillicLocale1797400000001,
 ];

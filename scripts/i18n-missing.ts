@@ -1,51 +1,35 @@
 /**
- * Lists what has no Romani text yet, for native speakers to write: every message key (all
- * libs and the site) and every reference-data label or description. Those show in Albanian
- * meanwhile. Exits 0: gaps are expected, they are a to-do list, not an error.
+ * Lists, per offered language and per area (public pages, e-mails, reference labels, staff
+ * pages), the texts not written yet: every message key (all libs and the site) and every
+ * reference-data label or description. Public, e-mail and reference texts must be complete in
+ * every language (scripts/i18n-coverage.spec.ts fails otherwise); staff gaps show in Albanian
+ * meanwhile and are a to-do list. Exits 1 when a public, e-mail or reference text is missing.
  *
  *   npm run i18n:missing
  */
-import 'reflect-metadata';
-import { existsSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { missingTranslations, projectRoot, registerMessages } from '@app/core';
-import { TAXONOMY_KINDS, TAXONOMY_SEED } from '@app/taxonomy';
-import { SITE_MESSAGES } from '../apps/server/src/pages/site.messages';
+import { LOCALES } from '@app/core';
+import { COMPLETE_AREAS, TEXT_AREAS, catalogueTexts, missingByArea } from './i18n/catalogue';
 
 async function main(): Promise<void> {
-  // Each lib registers its messages when its index is loaded; loading every lib that exists
-  // keeps this list complete as libs are added.
-  const libs = join(projectRoot(), 'libs');
-  for (const lib of readdirSync(libs).sort()) {
-    const index = join(libs, lib, 'src', 'index.ts');
-    if (existsSync(index)) await import(index);
-  }
-  registerMessages(SITE_MESSAGES);
-  report();
-}
-
-function report(): void {
-  const keys = missingTranslations('rom');
-  const labels: string[] = [];
-  for (const kind of TAXONOMY_KINDS) {
-    for (const item of TAXONOMY_SEED[kind]) {
-      if (item.labels.rom === undefined) labels.push(`${kind}.${item.code}: ${item.labels.sq}`);
-      if (item.description && item.description.rom === undefined) {
-        labels.push(`${kind}.${item.code} (description): ${item.description.sq}`);
-      }
+  const texts = await catalogueTexts();
+  const summary: string[] = ['Missing texts per language and area:'];
+  const details: string[] = [];
+  let blocking = 0;
+  for (const locale of LOCALES) {
+    const gaps = missingByArea(texts, locale);
+    summary.push(
+      `  ${locale.padEnd(8)}` +
+        TEXT_AREAS.map((area) => `${area} ${gaps[area].length}`.padEnd(14)).join(''),
+    );
+    for (const area of TEXT_AREAS) {
+      if (gaps[area].length === 0) continue;
+      if (COMPLETE_AREAS.includes(area)) blocking += gaps[area].length;
+      details.push('', `${locale} / ${area} (${gaps[area].length}):`);
+      details.push(...gaps[area].map((key) => `  ${key}`));
     }
   }
-
-  const out: string[] = [
-    `Messages without Romani text (${keys.length}):`,
-    ...keys.map((k) => `  ${k}`),
-  ];
-  out.push(
-    '',
-    `Reference data without Romani text (${labels.length}):`,
-    ...labels.map((l) => `  ${l}`),
-  );
-  process.stdout.write(`${out.join('\n')}\n`);
+  process.stdout.write(`${[...summary, ...details].join('\n')}\n`);
+  process.exitCode = blocking > 0 ? 1 : 0;
 }
 
 void main();

@@ -46,8 +46,29 @@ describe('The server foundation', () => {
 
     const romani = await server.app.inject({ method: 'GET', url: '/?lang=rom' });
     expect(romani.body).toContain('<html lang="rom">');
-    // A Romani gap falls back to Albanian rather than showing a key.
-    expect(romani.body).toContain('Raportoni diskriminimin');
+    // Romani is written for the public pages: no Albanian shows.
+    expect(romani.body).toContain('Raportir diskriminacija');
+    expect(romani.body).not.toContain('Raportoni diskriminimin');
+
+    // Serbian in Cyrillic: asked for by the switcher (any letter case) or by Accept-Language.
+    const cyrillic = await server.app.inject({ method: 'GET', url: '/?lang=sr-cyrl' });
+    expect(cyrillic.body).toContain('<html lang="sr-Cyrl">');
+    expect(cyrillic.body).toContain('Пријавите дискриминацију');
+    expect(cyrillic.body).toContain('>Српски</a>');
+    expect(cyrillic.body).toContain('>Srpski</a>');
+    expect(cyrillic.headers['set-cookie']).toEqual(expect.stringContaining('lang=sr-Cyrl'));
+    const remembered = await server.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { cookie: 'lang=sr-Cyrl' },
+    });
+    expect(remembered.body).toContain('<html lang="sr-Cyrl">');
+    const negotiated = await server.app.inject({
+      method: 'GET',
+      url: '/',
+      headers: { 'accept-language': 'sr-Cyrl-RS,sr;q=0.9' },
+    });
+    expect(negotiated.body).toContain('<html lang="sr-Cyrl">');
   });
 
   it('answers unknown API routes with RFC 9457 problem details in the caller language', async () => {

@@ -75,7 +75,7 @@ describe('public pages in a real browser', () => {
       expect(rules).toEqual(expect.arrayContaining(['html-has-lang', 'label']));
     });
 
-    it.each(['sq', 'sr', 'en', 'rom'])('the home page in %s', async (locale) => {
+    it.each(['sq', 'sr', 'sr-Cyrl', 'en', 'rom'])('the home page in %s', async (locale) => {
       const page = await phonePage(locale);
       const errors = watchErrors(page);
       await page.goto(server.url(`/?lang=${locale}`));

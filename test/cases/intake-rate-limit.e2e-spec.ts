@@ -121,6 +121,7 @@ describe('The intake rate limit counts accepted reports only', () => {
         sq: `Provoni përsëri pas ${minutes} minutash.`,
         sr: `Pokušajte ponovo za ${minutes} minuta.`,
         en: `Try again in ${minutes} minutes.`,
+        'sr-Cyrl': `Покушајте поново за ${minutes} минута.`,
         rom: `Zumav palem pale ${minutes} minutura.`,
       }[language];
       expect(refused.body).toContain(words);

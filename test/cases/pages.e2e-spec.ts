@@ -8,6 +8,7 @@ import {
   rows,
   submitReport,
   uploadedFiles,
+  validReport,
 } from './case-fixtures';
 
 /** The answers of a filled-in report form, as a browser sends them (empty fields included). */
@@ -73,7 +74,7 @@ describe('The public pages', () => {
     });
   }
 
-  describe('render in all four languages', () => {
+  describe('render in every offered language', () => {
     const expected = {
       sq: {
         home: 'Çfarë është diskriminimi?',
@@ -93,12 +94,19 @@ describe('The public pages', () => {
         area: 'Education',
         follow: 'Receipt code',
       },
-      // Romani gaps show in Albanian; the seed has Romani labels for some codes.
+      // Serbian Cyrillic is the Serbian Latin text transliterated, labels included.
+      'sr-Cyrl': {
+        home: 'Шта је дискриминација?',
+        report: 'Опишите шта се догодило',
+        area: 'Образовање',
+        follow: 'Код потврде',
+      },
+      // Romani is complete on public pages: no Albanian shows.
       rom: {
-        home: 'Çfarë është diskriminimi?',
-        report: 'Përshkruani çfarë ndodhi',
+        home: 'So si diskriminacija?',
+        report: 'Phen so ulo',
         area: 'Sikljovipe',
-        follow: 'Kodi i pranimit',
+        follow: 'Kodi e primimasko',
       },
     } as const;
 
@@ -118,6 +126,18 @@ describe('The public pages', () => {
       const followUp = await server.app.inject({ method: 'GET', url: `/follow-up?lang=${locale}` });
       expect(followUp.statusCode).toBe(200);
       expect(followUp.body).toContain(expected[locale].follow);
+    });
+
+    it('keeps Serbian Cyrillic as the language a reporter asks to be written in', async () => {
+      const filed = await submitReport(server, validReport({ preferredLanguage: 'sr-Cyrl' }));
+      const [stored] = await rows<{ preferred_locale: string }>(
+        server,
+        'SELECT preferred_locale FROM cases WHERE reference = $1',
+        [filed.reference],
+      );
+      expect(stored.preferred_locale).toBe('sr-Cyrl');
+      const form = await server.app.inject({ method: 'GET', url: '/report?lang=sr-Cyrl' });
+      expect(form.body).toMatch(/<option value="sr-Cyrl" lang="sr-Cyrl"[^>]*>Српски<\/option>/);
     });
 
     it('honours Accept-Language and defaults to Albanian', async () => {
@@ -396,14 +416,15 @@ describe('The public pages', () => {
       expect(after.headers.location).toBe('/follow-up?expired=1');
     });
 
-    it('renders the case page in all four languages', async () => {
+    it('renders the case page in every offered language', async () => {
       const filed = await submitReport(server);
       const { cookie } = await signIn(filed.reference, filed.receiptCode);
       const statuses = {
         sq: 'U pranua',
         sr: 'Primljeno',
         en: 'Received',
-        rom: 'U pranua',
+        'sr-Cyrl': 'Примљено',
+        rom: 'Lilo',
       } as const;
       for (const locale of LOCALES) {
         const page = await server.app.inject({

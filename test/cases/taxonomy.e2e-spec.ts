@@ -52,11 +52,15 @@ describe('Reference data (taxonomy)', () => {
     const body = res.json();
     expect(body.locale).toBe('sr');
     expect(Object.keys(body.kinds).sort()).toEqual([...TAXONOMY_KINDS].sort());
-    for (const kind of TAXONOMY_KINDS) {
+    for (const kind of TAXONOMY_KINDS.filter((k) => k !== 'municipality')) {
       expect(body.kinds[kind].map((e: { code: string }) => e.code)).toEqual(
         TAXONOMY_SEED[kind].map((i) => i.code),
       );
     }
+    // Municipalities come in the alphabetical order of the asked language, not the Albanian one.
+    const serbian: string[] = body.kinds.municipality.map((e: { label: string }) => e.label);
+    expect(serbian).toEqual([...serbian].sort(new Intl.Collator('sr-Latn').compare));
+    expect(serbian.indexOf('Đakovica')).toBeGreaterThan(serbian.indexOf('Dragaš'));
     expect(body.kinds.municipality).toContainEqual({ code: 'peje', label: 'Peć' });
     expect(body.kinds.ground[0]).toEqual({
       code: 'discrimination',
@@ -65,12 +69,30 @@ describe('Reference data (taxonomy)', () => {
     });
   });
 
-  it('falls back from Romani to Albanian label by label, and follows Accept-Language without ?lang', async () => {
+  it('labels everything in Romani and in Serbian Cyrillic, and follows Accept-Language without ?lang', async () => {
     const romani = (
       await server.app.inject({ method: 'GET', url: '/api/v1/taxonomy?lang=rom' })
     ).json();
     expect(romani.kinds.area).toContainEqual({ code: 'education', label: 'Sikljovipe' });
-    expect(romani.kinds.area).toContainEqual({ code: 'employment', label: 'Punësimi' });
+    expect(romani.kinds.area).toContainEqual({ code: 'employment', label: 'Buti' });
+    for (const kind of TAXONOMY_KINDS) {
+      for (const item of TAXONOMY_SEED[kind]) {
+        expect(romani.kinds[kind]).toContainEqual(
+          expect.objectContaining({ code: item.code, label: item.labels.rom }),
+        );
+      }
+    }
+    const cyrillic = await server.app.inject({
+      method: 'GET',
+      url: '/api/v1/taxonomy',
+      headers: { 'accept-language': 'sr-Cyrl-RS, sr;q=0.8' },
+    });
+    expect(cyrillic.json().locale).toBe('sr-Cyrl');
+    expect(cyrillic.json().kinds.municipality).toContainEqual({ code: 'peje', label: 'Пећ' });
+    expect(cyrillic.json().kinds.municipality).toContainEqual({
+      code: 'gjakove',
+      label: 'Ђаковица',
+    });
     const english = await server.app.inject({
       method: 'GET',
       url: '/api/v1/taxonomy',

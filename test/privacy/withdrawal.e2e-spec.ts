@@ -269,7 +269,8 @@ describe('A reporter withdraws their case and asks for erasure', () => {
       sq: 'Fshi të dhënat e mia',
       sr: 'Obriši moje podatke',
       en: 'Erase my data',
-      rom: 'Fshi të dhënat e mia',
+      'sr-Cyrl': 'Обриши моје податке',
+      rom: 'Khos mingre podatkura',
     };
     let token = '';
     for (const [lang, button] of Object.entries(texts)) {

@@ -153,7 +153,11 @@ describe('What an institution learns of a referred case', () => {
       sq: ['vetëm një përmbledhje të shkruar nga eksperti ligjor', 'edhe fjalët tuaja'],
       sr: ['samo sažetak koji piše pravni stručnjak', 'i vaše reči i vaš identitet'],
       en: ['only a summary written by the legal expert', 'also receives your words'],
-      rom: ['samo jekh rezime kaj ramosarela o pravno eksperto', 'vi tumare lafa'],
+      'sr-Cyrl': ['само сажетак који пише правни стручњак', 'и ваше речи и ваш идентитет'],
+      rom: [
+        'samo jekh cikno opisi kaj ramosarela o pravno eksperto',
+        'vi tire lava thaj tiro anav',
+      ],
     };
     for (const [lang, texts] of Object.entries(said)) {
       const page = await server.app.inject({ method: 'GET', url: `/report?lang=${lang}` });

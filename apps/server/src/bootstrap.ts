@@ -19,6 +19,7 @@ import {
   createLogger,
   createValidationPipe,
   noStoreUnlessPublic,
+  parseLocale,
   projectRoot,
   registerMultipart,
   requestLocale,
@@ -105,7 +106,7 @@ export async function createServer({
     reply.header('x-request-id', request.id);
     const locale = requestLocale(request);
     // A language chosen with the switcher (?lang=) is remembered for the next pages.
-    if ((request.query as Record<string, unknown> | undefined)?.lang === locale) {
+    if (parseLocale((request.query as Record<string, unknown> | undefined)?.lang) === locale) {
       reply.setCookie(LOCALE_COOKIE, locale, {
         path: '/',
         sameSite: 'lax',
@@ -146,7 +147,7 @@ export async function createServer({
     new DocumentBuilder()
       .setTitle('Platform for protection from discrimination')
       .setDescription(
-        'Reports of discrimination against the Roma, Ashkali and Egyptian communities in Kosovo. Errors are RFC 9457 problem details in the language of Accept-Language (sq, sr, en, rom).',
+        'Reports of discrimination against the Roma, Ashkali and Egyptian communities in Kosovo. Errors are RFC 9457 problem details in the language of Accept-Language (sq, sr, sr-Cyrl, en, rom).',
       )
       .setVersion('1')
       .build(),

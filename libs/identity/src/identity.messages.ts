@@ -243,7 +243,84 @@ export const IDENTITY_MESSAGES = defineMessages({
     'staff.link_invalid.login': 'Go to the staff sign-in',
   },
   rom: {
+    'error.authentication_required': 'Ačh andre te džas maj angle.',
+    'error.forbidden': 'Našti te keres akava.',
     'error.staff_action_forbidden':
       'Samo e administratorja akharen e butjarnen thaj paruven lengere akauntja.',
+    'error.login_failed':
+      'O e-mail, o password vaj o kodi nane lačho, vaj o akaunti si phandlo jekh vakti pale but bilačhe zumavipa. Zumav palem maj palal.',
+    'error.totp_invalid':
+      'O kodi nane lačho vaj imar lilo. Užar o aver kodi ki aplikacija thaj zumav palem.',
+    'error.sign_in_expired': 'O andrejavipe nakhlo. Startir palem tire e-mailea thaj passwordea.',
+    'error.link_invalid':
+      'Akava link nane lačho, imar lilo vaj nakhlo. Mang katar jekh administratori nevo link.',
+    'error.email_taken': 'Imar si akaunti e butjarnesko akale e-mailea.',
+    'error.staff_user_not_found': 'Akava akaunti e butjarnesko na arakhlilo.',
+    'error.cannot_deactivate_self': 'Našti te deaktiviris tiro akaunti.',
+    'error.last_administrator': 'O palutno aktivno administratori na šaj te deaktivirinelpe.',
+    'error.user_inactive':
+      'Akava akaunti si deaktivirime. Aktivirin les palem angleder te bičhales link.',
+    'identity.password.too_short': 'O password trubul te ovel minimum 12 semnura.',
+    'identity.password.too_long': 'O password šaj te ovel maksimum 200 semnura.',
+    'identity.password.too_common':
+      'Akava password si but pindžardo. Alosar jekh fraza kaj khonik na ka haćarel.',
+    'identity.password.same_as_email': 'O password našti te ovel tiri e-mail adresa.',
+    'identity.password.mismatch': 'E duj passwordija nane jekh.',
+    'identity.institution_only_technical_group':
+      'Institucija delpe samo baši e dženen e Tehnikane grupake.',
+    'staff.nav.home': 'Angluni strana e butjarnengi',
+    'staff.nav.cases': 'Rastija',
+    'staff.nav.statistics': 'Statistike',
+    'staff.nav.users': 'Butjarne',
+    'staff.nav.audit': 'Audit lil',
+    'staff.nav.logout': 'Ikljuvipe ({name})',
+    'staff.form.errors': 'Molinas, sastar akava',
+    'staff.login.title': 'Andrejavipe baši e butjarne',
+    'staff.login.lead':
+      'Samo baši e butjarne e platformake. Pale o password ka pučelpe tutar o kodi tire aplikacijaki baši autentifikacija.',
+    'staff.login.email': 'E-mail',
+    'staff.login.password': 'Password',
+    'staff.login.submit': 'Dža maj angle',
+    'staff.login.forgotten':
+      'Bistrisardan o password vaj našadan o telefoni? Mang katar jekh administratori nevo link.',
+    'staff.totp.title': 'Kodi baši verifikacija',
+    'staff.totp.lead':
+      'Putar i aplikacija baši autentifikacija thaj ramosar o kodi le 6 numrurenca kaj sikavel.',
+    'staff.totp.code': 'Kodi',
+    'staff.totp.hint': '6 numrura',
+    'staff.totp.submit': 'Ačh andre',
+    'staff.totp.lost':
+      'Maj nane tut i aplikacija? Mang katar jekh administratori te ačhavel nevo password thaj autentifikacija.',
+    'staff.enrol.title': 'Ačhav verifikacija ande duj koraka',
+    'staff.enrol.lead':
+      'Svako andrejavipe mangel, paše o password, jekh kodi katar tiro telefoni. Ačhav les akana, jekh drom.',
+    'staff.enrol.step_app':
+      'Instalirin jekh aplikacija baši autentifikacija ko tiro telefoni (sar FreeOTP, Aegis, Google Authenticator vaj Microsoft Authenticator).',
+    'staff.enrol.step_scan': 'Ki aplikacija, thov akaunti thaj skenirin akava QR kodi:',
+    'staff.enrol.qr_alt': 'QR kodi baši i aplikacija e autentifikacijaki',
+    'staff.enrol.step_type': 'Te našti te skeniris les, ramosar akava ključi ki aplikacija:',
+    'staff.enrol.code': 'Ramosar o kodi kaj i aplikacija sikavel akana',
+    'staff.enrol.submit': 'Potvrdin thaj ačh andre',
+    'staff.home.title': 'Angluni strana e butjarnengi',
+    'staff.home.greeting': 'Mišto avilan, {name}.',
+    'staff.home.cases.administrator': 'Neve rastija thaj sa e rastija',
+    'staff.home.cases.legal_expert': 'Rastija kaj dindile tuće',
+    'staff.home.cases.technical_group_member': 'Rastija ki agenda e sastankongi',
+    'staff.home.users': 'Le sama e akauntjenge e butjarnenge',
+    'staff.home.audit': 'Drabar o audit lil',
+    'staff.password.title.invitation': 'Ker tiro password',
+    'staff.password.title.password_reset': 'Ačhav nevo password',
+    'staff.password.greeting': 'Lačho dive, {name}.',
+    'staff.password.lead.invitation':
+      'Alosar password baši tiro akaunti. Pale akava ka ačhaves o kodi katar tiro telefoni.',
+    'staff.password.lead.password_reset':
+      'Alosar nevo password. Sa e putarde sesije e akauntesko ka phandenpe.',
+    'staff.password.new': 'Nevo password',
+    'staff.password.hint':
+      'Minimum 12 semnura. Jekh fraza katar nesave lava si loki te ripirelpe thaj si sigurno.',
+    'staff.password.confirm': 'Ramosar palem o password',
+    'staff.password.submit': 'Arakh o password',
+    'staff.link_invalid.title': 'O link nane lačho',
+    'staff.link_invalid.login': 'Dža ko andrejavipe e butjarnengo',
   },
 });

@@ -19,7 +19,7 @@ export const createAdminCommand: CliCommand = {
     if (typeof name !== 'string' || name.trim().length === 0 || name.trim().length > 200) {
       throw new Error('--name must be the full name (1 to 200 characters)');
     }
-    if (!isLocale(locale)) throw new Error('--locale must be one of sq, sr, en, rom');
+    if (!isLocale(locale)) throw new Error('--locale must be one of sq, sr, sr-Cyrl, en, rom');
     try {
       const { link } = await app.get(StaffAccounts).createAdministrator({ name, email, locale });
       process.stdout.write(

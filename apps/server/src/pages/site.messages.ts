@@ -2,6 +2,7 @@ import { defineMessages } from '@app/core';
 
 /** Strings of the page frame (header, navigation, footer, error pages). */
 export const SITE_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'site.quick_exit': 'Dil shpejt nga faqja',
     'site.quick_exit.hint': 'ose shtypni tastin Shift tri herë',
@@ -184,7 +185,54 @@ export const SITE_MESSAGES = defineMessages({
     'site.footer.accessibility': 'Resipe',
     'site.footer.contact': 'Kontakt',
     'home.help.link': 'Organizacie thaj medijatora kola ažutinena',
+    'site.name': 'Platforma baši arakhipe katar i diskriminacija',
+    'site.owner': 'Biro baši Lačho Upravljanje, Biro e Premijeresko',
+    'site.skip': 'Dža ko sadržaji',
     'site.language': 'Čhib',
+    'site.nav': 'Bari navigacija',
     'site.nav.home': 'Angluno rig',
+    'site.nav.report': 'Raportir diskriminacija',
+    'site.nav.follow': 'Dikh so kerdol tire rasteja',
+    'site.nav.statistics': 'Statistika',
+    'site.nav.staff': 'Andre baši e butjarne',
+    'site.footer.privacy':
+      'Šaj te raportiris bi anavesko. Tire podatkura si arakhle. Amen na das len avrenđe bi tiro pristanipe.',
+    'site.error.title': 'Vareso na đelo šukar',
+    'site.error.reference': 'Numri e mangipesko',
+    'site.error.back': 'Palpale ko angluno rig',
+    'home.title': 'Raportir diskriminacija',
+    'home.lead':
+      'Te tuće vaj varekaske kas pindžares kerde bilačhe adalese kaj sen Roma, Aškalija vaj Egipćanja, šaj te raportiris akate, vi bi te des tiro anav.',
+    'home.report': 'Raportir akana',
+    'home.follow': 'Si man numri e rastesko: dikh mingro rasti',
+    'home.what.title': 'So si diskriminacija?',
+    'home.what.text':
+      'Diskriminacija si kana varekon kerel tuće maj bilačhe sar avrenđe adalese ko san: adalese kaj san Rom, Aškali vaj Egipćani, adalese kaj si tut aver čhib, religija, rodo vaj invaliditeti. O zakoni na mukhel akava.',
+    'home.what.examples': 'Sar primero:',
+    'home.what.example1':
+      'tiro čhavo thovdol ande avri klasa, samo e Romane, Aškalijenge vaj Egipćanenge čhavorenca;',
+    'home.what.example2':
+      'na den tut buti, vaj na den tut kher ko kirija, kana haćaren savere komunitetestar san;',
+    'home.what.example3':
+      'jekh javno biro, jekh bolnica vaj i policija na kamen te žutin tut vaj prasan tut;',
+    'home.what.example4': 'varekon ramol ko interneti bilačhe lava mamuj tiro komuniteti.',
+    'home.who.title': 'Ko dikhel tiro raporti?',
+    'home.who.text':
+      'Samo e butjarne e platformake ano Biro baši Lačho Upravljanje thaj o pravna eksperturja kaj len o rasti. Tiro anav thaj tire kontaktura, te des len, arakhenpe kodirime. E institucije džanen tiro anav samo te tu pristanes.',
+    'home.next.title': 'So kerdol tire raporteja?',
+    'home.next.step1':
+      'Sigo ka les numri e rastesko thaj kodi e primimasko. Arakh len: olenca dikhes so kerdol tire rasteja.',
+    'home.next.step2':
+      'Jekh butjarno e platformako drabarel o raporti thaj del les jekhe pravno ekspertoske.',
+    'home.next.step3':
+      'O pravno eksperto dikhel o rasti thaj šaj te pučel tut akate, ki platforma.',
+    'home.next.step4':
+      'Te trubul, o rasti vakerdol ki Tehnikani grupa thaj bičhaldol ki institucija kaj trubul te kerel vareso. Sagda šaj te dikhes lesko statusi ki strana „Dikh so kerdol tire rasteja”.',
+    'home.anonymous.title': 'Šaj te ačhes bi anavesko',
+    'home.anonymous.text':
+      'Na trubul te des tiro anav. Bi leske našti te kontaktiras tut, ali šaj te drabares thaj te odgovoris ke mesažura tire numreja e rastesko thaj kodeja e primimasko.',
+    'home.help.title': 'Trubul tut žutipe?',
+    'home.help.text':
+      'Jekh medijatori katar o komuniteti vaj jekh organizacija šaj te žutinel tut te pheres o raporti. Šaj te raportiris vi baši aver manuš.',
   },
 });

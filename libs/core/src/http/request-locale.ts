@@ -1,5 +1,5 @@
 import type { FastifyRequest } from 'fastify';
-import { DEFAULT_LOCALE, Locale, isLocale, negotiateLocale } from '../i18n/locale';
+import { DEFAULT_LOCALE, Locale, negotiateLocale, parseLocale } from '../i18n/locale';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -12,9 +12,11 @@ export const LOCALE_COOKIE = 'lang';
 
 export function resolveLocale(request: FastifyRequest): Locale {
   const query = request.query as Record<string, unknown> | undefined;
-  if (query && isLocale(query.lang)) return query.lang;
+  const asked = parseLocale(query?.lang);
+  if (asked) return asked;
   const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies;
-  if (cookies && isLocale(cookies[LOCALE_COOKIE])) return cookies[LOCALE_COOKIE] as Locale;
+  const remembered = parseLocale(cookies?.[LOCALE_COOKIE]);
+  if (remembered) return remembered;
   return negotiateLocale(request.headers['accept-language']) ?? DEFAULT_LOCALE;
 }
 

@@ -1,4 +1,8 @@
-export const LOCALES = ['sq', 'sr', 'en', 'rom'] as const;
+/**
+ * Offered languages. `sr` is Serbian in Latin script, `sr-Cyrl` the same text in Cyrillic
+ * (transliterated from `sr` when the catalogues load); `rom` is Kosovo Romani.
+ */
+export const LOCALES = ['sq', 'sr', 'sr-Cyrl', 'en', 'rom'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'sq';
 
@@ -6,10 +10,18 @@ export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
 }
 
+/** The offered locale a `lang` value names, whatever its letter case (`sr-cyrl` is `sr-Cyrl`). */
+export function parseLocale(value: unknown): Locale | undefined {
+  if (typeof value !== 'string') return undefined;
+  const lower = value.toLowerCase();
+  return LOCALES.find((locale) => locale.toLowerCase() === lower);
+}
+
 /**
  * Picks the best supported locale from an Accept-Language header (RFC 9110 quality values).
- * Serbian in any script or region maps to `sr`; Albanian to `sq`; Romani (`rom`, `rmy`, `rmn`)
- * to `rom`.
+ * Serbian asked for in Cyrillic (`sr-Cyrl`, `sr-Cyrl-RS`) maps to `sr-Cyrl`, any other Serbian
+ * to `sr` (Latin, as Kosovo's official Serbian texts); Albanian to `sq`; Romani (`rom`, `rmy`,
+ * `rmn`) to `rom`.
  */
 export function negotiateLocale(header: string | undefined | null): Locale | undefined {
   if (!header) return undefined;
@@ -28,7 +40,8 @@ export function negotiateLocale(header: string | undefined | null): Locale | und
     .filter((c) => c.tag && c.quality > 0)
     .sort((a, b) => b.quality - a.quality || a.index - b.index);
   for (const { tag } of candidates) {
-    const primary = tag.split('-')[0];
+    const [primary, ...subtags] = tag.split('-');
+    if (primary === 'sr' && subtags.includes('cyrl')) return 'sr-Cyrl';
     if (primary === 'sq' || primary === 'sr' || primary === 'en') return primary;
     if (primary === 'rom' || primary === 'rmy' || primary === 'rmn' || primary === 'rmc')
       return 'rom';

@@ -6,6 +6,7 @@ import { RenderContext, ViewRenderer } from './view-renderer';
 export const LANGUAGE_NAMES: Record<Locale, string> = {
   sq: 'Shqip',
   sr: 'Srpski',
+  'sr-Cyrl': 'Српски',
   en: 'English',
   rom: 'Romani',
 };

@@ -1,6 +1,6 @@
 import { defineMessages } from '@app/core';
 
-/** Strings of a held meeting: attendance and quorum, recusals, decisions, comments and minutes. Romani falls back to Albanian. */
+/** Strings of a held meeting: attendance and quorum, recusals, decisions, comments and minutes. Romani drafts await review. */
 export const MEETING_DECISION_MESSAGES = defineMessages({
   sq: {
     'meetings.decision.kind': 'Vendimi',
@@ -174,10 +174,61 @@ export const MEETING_DECISION_MESSAGES = defineMessages({
     'meetings.comments.submit': 'Add the comment',
   },
   rom: {
-    'meetings.decision.summary': 'Rezime vaš e institucija',
+    'meetings.decision.kind': 'Odluka',
+    'meetings.decision.kind.refer': 'Bičhal ki institucija',
+    'meetings.decision.kind.resolved': 'Rešimo',
+    'meetings.decision.kind.not_discrimination': 'Nane diskriminacija',
+    'meetings.decision.kind.postpone': 'Mukhlo ko aver sastanko',
+    'meetings.decision.kind.more_information': 'Trubun maj but informacije',
+    'meetings.decision.text': 'Teksti e odlukako',
+    'meetings.decision.record': 'Odluka baši {reference}',
+    'meetings.decision.referral_fields': 'Bičhalipe (samo baši „Bičhal ki institucija”)',
+    'meetings.decision.more_referral': 'Bičhalipe {n} (na musaj)',
+    'meetings.decision.referral': 'Bičhaldo ki',
+    'meetings.decision.institution': 'Institucija',
+    'meetings.decision.municipality': 'Komuna',
+    'meetings.decision.municipality_hint': '(kana i institucija si komuna)',
+    'meetings.decision.recommendation': 'Rekomandacija',
     'meetings.decision.summary_hint':
       'Ramosar e fakte tire lafenca. Bizo o pristanipe e raportuesesko, e institucija drabarela samo akava teksto. Na ramosar o anav e raportuesesko, telefonja jal e-mail adrese.',
+    'meetings.decision.summary': 'Rezime vaš e institucija',
+    'meetings.decision.due_date': 'Roko baši odgovori',
+    'meetings.decision.due': 'odgovori dži {date}',
+    'meetings.decision.contact_email': 'E-mail e institucijako',
+    'meetings.decision.submit': 'Ramosar i odluka',
+    'meetings.decision.none': 'Nane odluka.',
+    'meetings.decisions.title': 'Odluke',
+    'meetings.recusal.title': 'Izuzeto',
+    'meetings.recusal.respondent_institution': 'lengi institucija si kaj o rasti si baši late',
+    'meetings.recusal.referral_institution': 'lengi institucija ka lel o bičhalipe',
+    'meetings.recusal.declared': 'phenda konflikti e interesosko',
+    'meetings.recusal.declare': 'Izuzin jekh dženo',
+    'meetings.recusal.submit': 'Ramosar o izuzipe',
+    'meetings.quorum.title': 'Kvorumi',
+    'meetings.quorum.live': 'Kvorumi: {voting} katar {required} dženo kaj trubun.',
+    'meetings.quorum.recorded': '{voting} dženo odlučisarde (kvorumi {required})',
+    'meetings.quorum.rule':
+      'Svako odluka mangel {required} dženen akate kaj nane izuzeti katar i tačka.',
+    'meetings.attendance.title': 'Avipe',
+    'meetings.attendance.present': 'Akate',
+    'meetings.attendance.absent': 'Nane akate',
+    'meetings.attendance.submit': 'Ramosar o avipe',
+    'meetings.attendance.not_recorded': 'O avipe još na ramosardilo.',
+    'meetings.minutes.title': 'Zapisniko',
+    'meetings.minutes.text': 'Teksti e zapisnikosko',
+    'meetings.minutes.save': 'Arakh o zapisniko',
+    'meetings.minutes.approve': 'Potvrdin o zapisniko',
+    'meetings.minutes.approve_hint':
+      'Kana si potvrdime, o zapisniko thaj e odluke maj na parubarenpe.',
+    'meetings.minutes.approved_by': 'Potvrdime ko {date} katar {name}.',
+    'meetings.minutes.draft': 'Nacrti: o zapisniko još nane potvrdime.',
+    'meetings.minutes.view': 'Zapisniko baši printipe',
+    'meetings.minutes.pdf': 'Ikal o zapisniko (PDF)',
+    'meetings.comments.title': 'Komentarura e dženengo',
+    'meetings.comments.none': 'Dži akana nane komentarura.',
     'meetings.comments.withheld':
       'E komentarja na sikavdon. Na šaj te komentirinen. Tumen sen izuzeti katar akaja tačka.',
+    'meetings.comments.add': 'Tiro komentari',
+    'meetings.comments.submit': 'Thov o komentari',
   },
 });

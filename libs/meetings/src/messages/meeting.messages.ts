@@ -1,6 +1,6 @@
 import { defineMessages } from '@app/core';
 
-/** Strings of the meetings pages, PDFs, errors and audit actions. Romani falls back to Albanian. */
+/** Strings of the meetings pages, PDFs, errors and audit actions. Romani drafts await review. */
 export const MEETING_MESSAGES = defineMessages({
   sq: {
     'error.meeting_not_found': 'Takimi nuk u gjet.',
@@ -363,11 +363,124 @@ export const MEETING_MESSAGES = defineMessages({
     'meetings.pdf.minutes_title': 'Technical Group – minutes of the meeting',
   },
   rom: {
+    'error.meeting_not_found': 'O sastanko na arakhlilo.',
+    'error.agenda_item_not_found': 'Akaja tačka ki agenda na arakhlili.',
     'error.meeting_action_forbidden':
       'Tumen na šaj te keren akava ando sastanko e Tehnikane Grupako. E sastanka ingarena e administratorja.',
     'error.recused_from_item':
       'Tumen sen izuzeti katar akaja tačka. Tumari institucija si strana ando slučaj. Na šaj te komentirinen.',
+    'error.meeting_step_not_allowed': 'Akava koraki akana na šaj: o sastanko si „{status}”.',
+    'error.agenda_empty': 'I agenda si čuči: thov minimum jekh rasti angleder te publikujines la.',
+    'error.agenda_closed': 'I agenda maj na šaj te parubarelpe: o sastanko kerdilo vaj ačhavdilo.',
+    'error.case_already_on_agenda':
+      'O rasti {reference} imar si ki agenda jekhe sastankoski kaj još na ikalda odluka baši leste.',
+    'error.case_not_ready_for_agenda':
+      'Samo jekh dindo rasti (vaj jekh kaj sastanko mukhla palal) šaj te thovdol ki agenda.',
+    'error.attendance_closed':
+      'O avipe ramosardol kana i agenda si publikujime, dži kaj o zapisniko potvrdinelpe.',
+    'error.attendance_not_recorded':
+      'Ramosar o avipe angleder te čhives semno kaj o sastanko kerdilo.',
+    'error.meeting_not_yet_due':
+      'O sastanko si ko {date}: katar kova dive šaj te čhivelpe semno kaj kerdilo.',
+    'error.meeting_not_held':
+      'O sastanko još na kerdilo: e odluke thaj o zapisniko aven pale leste.',
+    'error.case_not_on_agenda': 'Akava rasti nane ki agenda akale sastankoski.',
+    'error.decision_already_recorded': 'Baši akaja tačka imar ramosardili odluka.',
+    'error.no_quorum':
+      'Nane kvorumi: {voting} dženo si akate thaj nane izuzeti, trubun {required}.',
+    'error.case_not_in_technical_group': 'O rasti maj nane ki Tehnikani grupa.',
+    'error.minutes_approved':
+      'O zapisniko akale sastankosko si potvrdime: khanči maj na šaj te parubarelpe.',
+    'error.minutes_missing': 'Ramosar o zapisniko angleder te potvrdines les.',
+    'error.items_undecided':
+      'O zapisniko na šaj te potvrdinelpe: {count} tačke ki agenda nane len odluka.',
+    'error.meeting_cancelled': 'Akava sastanko ačhavdilo.',
+    'error.minutes_not_approved': 'O zapisniko ka avel kana ka potvrdinelpe.',
+    'validation.isMeetingTime': 'Ramosar o datumi thaj o sahati e sastankosko.',
+    'validation.placeOrLink': 'De o than e sastankosko vaj lesko online link.',
+    'validation.isUrl': 'Ramosar sasti adresa (https://…).',
+    'validation.isTechnicalGroupMember': 'Akava nane aktivno dženo e Tehnikane grupako.',
+    'validation.onlyWithReferral': 'E institucije den samo odlukaja baši bičhalipe.',
+    'validation.requiredForReferral':
+      'Jekh bičhalipe mangel minimum jekh institucija, jekh rekomandacija thaj jekh roko baši odgovori.',
+    'audit.action.meeting_planned': 'Sastanko planirime',
+    'audit.action.meeting_agenda_published': 'Agenda publikujime',
+    'audit.action.meeting_agenda_item_added': 'Rasti thovdo ki agenda',
+    'audit.action.meeting_agenda_item_removed': 'Rasti ikaldo katar i agenda',
+    'audit.action.meeting_attendance_recorded': 'Avipe ramosardo',
+    'audit.action.meeting_recusal_recorded': 'Izuzipe ramosardo',
+    'audit.action.meeting_held': 'Sastanko kerdilo',
+    'audit.action.meeting_decision_recorded': 'Odluka e sastankoski',
+    'audit.action.meeting_minutes_saved': 'Zapisniko arakhlo',
+    'audit.action.meeting_minutes_approved': 'Zapisniko potvrdime',
+    'audit.action.meeting_cancelled': 'Sastanko ačhavdo',
+    'staff.nav.meetings': 'Sastanka',
+    'meetings.title': 'Sastanka e Tehnikane grupako',
+    'meetings.none': 'Dži akana nane sastanka.',
+    'meetings.pages': 'Strane e sastankongi',
+    'meetings.meeting.title': 'Sastanko ko {date}',
+    'meetings.field.scheduled_at': 'Datumi thaj sahati',
+    'meetings.field.place': 'Than',
+    'meetings.field.online_link': 'Online link',
+    'meetings.field.where': 'Kaj',
+    'meetings.field.status': 'Statusi',
+    'meetings.field.items': 'Rastija',
+    'meetings.status.planned': 'Planirime',
+    'meetings.status.agenda_published': 'Agenda publikujime',
+    'meetings.status.held': 'Ćerdilo',
+    'meetings.status.minutes_approved': 'Zapisniko potvrdime',
+    'meetings.status.cancelled': 'Ačhavdo',
+    'meetings.plan.title': 'Planirin sastanko',
+    'meetings.plan.time_hint': '(Kosovosko vakti)',
+    'meetings.plan.place_hint': '(vaj o online link, vaj solduj)',
+    'meetings.plan.submit': 'Planirin o sastanko',
+    'meetings.done.planned': 'O sastanko si planirime.',
+    'meetings.done.published': 'I agenda si publikujime thaj e dženen lile lil.',
+    'meetings.done.item_added': 'O rasti thovdilo ki agenda.',
+    'meetings.done.item_removed':
+      'O rasti ikaldilo katar i agenda thaj irisajlo ke lesko pravno eksperto.',
+    'meetings.done.attendance': 'O avipe ramosardilo.',
+    'meetings.done.recusal': 'O izuzipe ramosardilo.',
+    'meetings.done.held': 'O sastanko si ramosardo sar kerdo.',
+    'meetings.done.decision': 'I odluka ramosardili thaj o rasti nevisajlo.',
+    'meetings.done.minutes': 'O zapisniko arakhlilo.',
+    'meetings.done.approved': 'O zapisniko potvrdisajlo.',
+    'meetings.done.cancelled': 'O sastanko ačhavdilo.',
+    'meetings.done.comment': 'Tiro komentari thovdilo.',
+    'meetings.steps.title': 'Koraka e sastankosko',
+    'meetings.steps.publish': 'Publikujin i agenda',
+    'meetings.steps.publish_hint':
+      'Svako aktivno dženo e Tehnikane grupako lel e-mail jekhe linkea ki agenda.',
+    'meetings.steps.held': 'Čhiv semno kaj o sastanko kerdilo',
+    'meetings.steps.cancel': 'Ačhav o sastanko',
+    'meetings.agenda.title': 'Agenda',
+    'meetings.agenda.title_of': 'Agenda e sastankoski ko {date}',
+    'meetings.agenda.empty': 'I agenda si čuči.',
+    'meetings.agenda.view': 'Agenda baši e dženen',
+    'meetings.agenda.pdf': 'Ikal i agenda (PDF)',
+    'meetings.agenda.privacy':
+      'E rastija sikavdon bi identitetesko e manušesko kaj raportirisarda: samo e fakte thaj o cikno opisi e pravno ekspertosko.',
+    'meetings.case.area': 'Than e dživdipesko',
+    'meetings.case.grounds': 'Forme',
+    'meetings.case.municipality': 'Komuna',
+    'meetings.case.perpetrator': 'Ko kerda',
+    'meetings.case.community': 'Komuniteti',
+    'meetings.case.incident_date': 'Datumi kana ulo',
+    'meetings.case.status': 'Statusi e rastesko',
+    'meetings.item.summary': 'Cikno opisi e pravno ekspertosko',
+    'meetings.item.summary_hint': '(e dženen drabaren les; na ramosar ko raportirisarda)',
+    'meetings.item.proposed_decision': 'Predlogo baši odluka',
+    'meetings.item.proposed_institution': 'Institucija predložime baši bičhalipe',
+    'meetings.item.respondent': 'Institucija baši savi si o rasti',
+    'meetings.item.respondent_hint': '(lako dženo si izuzeto)',
+    'meetings.item.carried_over': 'Mukhlo katar angluno sastanko.',
+    'meetings.item.reference': 'Numri e rastesko',
+    'meetings.item.add': 'Thov rasti ki agenda',
+    'meetings.item.add_submit': 'Thov ki agenda',
+    'meetings.item.remove': 'Ikal katar i agenda',
     'meetings.item.withheld':
       'Akava na sikavdol. Tumen sen izuzeti katar akaja tačka. Tumari institucija si strana ando slučaj.',
+    'meetings.pdf.agenda_title': 'Tehnikani grupa – agenda',
+    'meetings.pdf.minutes_title': 'Tehnikani grupa – zapisniko e sastankosko',
   },
 });

@@ -55,7 +55,7 @@ describe('email templates', () => {
   );
 
   it('uses in its texts only the parameters its template allows', () => {
-    for (const locale of LOCALES) {
+    for (const locale of ['sq', 'sr', 'en', 'rom'] as const) {
       for (const [key, text] of Object.entries(MAIL_MESSAGES[locale] as Record<string, string>)) {
         const template = TEMPLATES.find((t) => key.startsWith(`mail.${t}.`));
         const allowed: readonly string[] = template ? MAIL_TEMPLATES[template].params : [];
@@ -128,23 +128,27 @@ describe('email templates', () => {
     });
   });
 
-  it('writes staff and institution emails for Romani in Albanian, without mixing languages', () => {
-    for (const template of TEMPLATES.filter((t) => MAIL_TEMPLATES[t].audience !== 'reporter')) {
-      expect(mailLocale(template, 'rom')).toBe('sq');
+  it('writes every email in the recipient language, Romani and Serbian Cyrillic included', () => {
+    for (const template of TEMPLATES) {
+      for (const locale of LOCALES) {
+        expect({ template, locale: mailLocale(template, locale) }).toEqual({ template, locale });
+      }
       const rom = composeMail(template, 'rom', paramsOf(template));
       const sq = composeMail(template, 'sq', paramsOf(template));
-      expect(rom).toEqual(sq);
+      expect(rom.subject).not.toBe(sq.subject);
+      expect(rom.paragraphs).not.toEqual(sq.paragraphs);
     }
   });
 
   it('speaks the recipient language', () => {
-    const subjects = (['sq', 'sr', 'en', 'rom'] as Locale[]).map(
+    const subjects = (['sq', 'sr', 'sr-Cyrl', 'en', 'rom'] as Locale[]).map(
       (locale) =>
         composeMail('expert_message_reporter', locale, paramsOf('expert_message_reporter')).subject,
     );
     expect(subjects).toEqual([
       'Mesazh nga platforma',
       'Poruka sa platforme',
+      'Порука са платформе',
       'A message from the platform',
       'Jekh lil katar i platforma',
     ]);

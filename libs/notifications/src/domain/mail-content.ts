@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, KOSOVO_TIME_ZONE, Locale, kosovoDate } from '@app/core';
+import { DEFAULT_LOCALE, KOSOVO_TIME_ZONE, Locale, kosovoDate, toSerbianCyrillic } from '@app/core';
 import { MAIL_MESSAGES } from './mail.messages';
 import { MAIL_TEMPLATES, MailTemplate, RecipientKind } from './mail-templates';
 
@@ -35,7 +35,7 @@ const DATE_PARAMS = new Set(['dueDate', 'expiresAt', 'meetingDate']);
 
 /** An email before it becomes HTML and text: the same words feed both. */
 export interface MailContent {
-  /** The language actually used (Romani falls back to Albanian, template by template). */
+  /** The language actually used (a language lacking the template falls back to Albanian). */
   locale: Locale;
   subject: string;
   greeting: string;
@@ -50,7 +50,13 @@ export class MailContentError extends Error {}
 
 type Catalogue = Record<string, string | undefined>;
 
+/** The written text of a key; Serbian Cyrillic is the Serbian Latin text transliterated. */
 function lookup(locale: Locale, key: string): string | undefined {
+  if (locale === 'sr-Cyrl') {
+    const written = (MAIL_MESSAGES['sr-Cyrl'] as Catalogue | undefined)?.[key];
+    const latin = (MAIL_MESSAGES.sr as Catalogue)[key];
+    return written ?? (latin === undefined ? undefined : toSerbianCyrillic(latin));
+  }
   return (MAIL_MESSAGES[locale] as Catalogue)[key];
 }
 

@@ -19,10 +19,11 @@ type CommonKeys =
  * Reporter emails say only that there is news and where to read it: someone else may read that
  * inbox, so no reference, no status, no word of what the platform is for (their own signature
  * and footer too). The reporter signs in with the reference and receipt code from the receipt.
- * Romani is written for reporter emails; staff and institution emails in Romani fall back to
- * Albanian, template by template.
+ * Every template is written in every language, Romani included (drafts await a native
+ * speaker's review, see i18n/review/rom.json).
  */
 export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
+  area: 'email',
   sq: {
     'mail.greeting': 'Përshëndetje,',
     'mail.staff_invitation.greeting': 'Përshëndetje {name},',
@@ -260,16 +261,33 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
     'mail.password_reset.action': 'Choose a new password',
   },
   rom: {
-    // Only what a reporter reads: staff and institution emails stay in Albanian for Romani.
     'mail.greeting': 'Lačho dive,',
-    'mail.signature.reporter': 'O Biro vaš Lačho Upravljanje, O Biro e Premijeresko',
+    'mail.staff_invitation.greeting': 'Lačho dive {name},',
+    'mail.signature':
+      'Platforma baši arakhipe katar i diskriminacija\nBiro baši Lačho Upravljanje, Biro e Premijeresko',
+    'mail.signature.reporter': 'O Biro baši Lačho Upravljanje, O Biro e Premijeresko',
     'mail.link_hint': 'Te o butoni na kerel buti, kopir akaja adresa ando tiro brauzeri:',
     'mail.footer.reporter':
       'Akava lil areslo tuće kaj dijan akaja adresa ki platforma. Vaš tiri sigurnost, amare lila na phenen khanči maj but: o nevipe drabar ki platforma.',
+    'mail.footer.staff': 'Automatsko lil katar i platforma. Molinas, na odgovorin ke akava e-mail.',
+    'mail.footer.institution':
+      'Automatsko lil katar i platforma. Molinas, na odgovorin ke akava e-mail; len o link opre.',
     'mail.case_received.subject': 'Jekh lil katar i platforma',
     'mail.case_received.body':
       'Najis tuće. Si tuće nevipe ki platforma.\n\nTe drabares les, putar i adresa tele thaj ramos o numri thaj o kodi so garavdan. Ka ramosas tuće palem kana avela nevipe.',
     'mail.case_received.action': 'Putar i platforma',
+    'mail.case_submitted_staff.subject': 'Nevo rasti {reference}',
+    'mail.case_submitted_staff.body':
+      'Bičhaldilo nevo rasti: {reference}. Užarel te dikhelpe thaj te dindol.',
+    'mail.case_submitted_staff.action': 'Putar o rasti',
+    'mail.case_assigned.subject': 'O rasti {reference} dindilo tuće',
+    'mail.case_assigned.body': 'O rasti {reference} dindilo tuće. Molinas, dikh les.',
+    'mail.case_assigned.action': 'Putar o rasti',
+    'mail.reporter_message_staff.subject':
+      'Nevo mesaži katar o manuš kaj raportirisarda o rasti {reference}',
+    'mail.reporter_message_staff.body':
+      'O manuš kaj raportirisarda o rasti {reference} bičhalda nevo mesaži. Drabar les ki platforma.',
+    'mail.reporter_message_staff.action': 'Drabar o mesaži',
     'mail.expert_message_reporter.subject': 'Jekh lil katar i platforma',
     'mail.expert_message_reporter.body':
       'Si tuće nevipe ki platforma.\n\nTe drabares les, putar i adresa tele thaj ramos o numri thaj o kodi so garavdan.',
@@ -278,5 +296,34 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
     'mail.status_changed_reporter.body':
       'Si tuće nevipe ki platforma.\n\nTe drabares les, putar i adresa tele thaj ramos o numri thaj o kodi so garavdan.',
     'mail.status_changed_reporter.action': 'Putar i platforma',
+    'mail.agenda_published.subject': 'Agenda e sastankoski e Tehnikane grupako ko {meetingDate}',
+    'mail.agenda_published.body':
+      'I agenda e sastankoski e Tehnikane grupako ko {meetingDate} ikaldili. Molinas, drabar e rastija angleder o sastanko.',
+    'mail.agenda_published.action': 'Putar i agenda',
+    'mail.referral_sent.subject': 'Bičhalipe e rastesko {reference}',
+    'mail.referral_sent.body':
+      'O Biro baši Lačho Upravljanje bičhalda o rasti {reference} ki tumari institucija ({institution}) rekomandacijenca. Molinas, drabaren o bičhalipe thaj bičhalen tumaro odgovori dži {dueDate}.\n\nO link tele si samo baši tumari institucija thaj šaj te lelpe jekh drom te bičhalen o odgovori. Molinas, na bičhalen les avrenđe.',
+    'mail.referral_sent.action': 'Drabaren thaj odgovorin',
+    'mail.referral_answered.subject': 'Odgovori baši o rasti {reference}',
+    'mail.referral_answered.body':
+      'Areslo o odgovori katar {institution} baši o bičhalipe e rastesko {reference}.',
+    'mail.referral_answered.action': 'Putar o rasti',
+    'mail.referral_overdue_institution.subject':
+      'Podsetnik: o odgovori baši o rasti {reference} kasnil',
+    'mail.referral_overdue_institution.body':
+      'O odgovori tumare institucijako ({institution}) baši o bičhalipe e rastesko {reference} trubuja te avel dži {dueDate} thaj dži akana na areslo. Molinas, bičhalen les sar maj sigo, e linkea tele.',
+    'mail.referral_overdue_institution.action': 'Bičhalen o odgovori',
+    'mail.referral_overdue_staff.subject': 'O odgovori kasnil: rasti {reference}',
+    'mail.referral_overdue_staff.body':
+      'O odgovori katar {institution} baši o bičhalipe e rastesko {reference}, kaj trubuja te avel dži {dueDate}, dži akana na areslo. Ki institucija bičhaldilo podsetnik.',
+    'mail.referral_overdue_staff.action': 'Putar o rasti',
+    'mail.staff_invitation.subject': 'Akharipe ki platforma baši arakhipe katar i diskriminacija',
+    'mail.staff_invitation.body':
+      'Akharas tut te ave butjarno ki platforma baši arakhipe katar i diskriminacija. Le o link tele te alosares tiro password thaj te ačhaves o andrejavipe. O link butikerel jekh drom thaj nakhel ko {expiresAt}.',
+    'mail.staff_invitation.action': 'Prinjar o akharipe',
+    'mail.password_reset.subject': 'Ačhav nevo password',
+    'mail.password_reset.body':
+      'Varekon mangla te ačhavel nevo password baši tiro akaunti ki platforma. Te sana tu, le o link tele te alosares nevo password. O link butikerel jekh drom thaj nakhel ko {expiresAt}.\n\nTe na sana tu, na dikh akava e-mail: tiro password ačhol sar sasa.',
+    'mail.password_reset.action': 'Alosar nevo password',
   },
 });

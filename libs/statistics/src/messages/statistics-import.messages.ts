@@ -1,8 +1,8 @@
 import { defineMessages } from '@app/core';
 
 /**
- * The import of cases from the earlier platform (page, problems, result). Romani is left to
- * native speakers (it shows in Albanian until written; `npm run i18n:missing` lists the gaps).
+ * The import of cases from the earlier platform (page, problems, result).
+ * Romani drafts await review (i18n/review/rom.json).
  */
 export const STATISTICS_IMPORT_MESSAGES = defineMessages({
   sq: {
@@ -145,5 +145,51 @@ export const STATISTICS_IMPORT_MESSAGES = defineMessages({
     'statistics.import.column': 'Column',
     'statistics.import.problem': 'Problem',
   },
-  rom: {},
+  rom: {
+    'statistics.import.problem.csv_syntax': 'Redo {line}: putarde vaj bilačhe navodnikura.',
+    'statistics.import.problem.missing_column': 'I kolona "{column}" nane.',
+    'statistics.import.problem.unknown_column': 'I kolona "{column}" na džanelpe.',
+    'statistics.import.problem.field_count':
+      'Redo {line}: o numri e thanengo na džal e zaglavljea.',
+    'statistics.import.problem.required': 'Redo {line}: "{column}" si musaj.',
+    'statistics.import.problem.invalid_type': 'Redo {line}: "{column}" si le bilačhe tiposa.',
+    'statistics.import.problem.too_long': 'Redo {line}: "{column}" si but lungo.',
+    'statistics.import.problem.unknown_code':
+      'Redo {line}: ande "{column}" si kodi kaj na džanelpe.',
+    'statistics.import.problem.invalid_status': 'Redo {line}: o statusi na dozvolinpe.',
+    'statistics.import.problem.invalid_date': 'Redo {line}: "{column}" nane lačho datumi.',
+    'statistics.import.problem.in_future': 'Redo {line}: "{column}" si ando avutno vakti.',
+    'statistics.import.problem.before_submission':
+      'Redo {line}: o datumi e rezultatesko si angleder o datumi kana bičhaldilo.',
+    'statistics.import.problem.outcome_date_required':
+      'Redo {line}: jekh rasti rešimo, bi diskriminacijako vaj phandlo trubul lesko datumi e rezultatesko.',
+    'statistics.import.problem.outcome_date_not_allowed':
+      'Redo {line}: jekh rasti bi rezultatesko nane les datumi e rezultatesko.',
+    'statistics.import.problem.closure_reason_not_allowed':
+      'Redo {line}: sebepi baši phandipe džal samo ke phandle rastija.',
+    'statistics.import.problem.referral_required':
+      'Redo {line}: jekh bičhaldo rasti mangel minimum jekh institucija.',
+    'statistics.import.problem.duplicate_reference':
+      'Redo {line}: akava originalno numri e rastesko si duj drom ano fajli.',
+    'statistics.import.problem.invalid_number': 'Redo {line}: "{column}" nane lačho numri.',
+    'statistics.import.problem.duplicate_year': 'Redo {line}: akava berš si duj drom.',
+    'statistics.import.problem.too_many_rows':
+      'O fajli si le maj but sar 50.000 redurenca; ulav les.',
+    'statistics.import.problem.nothing_to_import': 'Nane khanči te anelpe andre.',
+    'statistics.import.title': 'Anipe andre e purane rastijengo',
+    'statistics.import.intro':
+      'Bičhal e rastija e purane platformake sar CSV vaj JSON, thaj te kames e sastanka kaj kerdile svako berš sar CSV. Svako redo dikhelpe angleder te ramosardol vareso; e rastija kaj imar anle andre (jekh originalno numri) nakhavenpe.',
+    'statistics.import.format': 'O formati si ramosardo ano docs/import-format.md.',
+    'statistics.import.cases_file': 'Rastija (CSV vaj JSON)',
+    'statistics.import.meetings_file': 'Sastanka svako berš (CSV, na musaj)',
+    'statistics.import.submit': 'An andre',
+    'statistics.import.done':
+      '{imported} rastija anle andre; {skipped} imar sasa anle angleder; sastanka ačhavde baši {years} berša.',
+    'statistics.import.errors': 'Khanči na anlo andre. Sastar akala redura:',
+    'statistics.import.source.cases': 'Rastija',
+    'statistics.import.source.meetings': 'Sastanka',
+    'statistics.import.line': 'Redo',
+    'statistics.import.column': 'Kolona',
+    'statistics.import.problem': 'Problemi',
+  },
 });

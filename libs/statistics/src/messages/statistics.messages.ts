@@ -1,10 +1,11 @@
 import { defineMessages } from '@app/core';
 
 /**
- * Statistics pages, exports and import. Romani is left to native speakers (it shows in Albanian
- * until written; `npm run i18n:missing` lists the gaps).
+ * Statistics pages, exports and import. The public statistics page reads these, so they are
+ * written in every language (Romani drafts await review: i18n/review/rom.json).
  */
 export const STATISTICS_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'statistics.suppressed_note':
       'Për të mbrojtur personat, çdo numër nga 1 deri në {below} fshihet dhe shfaqet si "{marker}". Që një numër i fshehur të mos gjendet me zbritje nga totalet, fshihen edhe disa numra të tjerë, ndonjëherë edhe vetë totali, dhe edhe ata shfaqen si "{marker}". Prandaj "{marker}" nuk do të thotë "pak": mund të jetë çdo numër nga 1 e lart. 0 do të thotë se nuk ka asnjë rast. Numrat e dukshëm mund të mblidhen në më pak se totali.',
@@ -343,7 +344,97 @@ export const STATISTICS_MESSAGES = defineMessages({
       'Kana publikujines, kala numerija ačhen sar si. E numerija tele ka aven garavde. Von ka sikavdon sar "{marker}".',
     'statistics.staff.preview_none': '{year}: nijekh numero na trubul te avel garavdo.',
     'statistics.staff.preview_reason': 'Sose si garavdo',
+    'audit.action.statistics_published': 'Publikujime e statistike jekhe beršeske',
+    'audit.action.statistics_imported': 'Anle andre e purane rastija',
+    'error.statistics_year_already_published': 'E statistike baši {year} imar si publikujime.',
     'error.statistics_action_forbidden':
       'Samo e administratorja šaj te publikujinen e statistike jekhe beršeske. Samo von šaj te anen andre e purane podatkija.',
+    'error.statistics_year_not_over':
+      'O berš {year} još na agorisajlo; samo agorisardo berš šaj te publikujinelpe.',
+    'error.statistics_import_invalid':
+      'Ano importi si {count} problemura. Khanči na anlo andre; sastar e redura ki lista thaj zumav palem.',
+    'error.statistics_import_format':
+      'Bičhal e rastija sar CSV vaj JSON fajli (vaj sar JSON ando mangipe).',
+    'validation.yearRange': 'O berš „katar” našti te avel pale o berš „dži”.',
+    'validation.yearSpan': 'Alosar maksimum {max} berša.',
+    'statistics.title': 'Beršeske statistike',
+    'statistics.intro':
+      'E rastija raportirime ki platforma palo berš kana bičhaldile (Kosovosko vakti), lengo statusi adadives thaj e rezultatura kaj ikalde svako berš.',
+    'statistics.range': 'Berša',
+    'statistics.from': 'Katar o berš',
+    'statistics.to': 'Dži o berš',
+    'statistics.year': 'Berš',
+    'statistics.detail_year': 'Sikav detaljura baši',
+    'statistics.show': 'Sikav',
+    'statistics.all_years': 'Sa e berša',
+    'statistics.provisional': 'na agorutno',
+    'statistics.published': 'publikujime ko {date}',
+    'statistics.provisional_note':
+      'E numrura e beršengo kaj još nane publikujime nane agorutne thaj šaj te parubaren.',
+    'statistics.summary': 'Cikno sikavipe palo berš',
+    'statistics.details': 'Detaljura: {year}',
+    'statistics.chart_of': 'Grafikoni: {title}',
+    'statistics.table_of': 'Tabela: {title}',
+    'statistics.count': 'Numri',
+    'statistics.none': 'Nisavo',
+    'statistics.no_median': '–',
+    'statistics.days': '{days} dive',
+    'statistics.section.reported': 'Raportirime rastija',
+    'statistics.section.status': 'Statusi adadives',
+    'statistics.section.closed_by_reason': 'Phandle, palo sebepi',
+    'statistics.section.decided': 'Rezultatura kaj ikalde ando berš',
+    'statistics.section.community': 'Komuniteti',
+    'statistics.section.area': 'Than e dživdipesko',
+    'statistics.section.ground': 'Forma e diskriminacijaki',
+    'statistics.section.municipality': 'Komuna',
+    'statistics.section.gender': 'Rodo',
+    'statistics.section.age_group': 'Berša',
+    'statistics.section.reporter_role': 'Ko raportirisarda',
+    'statistics.section.perpetrator_kind': 'Ko diskriminirisarda',
+    'statistics.section.referral_institution': 'Institucija kaj bičhaldilo',
+    'statistics.section.referrals': 'Odgovorura e institucijengo ke bičhalipa',
+    'statistics.section.referrals.sent': 'Bičhalipa bičhalde',
+    'statistics.section.referrals.answeredOnTime': 'Odgovorime ano vakti',
+    'statistics.section.referrals.answeredLate': 'Odgovorime kasno',
+    'statistics.section.referrals.unanswered': 'Bi odgovoresko',
+    'statistics.section.referrals.complied': 'Kerdo',
+    'statistics.section.referrals.partlyComplied': 'Kerdo jekh kotor',
+    'statistics.section.referrals.refused': 'Na pristanisarde',
+    'statistics.section.referrals.overdue_now': 'O roko nakhlo adadives',
+    'statistics.section.meetings_held': 'Sastanka e Tehnikane grupako kaj kerdile',
+    'statistics.section.median_days_to_outcome': 'Maškarutne dive dži o rezultati (medijana)',
+    'statistics.status.open': 'Putardo',
+    'statistics.status.referred': 'Bičhaldo ki institucija',
+    'statistics.status.resolved': 'Rešimo',
+    'statistics.status.not_discrimination': 'Nane diskriminacija',
+    'statistics.status.closed': 'Phandlo',
+    'statistics.status.total': 'Sa ekhetane',
+    'statistics.code.not_stated': 'Na phendo',
+    'statistics.code.unspecified': 'Nane ramosardo sebepi',
+    'statistics.institution': 'Institucija',
+    'statistics.export.sheet': 'Statistike',
+    'statistics.staff.title': 'Statistike (butjarne)',
+    'statistics.staff.filters': 'Filterura',
+    'statistics.staff.any': 'Sa',
+    'statistics.staff.apply': 'Čhiv e filterura',
+    'statistics.staff.clear': 'Ikal e filterura',
+    'statistics.staff.exact_note':
+      'E numrura akate si tačno thaj akanutne (e cikne numrura na garavdon).',
+    'statistics.staff.exports': 'Ikal akale filterurenca',
+    'statistics.staff.export_csv': 'CSV',
+    'statistics.staff.export_xlsx': 'Excel (XLSX)',
+    'statistics.staff.export_json': 'JSON',
+    'statistics.staff.publishing': 'Publikujipe',
+    'statistics.staff.publish_intro':
+      'O publikujipe ačhavel e numrura jekhe agorisarde beršesko sar si adadives. O publiko dikhel len vi te sastardol vareso maj palal.',
+    'statistics.staff.publish_button': 'Publikujin {year}',
+    'statistics.staff.published_on': '{year}: publikujime ko {date}',
+    'statistics.staff.changes': 'Parubaripa kotar {year} publikujisajlo',
+    'statistics.staff.no_changes': '{year}: nane parubaripa kotar publikujisajlo.',
+    'statistics.staff.figure': 'Numri',
+    'statistics.staff.published_value': 'Publikujime',
+    'statistics.staff.current_value': 'Adadives',
+    'statistics.staff.published_done': 'O berš {year} si publikujime.',
+    'statistics.staff.import_link': 'An andre rastija katar e purani platforma',
   },
 });

@@ -13,7 +13,7 @@ import { TaxonomyCatalogueService } from '../services/taxonomy-catalogue.service
 export class TaxonomyController {
   constructor(private readonly catalogue: TaxonomyCatalogueService) {}
 
-  /** Every list of reference data with labels in one language (Romani gaps in Albanian). */
+  /** Every list of reference data with labels in one language (Serbian Cyrillic transliterated). */
   @Get()
   @PublicReferenceData()
   @ApiOkResponse({ type: TaxonomyResponseDto })

@@ -57,23 +57,35 @@ export const INSTITUTION: readonly TaxonomySeedItem[] = [
       sq: 'Institucioni i Avokatit të Popullit',
       sr: 'Institucija Ombudsmana',
       en: 'Ombudsperson Institution',
+      rom: 'Institucija e Ombudspersonesko',
     },
   },
   {
     code: 'kosovo_police',
-    labels: { sq: 'Policia e Kosovës', sr: 'Policija Kosova', en: 'Kosovo Police' },
+    labels: {
+      sq: 'Policia e Kosovës',
+      sr: 'Policija Kosova',
+      en: 'Kosovo Police',
+      rom: 'Policija e Kosovosko',
+    },
   },
   {
     code: 'state_prosecutor',
-    labels: { sq: 'Prokuroria e Shtetit', sr: 'Državno tužilaštvo', en: 'State Prosecutor' },
+    labels: {
+      sq: 'Prokuroria e Shtetit',
+      sr: 'Državno tužilaštvo',
+      en: 'State Prosecutor',
+      rom: 'Državno prokurorija',
+    },
   },
-  { code: 'courts', labels: { sq: 'Gjykatat', sr: 'Sudovi', en: 'Courts' } },
+  { code: 'courts', labels: { sq: 'Gjykatat', sr: 'Sudovi', en: 'Courts', rom: 'Sudura' } },
   {
     code: 'ministry_education',
     labels: {
       sq: 'Ministria e Arsimit, Shkencës, Teknologjisë dhe Inovacionit',
       sr: 'Ministarstvo obrazovanja, nauke, tehnologije i inovacija',
       en: 'Ministry of Education, Science, Technology and Innovation',
+      rom: 'Ministrija e Edukacijako, Naukako, Tehnologijako thaj Inovacijako',
     },
   },
   {
@@ -82,6 +94,7 @@ export const INSTITUTION: readonly TaxonomySeedItem[] = [
       sq: 'Ministria e Shëndetësisë',
       sr: 'Ministarstvo zdravlja',
       en: 'Ministry of Health',
+      rom: 'Ministrija e Sastipasko',
     },
   },
   {
@@ -90,6 +103,7 @@ export const INSTITUTION: readonly TaxonomySeedItem[] = [
       sq: 'Ministria e Financave, Punës dhe Transfereve',
       sr: 'Ministarstvo finansija, rada i transfera',
       en: 'Ministry of Finance, Labour and Transfers',
+      rom: 'Ministrija e Financijengi, e Butjaki thaj e Transferengi',
     },
   },
   {
@@ -98,6 +112,7 @@ export const INSTITUTION: readonly TaxonomySeedItem[] = [
       sq: 'Ministria e Mjedisit, Planifikimit Hapësinor dhe Infrastrukturës',
       sr: 'Ministarstvo životne sredine, prostornog planiranja i infrastrukture',
       en: 'Ministry of Environment, Spatial Planning and Infrastructure',
+      rom: 'Ministrija e Sredinaki, e Prostorno Planiripasko thaj e Infrastrukturaki',
     },
   },
   {
@@ -106,11 +121,17 @@ export const INSTITUTION: readonly TaxonomySeedItem[] = [
       sq: 'Agjencia e Punësimit e Republikës së Kosovës',
       sr: 'Agencija za zapošljavanje Republike Kosovo',
       en: 'Employment Agency of the Republic of Kosovo',
+      rom: 'Agencija baši Buti e Republikaki e Kosovoski',
     },
   },
   {
     code: 'labour_inspectorate',
-    labels: { sq: 'Inspektorati i Punës', sr: 'Inspektorat rada', en: 'Labour Inspectorate' },
+    labels: {
+      sq: 'Inspektorati i Punës',
+      sr: 'Inspektorat rada',
+      en: 'Labour Inspectorate',
+      rom: 'Inspektorati e Butjako',
+    },
   },
   {
     code: 'free_legal_aid_agency',
@@ -118,6 +139,7 @@ export const INSTITUTION: readonly TaxonomySeedItem[] = [
       sq: 'Agjencia për Ndihmë Juridike Falas',
       sr: 'Agencija za besplatnu pravnu pomoć',
       en: 'Free Legal Aid Agency',
+      rom: 'Agencija baši Bipoćindo Pravno Žutipe',
     },
   },
   {
@@ -126,6 +148,7 @@ export const INSTITUTION: readonly TaxonomySeedItem[] = [
       sq: 'Agjencia për Barazi Gjinore',
       sr: 'Agencija za ravnopravnost polova',
       en: 'Agency for Gender Equality',
+      rom: 'Agencija baši Jekhipe e Rodengo',
     },
   },
   {
@@ -134,9 +157,13 @@ export const INSTITUTION: readonly TaxonomySeedItem[] = [
       sq: 'Komisioni i Pavarur i Mediave',
       sr: 'Nezavisna komisija za medije',
       en: 'Independent Media Commission',
+      rom: 'Nezavisno Komisija e Medijengi',
     },
   },
   /** A municipality; which one is recorded separately (kind `municipality`). */
-  { code: 'municipality', labels: { sq: 'Komuna', sr: 'Opština', en: 'Municipality' } },
+  {
+    code: 'municipality',
+    labels: { sq: 'Komuna', sr: 'Opština', en: 'Municipality', rom: 'Komuna' },
+  },
   { code: 'other', labels: { sq: 'Tjetër', sr: 'Drugo', en: 'Other', rom: 'Aver' } },
 ];

@@ -16,11 +16,12 @@ function seedEntries(): TaxonomyEntry[] {
 }
 
 describe('localizedLabel', () => {
-  it('gives the label of the language and falls back from Romani to Albanian', () => {
-    const labels = { sq: 'Arsimi', sr: 'Obrazovanje', en: 'Education' };
-    expect(localizedLabel(labels, 'sr')).toBe('Obrazovanje');
-    expect(localizedLabel(labels, 'rom')).toBe('Arsimi');
-    expect(localizedLabel({ ...labels, rom: 'Sikljovipe' }, 'rom')).toBe('Sikljovipe');
+  it('gives the label of the language, Serbian Cyrillic made from the Serbian label', () => {
+    const labels = { sq: 'Punësimi', sr: 'Zapošljavanje', en: 'Employment', rom: 'Buti' };
+    expect(localizedLabel(labels, 'sr')).toBe('Zapošljavanje');
+    expect(localizedLabel(labels, 'sr-Cyrl')).toBe('Запошљавање');
+    expect(localizedLabel(labels, 'rom')).toBe('Buti');
+    expect(localizedLabel(labels, 'en')).toBe('Employment');
   });
 });
 
@@ -56,5 +57,25 @@ describe('TaxonomySnapshot', () => {
     expect(grounds.map((g) => g.code)).toEqual(TAXONOMY_SEED.ground.map((g) => g.code));
     expect(grounds[0].description).toContain('treated worse');
     expect(snapshot.list('community', 'sq')[0]).toEqual({ code: 'roma', label: 'Rom' });
+  });
+
+  it('lists municipalities alphabetically in the page language, in both Serbian scripts', () => {
+    const labels = (locale: Parameters<TaxonomySnapshot['list']>[1]) =>
+      snapshot.list('municipality', locale).map((m) => m.label);
+    const sq = labels('sq');
+    expect(sq).toEqual([...sq].sort(new Intl.Collator('sq').compare));
+    const latin = labels('sr');
+    // Serbian order: Đ after Dž after D, Š after S, Z before Ž.
+    expect(latin.indexOf('Đakovica')).toBeGreaterThan(latin.indexOf('Dragaš'));
+    expect(latin.indexOf('Štrpce')).toBeGreaterThan(latin.indexOf('Srbica'));
+    expect(latin.indexOf('Štimlje')).toBeGreaterThan(latin.indexOf('Suva Reka'));
+    expect(latin).toEqual([...latin].sort(new Intl.Collator('sr-Latn').compare));
+    const cyrillic = labels('sr-Cyrl');
+    expect(cyrillic).toContain('Ђаковица');
+    expect(cyrillic).toContain('Штрпце');
+    expect(cyrillic).toEqual([...cyrillic].sort(new Intl.Collator('sr-Cyrl').compare));
+    // Cyrillic order differs from Latin: Ђ comes before Е, while Đ comes after Dž.
+    expect(cyrillic.indexOf('Ђаковица')).toBeLessThan(cyrillic.indexOf('Звечан'));
+    expect(snapshot.list('municipality', 'rom').map((m) => m.label)).toContain('Gjakovë');
   });
 });

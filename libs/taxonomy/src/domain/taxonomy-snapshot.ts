@@ -1,6 +1,6 @@
-import type { Locale } from '@app/core';
+import { type Locale, toSerbianCyrillic } from '@app/core';
 import type { TaxonomyKind, TaxonomyLabels } from '../data/taxonomy.data';
-import { localizedLabel } from './localized-label';
+import { labelCollator, localizedLabel } from './localized-label';
 
 /**
  * What cases imported from the earlier platform hold where it did not record a fact (reporter
@@ -10,9 +10,16 @@ export const NOT_RECORDED = 'not_recorded';
 const NOT_RECORDED_LABELS: Record<Locale, string> = {
   sq: 'E paregjistruar',
   sr: 'Nije evidentirano',
+  'sr-Cyrl': toSerbianCyrillic('Nije evidentirano'),
   en: 'Not recorded',
   rom: 'Na ramome',
 };
+
+/**
+ * Kinds listed in the alphabetical order of the page's language; the others keep their display
+ * order (the most common first, "other" last).
+ */
+const ALPHABETICAL_KINDS: ReadonlySet<TaxonomyKind> = new Set(['municipality']);
 
 export interface TaxonomyEntry {
   kind: TaxonomyKind;
@@ -57,15 +64,21 @@ export class TaxonomySnapshot implements KnownCodes {
     return this.index.get(`${kind}:${code}`)?.active === true;
   }
 
-  /** The active entries of a kind in their display order. */
+  /**
+   * The active entries of a kind in their display order; municipalities alphabetically in the
+   * page's language (Serbian by its own alphabet: Č after C, Dž and Đ after D, Lj after L).
+   */
   list(kind: TaxonomyKind, locale: Locale): LocalizedEntry[] {
-    return (this.byKind.get(kind) ?? [])
+    const entries: LocalizedEntry[] = (this.byKind.get(kind) ?? [])
       .filter((entry) => entry.active)
       .map((entry) => ({
         code: entry.code,
         label: localizedLabel(entry.labels, locale),
         ...(entry.description ? { description: localizedLabel(entry.description, locale) } : {}),
       }));
+    if (!ALPHABETICAL_KINDS.has(kind)) return entries;
+    const collator = labelCollator(locale);
+    return entries.sort((a, b) => collator.compare(a.label, b.label));
   }
 
   /** The label of a code (also of an inactive one, for old cases); the code itself if unknown. */

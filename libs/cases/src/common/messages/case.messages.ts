@@ -2,9 +2,10 @@ import { defineMessages } from '@app/core';
 
 /**
  * Errors, validation rules and the plain-language case statuses of the cases lib.
- * Romani is left to native speakers (`npm run i18n:missing` lists the gaps; they show in Albanian).
+ * Reporters read them: Romani is written too (drafts await review: i18n/review/rom.json).
  */
 export const CASE_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'error.case_access_denied':
       'Nuk gjetëm asnjë rast me këtë numër reference dhe këtë kod pranimi. Kontrolloni të dyja dhe provoni përsëri.',
@@ -163,5 +164,56 @@ export const CASE_MESSAGES = defineMessages({
     'case.message.author.reporter': 'You',
     'case.message.author.staff': 'Legal expert',
   },
-  rom: {},
+  rom: {
+    'error.case_access_denied':
+      'Na arakhlam rasti akale numrea e rastesko thaj akale kodea e primimasko. Dikh solduj thaj zumav palem.',
+    'error.case_locked':
+      'But bilačhe kodura zumajle akale rasteske. Baši tiri sigurnost, zumav palem pale {minutes} minutura.',
+    'error.case_not_found': 'O rasti na arakhlilo.',
+    'error.idempotency_key_reused': 'Akava idempotency kodi imar lilo baši aver mangipe.',
+    'error.evidence_too_many_files': 'Jekh rasti šaj te ovel maksimum {limit} fajlura.',
+    'error.evidence_file_too_large': 'Svako fajli šaj te ovel maksimum {limit} MB.',
+    'error.evidence_total_too_large': 'Sa e fajlura ekhetane šaj te oven maksimum {limit} MB.',
+    'error.evidence_type_refused':
+      'Akava tipo e fajlesko na lelpe. Bičhal fotografije, PDF, Word, Excel vaj LibreOffice dokumentura, audio vaj video.',
+    'error.evidence_required': 'Alosar minimum jekh fajli.',
+    'error.evidence_not_found': 'O fajli na arakhlilo.',
+    'validation.notWithAnonymous':
+      'Jekh raporti bi anavesko nane kontaktura. Alosar te des tire kontaktura vaj mukh akava čučo.',
+    'validation.contactRequired':
+      'Ramosar minimum jekh anav, jekh e-mail vaj jekh numri e telefonosko, vaj alosar te ačhes bi anavesko.',
+    'validation.contactMeansRequired':
+      'Te šaj te kontaktiras tut, ramosar e-mail adresa vaj numri e telefonosko.',
+    'validation.isPhone': 'Ramosar lačho numri e telefonosko, sar primero +383 44 123 456.',
+    'validation.isReceiptCode': 'O kodi e primimasko si le 16 numrurenca.',
+    'validation.isCaseReference': 'O numri e rastesko dikhelpe agjar: PMD-2026-00042.',
+    'validation.isIdempotencyKey':
+      'O kodi trubul te ovel katar 1 dži 200 slove, numrura vaj e semnura - _ . :',
+    'case.status.submitted': 'Lilo',
+    'case.status.submitted.explanation':
+      'Amen lijam tiro raporti. Jekh butjarno sigo ka dikhel les.',
+    'case.status.in_review': 'Dikhelpe',
+    'case.status.in_review.explanation':
+      'Jekh butjarno drabarel tiro raporti thaj alosarel ko ka lel les.',
+    'case.status.assigned': 'Ko pravno eksperto',
+    'case.status.assigned.explanation':
+      'Jekh pravno eksperto butikerel tire rasteja. Te si les pučipa, šaj te ramosarel tuće akate.',
+    'case.status.technical_group': 'Ki Tehnikani grupa',
+    'case.status.technical_group.explanation':
+      'Tiro rasti ka vakerdol ko sastanko e Tehnikane grupako, kaj aven e institucije kaj šaj te keren vareso.',
+    'case.status.referred': 'Bičhaldo ki institucija',
+    'case.status.referred.explanation':
+      'Tiro rasti bičhaldilo, rekomandacijenca, ki institucija kaj trubul te kerel vareso. Amen dikhas soj odgovori.',
+    'case.status.resolved': 'Rešimo',
+    'case.status.resolved.explanation':
+      'Tiro rasti šukar rešisajlo. Najis tuće kaj raportirisardan.',
+    'case.status.not_discrimination': 'Nane diskriminacija',
+    'case.status.not_discrimination.explanation':
+      'Pale pravno dikhipe, so raportirisardan nane diskriminacija palo zakoni. Šaj te ovel tut avera pravura: ramosar amenđe te si tut pučipa.',
+    'case.status.closed': 'Phandlo',
+    'case.status.closed.explanation':
+      'O rasti phandilo bi odlukako, sar primero adalese kaj lilo palpale, sasa duj drom, vaj nane dovoljno informacije.',
+    'case.message.author.reporter': 'Tu',
+    'case.message.author.staff': 'Pravno eksperto',
+  },
 });

@@ -2,6 +2,7 @@ import { defineMessages } from '@app/core';
 
 /** Texts of the report form, its confirmation and the follow-up pages. */
 export const CASE_PAGE_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'form.optional': '(opsionale)',
     'form.choose': 'Zgjidhni…',
@@ -307,17 +308,104 @@ export const CASE_PAGE_MESSAGES = defineMessages({
       'For your safety you are signed out after {minutes} minutes without activity, and {hours} hours after signing in at the latest. Close the page when you are done on a shared phone.',
   },
   rom: {
-    'report.already_received.title': 'Amen imar lilam akava raporti',
-    'report.already_received.text':
-      'Akava formulari imar bičhaldilo jekh drom. O rasti si ramosardo telo numri opre. Na putardam nevo rasti. O kodi e primimasko sikadilo samo jekh drom, kana bičhaldan o raporti. Amen na sikavas les palem. Te dikhes tiro rasti, trubul tuće o numri thaj kodova kodi.',
-    'done.reference': 'Numri e rastesko',
-    'done.follow': 'Dikh tiro rasti',
-    'report.new': 'Raportir vareso aver',
-    'report.consentToShareIdentity.label':
-      'Pristanav te e institucije, kaj bičhalen o slučaj, te džanen kon sem thaj te drabaren mle lafa.',
-    'report.consentToShareIdentity.hint':
-      'Bizo tumaro pristanipe, e institucija lela samo jekh rezime kaj ramosarela o pravno eksperto. Voj nikana na lela tumare lafa thaj na džanela kon sen. Tumare pristanipaja, voj lela vi tumare lafa thaj tumaro identiteti.',
+    'form.optional': '(na musaj)',
+    'form.choose': 'Alosar…',
+    'form.errors.title': 'Dikh akala thana',
+    'report.title': 'Raportir diskriminacija',
+    'report.lead':
+      'Phen amenđe so ulo. Na trubul te des tiro anav. Kana bičhales o raporti, ka les numri e rastesko thaj kodi e primimasko, te dikhes so kerdol tire rasteja.',
     'report.privacy':
-      'Tumaro raporti drabaren samo e butjarne e platformake thaj e pravna eksperturja. Jekh institucija drabarela tumare lafa samo te pristanen tele. Tumaro anav thaj kontakti, te den len, arakhen pe šifrime.',
+      'Tiro raporti drabaren samo e butjarne e platformake thaj e pravna eksperturja. Jekh institucija drabarela tire lava samo te pristanes tele. Tiro anav thaj tire kontaktura, te des len, arakhenpe kodirime.',
+    'report.what.legend': 'So ulo',
+    'report.description.label': 'Phen so ulo',
+    'report.description.hint': 'Tire lavenca: so ulo, kaj, ko sasa odori. Minimum 20 slove.',
+    'report.incidentDate.label': 'Kana ulo?',
+    'report.incidentDate.hint':
+      'O datumi, sar 2026-03-15. Te na džanes les šukar, alosar jekh datumi pašo leste.',
+    'report.municipality.label': 'Ande savi komuna ulo?',
+    'report.primaryArea.legend': 'Ande savo than e dživdipesko ulo?',
+    'report.grounds.legend': 'Savo sasa o bilačho ačhipe?',
+    'report.grounds.hint': 'Alosar jekh vaj maj but.',
+    'report.perpetratorKind.label': 'Ko kerda tuće bilačhe?',
+    'report.who.legend': 'Baši tute',
+    'report.community.legend': 'Savo komunitetestar san?',
+    'report.reporterRole.legend': 'Ko raportirel?',
+    'report.gender.legend': 'Rodo',
+    'report.ageGroup.legend': 'Berša',
+    'report.anonymous.legend': 'Kames te ačhes bi anavesko?',
+    'report.anonymous.yes': 'Va, kamav te ačhav bi anavesko',
+    'report.anonymous.no': 'Na, ka dav mingro anav vaj kontakti',
+    'report.contact.legend': 'Tire kontaktura',
+    'report.contact.hint':
+      'Pher akala samo te alosardan te des tire kontaktura. Te ačhes bi anavesko, na arakhenpe.',
+    'report.contactName.label': 'Anav',
+    'report.contactEmail.label': 'E-mail',
+    'report.contactPhone.label': 'Numri e telefonosko',
+    'report.consentToContact.label': 'O pravno eksperto šaj te kontaktirel man.',
+    'report.consentToShareIdentity.label':
+      'Pristanav te e institucije, kaj bičhalen o rasti, te džanen ko sem thaj te drabaren mingre lava.',
+    'report.consentToShareIdentity.hint':
+      'Bi tiro pristanipe, i institucija lela samo jekh cikno opisi kaj ramosarela o pravno eksperto. Voj na lela tire lava thaj na džanela ko san. Tire pristanipaja, voj lela vi tire lava thaj tiro anav.',
+    'report.preferredLanguage.label': 'Ande savi čhib te ramosaras tuće?',
+    'report.helper.legend': 'Žutisarda tut varekon te pheres akava raporti?',
+    'report.helper.none': 'Na',
+    'report.helper.mediator': 'Va, jekh medijatori katar o komuniteti',
+    'report.helper.organisation': 'Va, jekh organizacija',
+    'report.helperName.label': 'Anav e medijatoresko vaj e organizacijako',
+    'report.evidence.legend': 'Dokazura',
+    'report.evidence.label': 'Fotografije, dokumentura, audio vaj video',
+    'report.evidence.hint': 'Dži {files} fajlura, svako dži {fileMb} MB, sa ekhetane {totalMb} MB.',
+    'report.evidence.again':
+      'E fajlura na arakhle, adalese kaj o formulari sasa le doshenca. Alosar len palem.',
+    'report.submit': 'Bičhal o raporti',
+    'report.already_sent.title': 'Akava formulari imar bičhaldilo',
+    'report.already_sent.text':
+      'Tiro raporti lilo o angluno drom kana bičhaldan les. Te dikhes les, le o numri e rastesko thaj o kodi e primimasko kaj lijan tegani.',
+    'report.new': 'Raportir vareso aver',
+    'report.already_received.title': 'Amen imar lijam akava raporti',
+    'report.already_received.text':
+      'Akava formulari imar bičhaldilo jekh drom. O rasti si ramosardo telo numri opre. Na putardam nevo rasti. O kodi e primimasko sikadilo samo jekh drom, kana bičhaldan o raporti. Amen na sikavas les palem. Te dikhes tiro rasti, trubul tuće o numri thaj o kodi.',
+    'done.title': 'Tiro raporti lilo',
+    'done.reference': 'Numri e rastesko',
+    'done.code': 'Kodi e primimasko',
+    'done.warning':
+      'Ramosar vaj printir akana o numri e rastesko thaj o kodi e primimasko. O kodi sikavdol samo akava drom thaj ni amen našti te dikhas les. Trubun tuće solduj te dikhes tiro rasti.',
+    'done.print': 'Printir akaja strana',
+    'done.print_hint': 'Vaj arakh la sar PDF katar o meni e brauzeresko (Print).',
+    'done.evidence': 'Fajlura thovde: {count}',
+    'done.next.title': 'So kerdol pale akava',
+    'done.next.text':
+      'Jekh butjarno e platformako drabarela tiro raporti thaj dela les jekhe pravno ekspertoske. Lesko statusi thaj e mesažura dikhes ki strana „Dikh so kerdol tire rasteja”.',
+    'done.follow': 'Dikh tiro rasti',
+    'follow.title': 'Dikh so kerdol tire rasteja',
+    'follow.lead':
+      'Ramosar o numri e rastesko thaj o kodi e primimasko kaj lijan kana bičhaldan o raporti.',
+    'follow.reference.label': 'Numri e rastesko',
+    'follow.reference.hint': 'Sar primero PMD-2026-00042',
+    'follow.code.label': 'Kodi e primimasko',
+    'follow.code.hint': '16 numrura. Šaj te ramosares len thaj maškar lende čuče thana.',
+    'follow.submit': 'Putar mingro rasti',
+    'follow.lost':
+      'Te našadan o kodi, amen našti te anas les palpale. Šaj te bičhales nevo raporti thaj te phenes o purano rasti.',
+    'follow.expired':
+      'Tiri sesija agorisajli. Ramosar palem o numri e rastesko thaj o kodi e primimasko.',
+    'follow.case.title': 'Rasti {reference}',
+    'follow.case.submitted': 'Bičhaldo ko {date}',
+    'follow.status': 'Statusi',
+    'follow.timeline': 'So ulo dži akana',
+    'follow.messages': 'Mesažura',
+    'follow.messages.none': 'Dži akana nane mesažura.',
+    'follow.message.label': 'Ramosar mesaži e pravno ekspertoske',
+    'follow.message.send': 'Bičhal o mesaži',
+    'follow.message.sent': 'Tiro mesaži bičhaldilo.',
+    'follow.evidence': 'Tire dokazura',
+    'follow.evidence.none': 'Dži akana na thovdan fajlura.',
+    'follow.evidence.add': 'Thov fajlura',
+    'follow.evidence.upload': 'Bičhal',
+    'follow.evidence.added': 'E fajlura thovdile.',
+    'follow.evidence.download': 'Ikal (download)',
+    'follow.signout': 'Ikljuvipe',
+    'follow.session_note':
+      'Baši tiri sigurnost, ikalas tut kana nakhen {minutes} minutura bi aktivnostesko, thaj maj palal {hours} sahatura pale o andrejavipe. Phand i strana kana agorises, te si o telefoni avere manušesko.',
   },
 });

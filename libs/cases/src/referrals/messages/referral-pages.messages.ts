@@ -1,10 +1,11 @@
 import { defineMessages } from '@app/core';
 
 /**
- * The referral block of the back-office case page and the institutions' referral pages. Romani
- * is left to native speakers (these pages are for staff and institutions; they show in Albanian).
+ * The referral block of the back-office case page and the institutions' referral pages, written
+ * in every language (Romani drafts await review: i18n/review/rom.json).
  */
 export const REFERRAL_PAGE_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'staff.referral.status.sent': 'Dërguar, pret përgjigje',
     'staff.referral.status.answered': 'U përgjigj',
@@ -117,11 +118,42 @@ export const REFERRAL_PAGE_MESSAGES = defineMessages({
     'referral.answered.text': "Your answer was received and passed on to the case's legal expert.",
   },
   rom: {
-    'referral.summary': 'Rezime e slučajesko katar o pravno eksperto',
+    'staff.referral.status.sent': 'Bičhaldo, užarelpe odgovori',
+    'staff.referral.status.answered': 'Odgovorime',
+    'staff.referral.status.overdue': 'O roko nakhlo',
+    'staff.referral.status.closed': 'Phandlo',
+    'staff.referral.outcome.complied': 'Kerdo',
+    'staff.referral.outcome.partly_complied': 'Kerdo jekh kotor',
+    'staff.referral.outcome.refused': 'Na pristanisarde',
+    'staff.referral.sent': 'Bičhaldo {date}, roko {due}',
+    'staff.referral.contact': 'Kontakti: {email}',
+    'staff.referral.answer': 'Odgovori katar {date}: {outcome}',
+    'staff.referral.renew': 'Nevo link baši odgovori',
+    'staff.referral.renewed':
+      'O nevo link (lačho dži {date}) sikavdol samo akana; o purano link maj na butikerel. Kopir les thaj bičhal les ki institucija.',
+    'referral.title': 'Bičhalipe e rastesko {reference}',
+    'referral.lead':
+      'O Biro baši Lačho Upravljanje bičhalda akava rasti ki {institution}. Molinas tumen, odgovorin dži {date}.',
+    'referral.recommendation': 'Rekomandacija',
+    'referral.case': 'O rasti',
+    'referral.description': 'E lafa e raportuesesko',
     'referral.summary.missing':
       'O pravno eksperto bičhalela tumenge o rezime e slučajesko maj palal.',
-    'referral.description': 'E lafa e raportuesesko',
+    'referral.summary': 'Rezime e slučajesko katar o pravno eksperto',
+    'referral.reporter': 'Ko raportirisarda',
+    'referral.reporter.consented':
+      'O manuš kaj raportirisarda pristanisarda te i institucija džanel ko si.',
     'referral.reporter.redacted':
       'Garavdo: o raportuesi na pristanda te e institucija džanel kon si vov thaj te drabarel lesere lafa.',
+    'referral.answer': 'Tumaro odgovori',
+    'referral.answer.once': 'O odgovori bičhaldol jekh drom; pale akava o link maj na butikerel.',
+    'referral.answer.outcome': 'So kerda i institucija?',
+    'referral.answer.text': 'Ramosaren e mere kaj lilen',
+    'referral.answer.documents': 'Dokumentura',
+    'referral.answer.documents_hint': 'Dži {files} fajlura, svako dži {fileMb} MB.',
+    'referral.answer.submit': 'Bičhalen o odgovori',
+    'referral.invalid.title': 'Akava link na šaj te lelpe',
+    'referral.answered.title': 'Najis tumenđe',
+    'referral.answered.text': 'Tumaro odgovori lilo thaj dindo e pravno ekspertoske e rastesko.',
   },
 });

@@ -2,6 +2,7 @@ import { defineMessages } from '@app/core';
 
 /** Withdrawal of a case and erasure of personal data by the reporter (follow-up page and API). */
 export const WITHDRAWAL_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'error.case_not_withdrawable':
       'Ky rast nuk mund të tërhiqet më: është para Grupit Teknik ose ka marrë tashmë një përfundim.',
@@ -65,6 +66,25 @@ export const WITHDRAWAL_MESSAGES = defineMessages({
     'follow.erased': 'Your personal data was erased.',
     'follow.confirm_required': 'Tick the box to confirm.',
   },
-  // Romani: left to native speakers (falls back to Albanian, listed by `npm run i18n:missing`).
-  rom: {},
+  rom: {
+    'error.case_not_withdrawable':
+      'Akava rasti na šaj maj te lelpe palpale: si imar ki Tehnikani grupa vaj si les rezultati.',
+    'error.case_still_open':
+      'E personalna podatkura šaj te khosenpe samo kana o rasti si phandlo. Angleder le palpale o raporti.',
+    'follow.end.title': 'Le palpale tiro raporti vaj khos tire podatkura',
+    'follow.withdraw.text':
+      'Te na kames maj te butikerelpe tire rasteja, šaj te les les palpale. O rasti phandelpe thaj ačhol samo ki beršesko statistika, bi tiro anav.',
+    'follow.withdraw.confirm': 'Va, kamav te lav palpale mingro raporti.',
+    'follow.withdraw.erase':
+      'Khos akana vi mingre personalna podatkura (kontaktura, opisi, mesažura, fajlura).',
+    'follow.withdraw.submit': 'Le palpale o raporti',
+    'follow.erase.text':
+      'Tiro rasti si phandlo. Šaj te mange te khosenpe akana tire personalna podatkura: kontaktura, opisi, mesažura thaj fajlura. E numrura ki statistika ačhen.',
+    'follow.erase.confirm': 'Va, khos mingre personalna podatkura.',
+    'follow.erase.submit': 'Khos mingre podatkura',
+    'follow.erased.note': 'Tire personalna podatkura khosajle.',
+    'follow.withdrawn': 'Tiro raporti lilo palpale.',
+    'follow.erased': 'Tire personalna podatkura khosajle.',
+    'follow.confirm_required': 'Čhiv semno ko kutija te potvrdis.',
+  },
 });

@@ -2,9 +2,10 @@ import { defineMessages } from '@app/core';
 
 /**
  * Errors and validation rules of case handling by staff and of the institutions' answers.
- * Romani is left to native speakers (they show in Albanian).
+ * Institutions read some of them: Romani is written too (drafts await review).
  */
 export const WORKFLOW_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'error.transition_not_allowed':
       'Rasti nuk mund të kalojë nga „{from}” në „{to}”. Hapat e lejuar tani janë në listën allowedTransitions.',
@@ -90,7 +91,31 @@ export const WORKFLOW_MESSAGES = defineMessages({
     'audit.action.referral_link_renewed': 'New referral response link',
   },
   rom: {
+    'error.transition_not_allowed':
+      'O rasti na šaj te nakhel katar "{from}" ko "{to}". E dromora kaj šaj akana si ki lista allowedTransitions.',
+    'error.case_version_conflict':
+      'Varekon aver irisarda o rasti ande akava vakti. Putar les palem thaj zumav.',
+    'error.case_action_forbidden':
+      'Našti te keres akava akale rasteja. E pravna eksperturja butikeren samo e rastijenca kaj dindile lenđe.',
+    'error.assignment_not_allowed':
+      'O pravno eksperto na šaj te parubarelpe dok o rasti si "{status}".',
+    'error.referral_not_found': 'O bičhalipe na arakhlilo.',
+    'error.referral_not_waiting': 'Akava bičhalipe maj na užarel odgovori.',
+    'error.referral_link_invalid':
+      'Akava link nane lačho. Dikh te kopirisardan les sa katar o e-mail.',
+    'error.referral_link_used': 'O odgovori baši akava bičhalipe imar bičhaldilo. Najis tumenđe.',
+    'error.referral_link_expired':
+      'Akava link nakhlo. Kontaktirin o Biro baši Lačho Upravljanje baši nevo link.',
+    'error.referral_link_closed':
+      'O rasti si phandlo; maj na užarelpe odgovori baši akava bičhalipe.',
+    'validation.isActiveLegalExpert': 'Alosar aktivno pravno eksperto.',
+    'validation.isAfterToday': 'O datumi trubul te ovel pale adadives.',
+    'validation.onlyForMunicipality': 'I komuna delpe samo kana i institucija si komuna.',
     'validation.revealsIdentity':
       'O teksto sikavel o anav e raportuesesko, jekh telefoni jal jekh e-mail adresa. Ramosar les bizo gova, te khonik na džanel kon dija o raporti.',
+    'audit.action.case_reassigned': 'O pravno eksperto parubardilo',
+    'audit.action.referral_answered': 'Odgovori e institucijako ko bičhalipe',
+    'audit.action.referral_packet_viewed': 'I institucija putarda o paketo e bičhalipesko',
+    'audit.action.referral_link_renewed': 'Nevo link baši odgovori ko bičhalipe',
   },
 });
