@@ -5,6 +5,7 @@ import { defineMessages } from '@app/core';
  * are parameters filled from the configuration ({days}, {minutes}, {hours}), never written here.
  */
 export const HELP_PAGES_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'help.field.phone': 'Telefoni',
     'help.field.email': 'Email',

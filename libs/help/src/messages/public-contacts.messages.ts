@@ -2,6 +2,7 @@ import { defineMessages } from '@app/core';
 
 /** The kinds of contact points, the administrators' page, its errors and audit entries. */
 export const PUBLIC_CONTACTS_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'help.kind.help_organisation': 'Organizatë që ndihmon',
     'help.kind.community_mediator': 'Ndërmjetës komunitar',

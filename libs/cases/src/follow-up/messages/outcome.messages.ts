@@ -5,6 +5,7 @@ import { defineMessages } from '@app/core';
  * the institution's answer shared with the reporter, and where to turn if they disagree.
  */
 export const OUTCOME_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'validation.outcomeMessage':
       'Shkruani mesazhin për raportuesin: çfarë u vendos dhe pse, me fjalë të thjeshta (të paktën 20 shkronja).',

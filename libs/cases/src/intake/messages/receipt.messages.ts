@@ -2,6 +2,7 @@ import { defineMessages } from '@app/core';
 
 /** The receipt of a report: copy the code, download it as a small PDF, or skip it. */
 export const RECEIPT_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'receipt.copy': 'Kopjo kodin',
     'receipt.copied': 'Kodi u kopjua.',
