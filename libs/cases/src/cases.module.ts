@@ -58,6 +58,7 @@ import { ReporterIdentityScreen } from './common/services/reporter-identity-scre
 import { CaseStatisticsSource } from './common/services/case-statistics-source';
 import { AgendaCaseFacts } from './workflow/services/agenda-case-facts';
 import { ReportFormService } from './intake/services/report-form.service';
+import { ReportStepsService } from './intake/services/report-steps.service';
 import { RetentionService } from './retention/services/retention.service';
 import { StalePartSweeper } from './retention/services/stale-parts.service';
 import { WithdrawalPagesService } from './withdrawal/services/withdrawal-pages.service';
@@ -131,6 +132,7 @@ registerMessages(WORKFLOW_MESSAGES);
     ReferralDocumentsService,
     ReferralResponsePagesService,
     ReportFormService,
+    ReportStepsService,
     ReporterIdentityScreen,
     RetentionService,
     StalePartSweeper,
