@@ -144,10 +144,10 @@ describe('The report, step by step', () => {
     expect(page.body).toContain('id="f-description"');
     expect(page.body).not.toContain('id="f-municipality"');
     expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)/);
-    expect(page.body).toContain('<script src="/static/js/report.js" defer></script>');
+    expect(page.body).toContain('<script src="/static/js/report-steps.js" defer></script>');
     expect(page.action).toMatch(/^\/report\/steps\?_csrf=/);
     expect(hiddenValue(page, 'draft')).toMatch(/^[0-9a-f-]{36}$/);
-    const script = await server.app.inject({ method: 'GET', url: '/static/js/report.js' });
+    const script = await server.app.inject({ method: 'GET', url: '/static/js/report-steps.js' });
     expect(script.statusCode).toBe(200);
   });
 
@@ -368,9 +368,10 @@ describe('The report, step by step', () => {
     expect(page.res.statusCode).toBe(400);
     expect(page.hidden.filter(([n]) => n === 'heldEvidence')).toHaveLength(2);
     // A refused file leaves the ones already kept.
-    const evidence = await post(page, { description: NAMED.description }, 'change-evidence');
-    expect(hiddenValue(evidence, 'step')).toBe('check');
-    page = await post(evidence, {}, 'change-evidence');
+    const corrected = await post(page, { description: NAMED.description });
+    expect(hiddenValue(corrected, 'step')).toBe('check');
+    expect(corrected.body).toContain('one.png');
+    page = await post(corrected, {}, 'change-evidence');
     page = await post(page, {}, 'next', [
       { filename: 'x.jpg', content: elfExecutable(), contentType: 'image/jpeg' },
     ]);
