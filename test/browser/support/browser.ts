@@ -147,6 +147,27 @@ export interface AxeFinding {
  * the inline script a `<script>` tag would need, and must not be loosened for a test.
  */
 export async function axeViolations(page: Page): Promise<AxeFinding[]> {
+  if (!SCRIPTLESS.has(page.context())) return runAxe(page, page.url());
+  // A page without JavaScript cannot run axe itself (the browser runs no script in it, not
+  // even axe's timers): its DOM as it stands is checked in a scratch tab of the same size,
+  // with the same styles and without the page's own scripts, as the reporter's phone shows it.
+  const origin = new URL(page.url()).origin;
+  const html = (await page.content())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace('<head>', `<head><base href="${origin}/">`);
+  const browser = page.context().browser();
+  if (!browser) throw new Error('The page has no browser to open a scratch tab in');
+  const scratch = await browser.newContext({ viewport: page.viewportSize() });
+  try {
+    const copy = await scratch.newPage();
+    await copy.setContent(html, { waitUntil: 'load' });
+    return await runAxe(copy, page.url());
+  } finally {
+    await scratch.close();
+  }
+}
+
+async function runAxe(page: Page, url: string): Promise<AxeFinding[]> {
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(
     (options) =>
@@ -156,7 +177,7 @@ export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
-      url: page.url(),
+      url,
       rule: v.id,
       impact: v.impact ?? '',
       help: v.help,
@@ -180,14 +201,19 @@ export async function expectAccessible(page: Page): Promise<void> {
   }
 }
 
+/** The contexts opened with JavaScript switched off. */
+const SCRIPTLESS = new WeakSet<BrowserContext>();
+
 /** A fresh context (no cache, no cookies) with the given device and language. */
-export function newContext(
+export async function newContext(
   browser: Browser,
   device: BrowserContextOptions,
   locale: string,
   extra: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({ ...device, locale, ...extra });
+  const context = await browser.newContext({ ...device, locale, ...extra });
+  if (extra.javaScriptEnabled === false) SCRIPTLESS.add(context);
+  return context;
 }
 
 /**
