@@ -39,9 +39,7 @@ function plainKey(field: string, messageKey: string, fields: FormFields): string
     case 'helperName':
       return `report.error.${field}`;
     case 'contact':
-      return rule === 'contactMeansRequired'
-        ? 'report.error.contactMeans'
-        : 'report.error.contact';
+      return rule === 'contactMeansRequired' ? 'report.error.contactMeans' : 'report.error.contact';
     default:
       return 'report.error.choice';
   }

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import {
+  APP_CONFIG,
+  AppConfig,
   Clock,
   DomainError,
   FieldCipher,
@@ -9,6 +11,7 @@ import {
   LOCALES,
   Locale,
   PayloadTooLargeError,
+  RateLimiter,
   TooManyRequestsError,
   UnsupportedMediaTypeError,
   ValidationFailedError,
@@ -144,6 +147,8 @@ export class ReportStepsService {
     private readonly store: EvidenceStore,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly rateLimiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /** The first page of a new report. */
@@ -185,7 +190,11 @@ export class ReportStepsService {
       : 'what';
     if (fresh.length > 0) {
       const violation = this.overLimits(draft.held, fresh);
-      if (violation) {
+      const admitted = violation ? undefined : await this.admitFiles(clientKey);
+      if (admitted) {
+        await this.store.discard(fresh);
+        uploadRefused = admitted;
+      } else if (violation) {
         await this.store.discard(fresh);
         uploadRefused = this.store.limitError(violation);
       } else {
@@ -220,6 +229,22 @@ export class ReportStepsService {
     const contactNext = step === 'contact' && first(draft.answers, 'anonymous') === 'no';
     if (draft.fromCheck && !contactNext) return this.show('check', draft, locale);
     return this.show(nextStep(step, draft.answers), draft, locale);
+  }
+
+  /**
+   * Files held for drafts stay on disk until the draft is sent or expires, so a client may hold
+   * files for only so many uploads per intake window (twice as many as the reports it may send:
+   * a reporter adds files in a few goes). A refusal keeps the files already held.
+   */
+  private async admitFiles(clientKey: string): Promise<TooManyRequestsError | undefined> {
+    const { intakeRateLimit, intakeRateWindowSeconds } = this.config.cases;
+    const verdict = await this.rateLimiter.hit(
+      'draft_evidence',
+      clientKey,
+      intakeRateLimit * 2,
+      intakeRateWindowSeconds,
+    );
+    return verdict.allowed ? undefined : new TooManyRequestsError(verdict.retryAfterSeconds);
   }
 
   /** Files the report: every answer checked again, the client's limit, then the intake. */
