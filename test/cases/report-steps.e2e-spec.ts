@@ -153,6 +153,7 @@ describe('The report, step by step', () => {
 
   it('files an anonymous report with evidence step by step, storing nothing until Send', async () => {
     const before = await countCases();
+    const heldBefore = await heldFiles();
     let page = await start();
     page = await post(page, { description: NAMED.description });
     expect(page.body).toContain('Step 2 of 7');
@@ -196,7 +197,7 @@ describe('The report, step by step', () => {
     expect(page.body).toMatch(/name="go" value="change-evidence"/);
     // The file waits on disk under a sealed handle; no case, no evidence row exists yet.
     expect(await countCases()).toBe(before);
-    expect(await heldFiles()).toHaveLength(1);
+    expect(await heldFiles()).toHaveLength(heldBefore.length + 1);
     const handle = hiddenValue(page, 'heldEvidence') ?? '';
     expect(handle).not.toContain('ticket');
     expect(handle.length).toBeGreaterThan(40);
@@ -221,7 +222,7 @@ describe('The report, step by step', () => {
       community: 'roma',
       evidence: 1,
     });
-    expect(await heldFiles()).toEqual([]);
+    expect(await heldFiles()).toEqual(heldBefore);
   });
 
   it('files a named report; the contact questions come only after "I want to be contacted"', async () => {
@@ -357,6 +358,7 @@ describe('The report, step by step', () => {
 
   it('keeps the evidence across an error and a Back without choosing the files again', async () => {
     const before = await countCases();
+    const heldBefore = await heldFiles();
     const check = await toCheck({
       files: [
         { filename: 'one.png', content: png(), contentType: 'image/png' },
@@ -392,7 +394,8 @@ describe('The report, step by step', () => {
       [reference],
     );
     expect(files).toEqual([{ original_name: 'two.png' }]);
-    expect(await heldFiles()).toEqual([]);
+    // Sent, removed or refused: no file of this draft stays held.
+    expect(await heldFiles()).toEqual(heldBefore);
   });
 
   it('makes an anonymous report with a phone number impossible', async () => {
@@ -571,5 +574,15 @@ describe('The report steps and the intake limit', () => {
     expect(refused.body).toContain(NAMED.description);
     expect(refused.body).toContain('kept.png');
     expect(hiddenValue(refused, 'heldEvidence')).toBe(hiddenValue(check, 'heldEvidence'));
+
+    // Files held for drafts are limited too (twice the reports allowed): the third upload waits,
+    // and the file held already stays.
+    const evidence = await post(refused, {}, 'change-evidence');
+    const more = await post(evidence, {}, 'next', [{ filename: 'more.png', content: png() }]);
+    expect(more.res.statusCode).toBe(429);
+    expect(hiddenValue(more, 'step')).toBe('evidence');
+    expect(summary(more)[0]).toMatch(/\bminutes\b/);
+    expect(more.body).toContain('kept.png');
+    expect(more.body).not.toContain('more.png');
   });
 });

@@ -1,4 +1,5 @@
-import '../../common/messages/pages.messages';
+import { registerMessages } from '@app/core';
+import { CASE_PAGE_MESSAGES } from '../../common/messages/pages.messages';
 import { plainReportErrors } from '../services/report-errors';
 import {
   ANSWER_FIELDS,
@@ -10,6 +11,8 @@ import {
   progress,
   stepOf,
 } from './report-steps';
+
+registerMessages(CASE_PAGE_MESSAGES);
 
 const anonymous = { anonymous: ['yes'] };
 const contacted = { anonymous: ['no'] };
