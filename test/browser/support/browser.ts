@@ -71,28 +71,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-const audited = new WeakSet<Page>();
+/** The audited tabs, and whether any finding fails them (not only serious and critical ones). */
+const audited = new WeakMap<Page, AxeLevel>();
 
 /**
  * From now on, every page this tab loads through `go`, `andLoad` or `submit` (and so `signIn`)
  * is checked with axe-core before the test goes on.
  */
-export function auditEveryPage(page: Page): Page {
-  audited.add(page);
+export function auditEveryPage(page: Page, level: AxeLevel = 'serious'): Page {
+  audited.set(page, level);
   return page;
 }
 
 /** Opens a URL; on an audited tab, checks the page that loaded. */
 export async function go(page: Page, url: string): Promise<Response | null> {
   const response = await page.goto(url);
-  if (audited.has(page)) await expectAccessible(page);
+  if (audited.has(page)) await expectAccessible(page, audited.get(page));
   return response;
 }
 
 /** Runs `action` (a click, a key press) and waits for the page it leads to. */
 export async function andLoad(page: Page, action: () => Promise<unknown>): Promise<void> {
   await Promise.all([page.waitForEvent('load'), action()]);
-  if (audited.has(page)) await expectAccessible(page);
+  if (audited.has(page)) await expectAccessible(page, audited.get(page));
 }
 
 /** Submits the form of `button` and waits for the page that answers. */
@@ -146,8 +147,14 @@ export interface AxeFinding {
  * axe is evaluated through the DevTools protocol: the pages' CSP (`script-src 'self'`) forbids
  * the inline script a `<script>` tag would need, and must not be loosened for a test.
  */
-export async function axeViolations(page: Page): Promise<AxeFinding[]> {
-  if (!SCRIPTLESS.has(page.context())) return runAxe(page, page.url());
+/** Which findings fail a page: serious and critical ones (the default), or any at all. */
+export type AxeLevel = 'serious' | 'any';
+
+export async function axeViolations(
+  page: Page,
+  level: AxeLevel = 'serious',
+): Promise<AxeFinding[]> {
+  if (!SCRIPTLESS.has(page.context())) return runAxe(page, page.url(), level);
   // A page without JavaScript cannot run axe itself (the browser runs no script in it, not
   // even axe's timers): its DOM as it stands is checked in a scratch tab of the same size,
   // with the same styles and without the page's own scripts, as the reporter's phone shows it.
@@ -161,13 +168,13 @@ export async function axeViolations(page: Page): Promise<AxeFinding[]> {
   try {
     const copy = await scratch.newPage();
     await copy.setContent(html, { waitUntil: 'load' });
-    return await runAxe(copy, page.url());
+    return await runAxe(copy, page.url(), level);
   } finally {
     await scratch.close();
   }
 }
 
-async function runAxe(page: Page, url: string): Promise<AxeFinding[]> {
+async function runAxe(page: Page, url: string, level: AxeLevel): Promise<AxeFinding[]> {
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(
     (options) =>
@@ -175,7 +182,7 @@ async function runAxe(page: Page, url: string): Promise<AxeFinding[]> {
     AXE_OPTIONS as unknown as Record<string, unknown>,
   );
   return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => level === 'any' || v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
       url,
       rule: v.id,
@@ -191,12 +198,12 @@ export function describeFindings(findings: AxeFinding[]): string {
     .join('\n');
 }
 
-/** Fails with a readable list when axe finds a serious or critical violation on the page. */
-export async function expectAccessible(page: Page): Promise<void> {
-  const findings = await axeViolations(page);
+/** Fails with a readable list when axe finds a violation (serious or critical, or any) on the page. */
+export async function expectAccessible(page: Page, level: AxeLevel = 'serious'): Promise<void> {
+  const findings = await axeViolations(page, level);
   if (findings.length > 0) {
     throw new Error(
-      `Accessibility violations (WCAG 2.1 AA, serious or critical):\n${describeFindings(findings)}`,
+      `Accessibility violations (WCAG 2.1 AA, ${level === 'any' ? 'any impact' : 'serious or critical'}):\n${describeFindings(findings)}`,
     );
   }
 }
