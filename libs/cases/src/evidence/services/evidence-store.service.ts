@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { link, mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, readdir, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Transform, TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -198,10 +198,16 @@ export class EvidenceStore {
     await mkdir(this.folderOf(id), { recursive: true, mode: 0o700 });
     try {
       await link(this.heldPath(heldId), this.partPath(id));
-      return id;
     } catch {
       return undefined;
     }
+    // Written now as far as the sweeper of unfinished uploads can tell: the link shares the
+    // held file's times, and a part staged hours ago would look abandoned mid-request. (The held
+    // file is touched too: should this Send fail, it stays a day from now on disk, while its
+    // handle still expires a day after it was staged.)
+    const now = new Date();
+    await utimes(this.partPath(id), now, now);
+    return id;
   }
 
   async isHeld(id: string): Promise<boolean> {
