@@ -53,7 +53,7 @@ describe('help pages and the quick exit in a real browser', () => {
   }
 
   async function expectNoViolation(page: Page): Promise<void> {
-    const findings = await axeViolations(page, { anyImpact: true });
+    const findings = await axeViolations(page, 'any');
     if (findings.length > 0) throw new Error(describeFindings(findings));
   }
 

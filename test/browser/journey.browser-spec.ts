@@ -132,17 +132,24 @@ describe('the journey of a case, in a real browser', () => {
     await andLoad(reporter, () => reporter.locator('main a[href="/report"]').first().click());
     expectPath(reporter, '/report');
 
+    // One question group per page; "Continue" sends each on.
+    const next = () => submit(reporter.locator('form.report-step button[value=next]'));
     await reporter.fill('#f-description', DESCRIPTION);
-    await reporter.fill('#f-incidentDate', daysAfter(kosovoDate(server.clock.now()), -3));
+    await next();
     await reporter.selectOption('#f-municipality', 'prizren');
+    await reporter.fill('#f-incidentDate', daysAfter(kosovoDate(server.clock.now()), -3));
     await reporter.check('input[name=primaryArea][value=education]');
+    await next();
+    await reporter.selectOption('#f-perpetratorKind', 'school');
     await reporter.check('input[name=grounds][value=segregation]');
     await reporter.check('input[name=grounds][value=discrimination]');
-    await reporter.selectOption('#f-perpetratorKind', 'school');
+    await next();
     await reporter.check('input[name=community][value=roma]');
     await reporter.check('input[name=reporterRole][value=on_behalf_of_victim]');
-    await reporter.check('input[name=anonymous][value=yes]');
     await reporter.check('input[name=helperKind][value=none]');
+    await next();
+    await reporter.check('input[name=anonymous][value=yes]');
+    await next();
     await reporter.setInputFiles('#f-evidence', {
       name: 'klasa.png',
       mimeType: 'image/png',
@@ -151,9 +158,12 @@ describe('the journey of a case, in a real browser', () => {
     // The form as filled in (its state changed since it loaded).
     await expectAccessible(reporter);
     await screenshot(reporter, '02-report-form-filled-phone-sq');
+    await next();
+    expectPath(reporter, '/report/steps');
+    expect(await visibleText(reporter)).toContain('klasa.png');
 
-    await submit(reporter.locator('form.report-form button[type=submit]'));
-    expectPath(reporter, '/report');
+    await submit(reporter.locator('form.report-step button[value=send]'));
+    expectPath(reporter, '/report/steps');
     state.reference = (await reporter.locator('#reference').innerText()).trim();
     state.receiptCode = (await reporter.locator('#receipt-code').innerText()).trim();
     expect(state.reference).toMatch(/^PMD-\d{4}-\d{5}$/);

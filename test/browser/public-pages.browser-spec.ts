@@ -6,14 +6,17 @@ import {
   BrowserServer,
   PHONE,
   andLoad,
+  auditEveryPage,
   axeViolations,
   expectAccessible,
   expectPath,
+  go,
   launchBrowser,
   newContext,
   screenshot,
   startBrowserServer,
   submit,
+  visibleText,
   watchErrors,
 } from './support/browser';
 import { photoPng } from './support/photo';
@@ -84,19 +87,19 @@ describe('public pages in a real browser', () => {
       expect(errors).toEqual([]);
     });
 
-    it('the report form, empty and then with the errors of an empty submission', async () => {
+    it('the first step of the report, empty and then with the error of an empty answer', async () => {
       const page = await phonePage('sq');
       const errors = watchErrors(page);
       await page.goto(server.url('/report'));
       await expectAccessible(page);
-      await submit(page.locator('form.report-form button[type=submit]'));
+      await submit(page.locator('form.report-step button[value=next]'));
       const summary = page.locator('.error-summary');
       expect(await summary.isVisible()).toBe(true);
       // Every error in the summary links to a field that exists on the page.
       const targets = await summary
         .locator('a')
         .evaluateAll((links) => links.map((a) => (a as unknown as { hash: string }).hash));
-      expect(targets.length).toBeGreaterThan(3);
+      expect(targets).toEqual(['#f-description']);
       for (const hash of targets) expect(await page.locator(hash).count()).toBe(1);
       await expectAccessible(page);
       await screenshot(page, 'a11y-report-errors-phone-sq');
@@ -138,16 +141,16 @@ describe('public pages in a real browser', () => {
     });
   });
 
-  it('the report form can be completed and sent with the keyboard alone', async () => {
+  it('the report can be completed and sent with the keyboard alone', async () => {
     // en-US: the date field takes month, day, year as typed digits.
-    const page = await phonePage('en-US');
+    const page = auditEveryPage(await phonePage('en-US'), 'any');
     const errors = watchErrors(page);
     const keys = page.keyboard;
     // Playwright turns on the interception of file pickers when the first listener is added, and
     // that reaches the browser asynchronously: added only together with the key press, it can
     // arrive after the picker opened (seen on a busy machine), and the event never comes.
     page.on('filechooser', () => undefined);
-    await page.goto(server.url('/report'));
+    await go(page, server.url('/report'));
 
     /** Tab (forwards) until the focused element matches `selector`; no mouse, no script. */
     async function tabTo(selector: string): Promise<void> {
@@ -183,28 +186,44 @@ describe('public pages in a real browser', () => {
       expect(await page.inputValue(selector)).toBe(value);
     }
 
+    /** Enter on "Continue" (or "Send"), and the next page. */
+    async function press(button: 'next' | 'send'): Promise<void> {
+      await tabTo(`form.report-step button[value=${button}]`);
+      await andLoad(page, () => keys.press('Enter'));
+    }
+
     await tabTo('#f-description');
     await keys.type('At the health centre the nurse refused to register my Roma neighbours.');
+    await press('next');
+    await selectByTyping('#f-municipality', 'Gjilan', 'gjilan');
     await tabTo('#f-incidentDate');
     const [year, month, day] = threeDaysAgo().split('-');
     await keys.type(`${month}${day}${year}`);
     expect(await page.inputValue('#f-incidentDate')).toBe(threeDaysAgo());
-    await selectByTyping('#f-municipality', 'Gjilan', 'gjilan');
+    // Continue without the area: the error summary takes the focus.
+    await press('next');
+    expect(await page.locator('.error-summary:focus').count()).toBe(1);
     await chooseByArrows('primaryArea', 'health');
+    await press('next');
+    await selectByTyping('#f-perpetratorKind', 'Health', 'health_facility');
     await tabTo('input[name=grounds][value=discrimination]');
     await keys.press('Space');
-    await selectByTyping('#f-perpetratorKind', 'Health', 'health_facility');
+    await press('next');
     await chooseByArrows('community', 'ashkali');
     await chooseByArrows('reporterRole', 'witness');
-    // Anonymous, no helper and the page's language are already chosen by default.
-    expect(await page.isChecked('input[name=anonymous][value=yes]')).toBe(true);
+    await press('next');
+    // Nothing is chosen for the reporter: the arrows choose.
+    expect(await page.locator('input[name=anonymous]:checked').count()).toBe(0);
+    await chooseByArrows('anonymous', 'yes');
+    await press('next');
     // Space on the file field opens the phone's file picker, where a photo is chosen.
     await tabTo('#f-evidence');
     const [picker] = await Promise.all([page.waitForEvent('filechooser'), keys.press('Space')]);
     await picker.setFiles({ name: 'qendra.png', mimeType: 'image/png', buffer: photoPng() });
+    await press('next');
+    expect(await visibleText(page)).toContain('qendra.png');
+    await press('send');
 
-    await tabTo('form.report-form button[type=submit]');
-    await andLoad(page, () => keys.press('Enter'));
     const reference = (await page.locator('#reference').innerText()).trim();
     expect(reference).toMatch(/^PMD-\d{4}-\d{5}$/);
     await expect(caseByReference(reference)).resolves.toEqual({
@@ -223,38 +242,198 @@ describe('public pages in a real browser', () => {
     expect(errors).toEqual([]);
   });
 
-  it('the report form is sent with JavaScript switched off, and the confirmation needs none', async () => {
-    const page = await phonePage('sq', { javaScriptEnabled: false });
-    await page.goto(server.url('/report'));
-    await page.fill(
-      '#f-description',
-      'Në komunë nuk më lanë të regjistroj fëmijën pa pagesë shtesë.',
-    );
-    await page.fill('#f-incidentDate', threeDaysAgo());
-    await page.selectOption('#f-municipality', 'ferizaj');
-    await page.check('input[name=primaryArea][value=civil_registration]');
-    await page.check('input[name=grounds][value=discrimination]');
-    await page.selectOption('#f-perpetratorKind', 'municipality');
-    await page.check('input[name=community][value=egyptian]');
-    await page.check('input[name=reporterRole][value=victim]');
-    await submit(page.locator('form.report-form button[type=submit]'));
+  describe.each([
+    ['with JavaScript', true],
+    ['without JavaScript', false],
+  ])('the report step by step %s', (mode, javaScriptEnabled) => {
+    const tag = javaScriptEnabled ? 'js' : 'nojs';
 
-    const reference = (await page.locator('#reference').innerText()).trim();
-    expect(reference).toMatch(/^PMD-\d{4}-\d{5}$/);
-    expect((await page.locator('#receipt-code').innerText()).replace(/\D/g, '')).toHaveLength(16);
-    // The print button is shown by script only: still hidden proves no script ran.
-    expect(await page.locator('[data-print]').isHidden()).toBe(true);
-    await expect(caseByReference(reference)).resolves.toMatchObject({
-      status: 'submitted',
-      municipality: 'ferizaj',
-      community: 'egyptian',
-      evidence: 0,
+    async function reporterPage(locale: string): Promise<Page> {
+      // Every step and error state: no axe finding at any impact.
+      return auditEveryPage(await phonePage(locale, { javaScriptEnabled }), 'any');
+    }
+
+    const next = (page: Page) => submit(page.locator('form.report-step button[value=next]'));
+
+    it('a named report, with a deliberate error corrected without retyping', async () => {
+      const page = await reporterPage('sq');
+      const errors = watchErrors(page);
+      await go(page, server.url('/report'));
+      expect(await page.locator('.step-progress').innerText()).toBe('Hapi 1 nga 7');
+      await screenshot(page, `steps-${tag}-1-what`);
+      const description = 'Në komunë nuk më lanë të regjistroj fëmijën pa pagesë shtesë.';
+      await page.fill('#f-description', description);
+      await next(page);
+
+      // The deliberate error: no municipality.
+      await page.fill('#f-incidentDate', threeDaysAgo());
+      await page.check('input[name=primaryArea][value=civil_registration]');
+      await next(page);
+      const summary = page.locator('.error-summary');
+      expect(await summary.innerText()).toContain('Zgjidhni komunën ku ndodhi');
+      expect(await page.locator('.error-summary:focus').count()).toBe(1);
+      expect(await page.getAttribute('#f-municipality', 'aria-describedby')).toBe(
+        'e-municipality-1',
+      );
+      await screenshot(page, `steps-${tag}-2-where-error`);
+      // What was typed and chosen is still there: only the municipality is chosen now.
+      expect(await page.inputValue('#f-incidentDate')).toBe(threeDaysAgo());
+      expect(await page.isChecked('input[name=primaryArea][value=civil_registration]')).toBe(true);
+      await page.selectOption('#f-municipality', 'ferizaj');
+      await next(page);
+
+      await screenshot(page, `steps-${tag}-3-who`);
+      await page.selectOption('#f-perpetratorKind', 'municipality');
+      await page.check('input[name=grounds][value=discrimination]');
+      await next(page);
+      await screenshot(page, `steps-${tag}-4-you`);
+      await page.check('input[name=community][value=egyptian]');
+      await page.check('input[name=reporterRole][value=victim]');
+      await next(page);
+      await screenshot(page, `steps-${tag}-5-contact`);
+      await page.check('input[name=anonymous][value=no]');
+      await next(page);
+      expect(await page.locator('.step-progress').innerText()).toBe('Hapi 5 nga 7');
+      await screenshot(page, `steps-${tag}-5-details`);
+      await page.fill('#f-contactName', 'Drita');
+      await page.fill('#f-contactPhone', '+383 44 123 456');
+      await page.check('#f-consentToContact');
+      await next(page);
+      await screenshot(page, `steps-${tag}-6-evidence`);
+      await next(page);
+      await screenshot(page, `steps-${tag}-7-check`);
+      const check = await visibleText(page);
+      for (const text of [
+        description,
+        'Ferizaj',
+        'Drita',
+        '+383 44 123 456',
+        'Dua të më kontaktoni',
+      ])
+        expect(check).toContain(text);
+
+      // "Change" goes to the question and comes back to the check.
+      await submit(page.locator('button[value=change-where]').first());
+      expect(await page.inputValue('#f-municipality')).toBe('ferizaj');
+      await next(page);
+      expect(await page.locator('h1').innerText()).toBe(
+        'Kontrolloni përgjigjet para se t’i dërgoni',
+      );
+
+      await submit(page.locator('form.report-step button[value=send]'));
+      const reference = (await page.locator('#reference').innerText()).trim();
+      expect(reference).toMatch(/^PMD-\d{4}-\d{5}$/);
+      await expect(caseByReference(reference)).resolves.toMatchObject({
+        anonymous: false,
+        municipality: 'ferizaj',
+        community: 'egyptian',
+        evidence: 0,
+      });
+      await screenshot(page, `steps-${tag}-8-done`);
+      expect(errors).toEqual([]);
     });
-    await screenshot(page, 'no-javascript-confirmation-phone-sq');
+
+    it('an anonymous report with evidence, kept across an error without choosing the files again', async () => {
+      const page = await reporterPage('en');
+      const errors = watchErrors(page);
+      await go(page, server.url('/report'));
+      await page.fill('#f-description', 'The shop guard followed only us and asked us to leave.');
+      await next(page);
+      await page.selectOption('#f-municipality', 'peje');
+      await page.fill('#f-incidentDate', threeDaysAgo());
+      await page.check('input[name=primaryArea][value=goods_and_services]');
+      await next(page);
+      await page.selectOption('#f-perpetratorKind', 'business');
+      await page.check('input[name=grounds][value=harassment]');
+      await next(page);
+      await page.check('input[name=community][value=roma]');
+      await page.check('input[name=reporterRole][value=witness]');
+      await next(page);
+      await page.check('input[name=anonymous][value=yes]');
+      await next(page);
+      await page.setInputFiles('#f-evidence', [
+        { name: 'guard.png', mimeType: 'image/png', buffer: photoPng() },
+        { name: 'receipt.png', mimeType: 'image/png', buffer: photoPng(32, 32) },
+      ]);
+      await expectAccessible(page, 'any');
+      await next(page);
+      expect(await visibleText(page)).toContain('guard.png, receipt.png');
+
+      // The deliberate error after the files: the description made too short.
+      await submit(page.locator('button[value=change-what]').first());
+      await page.fill('#f-description', 'Too short');
+      await next(page);
+      expect(await page.locator('.error-summary').innerText()).toContain(
+        'Tell us what happened, in at least 20 letters',
+      );
+      expect(await page.locator('.error-summary:focus').count()).toBe(1);
+      await screenshot(page, `steps-${tag}-anonymous-error`);
+      await page.fill('#f-description', 'The shop guard followed only us and asked us to leave.');
+      await next(page);
+      // Back at the check, the files are still attached: none was chosen again.
+      expect(await visibleText(page)).toContain('guard.png, receipt.png');
+      expect(await visibleText(page)).toContain('I want to stay anonymous');
+      await screenshot(page, `steps-${tag}-anonymous-check`);
+      await submit(page.locator('form.report-step button[value=send]'));
+      const reference = (await page.locator('#reference').innerText()).trim();
+      await expect(caseByReference(reference)).resolves.toMatchObject({
+        anonymous: true,
+        municipality: 'peje',
+        evidence: 2,
+      });
+      if (!javaScriptEnabled) {
+        // The print button is shown by script only: still hidden proves no script ran.
+        expect(await page.locator('[data-print]').isHidden()).toBe(true);
+      }
+      expect(errors).toEqual([]);
+      void mode;
+    });
   });
 
-  describe('page weight on a phone, with an empty cache', () => {
+  describe('page weight and first paint on a phone, with an empty cache', () => {
     const BUDGET_BYTES = 150 * 1024;
+    /** Each step of the report, with everything it loads. */
+    const STEP_BUDGET_BYTES = 50 * 1024;
+
+    type Entry = { name: string; bytes: number; encoding: string };
+
+    /** Every transfer of the page as loaded (a cached one counts its body). */
+    async function transfers(page: Page): Promise<Entry[]> {
+      return page.evaluate(() => {
+        const perf = (
+          globalThis as unknown as {
+            performance: {
+              getEntriesByType(type: string): {
+                name: string;
+                transferSize: number;
+                encodedBodySize: number;
+                decodedBodySize: number;
+              }[];
+            };
+          }
+        ).performance;
+        // transferSize is 0 for an entry served from a cache; its body size is the floor then.
+        return [...perf.getEntriesByType('navigation'), ...perf.getEntriesByType('resource')].map(
+          (e) => ({
+            name: e.name,
+            bytes: e.transferSize || e.encodedBodySize,
+            encoding: e.encodedBodySize < e.decodedBodySize ? 'compressed' : 'identity',
+          }),
+        );
+      });
+    }
+
+    async function firstPaintMs(page: Page): Promise<number | undefined> {
+      return page.evaluate(() => {
+        const perf = (
+          globalThis as unknown as {
+            performance: { getEntriesByType(type: string): { name: string; startTime: number }[] };
+          }
+        ).performance;
+        const paint = perf.getEntriesByType('paint').find((e) => e.name === 'first-paint');
+        return paint ? Math.round(paint.startTime) : undefined;
+      });
+    }
 
     it.each(['/', '/report'])(
       '%s transfers at most 150 KB with everything it loads',
@@ -264,23 +443,7 @@ describe('public pages in a real browser', () => {
         const page = await phonePage('sq');
         const response = await page.goto(server.url(path), { waitUntil: 'load' });
         expect(response?.status()).toBe(200);
-        const entries = await page.evaluate(() => {
-          const perf = (
-            globalThis as unknown as {
-              performance: {
-                getEntriesByType(type: string): {
-                  name: string;
-                  transferSize: number;
-                  encodedBodySize: number;
-                }[];
-              };
-            }
-          ).performance;
-          // transferSize is 0 for an entry served from a cache; its body size is the floor then.
-          return [...perf.getEntriesByType('navigation'), ...perf.getEntriesByType('resource')].map(
-            (e) => ({ name: e.name, bytes: e.transferSize || e.encodedBodySize }),
-          );
-        });
+        const entries = await transfers(page);
         // The page itself and at least its stylesheet were measured, each a real transfer.
         expect(entries.some((e) => e.name.endsWith('/static/css/app.css'))).toBe(true);
         for (const entry of entries) expect(entry.bytes).toBeGreaterThan(0);
@@ -288,5 +451,68 @@ describe('public pages in a real browser', () => {
         expect(total).toBeLessThanOrEqual(BUDGET_BYTES);
       },
     );
+
+    it('each step of the report weighs at most 50 KB; its first paint on slow 3G with a 4× slower CPU is logged', async () => {
+      const page = await phonePage('sq');
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Network.enable');
+      // Chrome DevTools' "Slow 3G": 400 kbit/s down and up (less 20% overhead), 2 s round trip.
+      await cdp.send('Network.emulateNetworkConditions', {
+        offline: false,
+        latency: 2000,
+        downloadThroughput: (500 * 1000 * 0.8) / 8,
+        uploadThroughput: (500 * 1000 * 0.8) / 8,
+      });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      const figures: { step: string; bytes: number; firstPaintMs?: number; encodings: string[] }[] =
+        [];
+      async function measure(step: string): Promise<void> {
+        const entries = await transfers(page);
+        const bytes = entries.reduce((sum, e) => sum + e.bytes, 0);
+        figures.push({
+          step,
+          bytes,
+          firstPaintMs: await firstPaintMs(page),
+          encodings: [...new Set(entries.map((e) => e.encoding))],
+        });
+        expect([step, bytes <= STEP_BUDGET_BYTES]).toEqual([step, true]);
+      }
+      const next = () => submit(page.locator('form.report-step button[value=next]'));
+      await page.goto(server.url('/report'), { waitUntil: 'load' });
+      await measure('1 what');
+      await page.fill('#f-description', 'Në shkollë fëmijët tanë i ulën veç në fund të klasës.');
+      await next();
+      await measure('2 where');
+      await page.selectOption('#f-municipality', 'prizren');
+      await page.fill('#f-incidentDate', threeDaysAgo());
+      await page.check('input[name=primaryArea][value=education]');
+      await next();
+      await measure('3 who');
+      await page.selectOption('#f-perpetratorKind', 'school');
+      await page.check('input[name=grounds][value=segregation]');
+      await next();
+      await measure('4 you');
+      await page.check('input[name=community][value=roma]');
+      await page.check('input[name=reporterRole][value=victim]');
+      await next();
+      await measure('5 contact');
+      await page.check('input[name=anonymous][value=no]');
+      await next();
+      await measure('5 contact details');
+      await page.fill('#f-contactEmail', 'drita@example.org');
+      await next();
+      await measure('6 evidence');
+      await next();
+      await measure('7 check');
+      // eslint-disable-next-line no-console
+      console.log(
+        `Report steps on slow 3G, 4× CPU (bytes with everything each loads; first paint ms):\n${figures
+          .map(
+            (f) =>
+              `  ${f.step}: ${(f.bytes / 1024).toFixed(1)} KB (${f.encodings.join('/')}), first paint ${f.firstPaintMs ?? '?'} ms`,
+          )
+          .join('\n')}`,
+      );
+    });
   });
 });

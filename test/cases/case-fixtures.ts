@@ -183,3 +183,30 @@ export async function uploadedFiles(server: TestServer): Promise<string[]> {
   await walk(root);
   return found.sort();
 }
+
+/**
+ * Walks the report's steps as a browser without JavaScript does: each answer is the page's
+ * hidden fields, the step's answers and "Continue". Returns the last page's HTML.
+ */
+export async function walkReportSteps(
+  server: TestServer,
+  language: string,
+  steps: Record<string, string>[],
+): Promise<string> {
+  const first = await csrfFrom(server, `/report?lang=${language}`);
+  let body = first.body;
+  for (const answers of steps) {
+    const hidden = [...body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map(
+      (m) => [m[1], m[2].replace(/&amp;/g, '&')] as [string, string],
+    );
+    const form = multipart([...hidden, ...Object.entries(answers), ['go', 'next']]);
+    const res = await server.app.inject({
+      method: 'POST',
+      url: `/report/steps?_csrf=${encodeURIComponent(first.token)}&lang=${language}`,
+      payload: form.payload,
+      headers: { ...form.headers, cookie: first.cookie },
+    });
+    body = res.body;
+  }
+  return body;
+}

@@ -120,8 +120,27 @@ describe('The public pages', () => {
       expect(report.statusCode).toBe(200);
       expect(report.body).toContain(`<html lang="${locale}">`);
       expect(report.body).toContain(expected[locale].report);
-      expect(report.body).toContain(expected[locale].area);
       expect(report.body).not.toMatch(/\b(report|form|follow)\.[a-z_.]+\b(?![-\w]*\.)/);
+      // The areas are asked on the second step, in the same language.
+      const first = await csrfFrom(server, `/report?lang=${locale}`);
+      const hidden = [
+        ...first.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g),
+      ].map((m) => [m[1], m[2]] as [string, string]);
+      const step = multipart([
+        ...hidden,
+        ['description', 'They refused to register my newborn son at the registry.'],
+        ['go', 'next'],
+      ]);
+      const second = await server.app.inject({
+        method: 'POST',
+        url: `/report/steps?_csrf=${encodeURIComponent(first.token)}&lang=${locale}`,
+        payload: step.payload,
+        headers: { ...step.headers, cookie: first.cookie },
+      });
+      expect(second.statusCode).toBe(200);
+      expect(second.body).toContain(`<html lang="${locale}">`);
+      expect(second.body).toContain(expected[locale].area);
+      expect(second.body).not.toMatch(/\b(report|form|follow)\.[a-z_.]+\b(?![-\w]*\.)/);
 
       const followUp = await server.app.inject({ method: 'GET', url: `/follow-up?lang=${locale}` });
       expect(followUp.statusCode).toBe(200);
@@ -147,7 +166,7 @@ describe('The public pages', () => {
         headers: { 'accept-language': 'sr-Latn-RS,sr;q=0.9' },
       });
       expect(serbian.body).toContain('<html lang="sr">');
-      expect(serbian.body).toContain('Pošalji prijavu');
+      expect(serbian.body).toContain('Korak 1 od 7');
       const none = await server.app.inject({
         method: 'GET',
         url: '/report',
@@ -157,14 +176,13 @@ describe('The public pages', () => {
     });
   });
 
-  it('works without JavaScript: no inline script, the form posts multipart with its CSRF token and files', async () => {
+  it('works without JavaScript: no inline script, the steps post multipart with their CSRF token', async () => {
     const page = await server.app.inject({ method: 'GET', url: '/report' });
     expect(page.body).not.toMatch(/<script(?![^>]*\bsrc=)/);
     expect(page.body).toMatch(
-      /<form method="post" action="\/report\?_csrf=[^"]+" enctype="multipart\/form-data"/,
+      /<form method="post" action="\/report\/steps\?_csrf=[^"]+" enctype="multipart\/form-data"/,
     );
-    expect(page.body).toContain('type="file" id="f-evidence" name="evidence" multiple');
-    expect(page.body).toContain('name="idempotencyKey"');
+    expect(page.body).toMatch(/<input type="hidden" name="draft" value="[0-9a-f-]{36}">/);
   });
 
   it('files a report with a photo in one form post and shows the reference and receipt code once', async () => {
@@ -265,7 +283,10 @@ describe('The public pages', () => {
       expect(res.body).toContain(`href="#f-${field}"`);
       expect(res.body).toContain(`id="f-${field}"`);
     }
-    expect(res.body).toContain('Length must be from 20 to 10000 characters.');
+    // One plain message per question, never "label: message".
+    expect(res.body).toContain('>Tell us what happened, in at least 20 letters</a>');
+    expect(res.body).toContain('>Choose at least one kind of treatment</a>');
+    expect(res.body).toContain('>Choose the municipality where it happened</a>');
     expect(res.body).toContain('&lt;script&gt;x&lt;/script&gt;</textarea>');
     expect(res.body).not.toContain('<script>x</script>');
     expect(res.body).toContain('value="not-an-email"');

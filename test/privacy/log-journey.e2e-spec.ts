@@ -1,6 +1,6 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { csrfFrom, multipart, png } from '../cases/case-fixtures';
+import { csrfFrom, multipart, png, walkReportSteps } from '../cases/case-fixtures';
 import { assignCase, staffCall } from '../support/case-workflow';
 import { SmtpSink } from '../support/smtp-sink';
 import { FORM, createStaff, csrfFromPage, form, loginAs } from '../support/staff';
@@ -78,6 +78,23 @@ describe('No personal data in logs, Redis, emails or the database in clear', () 
     });
     expect(refused.statusCode).toBe(400);
     expect(leaks(refused.body)).toEqual([]);
+
+    // The report's steps walked to the contact details, with an error there: nothing is filed,
+    // and the answers travel in the pages only.
+    const walked = await walkReportSteps(server, 'en', [
+      { description: MARK.description },
+      { municipality: 'prizren', incidentDate: '2026-02-03', primaryArea: 'education' },
+      { perpetratorKind: 'school', grounds: 'segregation' },
+      {
+        community: 'roma',
+        reporterRole: 'on_behalf_of_victim',
+        helperKind: 'organisation',
+        helperName: MARK.helper,
+      },
+      { anonymous: 'no' },
+      { contactName: MARK.name, contactEmail: 'not-an-email', contactPhone: MARK.phone },
+    ]);
+    expect(walked).toContain('Enter an email address like name@example.com');
 
     // The report, through the web form with a photo.
     const formPage = await csrfFrom(server, '/report?lang=en');

@@ -168,8 +168,11 @@ describe('Incident dates and text lengths are checked as a person reads them (is
       headers: { ...body.headers, cookie: page.cookie },
     });
     expect(res.statusCode).toBe(400);
-    expect(res.body).toContain(translate('en', 'validation.isDateNotBefore', { 0: '1990-01-01' }));
-    expect(res.body).toContain(translate('en', 'validation.hasLetters', { 0: 10 }));
+    // The form says what to do in plain words, one message per question.
+    expect(res.body).toContain(
+      translate('en', 'report.error.incidentDateEarly', { date: '1990-01-01' }),
+    );
+    expect(res.body).toContain(translate('en', 'report.error.description'));
     expect(await caseCount()).toBe(before);
   });
 });

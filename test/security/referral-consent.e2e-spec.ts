@@ -1,6 +1,6 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { createHash, randomBytes } from 'node:crypto';
-import { csrfFrom, multipart } from '../cases/case-fixtures';
+import { csrfFrom, multipart, walkReportSteps } from '../cases/case-fixtures';
 import {
   addItem,
   call,
@@ -160,10 +160,17 @@ describe('What an institution learns of a referred case', () => {
       ],
     };
     for (const [lang, texts] of Object.entries(said)) {
-      const page = await server.app.inject({ method: 'GET', url: `/report?lang=${lang}` });
-      expect(page.statusCode).toBe(200);
+      // The consent is asked with the contact details, after "I want to be contacted".
+      const page = await walkReportSteps(server, lang, [
+        { description: 'They refused to register my newborn son at the registry.' },
+        { municipality: 'peje', incidentDate: '2026-02-03', primaryArea: 'health' },
+        { perpetratorKind: 'school', grounds: 'discrimination' },
+        { community: 'roma', reporterRole: 'victim', helperKind: 'none' },
+        { anonymous: 'no' },
+      ]);
+      expect(page).toContain('name="consentToShareIdentity"');
       for (const text of texts)
-        expect({ lang, has: page.body.includes(text) }).toEqual({ lang, has: true });
+        expect({ lang, has: page.includes(text) }).toEqual({ lang, has: true });
     }
   });
 

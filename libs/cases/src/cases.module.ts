@@ -63,6 +63,7 @@ import { AgendaCaseFacts } from './workflow/services/agenda-case-facts';
 import { ReceiptPagesController } from './intake/controllers/receipt-pages.controller';
 import { ReceiptService } from './intake/services/receipt.service';
 import { ReportFormService } from './intake/services/report-form.service';
+import { ReportStepsService } from './intake/services/report-steps.service';
 import { RetentionService } from './retention/services/retention.service';
 import { StalePartSweeper } from './retention/services/stale-parts.service';
 import { WithdrawalPagesService } from './withdrawal/services/withdrawal-pages.service';
@@ -141,6 +142,7 @@ registerMessages(RECEIPT_MESSAGES);
     ReferralDocumentsService,
     ReferralResponsePagesService,
     ReportFormService,
+    ReportStepsService,
     ReporterIdentityScreen,
     RetentionService,
     StalePartSweeper,

@@ -71,28 +71,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   return path;
 }
 
-const audited = new WeakSet<Page>();
+/** The audited tabs, and whether any finding fails them (not only serious and critical ones). */
+const audited = new WeakMap<Page, AxeLevel>();
 
 /**
  * From now on, every page this tab loads through `go`, `andLoad` or `submit` (and so `signIn`)
  * is checked with axe-core before the test goes on.
  */
-export function auditEveryPage(page: Page): Page {
-  audited.add(page);
+export function auditEveryPage(page: Page, level: AxeLevel = 'serious'): Page {
+  audited.set(page, level);
   return page;
 }
 
 /** Opens a URL; on an audited tab, checks the page that loaded. */
 export async function go(page: Page, url: string): Promise<Response | null> {
   const response = await page.goto(url);
-  if (audited.has(page)) await expectAccessible(page);
+  if (audited.has(page)) await expectAccessible(page, audited.get(page));
   return response;
 }
 
 /** Runs `action` (a click, a key press) and waits for the page it leads to. */
 export async function andLoad(page: Page, action: () => Promise<unknown>): Promise<void> {
   await Promise.all([page.waitForEvent('load'), action()]);
-  if (audited.has(page)) await expectAccessible(page);
+  if (audited.has(page)) await expectAccessible(page, audited.get(page));
 }
 
 /** Submits the form of `button` and waits for the page that answers. */
@@ -143,14 +144,38 @@ export interface AxeFinding {
 
 /**
  * The WCAG 2.1 AA violations axe-core finds on the page as it is now: the serious and critical
- * ones, or with `anyImpact` every one (minor and moderate too).
+ * ones, or with `any` every one (minor and moderate too).
  * axe is evaluated through the DevTools protocol: the pages' CSP (`script-src 'self'`) forbids
  * the inline script a `<script>` tag would need, and must not be loosened for a test.
  */
+/** Which findings fail a page: serious and critical ones (the default), or any at all. */
+export type AxeLevel = 'serious' | 'any';
+
 export async function axeViolations(
   page: Page,
-  options: { anyImpact?: boolean } = {},
+  level: AxeLevel = 'serious',
 ): Promise<AxeFinding[]> {
+  if (!SCRIPTLESS.has(page.context())) return runAxe(page, page.url(), level);
+  // A page without JavaScript cannot run axe itself (the browser runs no script in it, not
+  // even axe's timers): its DOM as it stands is checked in a scratch tab of the same size,
+  // with the same styles and without the page's own scripts, as the reporter's phone shows it.
+  const origin = new URL(page.url()).origin;
+  const html = (await page.content())
+    .replace(/<script\b[^>]*>[\s\S]*?<\/script>/g, '')
+    .replace('<head>', `<head><base href="${origin}/">`);
+  const browser = page.context().browser();
+  if (!browser) throw new Error('The page has no browser to open a scratch tab in');
+  const scratch = await browser.newContext({ viewport: page.viewportSize() });
+  try {
+    const copy = await scratch.newPage();
+    await copy.setContent(html, { waitUntil: 'load' });
+    return await runAxe(copy, page.url(), level);
+  } finally {
+    await scratch.close();
+  }
+}
+
+async function runAxe(page: Page, url: string, level: AxeLevel): Promise<AxeFinding[]> {
   await page.evaluate(AXE_SOURCE);
   const results = await page.evaluate(
     (options) =>
@@ -158,9 +183,9 @@ export async function axeViolations(
     AXE_OPTIONS as unknown as Record<string, unknown>,
   );
   return results.violations
-    .filter((v) => options.anyImpact || v.impact === 'serious' || v.impact === 'critical')
+    .filter((v) => level === 'any' || v.impact === 'serious' || v.impact === 'critical')
     .map((v) => ({
-      url: page.url(),
+      url,
       rule: v.id,
       impact: v.impact ?? '',
       help: v.help,
@@ -174,24 +199,29 @@ export function describeFindings(findings: AxeFinding[]): string {
     .join('\n');
 }
 
-/** Fails with a readable list when axe finds a serious or critical violation on the page. */
-export async function expectAccessible(page: Page): Promise<void> {
-  const findings = await axeViolations(page);
+/** Fails with a readable list when axe finds a violation (serious or critical, or any) on the page. */
+export async function expectAccessible(page: Page, level: AxeLevel = 'serious'): Promise<void> {
+  const findings = await axeViolations(page, level);
   if (findings.length > 0) {
     throw new Error(
-      `Accessibility violations (WCAG 2.1 AA, serious or critical):\n${describeFindings(findings)}`,
+      `Accessibility violations (WCAG 2.1 AA, ${level === 'any' ? 'any impact' : 'serious or critical'}):\n${describeFindings(findings)}`,
     );
   }
 }
 
+/** The contexts opened with JavaScript switched off. */
+const SCRIPTLESS = new WeakSet<BrowserContext>();
+
 /** A fresh context (no cache, no cookies) with the given device and language. */
-export function newContext(
+export async function newContext(
   browser: Browser,
   device: BrowserContextOptions,
   locale: string,
   extra: BrowserContextOptions = {},
 ): Promise<BrowserContext> {
-  return browser.newContext({ ...device, locale, ...extra });
+  const context = await browser.newContext({ ...device, locale, ...extra });
+  if (extra.javaScriptEnabled === false) SCRIPTLESS.add(context);
+  return context;
 }
 
 /**

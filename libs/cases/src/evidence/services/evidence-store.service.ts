@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdir, readdir, rename, stat, unlink } from 'node:fs/promises';
+import { link, mkdir, readdir, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { Transform, TransformCallback } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -54,7 +54,10 @@ class Meter extends Transform {
   }
 }
 
-const PART_NAME = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})\.part$/;
+const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+const PART_NAME = new RegExp(`^(${UUID})\\.part$`);
+const HELD_NAME = new RegExp(`^(${UUID})\\.held$`);
+const ID = new RegExp(`^${UUID}$`);
 
 /** File streams of multipart parsers say so when they cut a file at their own size limit. */
 type MaybeTruncated = Readable & { truncated?: boolean };
@@ -172,17 +175,59 @@ export class EvidenceStore {
    * (a crash, a kill) before they could be deleted or renamed.
    */
   async partsWrittenBefore(writtenBefore: Date): Promise<string[]> {
-    const found: string[] = [];
-    for (const folder of await this.listQuietly(this.root)) {
-      if (!/^[0-9a-f]{2}$/.test(folder)) continue;
-      for (const name of await this.listQuietly(join(this.root, folder))) {
-        const id = PART_NAME.exec(name)?.[1];
-        if (!id || id.slice(0, 2) !== folder) continue;
-        const written = await stat(this.partPath(id)).catch(() => undefined);
-        if (written && written.mtime < writtenBefore) found.push(id);
-      }
+    return this.namesWrittenBefore(PART_NAME, writtenBefore, (id) => this.partPath(id));
+  }
+
+  /**
+   * Keeps staged files for a report that is still being written step by step (`<id>.held`):
+   * the sweeper of unfinished uploads leaves them alone, the sweeper of drafts deletes them
+   * once the draft has expired.
+   */
+  async hold(staged: readonly StagedEvidence[]): Promise<void> {
+    for (const file of staged) await rename(this.partPath(file.id), this.heldPath(file.id));
+  }
+
+  /**
+   * A held file staged again under a new id for one attempt to send its report (a hard link,
+   * so the held file stays until the report is filed: a second "Send" racing the first finds
+   * it too). Undefined when the held file is gone (expired, or its report already filed).
+   */
+  async stageHeld(heldId: string): Promise<string | undefined> {
+    if (!ID.test(heldId)) return undefined;
+    const id = randomUUID();
+    await mkdir(this.folderOf(id), { recursive: true, mode: 0o700 });
+    try {
+      await link(this.heldPath(heldId), this.partPath(id));
+    } catch {
+      return undefined;
     }
-    return found;
+    // Written now as far as the sweeper of unfinished uploads can tell: the link shares the
+    // held file's times, and a part staged hours ago would look abandoned mid-request. (The held
+    // file is touched too: should this Send fail, it stays a day from now on disk, while its
+    // handle still expires a day after it was staged.)
+    const now = new Date();
+    await utimes(this.partPath(id), now, now);
+    return id;
+  }
+
+  async isHeld(id: string): Promise<boolean> {
+    if (!ID.test(id)) return false;
+    return stat(this.heldPath(id)).then(
+      () => true,
+      () => false,
+    );
+  }
+
+  /** Deletes held files (their report was filed, the reporter removed them, or they expired). */
+  async discardHeld(ids: readonly string[]): Promise<void> {
+    await Promise.all(
+      ids.filter((id) => ID.test(id)).map((id) => this.removeQuietly(this.heldPath(id))),
+    );
+  }
+
+  /** Ids of the held files written before `writtenBefore`: drafts never sent. */
+  async heldWrittenBefore(writtenBefore: Date): Promise<string[]> {
+    return this.namesWrittenBefore(HELD_NAME, writtenBefore, (id) => this.heldPath(id));
   }
 
   /** Deletes one temporary file. */
@@ -198,8 +243,30 @@ export class EvidenceStore {
     return `${this.pathOf(id)}.part`;
   }
 
+  private heldPath(id: string): string {
+    return `${this.pathOf(id)}.held`;
+  }
+
   private folderOf(id: string): string {
     return join(this.root, id.slice(0, 2));
+  }
+
+  private async namesWrittenBefore(
+    pattern: RegExp,
+    writtenBefore: Date,
+    pathOf: (id: string) => string,
+  ): Promise<string[]> {
+    const found: string[] = [];
+    for (const folder of await this.listQuietly(this.root)) {
+      if (!/^[0-9a-f]{2}$/.test(folder)) continue;
+      for (const name of await this.listQuietly(join(this.root, folder))) {
+        const id = pattern.exec(name)?.[1];
+        if (!id || id.slice(0, 2) !== folder) continue;
+        const written = await stat(pathOf(id)).catch(() => undefined);
+        if (written && written.mtime < writtenBefore) found.push(id);
+      }
+    }
+    return found;
   }
 
   private async listQuietly(path: string): Promise<string[]> {

@@ -126,6 +126,17 @@ export class CaseIntakeService {
     return outcome;
   }
 
+  /** The reference of the case already filed under an idempotency key, if one was. */
+  async filedUnder(idempotencyKey: string): Promise<string | undefined> {
+    const outcome = await this.idempotency.outcome(
+      this.dataSource.manager,
+      IDEMPOTENCY_SCOPE,
+      idempotencyKey,
+      this.clock.now(),
+    );
+    return outcome?.reference;
+  }
+
   /** Stores a validated report. Callers check the client's limit before and count it after. */
   async submit(
     submission: CaseSubmission,

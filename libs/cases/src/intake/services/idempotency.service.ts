@@ -67,6 +67,21 @@ export class IdempotencyService {
     return { kind: 'replay', outcome: existing.response };
   }
 
+  /** The outcome stored under a key that has not expired, if its request took effect. */
+  async outcome(
+    manager: EntityManager,
+    scope: string,
+    key: string,
+    now: Date,
+  ): Promise<IdempotentOutcome | undefined> {
+    const [row] = (await manager.query(
+      `SELECT response FROM idempotency_keys
+        WHERE scope = $1 AND key = $2 AND created_at >= $3 AND response IS NOT NULL`,
+      [scope, key, new Date(now.getTime() - IDEMPOTENCY_TTL_MS)],
+    )) as { response: IdempotentOutcome }[];
+    return row?.response;
+  }
+
   /** Stores the outcome with the effect, in the same transaction. */
   async complete(
     manager: EntityManager,

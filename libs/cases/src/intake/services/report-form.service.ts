@@ -12,12 +12,12 @@ import {
   UnsupportedMediaTypeError,
   ValidationFailedError,
   formProblem,
-  translate,
 } from '@app/core';
 import { LocalizedEntry, TaxonomyKind, TaxonomyService } from '@app/taxonomy';
 import { IdempotencyKeyReusedError } from '../exceptions/idempotency.errors';
 import { CaseIntakeService, SubmittedCase } from './case-intake.service';
 import { CaseSubmissionValidator } from './case-submission.validator';
+import { plainReportErrors } from './report-errors';
 import { EvidenceStore, StagedEvidence } from '../../evidence/services/evidence-store.service';
 import {
   FormFields,
@@ -33,7 +33,7 @@ export interface ReportFormView {
   limits: { files: number; fileMb: number; totalMb: number };
   values: Record<string, string>;
   grounds: string[];
-  errors: (FormMessage & { label: string })[];
+  errors: FormMessage[];
   fieldErrors: Record<string, string[]>;
   idempotencyKey: string;
   /** Files were sent but not kept (the form had errors): they must be chosen again. */
@@ -71,7 +71,7 @@ export class ReportRefusedError extends DomainError {
   }
 }
 
-const LISTS: Record<string, TaxonomyKind> = {
+export const REPORT_LISTS: Record<string, TaxonomyKind> = {
   community: 'community',
   area: 'area',
   ground: 'ground',
@@ -82,33 +82,33 @@ const LISTS: Record<string, TaxonomyKind> = {
   ageGroup: 'age_group',
 };
 
-/** The label shown in the error summary for each form field. */
-const FIELD_LABELS: Record<string, string> = {
-  description: 'report.description.label',
-  incidentDate: 'report.incidentDate.label',
-  municipality: 'report.municipality.label',
-  primaryArea: 'report.primaryArea.legend',
-  grounds: 'report.grounds.legend',
-  perpetratorKind: 'report.perpetratorKind.label',
-  community: 'report.community.legend',
-  reporterRole: 'report.reporterRole.legend',
-  gender: 'report.gender.legend',
-  ageGroup: 'report.ageGroup.legend',
-  anonymous: 'report.anonymous.legend',
-  contact: 'report.contact.legend',
-  contactName: 'report.contactName.label',
-  contactEmail: 'report.contactEmail.label',
-  contactPhone: 'report.contactPhone.label',
-  consentToContact: 'report.consentToContact.label',
-  consentToShareIdentity: 'report.consentToShareIdentity.label',
-  preferredLanguage: 'report.preferredLanguage.label',
-  helperKind: 'report.helper.legend',
-  helperName: 'report.helperName.label',
-  evidence: 'report.evidence.legend',
-};
+/** The questions of the one-page form in the order it asks them (the error summary's order). */
+const ONE_PAGE_ORDER = [
+  'description',
+  'incidentDate',
+  'municipality',
+  'primaryArea',
+  'grounds',
+  'perpetratorKind',
+  'community',
+  'reporterRole',
+  'gender',
+  'ageGroup',
+  'anonymous',
+  'contact',
+  'contactName',
+  'contactEmail',
+  'contactPhone',
+  'consentToContact',
+  'consentToShareIdentity',
+  'preferredLanguage',
+  'helperKind',
+  'helperName',
+  'evidence',
+];
 
 /** Where an API field's error shows on the form. */
-function formField(apiField: string): string {
+export function formField(apiField: string): string {
   const nested: Record<string, string> = {
     'contact.name': 'contactName',
     'contact.email': 'contactEmail',
@@ -182,10 +182,10 @@ export class ReportFormService {
     problem?: FormProblem,
     filesDropped = false,
   ): Promise<ReportFormView> {
-    const errors = problem?.errors ?? [];
+    const errors = plainReportErrors(problem?.errors ?? [], fields, locale, ONE_PAGE_ORDER);
     const snapshot = await this.taxonomy.snapshot();
     const lists = Object.fromEntries(
-      Object.entries(LISTS).map(([name, kind]) => [name, snapshot.list(kind, locale)]),
+      Object.entries(REPORT_LISTS).map(([name, kind]) => [name, snapshot.list(kind, locale)]),
     );
     const values: Record<string, string> = {
       anonymous: 'yes',
@@ -195,10 +195,7 @@ export class ReportFormService {
     for (const [name, list] of Object.entries(fields))
       if (list[0] !== undefined) values[name] = list[0];
     const fieldErrors: Record<string, string[]> = {};
-    const unique = errors.filter(
-      (e, i) => errors.findIndex((o) => o.field === e.field && o.message === e.message) === i,
-    );
-    for (const e of unique) if (e.field) (fieldErrors[e.field] ??= []).push(e.message);
+    for (const e of errors) if (e.field) (fieldErrors[e.field] ??= []).push(e.message);
     const key = values.idempotencyKey;
     return {
       lists,
@@ -210,10 +207,7 @@ export class ReportFormService {
       },
       values,
       grounds: fields.grounds ?? [],
-      errors: unique.map((e) => ({
-        ...e,
-        label: e.field && FIELD_LABELS[e.field] ? translate(locale, FIELD_LABELS[e.field]) : '',
-      })),
+      errors,
       fieldErrors,
       // A new form gets a new key; a form shown again keeps its key, so sending it twice
       // (a double click, a reload) files one report.

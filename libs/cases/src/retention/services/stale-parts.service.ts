@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/comm
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, Clock } from '@app/core';
 import { EvidenceStore } from '../../evidence/services/evidence-store.service';
+import { REPORT_DRAFT_TTL_MS } from '../../intake/domain/report-steps';
 
 /**
  * Deletes the temporary files (`<id>.part`) of uploads that never finished: a request answers
@@ -36,9 +37,17 @@ export class StalePartSweeper implements OnApplicationBootstrap {
 
   /** The number of files deleted. */
   async sweep(now: Date): Promise<number> {
+    const expired = await this.store.heldWrittenBefore(
+      new Date(now.getTime() - REPORT_DRAFT_TTL_MS),
+    );
+    await this.store.discardHeld(expired);
     const writtenBefore = new Date(now.getTime() - 2 * this.config.app.requestTimeoutMs);
     const ids = await this.store.partsWrittenBefore(writtenBefore);
-    if (ids.length === 0) return 0;
+    if (ids.length === 0) {
+      if (expired.length > 0)
+        this.logger.log({ msg: 'Unsent draft files deleted', files: expired.length });
+      return expired.length;
+    }
     const committed = new Set(
       (
         (await this.dataSource.query(
@@ -60,7 +69,7 @@ export class StalePartSweeper implements OnApplicationBootstrap {
       await this.store.removePart(id);
       removed++;
     }
-    this.logger.log({ msg: 'Unfinished uploads deleted', files: removed });
-    return removed;
+    this.logger.log({ msg: 'Unfinished uploads deleted', files: removed + expired.length });
+    return removed + expired.length;
   }
 }
