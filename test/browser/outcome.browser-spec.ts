@@ -98,18 +98,27 @@ describe('the receipt and the outcome, on a phone', () => {
     await page.goto(server.url('/report?lang=en'));
     const date = new Date(`${kosovoDate(server.clock.now())}T12:00:00Z`);
     date.setUTCDate(date.getUTCDate() - 2);
+    // The report step by step: what, where and when, who, about you, contact, evidence, check.
+    const next = () => submit(page.locator('form.report-step button[value=next]'));
     await page.fill(
       '#f-description',
       'At the clinic they told us to wait outside until all others were seen.',
     );
-    await page.fill('#f-incidentDate', date.toISOString().slice(0, 10));
+    await next();
     await page.selectOption('#f-municipality', 'ferizaj');
+    await page.fill('#f-incidentDate', date.toISOString().slice(0, 10));
     await page.check('input[name=primaryArea][value=health]');
-    await page.check('input[name=grounds][value=discrimination]');
+    await next();
     await page.selectOption('#f-perpetratorKind', 'health_facility');
+    await page.check('input[name=grounds][value=discrimination]');
+    await next();
     await page.check('input[name=community][value=ashkali]');
     await page.check('input[name=reporterRole][value=victim]');
-    await submit(page.locator('form.report-form button[type=submit]'));
+    await next();
+    await page.check('input[name=anonymous][value=yes]');
+    await next();
+    await next();
+    await submit(page.locator('form.report-step button[value=send]'));
     expectPath(page, '/report');
     return {
       reference: (await page.locator('#reference').innerText()).trim(),

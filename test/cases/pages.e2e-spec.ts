@@ -9,6 +9,7 @@ import {
   submitReport,
   uploadedFiles,
   validReport,
+  walkReportSteps,
 } from './case-fixtures';
 
 /** The answers of a filled-in report form, as a browser sends them (empty fields included). */
@@ -155,8 +156,13 @@ describe('The public pages', () => {
         [filed.reference],
       );
       expect(stored.preferred_locale).toBe('sr-Cyrl');
-      const form = await server.app.inject({ method: 'GET', url: '/report?lang=sr-Cyrl' });
-      expect(form.body).toMatch(/<option value="sr-Cyrl" lang="sr-Cyrl"[^>]*>Српски<\/option>/);
+      // The step "about you" offers it among the languages to be written in.
+      const aboutYou = await walkReportSteps(server, 'sr-Cyrl', [
+        { description: 'They refused to register my newborn son at the registry.' },
+        { municipality: 'peje', incidentDate: '2026-02-03', primaryArea: 'health' },
+        { perpetratorKind: 'school', grounds: 'discrimination' },
+      ]);
+      expect(aboutYou).toMatch(/<option value="sr-Cyrl" lang="sr-Cyrl"[^>]*>Српски<\/option>/);
     });
 
     it('honours Accept-Language and defaults to Albanian', async () => {

@@ -58,6 +58,7 @@ export const LATIN_EXCEPTIONS: readonly string[] = [
   'ID',
   'OK',
   'Redis',
+  'Shift',
   'Word',
   'Excel',
   'LibreOffice',
