@@ -6,8 +6,8 @@ import {
   CaseNotificationsModule,
   CasesModule,
 } from '@app/cases';
-import { IdentityModule } from '@app/identity';
-import { MeetingEventsModule, MeetingsModule } from '@app/meetings';
+import { IdentityModule, StaffHomeModule } from '@app/identity';
+import { MeetingEventsModule, MeetingsModule, MemberHomeSection } from '@app/meetings';
 import { NotificationsModule } from '@app/notifications';
 import {
   StatisticsCaseListener,
@@ -48,6 +48,7 @@ export class AppModule {
         }),
         MeetingsModule,
         NotificationsModule,
+        StaffHomeModule.forRoot({ imports: [MeetingsModule], sections: [MemberHomeSection] }),
         StatisticsModule,
         TaxonomyModule,
       ],

@@ -24,7 +24,7 @@ export class AuditController {
     const pageSize = query.pageSize ?? AUDIT_PAGE_SIZE;
     const result = await this.audit.search({ ...query, page: query.page ?? 1, pageSize });
     // The filter offers every account by name (the log keeps pointing at deactivated ones).
-    const staff = await this.accounts.list();
+    const staff = await this.accounts.list('sq');
     const filters = new URLSearchParams(
       Object.entries({ ...query, page: undefined }).filter(
         (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',

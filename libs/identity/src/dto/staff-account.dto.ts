@@ -20,6 +20,9 @@ export class StaffAccountDto {
   @ApiProperty({ nullable: true, type: String })
   institutionCode!: string | null;
 
+  @ApiProperty({ nullable: true, type: String, description: "The institution's name" })
+  institution!: string | null;
+
   @ApiProperty()
   active!: boolean;
 
