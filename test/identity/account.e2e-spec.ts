@@ -1,13 +1,6 @@
 import { DataSource } from 'typeorm';
 import { translate } from '@app/core';
-import {
-  FORM,
-  StaffLogin,
-  TestStaff,
-  createStaff,
-  form,
-  loginAs,
-} from '../support/staff';
+import { FORM, StaffLogin, TestStaff, createStaff, form, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 
 /**
