@@ -28,6 +28,7 @@ import { CASE_MESSAGES } from './common/messages/case.messages';
 import { CASE_PAGE_MESSAGES } from './common/messages/pages.messages';
 import { WITHDRAWAL_MESSAGES } from './withdrawal/messages/withdrawal.messages';
 import { STAFF_CASE_PAGE_MESSAGES } from './staff-cases/messages/staff-pages.messages';
+import { TRIAGE_MESSAGES } from './staff-cases/messages/triage.messages';
 import { REFERRAL_PAGE_MESSAGES } from './referrals/messages/referral-pages.messages';
 import { WORKFLOW_MESSAGES } from './workflow/messages/workflow.messages';
 import { CaseHandlingService } from './staff-cases/services/case-handling.service';
@@ -67,6 +68,7 @@ registerMessages(CASE_MESSAGES);
 registerMessages(CASE_PAGE_MESSAGES);
 registerMessages(WITHDRAWAL_MESSAGES);
 registerMessages(STAFF_CASE_PAGE_MESSAGES);
+registerMessages(TRIAGE_MESSAGES);
 registerMessages(REFERRAL_PAGE_MESSAGES);
 registerMessages(WORKFLOW_MESSAGES);
 
