@@ -52,6 +52,6 @@ export const IDENTITY_ACCOUNT_MESSAGES = defineMessages({
       'Ćerela buti akana thaj ko svako telefono thaj kompjuteri. I čhib so khede opre ki stranica isto arakhljola.',
     'staff.account.save': 'Arakh i čhib',
     'staff.account.done.language': 'I čhib arakhljili.',
-    'staff.users.institution.none': 'Nijekh (na sijan ando Tehnikano grupo)',
+    'staff.users.institution.none': 'Nijekh (na si dženo e Tehnikane Grupako)',
   },
 });

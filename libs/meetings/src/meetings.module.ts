@@ -15,6 +15,7 @@ import { MeetingRecusal } from './entities/meeting-recusal.entity';
 import { Meeting } from './entities/meeting.entity';
 import { MEETING_DECISION_MESSAGES } from './messages/meeting-decision.messages';
 import { MEETING_MESSAGES } from './messages/meeting.messages';
+import { MEETING_PDF_MESSAGES } from './messages/meeting-pdf.messages';
 import { MEMBER_HOME_MESSAGES } from './messages/member-home.messages';
 import { MeetingDocuments } from './services/meeting-documents.service';
 import { MeetingPagesService } from './services/meeting-pages.service';
@@ -32,6 +33,7 @@ import { MemberHomeSection } from './services/member-home-section';
 registerMessages(MEETING_MESSAGES);
 registerMessages(MEETING_DECISION_MESSAGES);
 registerMessages(MEMBER_HOME_MESSAGES);
+registerMessages(MEETING_PDF_MESSAGES);
 
 /**
  * Technical Group meetings: agenda, attendance and recusals, one decision per item (applied to

@@ -27,11 +27,11 @@ export const MEMBER_HOME_MESSAGES = defineMessages({
     'meetings.home.all': 'All meetings',
   },
   rom: {
-    'meetings.home.title': 'Tire mitingja thaj e pućhiba ando dnevno redo',
-    'meetings.home.none': 'Akana nane miting kaske dnevno redo si publikuime.',
+    'meetings.home.title': 'Tire sastanka thaj e točke ando dnevno redo',
+    'meetings.home.none': 'Akana nane sastanko kaso dnevno redo si publikuime.',
     'meetings.home.comments': 'Komentarja: {count}',
     'meetings.home.decided': 'odlučime',
     'meetings.home.comment': 'Ramo jekh komentari',
-    'meetings.home.all': 'Sa e mitingja',
+    'meetings.home.all': 'Sa e sastanka',
   },
 });
