@@ -87,7 +87,6 @@ export const STATISTICS_MESSAGES = defineMessages({
     'statistics.code.not_stated': 'E padeklaruar',
     'statistics.code.unspecified': 'Pa arsye të shënuar',
     'statistics.institution': 'Institucioni',
-    'statistics.export.sheet': 'Statistikat',
 
     'statistics.staff.title': 'Statistikat (stafi)',
     'statistics.staff.filters': 'Filtrat',
@@ -195,7 +194,6 @@ export const STATISTICS_MESSAGES = defineMessages({
     'statistics.code.not_stated': 'Nije navedeno',
     'statistics.code.unspecified': 'Razlog nije zabeležen',
     'statistics.institution': 'Institucija',
-    'statistics.export.sheet': 'Statistika',
 
     'statistics.staff.title': 'Statistika (osoblje)',
     'statistics.staff.filters': 'Filteri',
@@ -303,7 +301,6 @@ export const STATISTICS_MESSAGES = defineMessages({
     'statistics.code.not_stated': 'Not stated',
     'statistics.code.unspecified': 'No reason recorded',
     'statistics.institution': 'Institution',
-    'statistics.export.sheet': 'Statistics',
 
     'statistics.staff.title': 'Statistics (staff)',
     'statistics.staff.filters': 'Filters',
