@@ -121,8 +121,17 @@ describe('Triage of new cases', () => {
     );
     expect(assigned).toEqual({ status: 'assigned', assignee_id: expert.id });
 
+    // The languages shown are those the expert writes in, which they keep on their account.
+    const expertLogin = await loginAs(server, expert);
+    const saved = await server.app.inject({
+      method: 'POST',
+      url: '/staff/account',
+      headers: { cookie: expertLogin.cookie, 'content-type': FORM },
+      payload: `${form({ locale: 'sr', _csrf: expertLogin.csrf })}&workingLocales=sr&workingLocales=rom`,
+    });
+    expect(saved.statusCode).toBe(303);
     const next = await submitReport(server, validReport());
     const after = await page(`/staff/cases/${next.id}`);
-    expect(after.body).toContain(`>Arta Expert — open cases: 1 · Srpski</option>`);
+    expect(after.body).toContain(`>Arta Expert — open cases: 1 · Srpski, Romani</option>`);
   });
 });

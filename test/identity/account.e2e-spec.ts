@@ -56,22 +56,36 @@ describe('Staff account: language, labels, the staff frame on errors', () => {
     expect(page.body).toContain('Kosovo Police');
     expect(page.body).not.toContain('kosovo_police');
 
-    const saved = await post(login, '/staff/account', { locale: 'sr' });
+    const saved = await server.app.inject({
+      method: 'POST',
+      url: '/staff/account',
+      headers: { cookie: login.cookie, 'content-type': FORM },
+      payload: `${form({ locale: 'sr', _csrf: login.csrf })}&workingLocales=sr&workingLocales=rom`,
+    });
     expect(saved.statusCode).toBe(303);
     expect(saved.headers.location).toBe('/staff/account?done=language');
     expect(await accountLocale(member.id)).toBe('sr');
+    const [languages] = await db.query(`SELECT working_locales FROM staff_users WHERE id = $1`, [
+      member.id,
+    ]);
+    expect(languages.working_locales).toEqual(['sr', 'rom']);
     const after = await get(login, '/staff');
     expect(htmlLang(after.body)).toBe('sr');
     expect(after.body).toContain('Kontrolna tabla osoblja');
   });
 
-  it('refuses a language that is not offered, with the form again and nothing changed', async () => {
+  it('refuses a language that is not offered, or no working language, with nothing changed', async () => {
     const expert = await createStaff(server, { role: 'legal_expert', locale: 'en' });
     const login = await loginAs(server, expert);
-    const refused = await post(login, '/staff/account', { locale: 'de' });
+    const refused = await post(login, '/staff/account', { locale: 'de', workingLocales: 'en' });
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('error-summary');
     expect(refused.body).toContain('href="#locale"');
+    expect(await accountLocale(expert.id)).toBe('en');
+    // No language to write to reporters in: refused too, the account as it was.
+    const none = await post(login, '/staff/account', { locale: 'sr' });
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('href="#workingLocales"');
     expect(await accountLocale(expert.id)).toBe('en');
   });
 

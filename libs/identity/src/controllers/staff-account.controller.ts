@@ -17,7 +17,10 @@ import { StaffAccounts } from '../services/staff-accounts.service';
 
 const ACCOUNT = 'identity/account.njk';
 
-/** Every staff member's own account: who they are, and the language they read and get mail in. */
+/**
+ * Every staff member's own account: who they are, the language they read and get mail in, and
+ * the languages they can write to reporters in.
+ */
 @ApiExcludeController()
 @StaffAccess()
 @Controller('staff/account')
@@ -36,7 +39,7 @@ export class StaffAccountController {
     @CurrentStaff() actor: StaffPrincipal,
     @FormBody(AccountLanguageForm) form: AccountLanguageForm,
   ): Promise<Redirect> {
-    await this.accounts.changeOwnLocale(actor, form.locale);
+    await this.accounts.changeOwnLanguages(actor, form);
     return seeOther('/staff/account?done=language');
   }
 

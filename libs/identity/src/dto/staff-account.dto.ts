@@ -17,6 +17,13 @@ export class StaffAccountDto {
   @ApiProperty({ enum: LOCALES })
   locale!: Locale;
 
+  @ApiProperty({
+    enum: LOCALES,
+    isArray: true,
+    description: 'Languages they write to reporters in',
+  })
+  workingLocales!: Locale[];
+
   @ApiProperty({ nullable: true, type: String })
   institutionCode!: string | null;
 

@@ -40,6 +40,7 @@ export interface StaffAccountView {
   email: string;
   role: StaffRole;
   locale: Locale;
+  workingLocales: Locale[];
   institutionCode: string | null;
   /** The institution's name in the reader's language (staff never read codes). */
   institution: string | null;
@@ -77,12 +78,22 @@ export class StaffAccounts {
     return view;
   }
 
-  /** Any staff member chooses the language of their pages and emails; nobody else's. */
-  async changeOwnLocale(actor: StaffPrincipal, locale: Locale): Promise<void> {
+  /**
+   * Any staff member chooses the language of their pages and emails, and says which languages
+   * they can write to reporters in; nobody else's.
+   */
+  async changeOwnLanguages(
+    actor: StaffPrincipal,
+    languages: { locale: Locale; workingLocales: Locale[] },
+  ): Promise<void> {
     await this.dataSource.manager.update(
       StaffUser,
       { id: actor.id },
-      { locale, updatedAt: this.clock.now() },
+      {
+        locale: languages.locale,
+        workingLocales: [...new Set(languages.workingLocales)],
+        updatedAt: this.clock.now(),
+      },
     );
   }
 
@@ -100,6 +111,7 @@ export class StaffAccounts {
       email: user.email,
       role: user.role,
       locale: user.locale,
+      workingLocales: user.workingLocales,
       institutionCode: user.institutionCode,
       institution: user.institutionCode
         ? snapshot.label('institution', user.institutionCode, locale)
@@ -305,6 +317,7 @@ export class StaffAccounts {
       role: input.role,
       active: true,
       locale: input.locale,
+      workingLocales: [input.locale],
       institutionCode,
       passwordHash,
       totpSecretEnc: null,

@@ -299,11 +299,11 @@ export class CasePagesService {
   }
 
   /**
-   * The legal experts to assign to, each with the cases they handle now and the language they
-   * work in, so that the administrator sees the workload and who can write to the reporter.
+   * The legal experts to assign to, each with the cases they handle now and the languages they
+   * write in, so that the administrator sees the workload and who can write to the reporter.
    */
   private async expertOptions(
-    experts: { id: string; name: string; locale: Locale }[],
+    experts: { id: string; name: string; workingLocales: Locale[] }[],
     locale: Locale,
   ): Promise<{ code: string; label: string }[]> {
     const open = await this.query.openCasesOf(experts.map((e) => e.id));
@@ -312,7 +312,7 @@ export class CasePagesService {
       label: translate(locale, 'staff.case.expert_option', {
         name: e.name,
         open: open.get(e.id) ?? 0,
-        language: LANGUAGE_NAMES[e.locale],
+        language: e.workingLocales.map((code) => LANGUAGE_NAMES[code]).join(', '),
       }),
     }));
   }
