@@ -106,16 +106,19 @@ function splitRun(word: string, maxRun: number): string {
  * and other controls a space.
  */
 export function paragraphsOf(text: string): string[] {
-  return text
-    .replace(/\r\n?|[\u2028\u2029\u0085\v\f]/g, '\n')
-    .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, ' ')
-    .split(/\n[ \t]*\n+/)
-    .map((paragraph) =>
-      paragraph
-        .split('\n')
-        .map((line) => line.trimEnd())
-        .join('\n')
-        .replace(/^\n+|\n+$/g, ''),
-    )
-    .filter((paragraph) => paragraph.trim().length > 0);
+  return (
+    text
+      .replace(/\r\n?|[\u2028\u2029\u0085\v\f]/g, '\n')
+      // eslint-disable-next-line no-control-regex -- replacing control characters is the point
+      .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, ' ')
+      .split(/\n[ \t]*\n+/)
+      .map((paragraph) =>
+        paragraph
+          .split('\n')
+          .map((line) => line.trimEnd())
+          .join('\n')
+          .replace(/^\n+|\n+$/g, ''),
+      )
+      .filter((paragraph) => paragraph.trim().length > 0)
+  );
 }
