@@ -69,11 +69,30 @@ describe('Triage of new cases', () => {
     });
   });
 
-  it("shows the reporter's preferred language on the case page", async () => {
-    const romani = await submitReport(server, validReport({ preferredLanguage: 'rom' }));
+  it("shows the reporter's preferred language on the case page, and writes to them in it", async () => {
+    const romani = await submitReport(server, identifiedReport({ preferredLanguage: 'rom' }));
+    const other = await createStaff(server, { role: 'legal_expert', locale: 'en' });
     const shown = await page(`/staff/cases/${romani.id}`);
     expect(shown.statusCode).toBe(200);
     expect(shown.body).toMatch(/id="reporter-language">Romani /);
+    const version = /name="expectedVersion" value="(\d+)"/.exec(shown.body)![1];
+    const assigned = await server.app.inject({
+      method: 'POST',
+      url: `/staff/cases/${romani.id}/assignment`,
+      headers: { cookie: adminLogin.cookie, 'content-type': FORM },
+      payload: form({ assigneeId: other.id, expectedVersion: version, _csrf: adminLogin.csrf }),
+    });
+    expect(assigned.statusCode).toBe(303);
+    const mails = await rows<{ template: string; locale: string }>(
+      server,
+      `SELECT template, locale FROM notification_outbox WHERE case_id = $1 ORDER BY created_at`,
+      [romani.id],
+    );
+    const toReporter = mails.filter((m) =>
+      ['case_received', 'status_changed_reporter'].includes(m.template),
+    );
+    expect(toReporter.map((m) => m.template)).toContain('status_changed_reporter');
+    expect(toReporter.every((m) => m.locale === 'rom')).toBe(true);
   });
 
   it('assigns a new case in one action: both transitions in the history, one transaction', async () => {
