@@ -20,6 +20,7 @@ import { AccessGuard } from './http/access.guard';
 import { SessionCookie } from './http/session-cookie';
 import { IDENTITY_ADMIN_MESSAGES } from './identity-admin.messages';
 import { IDENTITY_ACCOUNT_MESSAGES } from './identity-account.messages';
+import { IDENTITY_AUDIT_MESSAGES } from './identity-audit.messages';
 import { IDENTITY_MESSAGES } from './identity.messages';
 import { AuditLog } from './services/audit-log.service';
 import { PasswordHasher } from './services/password-hasher.service';
@@ -35,6 +36,7 @@ import { TotpService } from './services/totp.service';
 registerMessages(IDENTITY_MESSAGES);
 registerMessages(IDENTITY_ADMIN_MESSAGES);
 registerMessages(IDENTITY_ACCOUNT_MESSAGES);
+registerMessages(IDENTITY_AUDIT_MESSAGES);
 
 /**
  * Staff accounts, sign-in with password and TOTP, server-side sessions, the global access
