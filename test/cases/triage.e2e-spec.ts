@@ -3,6 +3,18 @@ import { TestServer, startTestServer } from '../support/test-server';
 import { historyOf } from '../meetings/meeting-fixtures';
 import { identifiedReport, rows, submitReport, validReport } from './case-fixtures';
 
+/** Whole hours from `now` to the next 12:xx in Kosovo. */
+function untilKosovoNoon(now: Date): number {
+  const hour = Number(
+    new Intl.DateTimeFormat('en-GB', {
+      timeZone: 'Europe/Belgrade',
+      hour: '2-digit',
+      hourCycle: 'h23',
+    }).format(now),
+  );
+  return ((12 - hour + 24) % 24) * 3_600_000;
+}
+
 /**
  * Triage as an administrator does it: flags and ages on the list, the reporter's language on
  * the case, and a new case assigned in one action (both steps in the history, or neither).
@@ -16,6 +28,9 @@ describe('Triage of new cases', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ INTAKE_RATE_LIMIT: '1000' });
+    // Around noon in Kosovo, so that "today" and "yesterday" hold whenever the suite runs
+    // (midnight and the changes of summer time are hours away).
+    server.clock.advance(untilKosovoNoon(server.clock.now()));
     // A case from the day before (sessions do not outlive a day: sign in after).
     older = await submitReport(server, validReport());
     server.clock.advance(86_400_000);
