@@ -21,6 +21,7 @@ import { CreatePublicContacts1797100000000 } from './1797100000000-CreatePublicC
 import { AddOutcomeMessage1797200000000 } from './1797200000000-AddOutcomeMessage';
 import { AddRomaniReferenceLabels1797400000000 } from './1797400000000-AddRomaniReferenceLabels';
 import { AcceptSerbianCyrillicLocale1797400000001 } from './1797400000001-AcceptSerbianCyrillicLocale';
+import { AddStaffWorkingLanguages1797500000000 } from './1797500000000-AddStaffWorkingLanguages';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -47,4 +48,5 @@ export const MIGRATIONS = [
   AddOutcomeMessage1797200000000,
   AddRomaniReferenceLabels1797400000000,
   AcceptSerbianCyrillicLocale1797400000001,
+  AddStaffWorkingLanguages1797500000000,
 ];

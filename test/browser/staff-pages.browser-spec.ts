@@ -12,13 +12,15 @@ import {
   holdMeeting,
   planMeeting,
 } from '../meetings/meeting-fixtures';
-import { totpCodeAt } from '../support/staff';
+import { createStaff, totpCodeAt } from '../support/staff';
 import {
   BrowserServer,
   DESKTOP,
   PHONE,
+  andLoad,
   expectAccessible,
   expectPath,
+  go,
   launchBrowser,
   newContext,
   screenshot,
@@ -291,5 +293,83 @@ describe('staff pages in a real browser', () => {
     await visit(member, `/staff/meetings/${meetings.held}/minutes`);
     await screenshot(member, 'member-minutes-phone-sr');
     expect(errors).toEqual([]);
+  });
+  it('a Technical Group member goes from sign-in to a comment on an agenda item without meeting a 403', async () => {
+    const kase = await assignedCase(server, group, validReport());
+    const meetingId = await planMeeting(
+      server,
+      group,
+      new Date(server.clock.now().getTime() + 14 * 86_400_000),
+    );
+    const itemId = await addItem(server, group.as.expert, meetingId, kase.id);
+    expectStatus(
+      await call(server, group.as.admin, 'POST', `/api/v1/meetings/${meetingId}/publish`),
+      204,
+    );
+
+    const member = await page(PHONE, 'sq');
+    const errors = watchErrors(member);
+    const statuses: { url: string; status: number }[] = [];
+    member.on('response', (response) => {
+      if (response.request().resourceType() === 'document') {
+        statuses.push({ url: response.url(), status: response.status() });
+      }
+    });
+    await signIn(member, server, group.members[1]);
+    await expectAccessible(member);
+    expect(await visibleText(member)).toContain(kase.reference);
+    await screenshot(member, 'member-home-phone-sq');
+    await andLoad(member, () =>
+      member.locator(`a[href="/staff/meetings/${meetingId}/agenda#comment-${itemId}"]`).click(),
+    );
+    expectPath(member, `/staff/meetings/${meetingId}/agenda`);
+    await expectAccessible(member);
+    await member.fill(`#comment-${itemId}-body`, 'A ka pasur ankesa të tjera nga kjo shkollë?');
+    await submit(member.locator(`#comment-${itemId} button[type=submit]`));
+    expectPath(member, `/staff/meetings/${meetingId}/agenda`);
+    expect(await visibleText(member)).toContain('A ka pasur ankesa të tjera nga kjo shkollë?');
+    await expectAccessible(member);
+    // Back home: every link of the staff navigation answers, none with a 403.
+    await go(member, server.url('/staff'));
+    const links = await member
+      .locator('nav.main-nav a, main a[href^="/staff"]')
+      .evaluateAll((anchors) =>
+        anchors.map((a) => new URL(a.getAttribute('href') ?? '/', 'http://x').pathname),
+      );
+    for (const link of new Set(links)) await go(member, server.url(link));
+    expect(statuses.filter((s) => s.status >= 400)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it('an English-speaking and a Serbian-speaking member of staff each switch language once and stay in it', async () => {
+    const lang = (on: Page) => on.locator('html').getAttribute('lang');
+    for (const [code, name, role] of [
+      ['en', 'English', 'legal_expert'],
+      ['sr', 'Srpski', 'technical_group_member'],
+    ] as const) {
+      const staff = await createStaff(server, {
+        role,
+        locale: 'sq',
+        institutionCode: role === 'technical_group_member' ? 'ministry_health' : null,
+      });
+      const on = await page(DESKTOP, 'sq');
+      await signIn(on, server, staff);
+      expect(await lang(on)).toBe('sq');
+      await andLoad(on, () => on.locator(`nav.languages a[hreflang="${code}"]`).click());
+      expect(await lang(on)).toBe(code);
+      await expectAccessible(on);
+      for (const path of ['/staff/meetings', '/staff/account', '/staff/statistics', '/staff']) {
+        await go(on, server.url(path));
+        expect({ path, lang: await lang(on) }).toEqual({ path, lang: code });
+      }
+      await expectAccessible(on);
+      // The choice is the account's: it holds after signing out and in again.
+      await submit(on.locator('form[action="/staff/logout"] button[type=submit]'));
+      await signIn(on, server, staff);
+      expect(await lang(on)).toBe(code);
+      await go(on, server.url('/staff/account'));
+      expect(await on.locator(`input[name=locale][value=${code}]`).isChecked()).toBe(true);
+      expect(await visibleText(on)).toContain(name);
+    }
   });
 });

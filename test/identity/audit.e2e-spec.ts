@@ -110,6 +110,21 @@ describe('The audit log', () => {
     expect(expertPage.statusCode).toBe(403);
   });
 
+  it('shows subjects and details in words, not codes', async () => {
+    const page = await server.app.inject({
+      method: 'GET',
+      url: `/staff/audit?subjectType=case&lang=en`,
+      headers: { cookie: adminLogin.cookie },
+    });
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('<option value="case" selected>Case</option>');
+    expect(page.body).toContain('<option value="staff_user">Staff account</option>');
+    // The transition recorded above (submitted → in review), by its statuses' names.
+    expect(page.body).toContain('from: Received');
+    expect(page.body).toContain('to: Being reviewed');
+    expect(page.body).not.toContain('from: submitted');
+  });
+
   it('is append-only in the database, even for the application’s own connection', async () => {
     const [{ n }] = await db.query(`SELECT count(*)::int AS n FROM audit_log`);
     expect(n).toBeGreaterThan(0);

@@ -71,7 +71,7 @@ describe('Staff sign-in with password and TOTP', () => {
     expect(home.statusCode).toBe(200);
     expect(home.body).toContain('<html lang="sr">');
     expect(home.body).toContain(`Dobro došli, ${user.name}.`);
-    // ?lang= still wins over the account's language.
+    // ?lang= wins over the account's language, and becomes the account's (issue 18).
     const english = await server.app.inject({
       method: 'GET',
       url: '/staff?lang=en',
@@ -84,7 +84,7 @@ describe('Staff sign-in with password and TOTP', () => {
       headers: { cookie: login.cookie },
     });
     expect(session.json()).toMatchObject({
-      user: { id: user.id, name: user.name, role: 'legal_expert', locale: 'sr' },
+      user: { id: user.id, name: user.name, role: 'legal_expert', locale: 'en' },
       csrfToken: expect.any(String),
     });
   });

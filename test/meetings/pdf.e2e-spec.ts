@@ -1,4 +1,4 @@
-import { pdfText } from '../support/pdf-text';
+import { pdfRawText, pdfText } from '../support/pdf-text';
 import { TestServer, startTestServer } from '../support/test-server';
 import {
   Group,
@@ -152,5 +152,85 @@ describe('Agenda and minutes as PDF', () => {
     expect(res.body).toContain('Technical Group – minutes of the meeting');
     expect(res.body).toContain(SERBIAN_DECISION);
     expect(res.body).toContain(`/api/v1/meetings/${meetingId}/minutes.pdf`);
+  });
+  it('prints minutes as written (lines, paragraphs, long words), tagged, with its language and a header', async () => {
+    const other = await assignedCase(server, group);
+    const written = await planMeeting(server, group);
+    await addItem(server, group.as.expert, written, other.id);
+    await holdMeeting(server, group, written);
+    const longWord = 'Mosdiskriminimi'.repeat(12);
+    // As a browser posts a textarea: CRLF line ends, a blank line between paragraphs, a tab.
+    const minutes = [
+      'Sastanak je otvoren u 10:00.',
+      'Prisutni: svi članovi Grupe.',
+      '',
+      'Tačka 1:\tslučaj je upućen ministarstvu.',
+      `Reč bez razmaka: ${longWord}`,
+      '',
+      '',
+      'Sastanak je zatvoren u 11:30.',
+    ].join('\r\n');
+    expectStatus(
+      await call(server, group.as.admin, 'PUT', `/api/v1/meetings/${written}/minutes`, {
+        text: minutes,
+      }),
+      204,
+    );
+    const res = await call(
+      server,
+      group.as.admin,
+      'GET',
+      `/api/v1/meetings/${written}/minutes.pdf?lang=sr`,
+    );
+    expectStatus(res, 200);
+    const raw = await pdfRawText(res.rawPayload);
+    // No control character (a "▯" in print) and no replacement glyph reaches the page.
+    expect(raw).not.toMatch(/[\r\t\u25AF\uFFFD]/);
+    const lines = raw.split('\n').map((line) => line.replace(/\u200B/g, '').trim());
+    for (const line of [
+      'Sastanak je otvoren u 10:00.',
+      'Prisutni: svi članovi Grupe.',
+      'Tačka 1: slučaj je upućen ministarstvu.',
+      'Sastanak je zatvoren u 11:30.',
+    ]) {
+      expect(lines).toContain(line);
+    }
+    // Each written line stays a line of its own, in order.
+    const at = (line: string) => lines.indexOf(line);
+    expect(at('Prisutni: svi članovi Grupe.')).toBe(at('Sastanak je otvoren u 10:00.') + 1);
+    // The long word wraps onto more than one line and nothing of it is lost.
+    const flat = raw.replace(/[\s\u200B]+/g, '');
+    expect(flat).toContain(`Rečbezrazmaka:${longWord}`);
+    expect(lines.some((line) => line.includes(longWord))).toBe(false);
+    // The header: the Office and the meeting, on the page.
+    const text = await pdfText(res.rawPayload);
+    expect(text).toContain('Kancelarija za dobro upravljanje, Kancelarija premijera');
+    expect(text).toMatch(/sastanak Tehničke grupe od \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    expect(text).toContain('Strana 1 od');
+
+    // A tagged PDF in the reader's language, with a structure of headings and paragraphs.
+    const pdf = res.rawPayload.toString('latin1');
+    expect(pdf).toMatch(/\/MarkInfo \d+ 0 R|\/MarkInfo <<\s*\/Marked true/);
+    expect(pdf).toMatch(/\/Marked true/);
+    expect(pdf).toContain('/Lang (sr-Latn)');
+    expect(pdf).toContain('/StructTreeRoot');
+    expect(pdf).toContain('/S /H1');
+    expect(pdf).toContain('/S /H2');
+    expect(pdf).toContain('/S /P');
+    expect(pdf).toContain('/DisplayDocTitle true');
+
+    const agenda = await call(
+      server,
+      group.as.members[0],
+      'GET',
+      `/api/v1/meetings/${written}/agenda.pdf?lang=en`,
+    );
+    expectStatus(agenda, 200);
+    const agendaPdf = agenda.rawPayload.toString('latin1');
+    expect(agendaPdf).toContain('/Lang (en)');
+    expect(agendaPdf).toMatch(/\/Marked true/);
+    expect(await pdfText(agenda.rawPayload)).toContain(
+      'Office for Good Governance, Office of the Prime Minister',
+    );
   });
 });

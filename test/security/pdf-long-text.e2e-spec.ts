@@ -1,6 +1,6 @@
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { LightMyRequestResponse } from 'fastify';
-import { pdfText } from '../support/pdf-text';
+import { pdfRawText } from '../support/pdf-text';
 import { TestServer, startTestServer } from '../support/test-server';
 import { pause } from '../support/wait';
 import {
@@ -13,6 +13,9 @@ import {
   holdMeeting,
   planMeeting,
 } from '../meetings/meeting-fixtures';
+
+/** The first line of every page's header (the members read in Albanian). */
+const OFFICE = 'Zyra për Qeverisje të Mirë, Zyra e Kryeministrit';
 
 /** The longest minutes the API takes (MinutesDto), as one word without a break. */
 const MINUTES_WORD = 'abcdefghij'.repeat(5_000);
@@ -27,11 +30,20 @@ const DECISION_WORD = 'uvwxyzABCD'.repeat(500);
 const STALL_LIMIT_MS = 1_000;
 
 /**
- * The text of a PDF without what the layout added: line breaks, break opportunities and the
- * extractor's page markers (`-- 1 of 2 --`).
+ * The text of a PDF without what the layout added: the running header of each page (the
+ * Office's name, and the line that ends with the page number), line breaks, break
+ * opportunities and the extractor's page markers (`-- 1 of 2 --`).
  */
 async function joinedText(res: LightMyRequestResponse): Promise<string> {
-  return (await pdfText(res.rawPayload))
+  const kept: string[] = [];
+  let inHeader = false;
+  for (const line of (await pdfRawText(res.rawPayload)).split('\n')) {
+    if (line.includes(OFFICE)) inHeader = true;
+    if (!inHeader) kept.push(line);
+    if (/Faqja \d+ nga \d+\s*$/.test(line)) inHeader = false;
+  }
+  return kept
+    .join('\n')
     .replace(/-- \d+ of \d+ --/g, '')
     .replace(/[\s\u200B]+/g, '');
 }

@@ -1,27 +1,10 @@
-import { inflateRawSync } from 'node:zlib';
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@app/core';
 import { YearlyStatistics } from '@app/statistics';
 import { StaffLogin, TestStaff, createStaff, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 import { STATISTICS_ENV, json } from './statistics-fixtures';
-
-/** The entries of a ZIP archive, read through its central directory. */
-function unzip(archive: Buffer): Map<string, string> {
-  const files = new Map<string, string>();
-  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  let at = archive.readUInt32LE(end + 16);
-  for (let i = 0; i < archive.readUInt16LE(end + 10); i++) {
-    const size = archive.readUInt32LE(at + 20);
-    const nameLength = archive.readUInt16LE(at + 28);
-    const offset = archive.readUInt32LE(at + 42);
-    const name = archive.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const start = offset + 30 + archive.readUInt16LE(offset + 26);
-    files.set(name, inflateRawSync(archive.subarray(start, start + size)).toString('utf8'));
-    at += 46 + nameLength;
-  }
-  return files;
-}
 
 function importedCase(ref: string, community: string, municipality: string, submittedAt: string) {
   return {
@@ -118,20 +101,57 @@ describe('Statistics exports and the public threshold', () => {
     expect(lines).toContain('2024,status,resolved,Status today,Resolved,6');
   });
 
-  it('exports XLSX that holds the same table', async () => {
+  it('exports XLSX with one sheet per table, headers frozen, widths and number formats', async () => {
     const response = await exportAs('xlsx', adminLogin, 'from=2024&to=2025&municipality=peje');
     expect(response.statusCode).toBe(200);
     expect(response.headers['content-type']).toBe(
       'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     );
-    const files = unzip(response.rawPayload);
-    const sheet = files.get('xl/worksheets/sheet1.xml')!;
-    expect(sheet).toContain('<t xml:space="preserve">reported</t>');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+    const names = workbook.worksheets.map((sheet) => sheet.name);
+    expect(names.slice(0, 2)).toEqual(['Overview', 'Median days to outcome']);
+    for (const name of ['Community', 'Municipality', 'Status today', 'All figures']) {
+      expect(names).toContain(name);
+    }
+    expect(new Set(names).size).toBe(names.length);
+
+    const headerOf = (sheet: ExcelJS.Worksheet) =>
+      (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1);
+    const overview = workbook.getWorksheet('Overview')!;
+    expect(headerOf(overview)).toEqual(['Figure', '2024', '2025', 'All years']);
+    expect(overview.getRow(1).font?.bold).toBe(true);
+    expect(overview.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
     // Peje: the Egyptian case of 2024, the two Ashkali cases of 2025, three in all.
-    expect(sheet).toMatch(
-      /<t xml:space="preserve">all<\/t><\/is><\/c><c r="B\d+" t="inlineStr"><is><t xml:space="preserve">reported<\/t><\/is><\/c>.*?<v>3<\/v>/,
-    );
-    expect(files.get('xl/workbook.xml')).toContain('name="Statistics"');
+    expect((overview.getRow(2).values as ExcelJS.CellValue[]).slice(1)).toEqual([
+      'Cases reported',
+      1,
+      2,
+      3,
+    ]);
+    expect(overview.getCell('B2').numFmt).toBe('#,##0');
+    expect(overview.getColumn(1).width).toBeGreaterThanOrEqual('Cases reported'.length);
+
+    const community = workbook.getWorksheet('Community')!;
+    expect(headerOf(community)).toEqual(['Category', 'Code', '2024', '2025', 'All years']);
+    expect(community.views[0]).toMatchObject({ state: 'frozen', xSplit: 2, ySplit: 1 });
+    const rows = new Map<string, ExcelJS.CellValue[]>();
+    community.eachRow((row, number) => {
+      if (number > 1)
+        rows.set(String(row.getCell(2).value), (row.values as ExcelJS.CellValue[]).slice(1));
+    });
+    expect(rows.get('ashkali')).toEqual(['Ashkali', 'ashkali', 0, 2, 2]);
+    expect(rows.get('egyptian')).toEqual(['Egyptian', 'egyptian', 1, 0, 1]);
+
+    const median = workbook.getWorksheet('Median days to outcome')!;
+    expect(median.getCell('B2').numFmt).toBe('0.0');
+
+    const flat = workbook.getWorksheet('All figures')!;
+    expect(headerOf(flat)).toEqual(['year', 'section', 'code', 'section_label', 'label', 'value']);
+    expect(flat.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const flatRows: ExcelJS.CellValue[][] = [];
+    flat.eachRow((row) => flatRows.push((row.values as ExcelJS.CellValue[]).slice(1)));
+    expect(flatRows).toContainEqual(['all', 'reported', 'all', 'Cases reported', undefined, 3]);
   });
 
   it('writes every export to the audit log with its format and filters', async () => {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 /**
  * Extracts the text of a PDF with a real extractor (pdf-parse, built on Mozilla's pdf.js), in a
  * child Node process: pdf.js loads its worker with a dynamic import, which jest's module
- * system cannot run. Whitespace is collapsed, as line breaks depend on the layout.
+ * system cannot run. `pdfText` collapses whitespace, as line breaks depend on the layout.
  */
 const SCRIPT = `
 const { PDFParse } = require('pdf-parse');
@@ -21,7 +21,12 @@ process.stdin.on('end', async () => {
 });
 `;
 
-export function pdfText(pdf: Buffer): Promise<string> {
+export async function pdfText(pdf: Buffer): Promise<string> {
+  return (await pdfRawText(pdf)).replace(/\s+/g, ' ');
+}
+
+/** The extracted text with its line breaks, as the extractor reads the layout. */
+export function pdfRawText(pdf: Buffer): Promise<string> {
   return new Promise((resolve, reject) => {
     const child = execFile(
       process.execPath,
@@ -29,7 +34,7 @@ export function pdfText(pdf: Buffer): Promise<string> {
       { cwd: join(__dirname, '../..'), maxBuffer: 20 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`PDF text extraction failed: ${stderr || error.message}`));
-        else resolve(stdout.replace(/\s+/g, ' '));
+        else resolve(stdout);
       },
     );
     child.stdin!.end(pdf);

@@ -7,8 +7,8 @@ import {
   CasesModule,
 } from '@app/cases';
 import { HelpModule } from '@app/help';
-import { IdentityModule } from '@app/identity';
-import { MeetingEventsModule, MeetingsModule } from '@app/meetings';
+import { IdentityModule, StaffHomeModule } from '@app/identity';
+import { MeetingEventsModule, MeetingsModule, MemberHomeSection } from '@app/meetings';
 import { NotificationsModule } from '@app/notifications';
 import {
   StatisticsCaseListener,
@@ -50,6 +50,7 @@ export class AppModule {
         }),
         MeetingsModule,
         NotificationsModule,
+        StaffHomeModule.forRoot({ imports: [MeetingsModule], sections: [MemberHomeSection] }),
         StatisticsModule,
         TaxonomyModule,
       ],

@@ -3,10 +3,11 @@ import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { registerMessages } from '@app/core';
 import { NotificationsModule } from '@app/notifications';
+import { TaxonomyModule } from '@app/taxonomy';
 import { AuditApiController } from './controllers/audit-api.controller';
 import { AuditController } from './controllers/audit.controller';
 import { SessionApiController } from './controllers/session-api.controller';
-import { StaffHomeController } from './controllers/staff-home.controller';
+import { StaffAccountController } from './controllers/staff-account.controller';
 import { StaffLinksController } from './controllers/staff-links.controller';
 import { StaffLoginController } from './controllers/staff-login.controller';
 import { StaffUsersApiController } from './controllers/staff-users-api.controller';
@@ -18,12 +19,15 @@ import { StaffUser } from './entities/staff-user.entity';
 import { AccessGuard } from './http/access.guard';
 import { SessionCookie } from './http/session-cookie';
 import { IDENTITY_ADMIN_MESSAGES } from './identity-admin.messages';
+import { IDENTITY_ACCOUNT_MESSAGES } from './identity-account.messages';
+import { IDENTITY_AUDIT_MESSAGES } from './identity-audit.messages';
 import { IDENTITY_MESSAGES } from './identity.messages';
 import { AuditLog } from './services/audit-log.service';
 import { PasswordHasher } from './services/password-hasher.service';
 import { StaffAccounts } from './services/staff-accounts.service';
 import { StaffDirectory } from './services/staff-directory.service';
 import { StaffLinks } from './services/staff-links.service';
+import { StaffOfRequest } from './services/staff-of-request.service';
 import { StaffLogin } from './services/staff-login.service';
 import { SessionHousekeeping } from './services/session-housekeeping.service';
 import { StaffSessions } from './services/staff-sessions.service';
@@ -31,6 +35,8 @@ import { TotpService } from './services/totp.service';
 
 registerMessages(IDENTITY_MESSAGES);
 registerMessages(IDENTITY_ADMIN_MESSAGES);
+registerMessages(IDENTITY_ACCOUNT_MESSAGES);
+registerMessages(IDENTITY_AUDIT_MESSAGES);
 
 /**
  * Staff accounts, sign-in with password and TOTP, server-side sessions, the global access
@@ -39,13 +45,14 @@ registerMessages(IDENTITY_ADMIN_MESSAGES);
 @Module({
   imports: [
     NotificationsModule,
+    TaxonomyModule,
     TypeOrmModule.forFeature([AuditEntry, StaffSession, StaffToken, StaffUser]),
   ],
   controllers: [
     AuditApiController,
     AuditController,
     SessionApiController,
-    StaffHomeController,
+    StaffAccountController,
     StaffLinksController,
     StaffLoginController,
     StaffUsersApiController,
@@ -60,10 +67,11 @@ registerMessages(IDENTITY_ADMIN_MESSAGES);
     StaffDirectory,
     StaffLinks,
     StaffLogin,
+    StaffOfRequest,
     StaffSessions,
     SessionHousekeeping,
     TotpService,
   ],
-  exports: [AuditLog, SessionHousekeeping, StaffAccounts, StaffDirectory],
+  exports: [AuditLog, SessionHousekeeping, StaffAccounts, StaffDirectory, StaffOfRequest],
 })
 export class IdentityModule {}

@@ -5,11 +5,14 @@ export * from './domain/staff-principal';
 export { StaffActionForbiddenError } from './exceptions/identity.errors';
 export * from './http/current-staff.decorator';
 export * from './http/session-cookie';
+export * from './home/staff-home-section';
+export * from './home/staff-home.module';
 export * from './services/audit-log.service';
 export * from './services/demo-staff';
 export * from './services/password-hasher.service';
 export * from './services/staff-accounts.service';
 export * from './services/staff-directory.service';
+export * from './services/staff-of-request.service';
 export * from './identity.module';
 
 import { AuditEntry } from './entities/audit-entry.entity';

@@ -21,6 +21,7 @@ export * from './services/meeting-decisions.service';
 export * from './services/meeting-minutes.service';
 export * from './services/meeting-views.service';
 export * from './services/meetings.service';
+export * from './services/member-home-section';
 export * from './services/meeting-events';
 export * from './meeting-events.module';
 export * from './meetings.module';

@@ -15,6 +15,8 @@ import { MeetingRecusal } from './entities/meeting-recusal.entity';
 import { Meeting } from './entities/meeting.entity';
 import { MEETING_DECISION_MESSAGES } from './messages/meeting-decision.messages';
 import { MEETING_MESSAGES } from './messages/meeting.messages';
+import { MEETING_PDF_MESSAGES } from './messages/meeting-pdf.messages';
+import { MEMBER_HOME_MESSAGES } from './messages/member-home.messages';
 import { MeetingDocuments } from './services/meeting-documents.service';
 import { MeetingPagesService } from './services/meeting-pages.service';
 import { MeetingPdf } from './services/meeting-pdf.service';
@@ -26,9 +28,12 @@ import { MeetingComments } from './services/meeting-comments.service';
 import { MeetingDecisions } from './services/meeting-decisions.service';
 import { MeetingMinutes } from './services/meeting-minutes.service';
 import { MeetingsService } from './services/meetings.service';
+import { MemberHomeSection } from './services/member-home-section';
 
 registerMessages(MEETING_MESSAGES);
 registerMessages(MEETING_DECISION_MESSAGES);
+registerMessages(MEMBER_HOME_MESSAGES);
+registerMessages(MEETING_PDF_MESSAGES);
 
 /**
  * Technical Group meetings: agenda, attendance and recusals, one decision per item (applied to
@@ -62,6 +67,7 @@ registerMessages(MEETING_DECISION_MESSAGES);
     MeetingPdf,
     MeetingViews,
     MeetingsService,
+    MemberHomeSection,
   ],
   exports: [
     MeetingAgenda,
@@ -71,6 +77,7 @@ registerMessages(MEETING_DECISION_MESSAGES);
     MeetingMinutes,
     MeetingViews,
     MeetingsService,
+    MemberHomeSection,
   ],
 })
 export class MeetingsModule {}

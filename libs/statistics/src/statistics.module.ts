@@ -13,6 +13,7 @@ import { StatImportedReferral } from './entities/stat-imported-referral.entity';
 import { StatOutcomeDays } from './entities/stat-outcome-days.entity';
 import { StatSnapshot } from './entities/stat-snapshot.entity';
 import { STATISTICS_IMPORT_MESSAGES } from './messages/statistics-import.messages';
+import { STATISTICS_XLSX_MESSAGES } from './messages/statistics-xlsx.messages';
 import { STATISTICS_MESSAGES } from './messages/statistics.messages';
 import { StatisticsExport } from './services/statistics-export.service';
 import { StatisticsImport } from './services/statistics-import.service';
@@ -23,6 +24,7 @@ import { StatisticsService } from './services/statistics.service';
 
 registerMessages(STATISTICS_MESSAGES);
 registerMessages(STATISTICS_IMPORT_MESSAGES);
+registerMessages(STATISTICS_XLSX_MESSAGES);
 
 /**
  * Yearly statistics: the public and staff pages, exports, publishing, the import of earlier

@@ -4,6 +4,7 @@ import { PdfRenderer, PdfUnavailableError } from './pdf-renderer';
 
 const small: PdfDocumentSpec = {
   title: 'Test',
+  lang: 'sq',
   createdAt: '2026-03-12T10:00:00.000Z',
   blocks: [{ kind: 'labelled', label: 'Summary', value: 'Çështja e nxënësve.' }],
 };

@@ -1,4 +1,11 @@
-import { BREAK_OPPORTUNITY, MAX_RUN, PDF_TEXT_LIMIT, capLength, pdfSafeText } from './safe-text';
+import {
+  BREAK_OPPORTUNITY,
+  MAX_RUN,
+  PDF_TEXT_LIMIT,
+  capLength,
+  paragraphsOf,
+  pdfSafeText,
+} from './safe-text';
 
 const longestRun = (text: string) =>
   Math.max(...text.split(/[\s\u200B]/).map((word) => [...word].length));
@@ -46,5 +53,16 @@ describe('pdfSafeText', () => {
     const capped = capLength(`${'a'.repeat(9)}😀`, 10);
     expect(capped).toBe(`${'a'.repeat(9)}…`);
     expect(capLength('short', 10)).toBe('short');
+  });
+});
+
+describe('paragraphsOf', () => {
+  it('keeps paragraphs and line breaks as written, without the characters that print as "▯"', () => {
+    expect(paragraphsOf('One\r\nTwo\r\n\r\n\r\nThree\tfour\r\n')).toEqual([
+      'One\nTwo',
+      'Three four',
+    ]);
+    expect(paragraphsOf('a\rb\u2028c\n \nd')).toEqual(['a\nb\nc', 'd']);
+    expect(paragraphsOf('  \r\n\n')).toEqual([]);
   });
 });

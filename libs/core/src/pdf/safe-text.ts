@@ -98,3 +98,27 @@ function splitRun(word: string, maxRun: number): string {
   }
   return out.join('');
 }
+
+/**
+ * Text as a person typed it, split into paragraphs (runs of lines between blank lines), each
+ * keeping its single line breaks. Carriage returns (a browser sends CRLF) and other control
+ * characters have no glyph in the font and would print as "▯": line ends become `\n`, tabs
+ * and other controls a space.
+ */
+export function paragraphsOf(text: string): string[] {
+  return (
+    text
+      .replace(/\r\n?|[\u2028\u2029\u0085\v\f]/g, '\n')
+      // eslint-disable-next-line no-control-regex -- replacing control characters is the point
+      .replace(/[\u0000-\u0009\u000B-\u001F\u007F]/g, ' ')
+      .split(/\n[ \t]*\n+/)
+      .map((paragraph) =>
+        paragraph
+          .split('\n')
+          .map((line) => line.trimEnd())
+          .join('\n')
+          .replace(/^\n+|\n+$/g, ''),
+      )
+      .filter((paragraph) => paragraph.trim().length > 0)
+  );
+}

@@ -1,7 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { Page, StaffAccess, kosovoDateTime } from '@app/core';
+import type { FastifyRequest } from 'fastify';
+import { Page, StaffAccess, kosovoDateTime, requestLocale } from '@app/core';
 import { KNOWN_AUDIT_ACTIONS } from '../domain/audit-actions';
+import { KNOWN_AUDIT_SUBJECTS, auditDetailsText, auditSubjectLabel } from '../domain/audit-labels';
 import { AuditQueryDto } from '../dto/audit-query.dto';
 import { AuditLog } from '../services/audit-log.service';
 import { StaffAccounts } from '../services/staff-accounts.service';
@@ -20,11 +22,12 @@ export class AuditController {
 
   @Get()
   @Page('identity/audit.njk', { csrf: true })
-  async page(@Query() query: AuditQueryDto) {
+  async page(@Query() query: AuditQueryDto, @Req() request: FastifyRequest) {
+    const locale = requestLocale(request);
     const pageSize = query.pageSize ?? AUDIT_PAGE_SIZE;
     const result = await this.audit.search({ ...query, page: query.page ?? 1, pageSize });
     // The filter offers every account by name (the log keeps pointing at deactivated ones).
-    const staff = await this.accounts.list();
+    const staff = await this.accounts.list('sq');
     const filters = new URLSearchParams(
       Object.entries({ ...query, page: undefined }).filter(
         (entry): entry is [string, string] => entry[1] !== undefined && entry[1] !== '',
@@ -36,13 +39,16 @@ export class AuditController {
     return {
       query,
       actions: KNOWN_AUDIT_ACTIONS,
+      subjects: KNOWN_AUDIT_SUBJECTS.map((code) => ({
+        code,
+        label: auditSubjectLabel(code, locale),
+      })),
       staffOptions: staff.map((s) => ({ id: s.id, name: s.name })),
       items: result.items.map((item) => ({
         ...item,
         atText: kosovoDateTime(item.at, true),
-        detailsText: Object.entries(item.details)
-          .map(([key, value]) => `${key}: ${String(value)}`)
-          .join(', '),
+        subjectLabel: item.subjectType ? auditSubjectLabel(item.subjectType, locale) : null,
+        detailsText: auditDetailsText(item.details, locale),
       })),
       total: result.total,
       page: result.page,

@@ -7,7 +7,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { ParseIdPipe, StaffAccess } from '@app/core';
+import { ParseIdPipe, StaffAccess, requestLocale } from '@app/core';
 import { StaffPrincipal } from '../domain/staff-principal';
 import { InviteStaffDto } from '../dto/invite-staff.dto';
 import { SendLinkDto } from '../dto/send-link.dto';
@@ -25,8 +25,8 @@ export class StaffUsersApiController {
 
   @Get()
   @ApiOkResponse({ type: [StaffAccountDto] })
-  async list(): Promise<StaffAccountDto[]> {
-    const users = await this.accounts.list();
+  async list(@Req() request: FastifyRequest): Promise<StaffAccountDto[]> {
+    const users = await this.accounts.list(requestLocale(request));
     return users.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }));
   }
 

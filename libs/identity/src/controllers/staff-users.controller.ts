@@ -12,6 +12,7 @@ import {
   STAFF_ROLES,
   StaffAccess,
   pathEnd,
+  requestLocale,
   seeOther,
 } from '@app/core';
 import { StaffPrincipal } from '../domain/staff-principal';
@@ -36,9 +37,9 @@ export class StaffUsersController {
 
   @Get()
   @Page(USERS, { csrf: true })
-  async list(@Query('done') done?: string) {
+  async list(@Req() request: FastifyRequest, @Query('done') done?: string) {
     const notice = (NOTICES as readonly string[]).includes(done ?? '') ? done : undefined;
-    return { ...(await this.usersPage()), notice };
+    return { ...(await this.usersPage(request)), notice };
   }
 
   @Post()
@@ -78,9 +79,11 @@ export class StaffUsersController {
   }
 
   /** The accounts and the invitation form (again after a refusal, with what was typed). */
-  async usersPage() {
+  async usersPage(request: FastifyRequest) {
+    const locale = requestLocale(request);
     return {
-      users: await this.accounts.list(),
+      users: await this.accounts.list(locale),
+      institutions: await this.accounts.institutions(locale),
       roles: STAFF_ROLES,
       invitationHours: this.config.identity.invitationTtlHours,
     };

@@ -13,4 +13,6 @@ export interface StaffPrincipal {
 /** A staff member as other contexts need them to notify or assign (includes the email). */
 export interface StaffMember extends StaffPrincipal {
   email: string;
+  /** The languages they can write to reporters in. */
+  workingLocales: Locale[];
 }

@@ -44,7 +44,8 @@ export class InviteStaffDto {
     description: 'Taxonomy institution code; only for Technical Group members',
   })
   @IsOptional()
-  @Transform(trim)
+  // The form's "none" is an empty choice: no institution, not an invalid code.
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() || undefined : value))
   @Matches(/^[a-z0-9_]{1,64}$/)
   institutionCode?: string;
 }

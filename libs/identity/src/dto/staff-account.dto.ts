@@ -17,8 +17,18 @@ export class StaffAccountDto {
   @ApiProperty({ enum: LOCALES })
   locale!: Locale;
 
+  @ApiProperty({
+    enum: LOCALES,
+    isArray: true,
+    description: 'Languages they write to reporters in',
+  })
+  workingLocales!: Locale[];
+
   @ApiProperty({ nullable: true, type: String })
   institutionCode!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: "The institution's name" })
+  institution!: string | null;
 
   @ApiProperty()
   active!: boolean;

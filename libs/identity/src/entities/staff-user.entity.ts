@@ -30,6 +30,10 @@ export class StaffUser {
   @Column('text', { default: 'sq' })
   locale!: Locale;
 
+  /** The languages they can write to reporters in (shown when a case is assigned). */
+  @Column('text', { name: 'working_locales', array: true, default: () => "'{}'" })
+  workingLocales!: Locale[];
+
   @Column('text', { name: 'institution_code', nullable: true })
   institutionCode!: string | null;
 

@@ -3,6 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { CsrfService, DomainError, PublicAccess, StaffAccess, TokenAccess } from '@app/core';
 import { StaffPrincipal } from '../domain/staff-principal';
+import { StaffOfRequest } from '../services/staff-of-request.service';
 import { StaffSessions } from '../services/staff-sessions.service';
 import { AccessGuard } from './access.guard';
 import { SessionCookie } from './session-cookie';
@@ -53,11 +54,17 @@ function run({
     getClass: () => Routes,
     switchToHttp: () => ({ getRequest: () => request }),
   } as unknown as ExecutionContext;
-  const sessions = { authenticate: async () => principal } as unknown as StaffSessions;
+  const remembered: { userId: string; locale: string }[] = [];
+  const sessions = {
+    authenticate: async () => principal,
+    rememberLocale: async (userId: string, locale: string) => {
+      remembered.push({ userId, locale });
+    },
+  } as unknown as StaffSessions;
   const cookie = { read: () => 'token' } as unknown as SessionCookie;
   const csrf = { verify: () => csrfValid } as unknown as CsrfService;
-  const guard = new AccessGuard(new Reflector(), sessions, cookie, csrf);
-  return { result: guard.canActivate(context), request };
+  const guard = new AccessGuard(new Reflector(), new StaffOfRequest(sessions, cookie), csrf);
+  return { result: guard.canActivate(context), request, remembered };
 }
 
 async function refusal(setup: Setup): Promise<DomainError> {
@@ -106,6 +113,24 @@ describe('AccessGuard', () => {
     const chosen = run({ handler: 'anyStaff', principal: expert, query: { lang: 'en' } });
     await chosen.result;
     expect(chosen.request.locale).toBeUndefined();
+  });
+
+  it('keeps a language chosen with ?lang= on a page as the account language', async () => {
+    const page = run({ handler: 'anyStaff', principal: expert, query: { lang: 'en' } });
+    await page.result;
+    expect(page.remembered).toEqual([{ userId: expert.id, locale: 'en' }]);
+    expect(page.request.staff?.locale).toBe('en');
+    const same = run({ handler: 'anyStaff', principal: expert, query: { lang: 'sr' } });
+    await same.result;
+    expect(same.remembered).toEqual([]);
+    const api = run({
+      handler: 'anyStaff',
+      principal: expert,
+      url: '/api/v1/cases',
+      query: { lang: 'en' },
+    });
+    await api.result;
+    expect(api.remembered).toEqual([]);
   });
 
   it('requires a CSRF token for state-changing staff requests', async () => {

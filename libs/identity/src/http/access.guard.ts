@@ -1,18 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import {
-  ACCESS_RULE,
-  AccessRule,
-  CsrfService,
-  ForbiddenError,
-  csrfTokenInQuery,
-  isLocale,
-} from '@app/core';
+import { ACCESS_RULE, AccessRule, CsrfService, ForbiddenError, csrfTokenInQuery } from '@app/core';
 import { AuthenticationRequiredError } from '../exceptions/identity.errors';
 import { safeNextPath } from '../domain/safe-next';
-import { StaffSessions } from '../services/staff-sessions.service';
-import { SessionCookie } from './session-cookie';
+import { StaffOfRequest } from '../services/staff-of-request.service';
 import './staff-request';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -29,8 +21,7 @@ export class AccessGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: StaffSessions,
-    private readonly cookie: SessionCookie,
+    private readonly staffOfRequest: StaffOfRequest,
     private readonly csrf: CsrfService,
   ) {}
 
@@ -51,15 +42,10 @@ export class AccessGuard implements CanActivate {
     }
     if (rule.kind !== 'staff') return true;
 
-    const principal = await this.sessions.authenticate(this.cookie.read(request));
+    const principal = await this.staffOfRequest.find(request);
     if (!principal) {
       const next = request.method === 'GET' ? safeNextPath(request.url) : undefined;
       throw new AuthenticationRequiredError(next);
-    }
-    request.staff = principal;
-    // Staff read the back office in their own language unless they ask for another.
-    if (!isLocale((request.query as Record<string, unknown> | undefined)?.lang)) {
-      request.locale = principal.locale;
     }
     if (!rule.roles.includes(principal.role)) throw new ForbiddenError('forbidden');
     if (SAFE_METHODS.has(request.method)) return true;

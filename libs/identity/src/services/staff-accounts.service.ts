@@ -11,6 +11,7 @@ import {
   StaffRole,
   ValidationFailedError,
 } from '@app/core';
+import { TaxonomyService } from '@app/taxonomy';
 import { normaliseEmail } from '../domain/email';
 import { isLockedOut } from '../domain/lockout';
 import { StaffPermissions } from '../domain/staff-permissions';
@@ -39,7 +40,10 @@ export interface StaffAccountView {
   email: string;
   role: StaffRole;
   locale: Locale;
+  workingLocales: Locale[];
   institutionCode: string | null;
+  /** The institution's name in the reader's language (staff never read codes). */
+  institution: string | null;
   active: boolean;
   state: StaffAccountState;
   createdAt: Date;
@@ -56,12 +60,50 @@ export class StaffAccounts {
     private readonly links: StaffLinks,
     private readonly sessions: StaffSessions,
     private readonly audit: AuditLog,
+    private readonly taxonomy: TaxonomyService,
   ) {}
 
-  async list(): Promise<StaffAccountView[]> {
+  async list(locale: Locale): Promise<StaffAccountView[]> {
     const users = await this.dataSource.manager.find(StaffUser, {
       order: { active: 'DESC', role: 'ASC', name: 'ASC' },
     });
+    return this.views(users, locale);
+  }
+
+  /** The signed-in staff member's own account, for their account page. */
+  async own(actor: StaffPrincipal, locale: Locale): Promise<StaffAccountView> {
+    const user = await this.dataSource.manager.findOne(StaffUser, { where: { id: actor.id } });
+    if (!user) throw new NotFoundError('staff_user_not_found');
+    const [view] = await this.views([user], locale);
+    return view;
+  }
+
+  /**
+   * Any staff member chooses the language of their pages and emails, and says which languages
+   * they can write to reporters in; nobody else's.
+   */
+  async changeOwnLanguages(
+    actor: StaffPrincipal,
+    languages: { locale: Locale; workingLocales: Locale[] },
+  ): Promise<void> {
+    await this.dataSource.manager.update(
+      StaffUser,
+      { id: actor.id },
+      {
+        locale: languages.locale,
+        workingLocales: [...new Set(languages.workingLocales)],
+        updatedAt: this.clock.now(),
+      },
+    );
+  }
+
+  /** The institutions a Technical Group member can belong to, by name in the reader's language. */
+  async institutions(locale: Locale): Promise<{ code: string; label: string }[]> {
+    return (await this.taxonomy.snapshot()).list('institution', locale);
+  }
+
+  private async views(users: StaffUser[], locale: Locale): Promise<StaffAccountView[]> {
+    const snapshot = await this.taxonomy.snapshot();
     const now = this.clock.now();
     return users.map((user) => ({
       id: user.id,
@@ -69,7 +111,11 @@ export class StaffAccounts {
       email: user.email,
       role: user.role,
       locale: user.locale,
+      workingLocales: user.workingLocales,
       institutionCode: user.institutionCode,
+      institution: user.institutionCode
+        ? snapshot.label('institution', user.institutionCode, locale)
+        : null,
       active: user.active,
       state: !user.active
         ? 'deactivated'
@@ -251,6 +297,18 @@ export class StaffAccounts {
         },
       ]);
     }
+    if (
+      institutionCode !== null &&
+      !(await this.taxonomy.snapshot()).isKnown('institution', institutionCode)
+    ) {
+      throw new ValidationFailedError([
+        {
+          field: 'institutionCode',
+          code: 'institution_unknown',
+          messageKey: 'identity.institution_unknown',
+        },
+      ]);
+    }
     const now = this.clock.now();
     const user = manager.create(StaffUser, {
       id: randomUUID(),
@@ -259,6 +317,7 @@ export class StaffAccounts {
       role: input.role,
       active: true,
       locale: input.locale,
+      workingLocales: [input.locale],
       institutionCode,
       passwordHash,
       totpSecretEnc: null,

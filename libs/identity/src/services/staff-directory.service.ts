@@ -14,6 +14,7 @@ function memberOf(user: StaffUser): StaffMember {
     email: user.email,
     role: user.role,
     locale: user.locale,
+    workingLocales: user.workingLocales,
     institutionCode: user.institutionCode,
   };
 }

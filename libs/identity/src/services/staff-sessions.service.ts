@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock } from '@app/core';
+import { APP_CONFIG, AppConfig, Clock, Locale } from '@app/core';
 import {
   SessionPolicy,
   SessionStage,
@@ -107,6 +107,15 @@ export class StaffSessions {
   async authenticate(token: string | undefined): Promise<StaffPrincipal | null> {
     const live = await this.find(token);
     return live && live.session.stage === 'active' ? principalOf(live.user) : null;
+  }
+
+  /** The language a staff member reads the back office in, from now on. */
+  async rememberLocale(userId: string, locale: Locale): Promise<void> {
+    await this.dataSource.manager.update(
+      StaffUser,
+      { id: userId },
+      { locale, updatedAt: this.clock.now() },
+    );
   }
 
   /** Ends one session; false when it was already ended (e.g. used by a parallel request). */

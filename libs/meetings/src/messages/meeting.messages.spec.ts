@@ -5,6 +5,8 @@ import { MEETING_STATUSES } from '../domain/meeting-status.machine';
 import { RECUSAL_REASONS } from '../domain/recusal';
 import { MEETING_DECISION_MESSAGES } from './meeting-decision.messages';
 import { MEETING_MESSAGES } from './meeting.messages';
+import { MEETING_PDF_MESSAGES } from './meeting-pdf.messages';
+import { MEMBER_HOME_MESSAGES } from './member-home.messages';
 
 const VIEWS = join(__dirname, '../../views/meetings');
 const SOURCES = [join(__dirname, '../services/meeting-pdf.service.ts')];
@@ -13,7 +15,12 @@ const SOURCES = [join(__dirname, '../services/meeting-pdf.service.ts')];
 const BORROWED = /^(site\.|staff\.form\.|case\.status\.)/;
 
 describe('Meeting messages', () => {
-  const catalogues = [MEETING_MESSAGES, MEETING_DECISION_MESSAGES];
+  const catalogues = [
+    MEETING_MESSAGES,
+    MEETING_DECISION_MESSAGES,
+    MEETING_PDF_MESSAGES,
+    MEMBER_HOME_MESSAGES,
+  ];
   const known = new Set(catalogues.flatMap((c) => Object.keys(c.sq)));
 
   it('have every key the pages and PDFs write literally', () => {

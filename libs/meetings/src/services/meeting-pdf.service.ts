@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, Locale, PdfBlock, PdfRenderer, translate } from '@app/core';
+import { Clock, Locale, PDF_LANGUAGE_TAGS, PdfBlock, PdfRenderer, translate } from '@app/core';
 import { AgendaItemViewDto, MeetingDto } from '../dto/meeting-view.dto';
 
 type T = (key: string, params?: Record<string, string | number>) => string;
@@ -19,11 +19,11 @@ export class MeetingPdf {
 
   agenda(meeting: MeetingDto, locale: Locale): Promise<Buffer> {
     const t: T = (key, params) => translate(locale, key, params);
-    const blocks: PdfBlock[] = [heading(t('meetings.pdf.agenda_title'), 18)];
+    const blocks: PdfBlock[] = [heading(t('meetings.pdf.agenda_title'), 1)];
     blocks.push(...this.meetingFacts(meeting, t));
     if (meeting.items.length === 0) blocks.push(line(t('meetings.agenda.empty')));
     for (const item of meeting.items) {
-      blocks.push(heading(`${item.position}. ${item.case.reference}`, 13));
+      blocks.push(heading(`${item.position}. ${item.case.reference}`, 2));
       blocks.push(...this.caseFacts(item, t));
       blocks.push(
         labelled(t('meetings.item.summary'), item.summary ?? t('meetings.item.withheld')),
@@ -31,16 +31,16 @@ export class MeetingPdf {
       blocks.push(labelled(t('meetings.item.proposed_decision'), this.proposal(item, t)));
       blocks.push(...this.recusals(item, t));
     }
-    return this.render(t('meetings.pdf.agenda_title'), blocks);
+    return this.render(meeting, locale, t('meetings.pdf.agenda_title'), blocks);
   }
 
   minutes(meeting: MeetingDto, locale: Locale): Promise<Buffer> {
     const t: T = (key, params) => translate(locale, key, params);
-    const blocks: PdfBlock[] = [heading(t('meetings.pdf.minutes_title'), 18)];
+    const blocks: PdfBlock[] = [heading(t('meetings.pdf.minutes_title'), 1)];
     if (!meeting.minutes?.approvedAt) blocks.push(line(t('meetings.minutes.draft'), true));
     blocks.push(...this.meetingFacts(meeting, t));
 
-    blocks.push(heading(t('meetings.attendance.title'), 13));
+    blocks.push(heading(t('meetings.attendance.title'), 2));
     const present = meeting.attendance.filter((a) => a.present === true);
     const absent = meeting.attendance.filter((a) => a.present !== true);
     blocks.push(
@@ -48,9 +48,9 @@ export class MeetingPdf {
       labelled(t('meetings.attendance.absent'), absent.map(member).join(', ') || '–'),
     );
 
-    blocks.push(heading(t('meetings.decisions.title'), 13));
+    blocks.push(heading(t('meetings.decisions.title'), 2));
     for (const item of meeting.items) {
-      blocks.push(heading(`${item.position}. ${item.case.reference}`, 12));
+      blocks.push(heading(`${item.position}. ${item.case.reference}`, 3));
       blocks.push(...this.caseFacts(item, t));
       const decision = item.decision;
       if (!decision) {
@@ -85,8 +85,8 @@ export class MeetingPdf {
       blocks.push(...this.recusals(item, t));
     }
 
-    blocks.push(heading(t('meetings.minutes.title'), 13));
-    blocks.push(line(meeting.minutes?.text ?? '–'));
+    blocks.push(heading(t('meetings.minutes.title'), 2));
+    blocks.push(meeting.minutes?.text ? { kind: 'text', text: meeting.minutes.text } : line('–'));
     if (meeting.minutes?.approvedAt) {
       blocks.push(
         { kind: 'gap', lines: 1 },
@@ -98,11 +98,34 @@ export class MeetingPdf {
         ),
       );
     }
-    return this.render(t('meetings.pdf.minutes_title'), blocks);
+    return this.render(meeting, locale, t('meetings.pdf.minutes_title'), blocks);
   }
 
-  private render(title: string, blocks: PdfBlock[]): Promise<Buffer> {
-    return this.renderer.render({ title, createdAt: this.clock.now().toISOString(), blocks });
+  /**
+   * The document in its language, with the Office's name and the meeting's facts at the top of
+   * every page (a page read alone, or printed, still says whose and which meeting it is).
+   */
+  private render(
+    meeting: MeetingDto,
+    locale: Locale,
+    title: string,
+    blocks: PdfBlock[],
+  ): Promise<Buffer> {
+    const t: T = (key, params) => translate(locale, key, params);
+    const where = meeting.place ?? meeting.onlineLink;
+    return this.renderer.render({
+      title: `${title} — ${meeting.scheduledLocal}`,
+      lang: PDF_LANGUAGE_TAGS[locale],
+      createdAt: this.clock.now().toISOString(),
+      header: [
+        t('meetings.pdf.office'),
+        `${title}: ${t('meetings.pdf.meeting_of', { date: meeting.scheduledLocal })}`,
+        ...(where ? [where] : []),
+        t(`meetings.status.${meeting.status}`),
+      ],
+      pageLabel: t('meetings.pdf.page'),
+      blocks,
+    });
   }
 
   private meetingFacts(meeting: MeetingDto, t: T): PdfBlock[] {
@@ -149,8 +172,8 @@ function member(a: MeetingDto['attendance'][number]): string {
   return a.institution ? `${a.name} (${a.institution.label})` : a.name;
 }
 
-function heading(text: string, size: number): PdfBlock {
-  return { kind: 'heading', text, size };
+function heading(text: string, level: 1 | 2 | 3): PdfBlock {
+  return { kind: 'heading', text, level };
 }
 
 function labelled(label: string, value: string): PdfBlock {

@@ -1,72 +1,45 @@
-import { inflateRawSync } from 'node:zlib';
-import { xlsxWorkbook, zip } from './xlsx';
+import ExcelJS from 'exceljs';
+import { sheetName, xlsxWorkbook } from './xlsx';
 
-/** Reads a ZIP archive back through its central directory. */
-function unzip(archive: Buffer): Map<string, string> {
-  const files = new Map<string, string>();
-  const end = archive.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  const count = archive.readUInt16LE(end + 10);
-  let at = archive.readUInt32LE(end + 16);
-  for (let i = 0; i < count; i++) {
-    expect(archive.readUInt32LE(at)).toBe(0x02014b50);
-    const size = archive.readUInt32LE(at + 20);
-    const nameLength = archive.readUInt16LE(at + 28);
-    const offset = archive.readUInt32LE(at + 42);
-    const name = archive.subarray(at + 46, at + 46 + nameLength).toString('utf8');
-    const localNameLength = archive.readUInt16LE(offset + 26);
-    const data = archive.subarray(
-      offset + 30 + localNameLength,
-      offset + 30 + localNameLength + size,
+describe('statistics workbook', () => {
+  it('names sheets as Excel allows: no []:*?/\\, at most 31 characters, unique', () => {
+    const taken = new Set<string>();
+    expect(sheetName('Referime: të dërguara / kthyer?', taken)).toBe(
+      'Referime  të dërguara   kthyer',
     );
-    files.set(name, inflateRawSync(data).toString('utf8'));
-    at += 46 + nameLength;
-  }
-  return files;
-}
-
-describe('XLSX export', () => {
-  it('is a ZIP whose entries inflate back to their content', () => {
-    const archive = zip([
-      { name: 'a.txt', data: Buffer.from('hello') },
-      { name: 'dir/b.txt', data: Buffer.from('ëç šž') },
-    ]);
-    expect(archive.subarray(0, 2).toString()).toBe('PK');
-    expect([...unzip(archive)]).toEqual([
-      ['a.txt', 'hello'],
-      ['dir/b.txt', 'ëç šž'],
-    ]);
+    const long = 'Përgjigjet e institucioneve ndaj referimeve';
+    expect(sheetName(long, taken)).toBe(long.slice(0, 31));
+    expect(sheetName(long, taken)).toBe(`${long.slice(0, 27)} (2)`);
+    expect(sheetName('  ', taken)).toBe('Sheet');
   });
 
-  it('holds the OOXML parts and the cells: numbers as numbers, text escaped and never a formula', () => {
-    const files = unzip(
-      xlsxWorkbook([
+  it('keeps text that looks like a formula as text, and numbers as numbers', async () => {
+    const buffer = await xlsxWorkbook(
+      [
         {
-          name: 'Statistics',
-          rows: [
-            ['year', 'value'],
-            [2025, 12],
-            ['<3 & "x"', '=1+1'],
-            [null, 0],
+          name: 'Data',
+          columns: [
+            { header: 'Label', kind: 'text' },
+            { header: 'Value', kind: 'count' },
           ],
+          rows: [
+            ['=HYPERLINK("http://x","y")', 1234],
+            ['Çështje ë š ž', null],
+          ],
+          frozenColumns: 1,
         },
-      ]),
+      ],
+      { creator: 'PMD', created: new Date('2026-01-01T00:00:00Z') },
     );
-    expect([...files.keys()].sort()).toEqual([
-      '[Content_Types].xml',
-      '_rels/.rels',
-      'xl/_rels/workbook.xml.rels',
-      'xl/workbook.xml',
-      'xl/worksheets/sheet1.xml',
-    ]);
-    const sheet = files.get('xl/worksheets/sheet1.xml')!;
-    expect(sheet).toContain('<c r="A2"><v>2025</v></c><c r="B2"><v>12</v></c>');
-    expect(sheet).toContain('<t xml:space="preserve">&lt;3 &amp; &quot;x&quot;</t>');
-    expect(sheet).toContain(
-      '<c r="B3" t="inlineStr"><is><t xml:space="preserve">=1+1</t></is></c>',
-    );
-    expect(sheet).toContain('<row r="4"><c r="B4"><v>0</v></c></row>');
-    expect(files.get('xl/workbook.xml')).toContain(
-      '<sheet name="Statistics" sheetId="1" r:id="rId1"/>',
-    );
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    const sheet = workbook.getWorksheet('Data')!;
+    expect(sheet.getCell('A2').value).toBe('=HYPERLINK("http://x","y")');
+    expect(sheet.getCell('A2').formula).toBeUndefined();
+    expect(sheet.getCell('B2').value).toBe(1234);
+    expect(sheet.getCell('B2').numFmt).toBe('#,##0');
+    expect(sheet.getCell('A3').value).toBe('Çështje ë š ž');
+    expect(sheet.getCell('B3').value).toBeNull();
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', xSplit: 1, ySplit: 1 });
   });
 });

@@ -88,7 +88,6 @@ export const STATISTICS_MESSAGES = defineMessages({
     'statistics.code.not_stated': 'E padeklaruar',
     'statistics.code.unspecified': 'Pa arsye të shënuar',
     'statistics.institution': 'Institucioni',
-    'statistics.export.sheet': 'Statistikat',
 
     'statistics.staff.title': 'Statistikat (stafi)',
     'statistics.staff.filters': 'Filtrat',
@@ -196,7 +195,6 @@ export const STATISTICS_MESSAGES = defineMessages({
     'statistics.code.not_stated': 'Nije navedeno',
     'statistics.code.unspecified': 'Razlog nije zabeležen',
     'statistics.institution': 'Institucija',
-    'statistics.export.sheet': 'Statistika',
 
     'statistics.staff.title': 'Statistika (osoblje)',
     'statistics.staff.filters': 'Filteri',
@@ -304,7 +302,6 @@ export const STATISTICS_MESSAGES = defineMessages({
     'statistics.code.not_stated': 'Not stated',
     'statistics.code.unspecified': 'No reason recorded',
     'statistics.institution': 'Institution',
-    'statistics.export.sheet': 'Statistics',
 
     'statistics.staff.title': 'Statistics (staff)',
     'statistics.staff.filters': 'Filters',
@@ -412,7 +409,6 @@ export const STATISTICS_MESSAGES = defineMessages({
     'statistics.code.not_stated': 'Na phendo',
     'statistics.code.unspecified': 'Nane ramosardo sebepi',
     'statistics.institution': 'Institucija',
-    'statistics.export.sheet': 'Statistike',
     'statistics.staff.title': 'Statistike (butjarne)',
     'statistics.staff.filters': 'Filterura',
     'statistics.staff.any': 'Sa',

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { Locale, translate } from '@app/core';
+import { Clock, Locale, translate } from '@app/core';
 import { AuditLog, StaffPrincipal } from '@app/identity';
 import { TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
 import { csvLine } from '../domain/csv';
 import { figureRows } from '../domain/figure-rows';
+import { TableWords, statisticsTables } from '../domain/statistics-tables';
 import { SheetCell, xlsxWorkbook } from '../domain/xlsx';
 import {
   StatisticsFilter,
@@ -65,6 +66,7 @@ export class StatisticsExport {
     private readonly statistics: StatisticsService,
     private readonly taxonomy: TaxonomyService,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   async export(
@@ -118,8 +120,45 @@ export class StatisticsExport {
     return {
       contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       filename,
-      body: xlsxWorkbook([{ name: translate(locale, 'statistics.export.sheet'), rows: table }]),
+      body: await this.workbook(data, table, locale),
     };
+  }
+
+  /**
+   * One sheet per table (overview, each breakdown, referrals), and last every figure as one
+   * flat table, the same rows as the CSV, for those who filter and pivot themselves.
+   */
+  private async workbook(
+    data: YearlyStatistics,
+    flat: SheetCell[][],
+    locale: Locale,
+  ): Promise<Buffer> {
+    const labels = figureLabeler(await this.taxonomy.snapshot(), locale);
+    const words: TableWords = {
+      ...labels,
+      word: (key) => translate(locale, `statistics.xlsx.${key}`),
+    };
+    const [header, ...rows] = flat;
+    const tables = statisticsTables(
+      [
+        ...data.years.map((y) => ({ year: y.year, figures: y.figures })),
+        { year: null, figures: data.allYears },
+      ],
+      words,
+    );
+    tables.push({
+      name: words.word('all_figures'),
+      columns: header.map((name) => ({
+        header: String(name),
+        kind: name === 'value' ? 'count' : 'text',
+      })),
+      rows,
+      frozenColumns: 0,
+    });
+    return xlsxWorkbook(tables, {
+      creator: 'PMD',
+      created: this.clock.now(),
+    });
   }
 
   /** One row per figure and year: year, section, code, labels, value. */

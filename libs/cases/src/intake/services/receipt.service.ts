@@ -1,6 +1,14 @@
 import { Readable } from 'node:stream';
 import { Injectable } from '@nestjs/common';
-import { Clock, DownloadFile, Locale, PdfBlock, PdfRenderer, translate } from '@app/core';
+import {
+  Clock,
+  DownloadFile,
+  Locale,
+  PDF_LANGUAGE_TAGS,
+  PdfBlock,
+  PdfRenderer,
+  translate,
+} from '@app/core';
 import { parseCaseReference } from '../domain/case-reference';
 import { formatReceiptCode, normaliseReceiptCode } from '../domain/receipt-code';
 import { FollowUpAccessDto } from '../../follow-up/dto/follow-up-access.dto';
@@ -33,18 +41,19 @@ export class ReceiptService {
     const code = formatReceiptCode(normaliseReceiptCode(form.receiptCode)!);
     const t = (key: string) => translate(locale, key);
     const blocks: PdfBlock[] = [
-      { kind: 'heading', text: t('receipt.pdf.title'), size: 18 },
+      { kind: 'heading', text: t('receipt.pdf.title'), level: 1 },
       { kind: 'line', text: t('receipt.pdf.intro') },
       { kind: 'gap', lines: 0.5 },
       { kind: 'labelled', label: t('receipt.pdf.reference'), value: reference },
       { kind: 'labelled', label: t('receipt.pdf.code'), value: code },
       { kind: 'labelled', label: t('receipt.pdf.follow'), value: this.links.followUp() },
       { kind: 'gap', lines: 0.5 },
-      { kind: 'heading', text: t('receipt.pdf.next.title'), size: 13 },
+      { kind: 'heading', text: t('receipt.pdf.next.title'), level: 2 },
       { kind: 'line', text: t('receipt.pdf.next.text') },
     ];
     const pdf = await this.renderer.render({
       title: t('receipt.pdf.title'),
+      lang: PDF_LANGUAGE_TAGS[locale],
       createdAt: this.clock.now().toISOString(),
       blocks,
     });

@@ -81,6 +81,12 @@ export class CaseSummaryDto {
       'Set when many wrong receipt codes were tried for the reference lately; the reporter can still sign in with the right code',
   })
   receiptCodeAttack!: ReceiptCodeAttackDto | null;
+
+  @ApiProperty({ description: 'The reporter gave no contact details nor name' })
+  anonymous!: boolean;
+
+  @ApiProperty({ description: 'The reporter named hate crime among the grounds' })
+  hateCrime!: boolean;
 }
 
 export class CaseListDto {
@@ -233,9 +239,6 @@ export class CaseDetailDto extends CaseSummaryDto {
 
   @ApiProperty()
   preferredLocale!: string;
-
-  @ApiProperty()
-  anonymous!: boolean;
 
   @ApiProperty({ description: 'The reporter left contact details (not shown here)' })
   hasContact!: boolean;

@@ -98,8 +98,9 @@ export class CaseHandlingService {
   }
 
   /**
-   * Names the legal expert: a case in review is assigned (the transition), a case already
-   * being handled changes hands (a staff-only history entry). Administrators only.
+   * Names the legal expert: a new case is taken into review and assigned at once, a case in
+   * review is assigned (the transition), a case already being handled changes hands (a
+   * staff-only history entry). Administrators only.
    */
   async assign(
     principal: StaffPrincipal,
@@ -114,6 +115,29 @@ export class CaseHandlingService {
         where: { id: caseId },
         lock: { mode: 'pessimistic_write' },
       });
+      if (row.status === 'submitted') {
+        // Triage and assignment in one action: both steps of the machine, each with its history
+        // entry, in this transaction; a refused assignee leaves the case as it was.
+        await this.workflow.transition(
+          {
+            caseId,
+            to: 'in_review',
+            actor: { kind: 'staff', principal },
+            expectedVersion: request.expectedVersion,
+          },
+          manager,
+        );
+        const assigned = await this.workflow.transition(
+          {
+            caseId,
+            to: 'assigned',
+            actor: { kind: 'staff', principal },
+            assigneeId: request.assigneeId,
+          },
+          manager,
+        );
+        return { ...assigned, from: 'submitted' };
+      }
       if (row.status === 'in_review') {
         return this.workflow.transition(
           {

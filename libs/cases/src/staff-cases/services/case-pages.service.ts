@@ -5,10 +5,12 @@ import {
   ForbiddenError,
   FormMessage,
   FormProblem,
+  LANGUAGE_NAMES,
   Locale,
   MessageParams,
   fieldMessages,
   formProblem,
+  isLocale,
   kosovoDate,
   kosovoYear,
   translate,
@@ -37,6 +39,12 @@ import type {
   StaffMessageDto,
 } from '../dto/staff-case.dto';
 import { CaseQueryService } from './case-query.service';
+import { calendarDaysSince, caseAgeMessage } from '../domain/case-age';
+
+function ageText(locale: Locale, days: number): string {
+  const { key, params } = caseAgeMessage(days);
+  return translate(locale, key, params);
+}
 
 export type CaseListMode = 'all' | 'triage' | 'mine';
 
@@ -165,6 +173,7 @@ export class CasePagesService {
           areaLabel: snapshot.label('area', item.primaryArea, locale),
           municipalityLabel: snapshot.label('municipality', item.municipality, locale),
           submittedText: displayDateTime(item.submittedAt),
+          ageText: ageText(locale, calendarDaysSince(item.submittedAt, this.clock.now())),
         })),
       },
       options: {
@@ -225,6 +234,10 @@ export class CasePagesService {
           ? snapshot.label('closure_reason', detail.closureReason, locale)
           : null,
         submittedText: displayDateTime(detail.submittedAt),
+        ageText: ageText(locale, calendarDaysSince(detail.submittedAt, this.clock.now())),
+        preferredLanguage: isLocale(detail.preferredLocale)
+          ? LANGUAGE_NAMES[detail.preferredLocale]
+          : detail.preferredLocale,
         incidentText: displayDate(`${detail.incidentDate}T12:00:00Z`),
         receiptCodeAttackText: detail.receiptCodeAttack
           ? displayDateTime(detail.receiptCodeAttack.lastAt)
@@ -262,7 +275,7 @@ export class CasePagesService {
         label: translate(locale, `staff.case.move_to`, { status: status(to) }),
         needs: requirementsOf(detail.status, to),
       })),
-      experts: experts.map((e) => ({ code: e.id, label: e.name })),
+      experts: await this.expertOptions(experts, locale),
       closureReasons: CLOSURE_REASONS.map((code) => ({
         code,
         label: snapshot.label('closure_reason', code, locale),
@@ -283,6 +296,25 @@ export class CasePagesService {
         ? (extra.notice as string)
         : null,
     };
+  }
+
+  /**
+   * The legal experts to assign to, each with the cases they handle now and the languages they
+   * write in, so that the administrator sees the workload and who can write to the reporter.
+   */
+  private async expertOptions(
+    experts: { id: string; name: string; workingLocales: Locale[] }[],
+    locale: Locale,
+  ): Promise<{ code: string; label: string }[]> {
+    const open = await this.query.openCasesOf(experts.map((e) => e.id));
+    return experts.map((e) => ({
+      code: e.id,
+      label: translate(locale, 'staff.case.expert_option', {
+        name: e.name,
+        open: open.get(e.id) ?? 0,
+        language: e.workingLocales.map((code) => LANGUAGE_NAMES[code]).join(', '),
+      }),
+    }));
   }
 
   /**

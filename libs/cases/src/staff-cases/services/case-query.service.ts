@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager, In } from 'typeorm';
 import { Clock, Locale } from '@app/core';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
@@ -53,7 +53,11 @@ const SUMMARY_COLUMNS = [
   'c.primaryArea',
   'c.municipality',
   'c.assigneeId',
+  'c.anonymous',
 ];
+
+/** The ground that marks a case for urgent triage (a possible criminal offence). */
+const HATE_CRIME_GROUND = 'hate_crime';
 
 export function staffViewer(principal: Pick<StaffPrincipal, 'id' | 'role'>): CaseViewer {
   return { kind: 'staff', id: principal.id, role: principal.role };
@@ -155,15 +159,19 @@ export class CaseQueryService {
       total = Math.min(counted.n, CASE_COUNT_CAP);
       totalIsExact = counted.n <= CASE_COUNT_CAP;
     }
-    const [names, attacks] = await Promise.all([
+    const [names, attacks, hateCrimes] = await Promise.all([
       this.staff.namesOf(items.flatMap((r) => (r.assigneeId ? [r.assigneeId] : []))),
       this.followUpAttempts.attacksOn(
         items.map((r) => r.reference),
         this.clock.now(),
       ),
+      this.withGround(
+        items.map((r) => r.id),
+        HATE_CRIME_GROUND,
+      ),
     ]);
     return {
-      items: items.map((row) => this.summary(row, names, attacks)),
+      items: items.map((row) => this.summary(row, names, attacks, hateCrimes)),
       page,
       pageSize,
       hasMore,
@@ -333,10 +341,33 @@ export class CaseQueryService {
     }));
   }
 
+  /** How many cases each legal expert handles now (assigned, at a meeting, referred). */
+  async openCasesOf(assigneeIds: string[]): Promise<Map<string, number>> {
+    if (assigneeIds.length === 0) return new Map();
+    const rows = (await this.dataSource.query(
+      `SELECT assignee_id, count(*)::int AS n FROM cases
+        WHERE assignee_id = ANY($1) AND status IN ('assigned', 'technical_group', 'referred')
+        GROUP BY assignee_id`,
+      [assigneeIds],
+    )) as { assignee_id: string; n: number }[];
+    return new Map(rows.map((r) => [r.assignee_id, r.n]));
+  }
+
+  /** Which of the cases name a ground (one query for the page). */
+  private async withGround(caseIds: string[], ground: string): Promise<Set<string>> {
+    if (caseIds.length === 0) return new Set();
+    const rows = await this.dataSource.manager.find(CaseGround, {
+      select: { caseId: true },
+      where: { caseId: In(caseIds), ground },
+    });
+    return new Set(rows.map((r) => r.caseId));
+  }
+
   private summary(
     row: Case,
     names: Map<string, string>,
     attacks: Map<string, ReferenceAttack>,
+    hateCrimes: Set<string> = new Set(),
   ): CaseSummaryDto {
     const attack = attacks.get(row.reference);
     return {
@@ -359,6 +390,8 @@ export class CaseQueryService {
       receiptCodeAttack: attack
         ? { lastAt: attack.attackedAt.toISOString(), wrongCodes: attack.totalFailures }
         : null,
+      anonymous: row.anonymous,
+      hateCrime: hateCrimes.has(row.id),
     };
   }
 }
