@@ -1,3 +1,4 @@
+import { withOutcomeMessage } from '../support/case-workflow';
 import type { LightMyRequestResponse } from 'fastify';
 import { DataSource } from 'typeorm';
 import {
@@ -51,9 +52,12 @@ export async function step(
   to: TransitionCommand['to'],
   extra: Partial<TransitionCommand> = {},
 ): Promise<string[]> {
-  const result = await server.app
-    .get(CaseWorkflowService)
-    .transition({ caseId, to, actor: { kind: 'staff', principal: principal(actor) }, ...extra });
+  const result = await server.app.get(CaseWorkflowService).transition({
+    caseId,
+    to,
+    actor: { kind: 'staff', principal: principal(actor) },
+    ...(withOutcomeMessage({ to, ...extra }) as Partial<TransitionCommand>),
+  });
   return result.referralIds;
 }
 
