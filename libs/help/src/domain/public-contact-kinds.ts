@@ -1,4 +1,4 @@
-import type { Locale } from '@app/core';
+import type { WrittenLocale } from '@app/core';
 
 /**
  * What a public contact point is for; the help, contact and privacy pages and the "if you
@@ -15,4 +15,5 @@ export const PUBLIC_CONTACT_KINDS = [
 export type PublicContactKind = (typeof PUBLIC_CONTACT_KINDS)[number];
 
 /** A contact point's name in every language of the platform (none falls back to another). */
-export type PublicContactNames = Record<Locale, string>;
+/** Names as administrators write them; Serbian Cyrillic is made from the Serbian (Latin) one. */
+export type PublicContactNames = Record<WrittenLocale, string>;

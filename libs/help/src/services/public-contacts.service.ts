@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, Locale, isUuid } from '@app/core';
+import { Clock, Locale, isUuid, toSerbianCyrillic } from '@app/core';
 import { AuditLog, StaffPrincipal } from '@app/identity';
 import { HelpPermissions } from '../domain/help-permissions';
 import { PublicContactKind, PublicContactNames } from '../domain/public-contact-kinds';
@@ -61,7 +61,7 @@ export class PublicContactsService {
     return rows.map((row) => ({
       id: row.id,
       kind: row.kind,
-      name: row.names[locale],
+      name: locale === 'sr-Cyrl' ? toSerbianCyrillic(row.names.sr) : row.names[locale],
       phone: row.phone,
       email: row.email,
       address: row.address,
