@@ -25,6 +25,28 @@ describe('The server foundation', () => {
     });
   });
 
+  it('sends pages, styles and scripts compressed to a browser that accepts it', async () => {
+    const { brotliDecompressSync, gunzipSync } = await import('node:zlib');
+    const plain = await server.app.inject({ method: 'GET', url: '/report?lang=en' });
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    const page = await server.app.inject({
+      method: 'GET',
+      url: '/report?lang=en',
+      headers: { 'accept-encoding': 'br, gzip' },
+    });
+    expect(page.headers['content-encoding']).toBe('br');
+    const html = brotliDecompressSync(page.rawPayload).toString('utf8');
+    expect(html).toContain('<html lang="en">');
+    expect(page.rawPayload.length).toBeLessThan(html.length / 2);
+    const css = await server.app.inject({
+      method: 'GET',
+      url: '/static/css/app.css',
+      headers: { 'accept-encoding': 'gzip' },
+    });
+    expect(css.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(css.rawPayload).toString('utf8')).toContain(':focus-visible');
+  });
+
   it('serves the home page in each of the four languages, Albanian by default', async () => {
     const byDefault = await server.app.inject({ method: 'GET', url: '/' });
     expect(byDefault.statusCode).toBe(200);
