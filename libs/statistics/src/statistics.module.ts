@@ -13,7 +13,10 @@ import { StatImportedReferral } from './entities/stat-imported-referral.entity';
 import { StatOutcomeDays } from './entities/stat-outcome-days.entity';
 import { StatSnapshot } from './entities/stat-snapshot.entity';
 import { STATISTICS_IMPORT_MESSAGES } from './messages/statistics-import.messages';
+import { REGIONAL_MESSAGES } from './messages/regional.messages';
 import { STATISTICS_MESSAGES } from './messages/statistics.messages';
+import { RegionalComparisons } from './services/regional-comparison.service';
+import { RegionalReports } from './services/regional-report.service';
 import { StatisticsExport } from './services/statistics-export.service';
 import { StatisticsImport } from './services/statistics-import.service';
 import { StatisticsPages } from './services/statistics-pages.service';
@@ -23,6 +26,7 @@ import { StatisticsService } from './services/statistics.service';
 
 registerMessages(STATISTICS_MESSAGES);
 registerMessages(STATISTICS_IMPORT_MESSAGES);
+registerMessages(REGIONAL_MESSAGES);
 
 /**
  * Yearly statistics: the public and staff pages, exports, publishing, the import of earlier
@@ -45,6 +49,8 @@ registerMessages(STATISTICS_IMPORT_MESSAGES);
   ],
   controllers: [StatisticsApiController, StatisticsPagesController],
   providers: [
+    RegionalComparisons,
+    RegionalReports,
     StatisticsExport,
     StatisticsImport,
     StatisticsPages,
@@ -52,6 +58,6 @@ registerMessages(STATISTICS_IMPORT_MESSAGES);
     StatisticsRecompute,
     StatisticsService,
   ],
-  exports: [StatisticsRecompute, StatisticsService],
+  exports: [RegionalComparisons, RegionalReports, StatisticsRecompute, StatisticsService],
 })
 export class StatisticsModule {}
