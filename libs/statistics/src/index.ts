@@ -1,5 +1,6 @@
 /** Yearly statistics: counters moved with every change, pages, exports, publishing, import. */
 export * from './domain/counter-key';
+export { parseCsv } from './domain/csv';
 export * from './domain/statistics-permissions';
 export * from './domain/case-deltas';
 export * from './domain/outcome-days';

@@ -170,7 +170,8 @@ export class PageInterceptor implements NestInterceptor {
     if (answer instanceof Redirect) return sendRedirect(reply, answer);
     if (answer instanceof FileAnswer) {
       for (const effect of answer.effects) effect(reply);
-      return sendDownload(reply, answer.file);
+      // The answer to a form post is the file itself, not a resource it created.
+      return sendDownload(reply.code(200), answer.file);
     }
     const shown = answer instanceof PageView ? answer : view(page.template, answer ?? {});
     for (const effect of shown.effects) effect(reply);
