@@ -299,6 +299,6 @@ export class RegionalComparisons {
             .join('\n')}\n</tbody>\n</table>`,
       )
       .join('\n');
-    return `<!doctype html>\n<html lang="${locale === 'rom' ? 'rom' : locale}">\n<head><meta charset="utf-8"><title>${title}</title></head>\n<body>\n<h1>${title}</h1>\n<p>${escapeHtml(view.hiddenNote)}</p>\n${tables}\n</body>\n</html>\n`;
+    return `<!doctype html>\n<html lang="${locale}">\n<head><meta charset="utf-8"><title>${title}</title></head>\n<body>\n<h1>${title}</h1>\n<p>${escapeHtml(view.hiddenNote)}</p>\n${tables}\n</body>\n</html>\n`;
   }
 }
