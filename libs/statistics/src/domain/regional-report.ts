@@ -127,6 +127,8 @@ export interface RegionalReportSource {
   threshold: number;
   /** The year's PUBLIC figures: exactly what the public page shows for it. */
   figures: YearFigures<Cell>;
+  /** The kind of each referral institution (default: Kosovo's institutions by code). */
+  kindOf?: (institution: string) => InstitutionKind;
 }
 
 /** A public cell as the report writes it: any hidden marker (old snapshots wrote `<N`) is `x`. */
@@ -164,10 +166,11 @@ const REFERRAL_MEASURES: readonly (keyof ReferralFigures)[] = [
 
 function referralsByKind(
   referrals: Record<string, ReferralFigures<Cell>>,
+  kindOf: (institution: string) => InstitutionKind,
 ): Partial<Record<InstitutionKind, ReportReferralFigures>> {
   const byKind = new Map<InstitutionKind, ReferralFigures<Cell>[]>();
   for (const [institution, figures] of Object.entries(referrals)) {
-    const kind = institutionKind(institution);
+    const kind = kindOf(institution);
     byKind.set(kind, [...(byKind.get(kind) ?? []), figures]);
   }
   const result: Partial<Record<InstitutionKind, ReportReferralFigures>> = {};
@@ -221,7 +224,7 @@ export function regionalReport(source: RegionalReportSource): RegionalReport {
     ageGroup: counts(f.breakdowns.age_group),
     reporterRole: counts(f.breakdowns.reporter_role),
     respondentKind: counts(f.breakdowns.perpetrator_kind),
-    referrals: referralsByKind(f.referrals),
+    referrals: referralsByKind(f.referrals, source.kindOf ?? institutionKind),
     meetings: { body: source.meetingsBody, held: f.meetingsHeld },
     timeliness: {
       medianDaysToOutcome: f.medianDaysToOutcome === null ? null : cell(f.medianDaysToOutcome),

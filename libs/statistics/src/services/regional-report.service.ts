@@ -1,16 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, FieldError, ValidationFailedError } from '@app/core';
+import { Clock, CountryProfile, FieldError, ValidationFailedError } from '@app/core';
 import { AuditLog, StaffPrincipal } from '@app/identity';
-import { RegionalReport, regionalReport } from '../domain/regional-report';
+import {
+  InstitutionKind,
+  RegionalReport,
+  institutionKind,
+  regionalReport,
+} from '../domain/regional-report';
 import { StatisticsPermissions } from '../domain/statistics-permissions';
 import { StatisticsService } from './statistics.service';
 
 /**
- * Who this installation is, as its regional report names it. Until the country profile of
- * issue 21 holds it, this is Kosovo's installation.
+ * Who runs the installation and what its reviewing body is called. Kosovo's, until the country
+ * profile holds them too; the country itself comes from the profile.
  */
 export const INSTALLATION = {
-  country: { code: 'XK', name: 'Kosovo' },
   installation: 'Office for Good Governance, Office of the Prime Minister',
   meetingsBody: 'Technical Group',
 } as const;
@@ -26,6 +30,7 @@ export class RegionalReports {
     private readonly statistics: StatisticsService,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly profile: CountryProfile,
   ) {}
 
   async report(year: number): Promise<RegionalReport> {
@@ -33,7 +38,7 @@ export class RegionalReports {
     const data = await this.statistics.publicYearly({ from: year, to: year });
     const entry = data.years[0];
     return regionalReport({
-      country: { ...INSTALLATION.country },
+      country: { code: this.profile.code, name: this.profile.countryName('en') },
       installation: INSTALLATION.installation,
       meetingsBody: INSTALLATION.meetingsBody,
       year,
@@ -41,6 +46,10 @@ export class RegionalReports {
       publishedAt: entry.publishedAt,
       threshold: this.statistics.publicThreshold(),
       figures: entry.figures,
+      // The profile says each of its institutions' kind; one added later is looked up by code.
+      kindOf: (code) =>
+        (this.profile.institutions.find((i) => i.code === code)?.kind as InstitutionKind) ??
+        institutionKind(code),
     });
   }
 
