@@ -209,14 +209,14 @@ export const REGIONAL_MESSAGES = defineMessages({
     'statistics.regional.status': 'Sar si',
     'statistics.regional.threshold': 'Prago',
     'statistics.regional.status.published': 'publikujime',
-    'statistics.regional.status.provisional': 'akana, na po agor',
+    'statistics.regional.status.provisional': 'privremeno',
     'statistics.regional.sheet': 'Regionalno dikhiba',
     'statistics.regional.no_files': 'Alosar barem jekh raporti.',
     'statistics.regional.problem.not_json': '{file}: o fajli naj JSON.',
     'statistics.regional.problem.required': '{file}: "{property}" nane ko {path}.',
     'statistics.regional.problem.unknown_field':
       '{file}: "{property}" ko {path} naj kotor e formatosko.',
-    'statistics.regional.problem.wrong_value': '{file}: o numero ko {path} na džal e formatoja.',
+    'statistics.regional.problem.wrong_value': '{file}: so si ko {path} na džal e formatoja.',
     'statistics.regional.problem.small_count_visible':
       '{file}: o numero ko {path} si tele katar o prago e raportosko, ama naj garavdo.',
     'statistics.regional.problem.duplicate_country_year':
@@ -224,7 +224,7 @@ export const REGIONAL_MESSAGES = defineMessages({
     'error.statistics_regional_report_invalid':
       'O fajli {file} naj lačho regionalno raporti ({count} problemija). Khanči na dikhljam. Ker les lačho thaj bičhal e fajlija palem.',
     'error.statistics_regional_file_too_large': 'O fajli {file} si maj baro katar {kb} KB.',
-    'error.statistics_regional_too_many_files': 'Bičhal maj but {max} raportija jekh drom.',
+    'error.statistics_regional_too_many_files': 'Bičhal dži {max} raportija jekh drom, na maj but.',
     'statistics.regional.kind.equality_body': 'Institucija vaš barabaripe',
     'statistics.regional.kind.ombudsperson': 'Ombudsperson',
     'statistics.regional.kind.police': 'Policija',
