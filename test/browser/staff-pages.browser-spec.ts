@@ -12,6 +12,7 @@ import {
   holdMeeting,
   planMeeting,
 } from '../meetings/meeting-fixtures';
+import { RegionalReports, StatisticsService } from '@app/statistics';
 import { createStaff, totpCodeAt } from '../support/staff';
 import {
   BrowserServer,
@@ -226,6 +227,27 @@ describe('staff pages in a real browser', () => {
     await screenshot(admin, 'staff-notifications');
     await visit(admin, '/staff/statistics');
     await visit(admin, '/staff/statistics/import');
+    expect(adminErrors).toEqual([]);
+  });
+
+  it('the regional comparison: the form, a compared report, a refused file', async () => {
+    await visit(admin, '/staff/statistics/regional');
+    const year = server.app.get(StatisticsService).currentYear();
+    const report = await server.app.get(RegionalReports).report(year);
+    const upload = (name: string, text: string) =>
+      admin.setInputFiles('#reports', {
+        name,
+        mimeType: 'application/json',
+        buffer: Buffer.from(text),
+      });
+    await upload('kosovo.json', JSON.stringify(report));
+    await submit(admin.locator('main form button[type=submit]'));
+    await expectAccessible(admin);
+    expect(await admin.locator('table[data-year]').count()).toBe(1);
+    await upload('notes.json', 'these are my notes');
+    await submit(admin.locator('main form button[type=submit]'));
+    await expectAccessible(admin);
+    expect(await admin.locator('.error-summary').innerText()).toContain('notes.json');
     expect(adminErrors).toEqual([]);
   });
 

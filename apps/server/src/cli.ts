@@ -5,6 +5,8 @@ import { AppModule } from './app.module';
 import { CliCommand, parseOptions } from './cli/cli-command';
 import { createAdminCommand } from './cli/create-admin.command';
 import { reencryptCommand } from './cli/reencrypt.command';
+import { regionalCompareCommand } from './cli/regional-compare.command';
+import { regionalReportCommand } from './cli/regional-report.command';
 import { seedDemoCommand } from './cli/seed-demo.command';
 import { statisticsRecomputeCommand } from './cli/statistics-recompute.command';
 
@@ -13,6 +15,8 @@ const COMMANDS: CliCommand[] = [
   seedDemoCommand,
   statisticsRecomputeCommand,
   reencryptCommand,
+  regionalReportCommand,
+  regionalCompareCommand,
 ];
 
 function usage(): string {

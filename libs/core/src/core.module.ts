@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig, loadConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
+import { CountryProfile } from './country/country-profile.service';
 import { FieldCipher } from './crypto/field-cipher';
 import { CsrfGuard, CsrfService } from './http/csrf';
 import { DatabaseModule } from './database/database.module';
@@ -37,6 +38,7 @@ export class CoreModule implements OnApplicationShutdown {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: CountryProfile, useFactory: () => new CountryProfile(config.country.profile) },
         {
           provide: FieldCipher,
           useFactory: () =>
@@ -58,6 +60,7 @@ export class CoreModule implements OnApplicationShutdown {
       exports: [
         APP_CONFIG,
         Clock,
+        CountryProfile,
         CsrfGuard,
         CsrfService,
         FieldCipher,

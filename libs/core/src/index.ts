@@ -1,6 +1,8 @@
 /** Shared infrastructure: configuration, database, Redis, errors, i18n, logging, clock, views. */
 export * from './config';
 export * from './clock';
+export * from './country/country-profile';
+export * from './country/country-profile.service';
 export * from './crypto';
 export * from './database';
 export * from './errors';

@@ -1,5 +1,6 @@
 /** Yearly statistics: counters moved with every change, pages, exports, publishing, import. */
 export * from './domain/counter-key';
+export { parseCsv } from './domain/csv';
 export * from './domain/statistics-permissions';
 export * from './domain/case-deltas';
 export * from './domain/outcome-days';
@@ -10,9 +11,18 @@ export * from './domain/import-validation';
 export * from './domain/disclosure-control';
 export * from './domain/disclosure-audit';
 export * from './domain/disclosure-attacker';
-export { StatisticsActionForbiddenError } from './exceptions/statistics.errors';
+export * from './domain/regional-comparison';
+export * from './domain/regional-report';
+export * from './domain/regional-report-validation';
+export {
+  RegionalReportInvalidError,
+  StatisticsActionForbiddenError,
+} from './exceptions/statistics.errors';
 export * from './messages/statistics.messages';
 export * from './messages/statistics-import.messages';
+export * from './messages/regional.messages';
+export * from './services/regional-comparison.service';
+export * from './services/regional-report.service';
 export * from './services/statistics-import.service';
 export * from './services/statistics-publishing.service';
 export * from './services/statistics-case-listener';

@@ -14,7 +14,10 @@ import { StatOutcomeDays } from './entities/stat-outcome-days.entity';
 import { StatSnapshot } from './entities/stat-snapshot.entity';
 import { STATISTICS_IMPORT_MESSAGES } from './messages/statistics-import.messages';
 import { STATISTICS_XLSX_MESSAGES } from './messages/statistics-xlsx.messages';
+import { REGIONAL_MESSAGES } from './messages/regional.messages';
 import { STATISTICS_MESSAGES } from './messages/statistics.messages';
+import { RegionalComparisons } from './services/regional-comparison.service';
+import { RegionalReports } from './services/regional-report.service';
 import { StatisticsExport } from './services/statistics-export.service';
 import { StatisticsImport } from './services/statistics-import.service';
 import { StatisticsPages } from './services/statistics-pages.service';
@@ -25,6 +28,7 @@ import { StatisticsService } from './services/statistics.service';
 registerMessages(STATISTICS_MESSAGES);
 registerMessages(STATISTICS_IMPORT_MESSAGES);
 registerMessages(STATISTICS_XLSX_MESSAGES);
+registerMessages(REGIONAL_MESSAGES);
 
 /**
  * Yearly statistics: the public and staff pages, exports, publishing, the import of earlier
@@ -47,6 +51,8 @@ registerMessages(STATISTICS_XLSX_MESSAGES);
   ],
   controllers: [StatisticsApiController, StatisticsPagesController],
   providers: [
+    RegionalComparisons,
+    RegionalReports,
     StatisticsExport,
     StatisticsImport,
     StatisticsPages,
@@ -54,6 +60,6 @@ registerMessages(STATISTICS_XLSX_MESSAGES);
     StatisticsRecompute,
     StatisticsService,
   ],
-  exports: [StatisticsRecompute, StatisticsService],
+  exports: [RegionalComparisons, RegionalReports, StatisticsRecompute, StatisticsService],
 })
 export class StatisticsModule {}

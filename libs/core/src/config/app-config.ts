@@ -1,6 +1,7 @@
 import { ConfigError } from './config-error';
 import { EnvSource, SectionSpec, SectionValues, VariableSpec } from './env-schema';
 import { appSection } from './sections/app.section';
+import { countrySection } from './sections/country.section';
 import { databaseSection } from './sections/database.section';
 import { redisSection } from './sections/redis.section';
 import { securitySection } from './sections/security.section';
@@ -21,6 +22,7 @@ export type { NodeEnv, TrustProxy } from './sections/app.section';
 /** Every variable, one section per area; each section's file says what its variables mean. */
 export const CONFIG_SCHEMA = {
   app: appSection,
+  country: countrySection,
   database: databaseSection,
   redis: redisSection,
   security: securitySection,

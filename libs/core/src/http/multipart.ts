@@ -236,16 +236,26 @@ class BodyWatch {
   }
 }
 
+/** Limits of one upload route instead of the parser's defaults (those of evidence files). */
+export interface UploadLimits {
+  limits?: { fileSize?: number; files?: number };
+}
+
 /**
  * The parts of a multipart request, read with the upload timeouts. Errors are problems: a body
  * that is not valid multipart is 400 `malformed_multipart`, a stalled or too slow one 408
  * `request_timeout`; after either the connection is closed once the answer is sent.
  */
-export async function* uploadParts(request: FastifyRequest): AsyncGenerator<UploadPart> {
+export async function* uploadParts(
+  request: FastifyRequest,
+  options: UploadLimits = {},
+): AsyncGenerator<UploadPart> {
   const timeouts = (request.server as WithTimeouts)[TIMEOUTS];
   if (!timeouts) throw new Error('registerMultipart was not called on this server');
   const watch = new BodyWatch(request.raw, timeouts);
-  const parts = request.parts()[Symbol.asyncIterator]();
+  const parts = request
+    .parts(options.limits ? { limits: options.limits } : undefined)
+    [Symbol.asyncIterator]();
   let finished = false;
   let settle = () => {};
   const settled = new Promise<void>((resolve) => (settle = resolve));

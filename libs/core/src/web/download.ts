@@ -1,5 +1,6 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { FastifyReply } from 'fastify';
+import { PageAnswer } from './redirect';
 
 /**
  * `Content-Disposition: attachment` with the file's name in UTF-8 (RFC 6266 / RFC 8187) and an
@@ -44,4 +45,23 @@ export function sendDownload(reply: FastifyReply, file: DownloadFile): FastifyRe
     .header('cache-control', 'no-store')
     .header('content-length', String(file.sizeBytes))
     .send(file.stream);
+}
+
+/**
+ * A form whose answer is a file made from what was sent (a comparison of uploaded reports):
+ * `@PageForm` sends it as a download, while a refusal still shows the form with its problem.
+ */
+export class FileAnswer extends PageAnswer {
+  constructor(readonly file: DownloadFile) {
+    super();
+  }
+}
+
+/** A file made in memory (a report, a table), as `@Download` and `FileAnswer` take it. */
+export function bufferDownload(name: string, body: Buffer): DownloadFile {
+  return { name, sizeBytes: body.length, stream: Readable.from([body]) };
+}
+
+export function fileAnswer(name: string, body: Buffer): FileAnswer {
+  return new FileAnswer(bufferDownload(name, body));
 }

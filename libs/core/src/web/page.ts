@@ -18,7 +18,7 @@ import { CsrfGuard, CsrfService } from '../http/csrf';
 import { requestLocale } from '../http/request-locale';
 import { ViewRenderer } from '../views/view-renderer';
 import { pageContext, sendPage } from '../views/page';
-import { DownloadFile, sendDownload } from './download';
+import { DownloadFile, FileAnswer, sendDownload } from './download';
 import { FormProblem, formProblem } from './form-problem';
 import { formValues } from './read-form';
 import { PageAnswer, Redirect, sendRedirect } from './redirect';
@@ -113,7 +113,8 @@ export function Page(template: string, options: PageOptions = {}): MethodDecorat
 }
 
 /**
- * A page's form (CSRF checked): the handler runs the command and returns where to go next;
+ * A page's form (CSRF checked): the handler runs the command and returns where to go next
+ * (or a `FileAnswer`, sent as a download);
  * with `again`, a refusal (a domain error) shows `template` again with the problem, the values
  * typed and the status of the problem (400, 403, 404, 409…); without, it is the error page.
  * Its page has a CSRF token unless `csrf: false`.
@@ -168,16 +169,21 @@ export class PageInterceptor implements NestInterceptor {
     if (!page.download) {
       for (const [name, value] of Object.entries(page.headers ?? {})) reply.header(name, value);
     }
-    let answer: PageResult | undefined;
+    let answer: PageResult | FileAnswer | undefined;
     try {
       const result = await lastValueFrom(next.handle(), { defaultValue: undefined });
       if (page.download) return sendDownload(reply, result as unknown as DownloadFile);
-      answer = result as PageResult;
+      answer = result as PageResult | FileAnswer;
     } catch (error) {
       if (!page.again || !(error instanceof DomainError)) throw error;
       answer = await this.refused(context, page, request, error);
     }
     if (answer instanceof Redirect) return sendRedirect(reply, answer);
+    if (answer instanceof FileAnswer) {
+      for (const effect of answer.effects) effect(reply);
+      // The answer to a form post is the file itself, not a resource it created.
+      return sendDownload(reply.code(200), answer.file);
+    }
     const shown = answer instanceof PageView ? answer : view(page.template, answer ?? {});
     for (const effect of shown.effects) effect(reply);
     const csrf = shown.csrf ?? page.csrf ?? false;

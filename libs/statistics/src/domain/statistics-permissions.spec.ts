@@ -8,7 +8,14 @@ import {
 
 /** Every role × action, written out: a change to the table must change this too. */
 const EXPECTED: Record<StaffRole, readonly StatisticsAction[]> = {
-  administrator: ['readStaffFigures', 'export', 'publish', 'import'],
+  administrator: [
+    'readStaffFigures',
+    'export',
+    'publish',
+    'import',
+    'regionalReport',
+    'regionalCompare',
+  ],
   legal_expert: ['readStaffFigures', 'export'],
   technical_group_member: ['readStaffFigures', 'export'],
 };

@@ -77,3 +77,16 @@ export class StaffPageQueryDto extends StaffStatisticsQueryDto {
   @Max(9999)
   published?: number;
 }
+
+/** `?year=YYYY` of the yearly regional report. */
+export class RegionalReportQueryDto {
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(9999)
+  year!: number;
+
+  @IsOptional()
+  @IsIn(LOCALES)
+  lang?: Locale;
+}

@@ -1,5 +1,6 @@
 import { ConflictError, DomainError, FieldError, ForbiddenError } from '@app/core';
 import type { ImportProblem } from '../domain/import-format';
+import type { ReportProblem } from '../domain/regional-report-validation';
 
 export class YearAlreadyPublishedError extends ConflictError {
   constructor(year: number) {
@@ -40,5 +41,30 @@ export class ImportFormatError extends DomainError {
 export class StatisticsActionForbiddenError extends ForbiddenError {
   constructor() {
     super('statistics_action_forbidden');
+  }
+}
+
+/**
+ * Regional report files that are not valid reports: nothing was compared. The message names the
+ * first such file; every problem of every file is a field error named `<file><JSON pointer>` and
+ * is in the `files` extension.
+ */
+export class RegionalReportInvalidError extends DomainError {
+  constructor(files: readonly { file: string; problems: readonly ReportProblem[] }[]) {
+    const fieldErrors: FieldError[] = files.flatMap(({ file, problems }) =>
+      problems.map((p) => ({
+        field: `${file}${p.path}`,
+        code: p.code,
+        messageKey: `statistics.regional.problem.${p.code}`,
+        params: { file, path: p.path || '/', property: p.property ?? '' },
+      })),
+    );
+    super(
+      'statistics_regional_report_invalid',
+      400,
+      { file: files[0]?.file ?? '', count: fieldErrors.length },
+      { files },
+      fieldErrors,
+    );
   }
 }

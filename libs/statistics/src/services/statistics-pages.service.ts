@@ -103,6 +103,15 @@ export class StatisticsPages {
         format,
         href: `/api/v1/statistics/export?${new URLSearchParams([...params, ['format', format]])}`,
       })),
+      regionalReports: StatisticsPermissions.may(staff.role, 'regionalReport')
+        ? data.years
+            .map((y) => ({
+              year: y.year,
+              href: `/staff/statistics/regional-report?year=${y.year}`,
+            }))
+            .reverse()
+        : [],
+      mayCompare: StatisticsPermissions.may(staff.role, 'regionalCompare'),
       publishable,
       publishPreview: mayPublish ? await this.publishPreview(publishable, locale) : [],
       hiddenMarker: HIDDEN,

@@ -1,0 +1,163 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig } from '../config/app-config';
+import { KOSOVO_TIME_ZONE } from '../clock/clock';
+import {
+  CountryProfileData,
+  CountryProfileError,
+  countriesDirectory,
+  easterSunday,
+  loadCountryProfile,
+} from './country-profile';
+import { CountryProfile } from './country-profile.service';
+
+const iso = (date: Date) => date.toISOString().slice(0, 10);
+
+describe('country profiles', () => {
+  describe('Kosovo (the default)', () => {
+    const kosovo = new CountryProfile(loadCountryProfile('kosovo'));
+
+    it('is the installation when COUNTRY is not set', () => {
+      expect(loadConfig({}).country.profile).toEqual(kosovo.data);
+      expect(kosovo.code).toBe('XK');
+    });
+
+    it('holds what the platform has today: languages, time zone, prefix, threshold', () => {
+      expect(kosovo.languages).toEqual(['sq', 'sr', 'en', 'rom']);
+      expect(kosovo.defaultLanguage).toBe('sq');
+      expect(kosovo.timeZone).toBe(KOSOVO_TIME_ZONE);
+      expect(kosovo.referencePrefix).toBe('PMD');
+      expect(kosovo.publicThreshold).toBe(loadConfig({}).statistics.publicThreshold);
+    });
+
+    it('has the 38 municipalities, with their Serbian names', () => {
+      expect(kosovo.municipalities).toHaveLength(38);
+      expect(kosovo.name(kosovo.municipalities[0].names, 'sr')).toBe('Dečane');
+      expect(kosovo.institutions.find((i) => i.code === 'ombudsperson')?.kind).toBe(
+        'equality_body',
+      );
+    });
+
+    it('counts working days without weekends and public holidays', () => {
+      expect(kosovo.isWorkingDay('2026-02-16')).toBe(true);
+      expect(kosovo.isWorkingDay('2026-02-17')).toBe(false); // Independence Day
+      expect(kosovo.isWorkingDay('2026-02-21')).toBe(false); // a Saturday
+      expect(kosovo.isWorkingDay('2026-05-01')).toBe(false);
+      expect(kosovo.holidays(2026).get('2026-04-05')).toBe('Catholic Easter');
+      expect(kosovo.holidays(2026).get('2026-04-12')).toBe('Orthodox Easter');
+    });
+  });
+
+  describe('Albania', () => {
+    const albania = new CountryProfile(loadCountryProfile('albania'));
+
+    it('is chosen by COUNTRY=albania: Albanian, Romani and English, Europe/Tirane', () => {
+      expect(loadConfig({ COUNTRY: 'albania' }).country.profile).toEqual(albania.data);
+      expect(albania.code).toBe('AL');
+      expect(albania.languages).toEqual(['sq', 'rom', 'en']);
+      expect(albania.defaultLanguage).toBe('sq');
+      expect(albania.timeZone).toBe('Europe/Tirane');
+      expect(albania.countryName('en')).toBe('Albania');
+    });
+
+    it('has the 61 municipalities of the 2015 reform, each once', () => {
+      expect(albania.municipalities).toHaveLength(61);
+      const codes = albania.municipalities.map((m) => m.code);
+      expect(new Set(codes).size).toBe(61);
+      const names = albania.municipalities.map((m) => m.names.sq);
+      expect(names).toEqual(expect.arrayContaining(['Tiranë', 'Durrës', 'Shkodër', 'Vlorë']));
+      expect(names).toEqual(expect.arrayContaining(['Kamëz', 'Pustec', 'Finiq', 'Malësi e Madhe']));
+      // Place names are not translated.
+      for (const m of albania.municipalities) expect(m.names.rom).toBe(m.names.sq);
+    });
+
+    it('refers to the Commissioner for Protection from Discrimination and the People’s Advocate', () => {
+      const byKind = Object.fromEntries(albania.institutions.map((i) => [i.kind, i.names.en]));
+      expect(byKind.equality_body).toBe('Commissioner for Protection from Discrimination');
+      expect(byKind.ombudsperson).toBe("People's Advocate");
+      expect(albania.communities.map((c) => c.code)).toEqual(['roma', 'egyptian', 'other']);
+    });
+
+    it('counts its own public holidays', () => {
+      expect(albania.isWorkingDay('2026-11-27')).toBe(true);
+      expect(albania.isWorkingDay('2026-03-16')).toBe(true);
+      for (const day of ['2026-03-14', '2026-11-28', '2026-12-08']) {
+        expect(albania.holidays(2026).has(day)).toBe(true);
+      }
+      expect(albania.isWorkingDay('2026-12-08')).toBe(false); // a Tuesday
+      // Kosovo's Independence Day is a working day in Albania.
+      expect(albania.isWorkingDay('2026-02-17')).toBe(true);
+    });
+  });
+
+  it('computes Easter in both reckonings', () => {
+    expect(iso(easterSunday(2025, 'western'))).toBe('2025-04-20');
+    expect(iso(easterSunday(2025, 'orthodox'))).toBe('2025-04-20');
+    expect(iso(easterSunday(2024, 'western'))).toBe('2024-03-31');
+    expect(iso(easterSunday(2024, 'orthodox'))).toBe('2024-05-05');
+    expect(iso(easterSunday(2027, 'western'))).toBe('2027-03-28');
+    expect(iso(easterSunday(2027, 'orthodox'))).toBe('2027-05-02');
+  });
+
+  describe('a profile with problems stops start-up, naming the file and the problems', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'pmd-countries-'));
+      copyFileSync(
+        join(countriesDirectory(), 'country-profile.schema.json'),
+        join(dir, 'country-profile.schema.json'),
+      );
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    function write(name: string, change: (p: CountryProfileData) => unknown): void {
+      const profile = JSON.parse(
+        readFileSync(join(countriesDirectory(), 'albania.json'), 'utf8'),
+      ) as CountryProfileData;
+      writeFileSync(join(dir, `${name}.json`), JSON.stringify(change(profile) ?? profile));
+    }
+
+    it('refuses what the schema refuses', () => {
+      write('no-timezone', (p) => {
+        delete (p as Partial<CountryProfileData>).timeZone;
+      });
+      expect(() => loadCountryProfile('no-timezone', dir)).toThrow(
+        'config/countries/no-timezone.json: /: "timeZone" is missing',
+      );
+      write('bad-prefix', (p) => {
+        p.referencePrefix = 'pmd-';
+      });
+      expect(() => loadCountryProfile('bad-prefix', dir)).toThrow('/referencePrefix');
+    });
+
+    it('refuses what only the whole profile shows', () => {
+      write('inconsistent', (p) => {
+        p.languages.default = 'sr';
+        p.timeZone = 'Europe/Atlantis';
+        p.municipalities.push({ ...p.municipalities[0] });
+        p.workingDays.holidays.push({ name: 'Nowhere', every: '02-30' });
+      });
+      let message = '';
+      try {
+        loadCountryProfile('inconsistent', dir);
+      } catch (error) {
+        expect(error).toBeInstanceOf(CountryProfileError);
+        message = (error as Error).message;
+      }
+      expect(message).toContain('/languages/default: "sr" is not one of the languages offered');
+      expect(message).toContain('/timeZone: "Europe/Atlantis" is not a known time zone');
+      expect(message).toContain('/municipalities/61/code: "belsh" comes twice');
+      expect(message).toContain('/workingDays/holidays/11/every: "02-30" is not a day of the year');
+    });
+
+    it('refuses a profile that does not exist, or a name that is a path', () => {
+      expect(() => loadConfig({ COUNTRY: 'atlantis' })).toThrow(
+        'COUNTRY names no profile: config/countries/atlantis.json does not exist',
+      );
+      expect(() => loadConfig({ COUNTRY: '../secrets' })).toThrow(
+        'COUNTRY must be the name of a profile in config/countries',
+      );
+    });
+  });
+});

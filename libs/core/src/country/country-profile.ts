@@ -1,0 +1,207 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { projectRoot } from '../views/project-root';
+
+/** A name per language code (`sq`, `sr`, `en`, `rom`…); the default language is always there. */
+export type Names = Readonly<Record<string, string>>;
+
+export interface NamedEntry {
+  code: string;
+  names: Names;
+}
+
+export interface ProfileInstitution extends NamedEntry {
+  /** The kind of institution of the yearly regional report. */
+  kind: string;
+}
+
+export type ProfileHoliday =
+  | { name: string; every: string }
+  | { name: string; easter: 'western' | 'orthodox'; offsetDays?: number }
+  | { name: string; on: string };
+
+export interface ProfileContact {
+  names: Names;
+  url?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** One country's profile as `config/countries/<name>.json` holds it (country-profile.schema.json). */
+export interface CountryProfileData {
+  profileVersion: 1;
+  country: { code: string; names: Names };
+  languages: { offered: string[]; default: string };
+  timeZone: string;
+  referencePrefix: string;
+  statistics: { publicThreshold: number };
+  communities: NamedEntry[];
+  municipalities: NamedEntry[];
+  institutions: ProfileInstitution[];
+  workingDays: { weekdays: number[]; holidays: ProfileHoliday[] };
+  contacts: { help: ProfileContact[]; appeal: ProfileContact[] };
+  notes?: string[];
+}
+
+/** Where the profiles are: one file per country, with the schema they follow. */
+export function countriesDirectory(root = projectRoot()): string {
+  return join(root, 'config/countries');
+}
+
+/** A profile's file name: lower case letters, digits, `-` and `_` (never a path). */
+export const PROFILE_NAME = /^[a-z][a-z0-9_-]{0,40}$/;
+
+export class CountryProfileError extends Error {}
+
+let validator: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined;
+
+function schemaValidator(directory: string) {
+  if (!validator) {
+    const schema = JSON.parse(
+      readFileSync(join(directory, 'country-profile.schema.json'), 'utf8'),
+    ) as object;
+    // `strictRequired` off: a contact needs one of url, email or phone (`anyOf` of `required`).
+    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
+    addFormats(ajv);
+    validator = ajv.compile(schema);
+  }
+  return validator;
+}
+
+function describe(error: ErrorObject): string {
+  const at = error.instancePath || '/';
+  if (error.keyword === 'required') return `${at}: "${error.params.missingProperty}" is missing`;
+  if (error.keyword === 'additionalProperties') {
+    return `${at}: "${error.params.additionalProperty}" is not a field of a profile`;
+  }
+  return `${at}: ${error.message ?? 'is not valid'}`;
+}
+
+/** Whether the runtime knows the IANA time zone. */
+function knownTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The rules a schema cannot say: references between fields, unique codes, real dates. */
+export function profileProblems(profile: CountryProfileData): string[] {
+  const problems: string[] = [];
+  const { offered, default: first } = profile.languages;
+  if (!offered.includes(first)) {
+    problems.push(`/languages/default: "${first}" is not one of the languages offered`);
+  }
+  if (!knownTimeZone(profile.timeZone)) {
+    problems.push(`/timeZone: "${profile.timeZone}" is not a known time zone`);
+  }
+  // Names in a default language that is not offered would only repeat the problem above.
+  const checkDefault = offered.includes(first);
+  const names = (path: string, value: Names) => {
+    if (checkDefault && !value[first]) {
+      problems.push(`${path}/names: no name in the default language "${first}"`);
+    }
+    for (const language of Object.keys(value)) {
+      if (!offered.includes(language) && language !== 'en') {
+        problems.push(`${path}/names: "${language}" is not a language offered`);
+      }
+    }
+  };
+  names('/country', profile.country.names);
+  for (const list of ['communities', 'municipalities', 'institutions'] as const) {
+    const seen = new Set<string>();
+    profile[list].forEach((entry, i) => {
+      if (seen.has(entry.code)) problems.push(`/${list}/${i}/code: "${entry.code}" comes twice`);
+      seen.add(entry.code);
+      names(`/${list}/${i}`, entry.names);
+    });
+  }
+  for (const list of ['help', 'appeal'] as const) {
+    profile.contacts[list].forEach((contact, i) => names(`/contacts/${list}/${i}`, contact.names));
+  }
+  profile.workingDays.holidays.forEach((holiday, i) => {
+    if ('every' in holiday) {
+      const [month, day] = holiday.every.split('-').map(Number);
+      // Any year: 29 February is a day of leap years only, and allowed.
+      if (new Date(Date.UTC(2024, month - 1, day)).getUTCMonth() !== month - 1) {
+        problems.push(
+          `/workingDays/holidays/${i}/every: "${holiday.every}" is not a day of the year`,
+        );
+      }
+    }
+  });
+  return problems;
+}
+
+/**
+ * Reads and checks the profile `config/countries/<name>.json`: the schema, then the rules
+ * between its fields. Throws one error naming the file and every problem.
+ */
+export function loadCountryProfile(
+  name: string,
+  directory = countriesDirectory(),
+): CountryProfileData {
+  if (!PROFILE_NAME.test(name)) {
+    throw new CountryProfileError(
+      `must be the name of a profile in config/countries (lower case letters, digits, - and _)`,
+    );
+  }
+  const file = join(directory, `${name}.json`);
+  if (!existsSync(file)) {
+    throw new CountryProfileError(`names no profile: config/countries/${name}.json does not exist`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new CountryProfileError(
+      `names a profile that is not JSON: config/countries/${name}.json (${(error as Error).message})`,
+    );
+  }
+  const validate = schemaValidator(directory);
+  const problems = validate(data)
+    ? profileProblems(data as CountryProfileData)
+    : (validate.errors ?? []).map(describe);
+  if (problems.length > 0) {
+    throw new CountryProfileError(
+      `names a profile with problems: config/countries/${name}.json: ${problems.slice(0, 10).join('; ')}`,
+    );
+  }
+  return data as CountryProfileData;
+}
+
+/** Easter Sunday of a year: Gregorian (western) or Julian (orthodox) reckoning, as a UTC date. */
+export function easterSunday(year: number, reckoning: 'western' | 'orthodox'): Date {
+  if (reckoning === 'orthodox') {
+    // Meeus' Julian algorithm, then the Julian date moved to the Gregorian calendar.
+    const a = year % 4;
+    const b = year % 7;
+    const c = year % 19;
+    const d = (19 * c + 15) % 30;
+    const e = (2 * a + 4 * b - d + 34) % 7;
+    const month = Math.floor((d + e + 114) / 31);
+    const day = ((d + e + 114) % 31) + 1;
+    const julianToGregorian = Math.floor(year / 100) - Math.floor(year / 400) - 2;
+    return new Date(Date.UTC(year, month - 1, day + julianToGregorian));
+  }
+  // The anonymous Gregorian algorithm (Meeus/Jones/Butcher).
+  const a = year % 19;
+  const b = Math.floor(year / 100);
+  const c = year % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return new Date(Date.UTC(year, month - 1, day));
+}
