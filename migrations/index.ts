@@ -17,6 +17,7 @@ import { StoreReplayWithoutCode1796100000000 } from './1796100000000-StoreReplay
 import { SealHelperNames1796100000001 } from './1796100000001-SealHelperNames';
 import { MoveFollowUpAttempts1796200000000 } from './1796200000000-MoveFollowUpAttempts';
 import { AddSnapshotPublicFigures1796800000000 } from './1796800000000-AddSnapshotPublicFigures';
+import { CreateCaseClocks1797300000000 } from './1797300000000-CreateCaseClocks';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   SealHelperNames1796100000001,
   MoveFollowUpAttempts1796200000000,
   AddSnapshotPublicFigures1796800000000,
+  CreateCaseClocks1797300000000,
 ];

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { clockEntryParams } from '../../clocks/domain/clock-history';
 import {
   Clock,
   DomainError,
@@ -242,6 +243,7 @@ export class CasePagesService {
             entry.event === 'referral_answered' && entry.reason
               ? translate(locale, `staff.referral.outcome.${entry.reason}`)
               : '',
+          ...clockEntryParams(entry.event, entry.reason, locale),
         }),
       })),
       notes: notes.map((n) => ({ ...n, createdAtText: displayDateTime(n.createdAt) })),

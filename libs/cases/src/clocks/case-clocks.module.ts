@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { registerMessages } from '@app/core';
+import { CLOCK_MESSAGES } from './messages/clock.messages';
+import { CaseClockListener } from './services/case-clock-listener';
+import { CaseClocks } from './services/case-clocks';
+import { WorkingCalendarService } from './services/working-calendar.service';
+
+registerMessages(CLOCK_MESSAGES);
+
+/**
+ * The listener that keeps each case's clock, for `CaseEventsModule.forRoot` (DESIGN §7a): it
+ * runs in the transaction of every case change, so a clock never disagrees with its case.
+ */
+@Module({
+  providers: [CaseClockListener, CaseClocks, WorkingCalendarService],
+  exports: [CaseClockListener, CaseClocks, WorkingCalendarService],
+})
+export class CaseClocksModule {}
