@@ -1,0 +1,318 @@
+import { ClockChecksService } from '@app/cases';
+import { addCalendarDays, fromKosovoWallClock, kosovoDate } from '@app/core';
+import { DataSource } from 'typeorm';
+import { IDENTITY, csrfFrom, multipart } from '../cases/case-fixtures';
+import { drainNotifications } from '../support/drain-notifications';
+import { SmtpSink } from '../support/smtp-sink';
+import { loginAs } from '../support/staff';
+import { TestWorker, mailTestEnv, startTestWorker } from '../support/test-worker';
+import type { TestServer } from '../support/test-server';
+import {
+  Team,
+  api,
+  assignedCase,
+  historyOf,
+  makeTeam,
+  newCase,
+  outboxOf,
+  referral,
+  rows,
+  startWorkflowServer,
+  step,
+} from './workflow-fixtures';
+
+/** 10:00 in Kosovo on a calendar day. */
+function kosovoMorning(day: string, hour = 10): Date {
+  const [y, m, d] = day.split('-').map(Number);
+  return fromKosovoWallClock(y, m, d, hour);
+}
+
+interface ClockRow {
+  stage: string;
+  start_day: string;
+  due_day: string;
+  paused_days: number;
+  working_days: number | null;
+  stopped: boolean;
+}
+
+const CLOCK_ENV = {
+  CLOCK_TRIAGE_DAYS: '2',
+  CLOCK_ASSIGNMENT_DAYS: '2',
+  CLOCK_ASSESSMENT_DAYS: '3',
+  CLOCK_TECHNICAL_GROUP_DAYS: '5',
+  CLOCK_INSTITUTION_ANSWER_DAYS: '4',
+  CLOCK_CLOSING_DAYS: '2',
+  CLOCK_REMINDER_DAYS_BEFORE: '1',
+  CLOCK_REPORTER_WAIT_DAYS: '3',
+};
+
+describe('Case clocks', () => {
+  let server: TestServer;
+  let team: Team;
+  /** A Monday at least a week ahead; its Wednesday is made a public holiday. */
+  let monday: string;
+  const day = (n: number) => addCalendarDays(monday, n);
+
+  async function moveTo(target: string): Promise<void> {
+    const ms = kosovoMorning(target).getTime() - server.clock.now().getTime();
+    if (ms > 0) server.clock.advance(ms);
+    // Days passed: the staff sign in again, as they would.
+    team.as.admin = await loginAs(server, team.admin);
+    team.as.expert = await loginAs(server, team.expert);
+  }
+
+  async function clocksOf(caseId: string): Promise<ClockRow[]> {
+    return rows<ClockRow>(
+      server,
+      `SELECT stage, to_char(start_day, 'YYYY-MM-DD') AS start_day,
+              to_char(due_day, 'YYYY-MM-DD') AS due_day, paused_days, working_days,
+              stopped_at IS NOT NULL AS stopped
+         FROM case_clocks WHERE case_id = $1 ORDER BY started_at, stopped_at NULLS LAST`,
+      [caseId],
+    );
+  }
+
+  beforeAll(async () => {
+    server = await startWorkflowServer(CLOCK_ENV);
+    // The next Monday at least 8 days from now, so the test never depends on the real date.
+    let candidate = addCalendarDays(kosovoDate(server.clock.now()), 8);
+    while (new Date(`${candidate}T12:00:00Z`).getUTCDay() !== 1) {
+      candidate = addCalendarDays(candidate, 1);
+    }
+    monday = candidate;
+    // The calendar of these weeks is the test's own: one public holiday on the Wednesday.
+    await rows(server, `DELETE FROM public_holidays WHERE day BETWEEN $1 AND $2`, [
+      monday,
+      day(60),
+    ]);
+    await rows(server, `INSERT INTO public_holidays (day, name) VALUES ($1, 'Test holiday')`, [
+      day(2),
+    ]);
+    team = await makeTeam(server);
+    await moveTo(monday);
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('dates every stage in working days, pauses for the reporter, and skips the public holiday', async () => {
+    const filed = await newCase(server);
+    // Monday + 2 working days, the Wednesday holiday skipped: Thursday.
+    expect(await clocksOf(filed.id)).toEqual([
+      expect.objectContaining({ stage: 'triage', start_day: day(0), due_day: day(3) }),
+    ]);
+
+    await moveTo(day(1)); // Tuesday
+    await step(server, team.as.admin, filed.id, { to: 'in_review' });
+    await step(server, team.as.admin, filed.id, { to: 'assigned', assigneeId: team.expert.id });
+    expect(await clocksOf(filed.id)).toEqual([
+      expect.objectContaining({ stage: 'triage', working_days: 1, stopped: true }),
+      expect.objectContaining({
+        stage: 'assignment',
+        start_day: day(1),
+        due_day: day(4),
+        working_days: 0,
+        stopped: true,
+      }),
+      // Tuesday + 3: Thursday, Friday, Monday.
+      expect.objectContaining({ stage: 'assessment', due_day: day(7), stopped: false }),
+    ]);
+
+    // The legal expert asks the reporter something: the clock waits for the answer.
+    const asked = await api(server, team.as.expert, 'POST', `/api/v1/cases/${filed.id}/messages`, {
+      body: 'Which school was it, and since when?',
+    });
+    expect(asked.statusCode).toBe(201);
+    const [paused] = await rows<{ paused_day: string | null }>(
+      server,
+      `SELECT to_char(paused_day, 'YYYY-MM-DD') AS paused_day FROM case_clocks
+        WHERE case_id = $1 AND stopped_at IS NULL`,
+      [filed.id],
+    );
+    expect(paused.paused_day).toBe(day(1));
+
+    await moveTo(day(3)); // Thursday: one working day paused (Wednesday is the holiday)
+    const answered = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/follow-up/messages',
+      payload: {
+        reference: filed.reference,
+        receiptCode: filed.receiptCode,
+        body: 'The primary school in our village, since September.',
+      },
+    });
+    expect(answered.statusCode).toBe(201);
+    expect((await clocksOf(filed.id))[2]).toEqual(
+      expect.objectContaining({ stage: 'assessment', paused_days: 1, due_day: day(8) }),
+    );
+
+    await step(server, team.as.expert, filed.id, { to: 'technical_group' });
+    const { referralIds } = await step(server, team.as.admin, filed.id, {
+      to: 'referred',
+      referrals: [referral(server)],
+    });
+    expect(referralIds).toHaveLength(1);
+    const link = new URL(
+      (await outboxOf(server, filed.id)).find((m) => m.template === 'referral_sent')!.params
+        .responseUrl,
+    ).pathname;
+
+    await moveTo(day(7)); // the next Monday: the institution answers
+    const page = await csrfFrom(server, `${link}?lang=en`);
+    const body = multipart([
+      ['outcome', 'complied'],
+      ['text', 'The child is back in a mixed class; the teachers were trained.'],
+    ]);
+    const sent = await server.app.inject({
+      method: 'POST',
+      url: `${link}?_csrf=${encodeURIComponent(page.token)}&lang=en`,
+      payload: body.payload,
+      headers: { ...body.headers, cookie: page.cookie },
+    });
+    expect([200, 303]).toContain(sent.statusCode);
+
+    await moveTo(day(8));
+    await step(server, team.as.expert, filed.id, { to: 'resolved', reason: 'Complied.' });
+
+    expect(await clocksOf(filed.id)).toEqual([
+      expect.objectContaining({ stage: 'triage', working_days: 1 }),
+      expect.objectContaining({ stage: 'assignment', working_days: 0 }),
+      // Tuesday to Thursday is one working day, and it was paused.
+      expect.objectContaining({ stage: 'assessment', working_days: 0, paused_days: 1 }),
+      // Thursday + 5: Fri, Mon, Tue, Wed, Thu.
+      expect.objectContaining({ stage: 'technical_group', due_day: day(10), working_days: 0 }),
+      // Thursday + 4: Fri, Mon, Tue, Wed; answered on Monday after 2 working days.
+      expect.objectContaining({
+        stage: 'institution_answer',
+        due_day: day(9),
+        working_days: 2,
+      }),
+      expect.objectContaining({ stage: 'closing', due_day: day(9), working_days: 1 }),
+    ]);
+    expect((await clocksOf(filed.id)).every((c) => c.stopped)).toBe(true);
+
+    const clockHistory = (await historyOf(server, filed.id)).filter((h) =>
+      h.event.startsWith('clock_'),
+    );
+    expect(clockHistory.map((h) => `${h.event} ${h.reason?.split('|')[0]}`)).toEqual([
+      'clock_started triage',
+      'clock_stopped triage',
+      'clock_started assignment',
+      'clock_stopped assignment',
+      'clock_started assessment',
+      'clock_paused assessment',
+      'clock_resumed assessment',
+      'clock_stopped assessment',
+      'clock_started technical_group',
+      'clock_stopped technical_group',
+      'clock_started institution_answer',
+      'clock_stopped institution_answer',
+      'clock_started closing',
+      'clock_stopped closing',
+    ]);
+    expect(clockHistory.every((h) => !h.public)).toBe(true);
+
+    // Staff read the clock in the case's history.
+    const staffPage = await server.app.inject({
+      method: 'GET',
+      url: `/staff/cases/${filed.id}?lang=en`,
+      headers: { cookie: team.as.admin.headers.cookie },
+    });
+    expect(staffPage.body).toContain('Clock paused: waiting for the reporter&#39;s answer');
+    expect(staffPage.body).toContain('Clock stopped: Institution&#39;s answer, 2 working days');
+  });
+
+  describe('reminders, with two workers checking the clocks at once', () => {
+    let workers: TestWorker[] = [];
+    let sink: SmtpSink;
+
+    beforeAll(async () => {
+      sink = await SmtpSink.start();
+      const env = mailTestEnv({
+        ...CLOCK_ENV,
+        DATABASE_URL: server.config.database.url,
+        REDIS_KEY_PREFIX: server.config.redis.keyPrefix,
+        SMTP_URL: sink.url,
+      });
+      workers = [await startTestWorker(env), await startTestWorker(env)];
+    });
+    afterAll(async () => {
+      for (const worker of workers) await worker.close();
+      await sink?.stop();
+    });
+
+    const checkEverywhere = (now: Date) =>
+      Promise.all(workers.map((w) => w.app.get(ClockChecksService, { strict: false }).run(now)));
+
+    async function staffMail(template: string) {
+      return rows<{ case_id: string | null; params: Record<string, string> }>(
+        server,
+        `SELECT case_id, params FROM notification_outbox WHERE template = $1 ORDER BY created_at`,
+        [template],
+      );
+    }
+
+    it('reminds the person responsible once before the due date and once when it passes, and sends one digest a day', async () => {
+      await moveTo(day(14)); // a Monday
+      const assigned = await assignedCase(server, team);
+      const waiting = await assignedCase(server, team);
+      await api(server, team.as.expert, 'POST', `/api/v1/cases/${waiting.id}/messages`, {
+        body: 'Could you tell us the name of the school?',
+      });
+      // Monday + 3: Thursday.
+      expect((await clocksOf(assigned.id))[2].due_day).toBe(day(17));
+
+      // Wednesday: one working day before the due date.
+      await checkEverywhere(kosovoMorning(day(16), 8));
+      await checkEverywhere(kosovoMorning(day(16), 9));
+      const soon = await staffMail('clock_due_soon_staff');
+      expect(soon.filter((m) => m.case_id === assigned.id)).toHaveLength(1);
+      expect(soon.find((m) => m.case_id === assigned.id)!.params).toEqual({
+        reference: assigned.reference,
+        stage: expect.any(String),
+        dueDate: expect.any(String),
+        caseUrl: expect.stringContaining(`/staff/cases/${assigned.id}`),
+      });
+      // The paused case waits for its reporter: no reminder.
+      expect(soon.filter((m) => m.case_id === waiting.id)).toHaveLength(0);
+      expect(await staffMail('clock_digest_staff')).toHaveLength(0);
+
+      // The next Monday: past due. Thursday 3 working days after Monday, the paused case
+      // stopped waiting (CLOCK_REPORTER_WAIT_DAYS=3) and runs again.
+      await checkEverywhere(kosovoMorning(day(21), 8));
+      await checkEverywhere(kosovoMorning(day(21), 9));
+      const overdue = await staffMail('clock_overdue_staff');
+      expect(overdue.filter((m) => m.case_id === assigned.id)).toHaveLength(1);
+      const history = await historyOf(server, assigned.id);
+      expect(history.filter((h) => h.event === 'clock_breached')).toHaveLength(1);
+      const resumed = (await historyOf(server, waiting.id)).filter(
+        (h) => h.event === 'clock_resumed',
+      );
+      expect(resumed).toEqual([expect.objectContaining({ actor_kind: 'system' })]);
+
+      const digests = await staffMail('clock_digest_staff');
+      expect(digests).toHaveLength(1);
+      expect(digests[0].params.references).toContain(assigned.reference);
+      expect(digests[0].params.listUrl).toContain('/staff/cases?due=overdue');
+
+      // Another run the same day writes nothing new.
+      await checkEverywhere(kosovoMorning(day(21), 10));
+      expect(await staffMail('clock_overdue_staff')).toHaveLength(overdue.length);
+      expect(await staffMail('clock_digest_staff')).toHaveLength(1);
+      expect(await staffMail('clock_due_soon_staff')).toHaveLength(soon.length);
+
+      // And each arrives once, in the recipient's language, naming the case by its reference.
+      await drainNotifications(server.app.get(DataSource), server.config);
+      const arrived = (to: string, subject: string) =>
+        sink.mails.filter((m) => m.to.includes(to) && m.subject.startsWith(subject));
+      const expertMail = arrived(team.expert.email, 'Rok');
+      expect(expertMail.filter((m) => m.subject.includes(assigned.reference))).toHaveLength(2);
+      expect(arrived(team.admin.email, 'Raste me afat të kaluar')).toHaveLength(1);
+      for (const mail of [...expertMail, ...arrived(team.admin.email, 'Raste')]) {
+        expect(mail.text).not.toContain(IDENTITY.name);
+        expect(mail.text).not.toContain('separate class');
+      }
+    });
+  });
+});
