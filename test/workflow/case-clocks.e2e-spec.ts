@@ -302,6 +302,40 @@ describe('Case clocks', () => {
       expect(await staffMail('clock_digest_staff')).toHaveLength(1);
       expect(await staffMail('clock_due_soon_staff')).toHaveLength(soon.length);
 
+      // The staff lists show and filter the time left, in working days.
+      await moveTo(day(21));
+      const list = async (query: string) => {
+        const res = await api(server, team.as.admin, 'GET', `/api/v1/cases?${query}`);
+        expect(res.statusCode).toBe(200);
+        return (res.json() as { items: { id: string; clock: unknown }[] }).items;
+      };
+      const late = await list('due=overdue');
+      expect(late.map((c) => c.id)).toEqual([assigned.id]);
+      expect(late[0].clock).toEqual({
+        stage: 'assessment',
+        dueDate: day(17),
+        daysLeft: -2,
+        waitingForReporter: false,
+      });
+      const page = await server.app.inject({
+        method: 'GET',
+        url: '/staff/cases?due=overdue&lang=en',
+        headers: { cookie: team.as.admin.headers.cookie },
+      });
+      expect(page.statusCode).toBe(200);
+      expect(page.body).toContain(assigned.reference);
+      expect(page.body).not.toContain(waiting.reference);
+      expect(page.body).toContain('2 working days overdue');
+      // Five working days waited (Tuesday to Monday) moved the paused case's date to Thursday.
+      await moveTo(day(23));
+      expect((await list('due=due_soon')).map((c) => c.id)).toEqual([waiting.id]);
+      expect((await list('order=due')).slice(0, 2).map((c) => c.id)).toEqual([
+        assigned.id,
+        waiting.id,
+      ]);
+      const refused = await api(server, team.as.admin, 'GET', '/api/v1/cases?due=someday');
+      expect(refused.statusCode).toBe(400);
+
       // And each arrives once, in the recipient's language, naming the case by its reference.
       await drainNotifications(server.app.get(DataSource), server.config);
       const arrived = (to: string, subject: string) =>

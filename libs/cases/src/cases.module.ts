@@ -4,6 +4,7 @@ import { registerMessages } from '@app/core';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { TaxonomyModule } from '@app/taxonomy';
+import { CaseClocksModule } from './clocks/case-clocks.module';
 import { CasesController } from './intake/controllers/cases.controller';
 import { FollowUpPagesController } from './follow-up/controllers/follow-up-pages.controller';
 import { FollowUpController } from './follow-up/controllers/follow-up.controller';
@@ -77,6 +78,7 @@ registerMessages(WORKFLOW_MESSAGES);
  */
 @Module({
   imports: [
+    CaseClocksModule,
     IdentityModule,
     NotificationsModule,
     TaxonomyModule,

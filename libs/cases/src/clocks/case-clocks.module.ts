@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { registerMessages } from '@app/core';
 import { CLOCK_MESSAGES } from './messages/clock.messages';
+import { CaseClockFacts } from './services/case-clock-facts';
 import { CaseClockListener } from './services/case-clock-listener';
 import { CaseClocks } from './services/case-clocks';
 import { WorkingCalendarService } from './services/working-calendar.service';
@@ -12,7 +13,7 @@ registerMessages(CLOCK_MESSAGES);
  * runs in the transaction of every case change, so a clock never disagrees with its case.
  */
 @Module({
-  providers: [CaseClockListener, CaseClocks, WorkingCalendarService],
-  exports: [CaseClockListener, CaseClocks, WorkingCalendarService],
+  providers: [CaseClockFacts, CaseClockListener, CaseClocks, WorkingCalendarService],
+  exports: [CaseClockFacts, CaseClockListener, CaseClocks, WorkingCalendarService],
 })
 export class CaseClocksModule {}

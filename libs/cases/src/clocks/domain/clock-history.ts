@@ -18,3 +18,24 @@ export function clockEntryParams(
     days: days ?? '',
   };
 }
+
+/** A case's running clock as one line of the staff list: stage, due date, working days left. */
+export function clockSummaryText(
+  clock: { stage: string; dueDate: string; daysLeft: number; waitingForReporter: boolean } | null,
+  locale: Locale,
+): { stage: string; due: string; left: string; late: boolean } | null {
+  if (!clock) return null;
+  const left = clock.waitingForReporter
+    ? translate(locale, 'staff.cases.clock.waiting')
+    : clock.daysLeft > 0
+      ? translate(locale, 'staff.cases.clock.days_left', { days: clock.daysLeft })
+      : clock.daysLeft === 0
+        ? translate(locale, 'staff.cases.clock.due_today')
+        : translate(locale, 'staff.cases.clock.overdue', { days: -clock.daysLeft });
+  return {
+    stage: translate(locale, `clock.stage.${clock.stage}`),
+    due: displayDate(`${clock.dueDate}T12:00:00Z`),
+    left,
+    late: !clock.waitingForReporter && clock.daysLeft < 0,
+  };
+}

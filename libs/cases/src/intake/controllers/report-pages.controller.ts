@@ -54,7 +54,12 @@ export class ReportPagesController {
       return view('cases/report-received.njk', { reference: outcome.reference }, 200, ANSWER);
     }
     const { reference, receiptCode, evidenceCount } = outcome.result;
-    const model = { reference, receiptCode: formatReceiptCode(receiptCode), evidenceCount };
+    const model = {
+      reference,
+      receiptCode: formatReceiptCode(receiptCode),
+      evidenceCount,
+      nextStep: outcome.nextStep,
+    };
     return view('cases/report-done.njk', model, 200, ANSWER);
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { clockEntryParams } from '../../clocks/domain/clock-history';
+import { clockEntryParams, clockSummaryText } from '../../clocks/domain/clock-history';
 import {
   Clock,
   DomainError,
@@ -55,6 +55,7 @@ export interface CaseListPageView {
       areaLabel: string;
       municipalityLabel: string;
       submittedText: string;
+      clockText: ReturnType<typeof clockSummaryText>;
     })[];
   };
   options: {
@@ -64,6 +65,8 @@ export interface CaseListPageView {
     municipalities: Option[];
     experts: Option[];
     years: number[];
+    due: Option[];
+    orders: Option[];
   };
   previousHref: string | null;
   nextHref: string | null;
@@ -166,6 +169,7 @@ export class CasePagesService {
           areaLabel: snapshot.label('area', item.primaryArea, locale),
           municipalityLabel: snapshot.label('municipality', item.municipality, locale),
           submittedText: displayDateTime(item.submittedAt),
+          clockText: clockSummaryText(item.clock ?? null, locale),
         })),
       },
       options: {
@@ -178,6 +182,14 @@ export class CasePagesService {
         municipalities: snapshot.list('municipality', locale),
         experts: experts.map((e) => ({ code: e.id, label: e.name })),
         years: Array.from({ length: thisYear - 2022 + 1 }, (_, i) => thisYear - i),
+        due: (['overdue', 'due_soon'] as const).map((code) => ({
+          code,
+          label: translate(locale, `staff.cases.filter.due.${code}`),
+        })),
+        orders: (['newest', 'oldest', 'due'] as const).map((code) => ({
+          code,
+          label: translate(locale, `staff.cases.order.${code}`),
+        })),
       },
       previousHref: result.page > 1 ? href(result.page - 1) : null,
       nextHref: result.hasMore ? href(result.page + 1) : null,
