@@ -73,6 +73,33 @@ describe('Case clocks', () => {
     );
   }
 
+  /** The reporter's follow-up page (signed in with the reference and receipt code), in English. */
+  async function followUpPage(filed: { reference: string; receiptCode: string }): Promise<string> {
+    const page = await csrfFrom(server, '/follow-up?lang=en');
+    const signIn = await server.app.inject({
+      method: 'POST',
+      url: '/follow-up',
+      payload: new URLSearchParams({
+        _csrf: page.token,
+        reference: filed.reference,
+        receiptCode: filed.receiptCode,
+      }).toString(),
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: page.cookie },
+    });
+    expect(signIn.statusCode).toBe(303);
+    const session = ([] as string[])
+      .concat(signIn.headers['set-cookie'] ?? [])
+      .find((c) => c.startsWith('pmd_follow_up='))!
+      .split(';')[0];
+    const res = await server.app.inject({
+      method: 'GET',
+      url: '/follow-up/case?lang=en',
+      headers: { cookie: `${page.cookie}; ${session}` },
+    });
+    expect(res.statusCode).toBe(200);
+    return res.body;
+  }
+
   beforeAll(async () => {
     server = await startWorkflowServer(CLOCK_ENV);
     // The next Monday at least 8 days from now, so the test never depends on the real date.
@@ -103,6 +130,10 @@ describe('Case clocks', () => {
       expect.objectContaining({ stage: 'triage', start_day: day(0), due_day: day(3) }),
     ]);
 
+    // The reporter reads what happens next and by when, without a name of who handles it.
+    const [dd, mm, yyyy] = [day(3).slice(8), day(3).slice(5, 7), day(3).slice(0, 4)];
+    expect(await followUpPage(filed)).toContain(`By ${dd}.${mm}.${yyyy} we look at your report.`);
+
     await moveTo(day(1)); // Tuesday
     await step(server, team.as.admin, filed.id, { to: 'in_review' });
     await step(server, team.as.admin, filed.id, { to: 'assigned', assigneeId: team.expert.id });
@@ -131,6 +162,9 @@ describe('Case clocks', () => {
       [filed.id],
     );
     expect(paused.paused_day).toBe(day(1));
+    const waitingPage = await followUpPage(filed);
+    expect(waitingPage).toContain('We are waiting for your answer to our message.');
+    expect(waitingPage).not.toContain(team.expert.name);
 
     await moveTo(day(3)); // Thursday: one working day paused (Wednesday is the holiday)
     const answered = await server.app.inject({
@@ -245,6 +279,12 @@ describe('Case clocks', () => {
     const checkEverywhere = (now: Date) =>
       Promise.all(workers.map((w) => w.app.get(ClockChecksService, { strict: false }).run(now)));
 
+    const list = async (query: string) => {
+      const res = await api(server, team.as.admin, 'GET', `/api/v1/cases?${query}`);
+      expect(res.statusCode).toBe(200);
+      return (res.json() as { items: { id: string; clock: unknown }[] }).items;
+    };
+
     async function staffMail(template: string) {
       return rows<{ case_id: string | null; params: Record<string, string> }>(
         server,
@@ -304,11 +344,6 @@ describe('Case clocks', () => {
 
       // The staff lists show and filter the time left, in working days.
       await moveTo(day(21));
-      const list = async (query: string) => {
-        const res = await api(server, team.as.admin, 'GET', `/api/v1/cases?${query}`);
-        expect(res.statusCode).toBe(200);
-        return (res.json() as { items: { id: string; clock: unknown }[] }).items;
-      };
       const late = await list('due=overdue');
       expect(late.map((c) => c.id)).toEqual([assigned.id]);
       expect(late[0].clock).toEqual({
@@ -347,6 +382,45 @@ describe('Case clocks', () => {
         expect(mail.text).not.toContain(IDENTITY.name);
         expect(mail.text).not.toContain('separate class');
       }
+    });
+
+    it('proposes for the next agenda the cases whose decision is due first', async () => {
+      const later = await assignedCase(server, team);
+      const [first, onAgenda] = (await list('order=due')).map((c) => c.id);
+      const meeting = await api(server, team.as.admin, 'POST', '/api/v1/meetings', {
+        scheduledAt: new Date(server.clock.now().getTime() + 7 * 86_400_000).toISOString(),
+        place: 'Zyra e Kryeministrit, salla 2',
+      });
+      expect(meeting.statusCode).toBe(201);
+      const meetingId = (meeting.json() as { id: string }).id;
+      const added = await api(
+        server,
+        team.as.expert,
+        'POST',
+        `/api/v1/meetings/${meetingId}/items`,
+        {
+          caseId: onAgenda,
+          summary: 'Nxënësit romë u vendosën në një klasë të veçantë; shkolla nuk dha arsye.',
+          proposedDecision: 'refer',
+          proposedInstitutionCodes: ['ministry_education'],
+        },
+      );
+      expect(added.statusCode).toBe(201);
+
+      const page = await server.app.inject({
+        method: 'GET',
+        url: `/staff/meetings/${meetingId}?lang=en`,
+        headers: { cookie: team.as.admin.headers.cookie },
+      });
+      expect(page.statusCode).toBe(200);
+      const proposed = /<section aria-labelledby="proposed-title"[\s\S]*?<\/section>/.exec(
+        page.body,
+      )![0];
+      const order = [...proposed.matchAll(/href="\/staff\/cases\/([0-9a-f-]{36})"/g)].map(
+        (m) => m[1],
+      );
+      // The case already on this agenda is not proposed again; the rest come by due date.
+      expect(order).toEqual([first, later.id]);
     });
   });
 });

@@ -3,6 +3,9 @@ import { defineMessages } from '@app/core';
 /** Stage names and the clock entries of a case's history (staff pages and staff emails). */
 export const CLOCK_MESSAGES = defineMessages({
   sq: {
+    'meetings.proposed.title': 'Raste të propozuara për rendin e ditës',
+    'meetings.proposed.hint': 'Së pari rastet me afatin më të afërt për vendim.',
+    'meetings.proposed.due': 'afati {date}',
     'follow.next.triage': 'Deri më {date} e shqyrtojmë raportin tuaj.',
     'follow.next.assignment': 'Deri më {date} një ekspert ligjor e merr përsipër raportin tuaj.',
     'follow.next.assessment':
@@ -38,6 +41,9 @@ export const CLOCK_MESSAGES = defineMessages({
     'staff.case.event.clock_breached': 'Afati u tejkalua: {stage}, afati ishte {due}',
   },
   sr: {
+    'meetings.proposed.title': 'Predloženi slučajevi za dnevni red',
+    'meetings.proposed.hint': 'Prvo slučajevi sa najbližim rokom za odluku.',
+    'meetings.proposed.due': 'rok {date}',
     'follow.next.triage': 'Do {date} pregledamo vašu prijavu.',
     'follow.next.assignment': 'Do {date} pravni stručnjak preuzima vašu prijavu.',
     'follow.next.assessment':
@@ -73,6 +79,9 @@ export const CLOCK_MESSAGES = defineMessages({
     'staff.case.event.clock_breached': 'Rok je prekoračen: {stage}, rok je bio {due}',
   },
   en: {
+    'meetings.proposed.title': 'Cases proposed for the agenda',
+    'meetings.proposed.hint': 'The cases whose decision is due first come first.',
+    'meetings.proposed.due': 'due {date}',
     'follow.next.triage': 'By {date} we look at your report.',
     'follow.next.assignment': 'By {date} a legal expert takes on your report.',
     'follow.next.assessment':
@@ -108,6 +117,9 @@ export const CLOCK_MESSAGES = defineMessages({
     'staff.case.event.clock_breached': 'Due date passed: {stage}, it was due {due}',
   },
   rom: {
+    'meetings.proposed.title': 'Slučajija so predlozime vaš o dnevno redo',
+    'meetings.proposed.hint': 'Angle o slučajija kaske vakti vaš odluka si maj pašo.',
+    'meetings.proposed.due': 'dži {date}',
     'follow.next.triage': 'Dži ko {date} dikhasa tiro raporti.',
     'follow.next.assignment': 'Dži ko {date} jekh pravno eksperto lela tiro raporti.',
     'follow.next.assessment':
