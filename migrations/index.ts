@@ -18,6 +18,7 @@ import { SealHelperNames1796100000001 } from './1796100000001-SealHelperNames';
 import { MoveFollowUpAttempts1796200000000 } from './1796200000000-MoveFollowUpAttempts';
 import { AddSnapshotPublicFigures1796800000000 } from './1796800000000-AddSnapshotPublicFigures';
 import { CreateCaseClocks1797300000000 } from './1797300000000-CreateCaseClocks';
+import { CreateStatStageDays1797300000001 } from './1797300000001-CreateStatStageDays';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   MoveFollowUpAttempts1796200000000,
   AddSnapshotPublicFigures1796800000000,
   CreateCaseClocks1797300000000,
+  CreateStatStageDays1797300000001,
 ];

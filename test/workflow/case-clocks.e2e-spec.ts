@@ -1,4 +1,5 @@
 import { ClockChecksService } from '@app/cases';
+import { StatisticsRecompute } from '@app/statistics';
 import { addCalendarDays, fromKosovoWallClock, kosovoDate } from '@app/core';
 import { DataSource } from 'typeorm';
 import { IDENTITY, csrfFrom, multipart } from '../cases/case-fixtures';
@@ -246,6 +247,56 @@ describe('Case clocks', () => {
       'clock_stopped closing',
     ]);
     expect(clockHistory.every((h) => !h.public)).toBe(true);
+
+    // The timeliness histogram counted every stage in the same transactions, and the recompute
+    // command proves it (and finds a tampered row).
+    const [{ year }] = await rows<{ year: number }>(
+      server,
+      'SELECT year FROM cases WHERE id = $1',
+      [filed.id],
+    );
+    const histogram = await rows<{ stage: string; days: number; count: string; within: string }>(
+      server,
+      `SELECT stage, days, count, within FROM stat_stage_days WHERE year = $1 ORDER BY stage`,
+      [year],
+    );
+    expect(histogram).toEqual([
+      { stage: 'assessment', days: 0, count: '1', within: '1' },
+      { stage: 'assignment', days: 0, count: '1', within: '1' },
+      { stage: 'closing', days: 1, count: '1', within: '1' },
+      { stage: 'institution_answer', days: 2, count: '1', within: '1' },
+      { stage: 'technical_group', days: 0, count: '1', within: '1' },
+      { stage: 'triage', days: 1, count: '1', within: '1' },
+    ]);
+    const recompute = server.app.get(StatisticsRecompute, { strict: false });
+    expect((await recompute.run()).total).toBe(0);
+    await rows(server, `UPDATE stat_stage_days SET count = count + 1 WHERE stage = 'triage'`);
+    const tampered = await recompute.run();
+    expect(tampered.differences).toEqual([
+      expect.objectContaining({ table: 'stat_stage_days', expected: '1/1', actual: '2/1' }),
+    ]);
+    await recompute.run({ fix: true });
+    expect((await recompute.run()).total).toBe(0);
+
+    const statistics = await server.app.inject({
+      method: 'GET',
+      url: `/staff/statistics?from=${year}&to=${year}&lang=en`,
+      headers: { cookie: team.as.admin.headers.cookie },
+    });
+    expect(statistics.statusCode).toBe(200);
+    expect(statistics.body).toContain(`Timeliness, ${year}`);
+    const csv = await api(
+      server,
+      team.as.admin,
+      'GET',
+      `/api/v1/statistics/export?from=${year}&to=${year}&format=csv`,
+    );
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(`${year},timeliness_median,institution_answer,`);
+    expect(csv.body).toContain(`${year},timeliness_within_percent,triage,`);
+    expect(statistics.body).toMatch(
+      /Institution&#39;s answer<\/th>\s*<td>1<\/td>\s*<td>2<\/td>\s*<td>2<\/td>\s*<td>100 %<\/td>/,
+    );
 
     // Staff read the clock in the case's history.
     const staffPage = await server.app.inject({

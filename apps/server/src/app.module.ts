@@ -40,7 +40,8 @@ export class AppModule {
         CoreModule.forRoot({ applicationName: 'pmd-server', config, clock }),
         CaseEventsModule.forRoot({
           imports: [CaseClocksModule, CaseNotificationsModule, StatisticsListenersModule],
-          listeners: [StatisticsCaseListener, CaseClockListener, CaseNotifications],
+          // The clocks first: the statistics count the stages a change stopped.
+          listeners: [CaseClockListener, StatisticsCaseListener, CaseNotifications],
         }),
         CasesModule,
         IdentityModule,

@@ -28,7 +28,7 @@ describe('What each app wires into the transaction of a change', () => {
   const config = loadConfig({});
 
   it('the server (and the CLI, which boots it) and the worker run the same case listeners', () => {
-    const expected = [StatisticsCaseListener, CaseClockListener, CaseNotifications];
+    const expected = [CaseClockListener, StatisticsCaseListener, CaseNotifications];
     const server = AppModule.forRoot(config);
     const worker = WorkerModule.forRoot(config);
     expect(listenersOf(server, CaseEventsModule, CASE_EVENT_LISTENERS)).toEqual(expected);

@@ -27,7 +27,8 @@ export class WorkerModule {
         // The same reactions as the server's: a job that changes a case is counted and mailed.
         CaseEventsModule.forRoot({
           imports: [CaseClocksModule, CaseNotificationsModule, StatisticsListenersModule],
-          listeners: [StatisticsCaseListener, CaseClockListener, CaseNotifications],
+          // The clocks first: the statistics count the stages a change stopped.
+          listeners: [CaseClockListener, StatisticsCaseListener, CaseNotifications],
         }),
         CasesWorkerModule,
         NotificationsWorkerModule.register(),

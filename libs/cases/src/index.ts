@@ -65,6 +65,7 @@ export { ClockChecksService } from './clocks/services/clock-checks.service';
 export type { ClockCheckResult } from './clocks/services/clock-checks.service';
 export { WorkingCalendarService } from './clocks/services/working-calendar.service';
 export type { CaseClock } from './clocks/entities/case-clock.entity';
+export * from './clocks/services/stage-timings';
 export * from './jobs/case-jobs';
 export * from './jobs/case-job-queues';
 

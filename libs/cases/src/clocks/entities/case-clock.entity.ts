@@ -1,4 +1,4 @@
-import { Column, Entity, ForeignKey, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import type { ClockStage } from '../domain/clock-stages';
 import { Case } from '../../common/entities/case.entity';
 
@@ -8,6 +8,10 @@ import { Case } from '../../common/entities/case.entity';
  * (`stopped_at` null); a running clock with `paused_at` waits for the reporter.
  */
 @Entity({ name: 'case_clocks' })
+// Partial and expression indexes are written in the migration (CreateCaseClocks).
+@Index('case_clocks_running_key', { synchronize: false })
+@Index('case_clocks_due_idx', { synchronize: false })
+@Index('case_clocks_case_idx', { synchronize: false })
 export class CaseClock {
   @PrimaryColumn('uuid')
   id!: string;

@@ -3,6 +3,16 @@ import { defineMessages } from '@app/core';
 /** Stage names and the clock entries of a case's history (staff pages and staff emails). */
 export const CLOCK_MESSAGES = defineMessages({
   sq: {
+    'statistics.timeliness.within_percent': 'Brenda afatit (%)',
+    'statistics.timeliness.title': 'Afatet e trajtimit',
+    'statistics.timeliness.hint':
+      'Ditë pune për çdo fazë të rasteve të vitit (pa ditët kur pritej raportuesi), për të gjitha rastet.',
+    'statistics.timeliness.caption': 'Afatet e trajtimit, {year}',
+    'statistics.timeliness.stage': 'Faza',
+    'statistics.timeliness.count': 'Faza të përfunduara',
+    'statistics.timeliness.median': 'Mediana (ditë pune)',
+    'statistics.timeliness.p90': 'Percentili i 90-të (ditë pune)',
+    'statistics.timeliness.within': 'Brenda afatit',
     'meetings.proposed.title': 'Raste të propozuara për rendin e ditës',
     'meetings.proposed.hint': 'Së pari rastet me afatin më të afërt për vendim.',
     'meetings.proposed.due': 'afati {date}',
@@ -41,6 +51,16 @@ export const CLOCK_MESSAGES = defineMessages({
     'staff.case.event.clock_breached': 'Afati u tejkalua: {stage}, afati ishte {due}',
   },
   sr: {
+    'statistics.timeliness.within_percent': 'U roku (%)',
+    'statistics.timeliness.title': 'Rokovi postupanja',
+    'statistics.timeliness.hint':
+      'Radni dani za svaku fazu slučajeva iz godine (bez dana čekanja na prijavioca), za sve slučajeve.',
+    'statistics.timeliness.caption': 'Rokovi postupanja, {year}',
+    'statistics.timeliness.stage': 'Faza',
+    'statistics.timeliness.count': 'Završene faze',
+    'statistics.timeliness.median': 'Medijana (radni dani)',
+    'statistics.timeliness.p90': '90. percentil (radni dani)',
+    'statistics.timeliness.within': 'U roku',
     'meetings.proposed.title': 'Predloženi slučajevi za dnevni red',
     'meetings.proposed.hint': 'Prvo slučajevi sa najbližim rokom za odluku.',
     'meetings.proposed.due': 'rok {date}',
@@ -79,6 +99,16 @@ export const CLOCK_MESSAGES = defineMessages({
     'staff.case.event.clock_breached': 'Rok je prekoračen: {stage}, rok je bio {due}',
   },
   en: {
+    'statistics.timeliness.within_percent': 'Within target (%)',
+    'statistics.timeliness.title': 'Timeliness',
+    'statistics.timeliness.hint':
+      "Working days per stage of the year's cases (days waiting for the reporter left out), all cases.",
+    'statistics.timeliness.caption': 'Timeliness, {year}',
+    'statistics.timeliness.stage': 'Stage',
+    'statistics.timeliness.count': 'Stages ended',
+    'statistics.timeliness.median': 'Median (working days)',
+    'statistics.timeliness.p90': '90th percentile (working days)',
+    'statistics.timeliness.within': 'Within target',
     'meetings.proposed.title': 'Cases proposed for the agenda',
     'meetings.proposed.hint': 'The cases whose decision is due first come first.',
     'meetings.proposed.due': 'due {date}',
@@ -117,6 +147,16 @@ export const CLOCK_MESSAGES = defineMessages({
     'staff.case.event.clock_breached': 'Due date passed: {stage}, it was due {due}',
   },
   rom: {
+    'statistics.timeliness.within_percent': 'Ando vakti (%)',
+    'statistics.timeliness.title': 'Vakti e bukjako',
+    'statistics.timeliness.hint':
+      'Bukjake divesa vaš svako faza e beršeske slučajendar (bizo o divesa kana ažukerdam e raportues), sa e slučajija.',
+    'statistics.timeliness.caption': 'Vakti e bukjako, {year}',
+    'statistics.timeliness.stage': 'Faza',
+    'statistics.timeliness.count': 'Agorisarde faze',
+    'statistics.timeliness.median': 'Medijana (bukjake divesa)',
+    'statistics.timeliness.p90': '90-to percentili (bukjake divesa)',
+    'statistics.timeliness.within': 'Ando vakti',
     'meetings.proposed.title': 'Slučajija so predlozime vaš o dnevno redo',
     'meetings.proposed.hint': 'Angle o slučajija kaske vakti vaš odluka si maj pašo.',
     'meetings.proposed.due': 'dži {date}',
