@@ -1,7 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-const OLD_HISTORY_EVENTS = `'status_changed', 'reassigned', 'referral_answered', 'referral_overdue'`;
-const HISTORY_EVENTS = `${OLD_HISTORY_EVENTS}, 'clock_started', 'clock_paused', 'clock_resumed', 'clock_stopped', 'clock_breached'`;
 const STAGES = `'triage', 'assignment', 'assessment', 'technical_group', 'institution_answer', 'closing'`;
 
 /**
@@ -58,7 +56,7 @@ const HOLIDAYS: ReadonlyArray<readonly [string, string]> = [
 /**
  * Case clocks (DESIGN §7a): the working-day calendar (public holidays, one row a day, edited
  * per year), one clock row per stage of a case with its stored due date, the claim of each
- * day's digest to administrators, and the history events of the clocks.
+ * day's digest to administrators, and what happened to each clock (its history).
  */
 export class CreateCaseClocks1797300000000 implements MigrationInterface {
   name = 'CreateCaseClocks1797300000000';
@@ -126,20 +124,30 @@ export class CreateCaseClocks1797300000000 implements MigrationInterface {
       )
     `);
 
+    // What happened to each clock, for the case's history as staff read it: kept beside
+    // case_history (whose entries are status changes and their news) and shown merged with it.
     await queryRunner.query(`
-      ALTER TABLE case_history
-        DROP CONSTRAINT case_history_event_check,
-        ADD CONSTRAINT case_history_event_check CHECK (event IN (${HISTORY_EVENTS}))
+      CREATE TABLE case_clock_events (
+        id bigserial PRIMARY KEY,
+        case_id uuid NOT NULL,
+        clock_id uuid NOT NULL,
+        at timestamptz NOT NULL,
+        event text NOT NULL CHECK (event IN ('started', 'paused', 'resumed', 'stopped', 'breached')),
+        actor_kind text NOT NULL CHECK (actor_kind IN ('reporter', 'staff', 'system', 'meeting', 'institution')),
+        stage text NOT NULL CHECK (stage IN (${STAGES})),
+        due_day date NOT NULL,
+        working_days integer CHECK (working_days >= 0),
+        CONSTRAINT case_clock_events_case_id_fkey FOREIGN KEY (case_id) REFERENCES cases (id) ON DELETE CASCADE,
+        CONSTRAINT case_clock_events_clock_id_fkey FOREIGN KEY (clock_id) REFERENCES case_clocks (id) ON DELETE CASCADE
+      )
     `);
+    await queryRunner.query(
+      `CREATE INDEX case_clock_events_case_idx ON case_clock_events (case_id, at)`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    // History is append-only: clock entries stay, so the old rule holds for new rows only.
-    await queryRunner.query(`
-      ALTER TABLE case_history
-        DROP CONSTRAINT case_history_event_check,
-        ADD CONSTRAINT case_history_event_check CHECK (event IN (${OLD_HISTORY_EVENTS})) NOT VALID
-    `);
+    await queryRunner.query(`DROP TABLE case_clock_events`);
     await queryRunner.query(`DROP TABLE clock_digests`);
     await queryRunner.query(`DROP TABLE case_clocks`);
     await queryRunner.query(`DROP TABLE public_holidays`);

@@ -71,6 +71,7 @@ export * from './jobs/case-job-queues';
 
 import { Case } from './common/entities/case.entity';
 import { CaseClock } from './clocks/entities/case-clock.entity';
+import { CaseClockEvent } from './clocks/entities/case-clock-event.entity';
 import { CaseEvidence } from './evidence/entities/case-evidence.entity';
 import { CaseGround } from './common/entities/case-ground.entity';
 import { CaseHistoryEntry } from './workflow/entities/case-history-entry.entity';
@@ -88,6 +89,7 @@ import { ReferralDocument } from './referrals/entities/referral-document.entity'
 export const CASE_ENTITIES = [
   Case,
   CaseClock,
+  CaseClockEvent,
   CaseEvidence,
   CaseGround,
   CaseHistoryEntry,

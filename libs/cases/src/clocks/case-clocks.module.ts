@@ -1,5 +1,9 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { registerMessages } from '@app/core';
+import { CaseClock } from './entities/case-clock.entity';
+import { CaseClockEvent } from './entities/case-clock-event.entity';
+import { PublicHoliday } from './entities/public-holiday.entity';
 import { CLOCK_MESSAGES } from './messages/clock.messages';
 import { CaseClockFacts } from './services/case-clock-facts';
 import { CaseClockListener } from './services/case-clock-listener';
@@ -13,6 +17,7 @@ registerMessages(CLOCK_MESSAGES);
  * runs in the transaction of every case change, so a clock never disagrees with its case.
  */
 @Module({
+  imports: [TypeOrmModule.forFeature([CaseClock, CaseClockEvent, PublicHoliday])],
   providers: [CaseClockFacts, CaseClockListener, CaseClocks, WorkingCalendarService],
   exports: [CaseClockFacts, CaseClockListener, CaseClocks, WorkingCalendarService],
 })

@@ -106,7 +106,8 @@ export class StatisticsExport {
       return {
         contentType: 'application/json; charset=utf-8',
         filename,
-        body: JSON.stringify({ ...data, timeliness }, null, 2),
+        // The figures of the staff view, and (for all cases) the timeliness beside them.
+        body: JSON.stringify(unfiltered ? { ...data, timeliness } : data, null, 2),
       };
     }
     const table = await this.table(data, locale);

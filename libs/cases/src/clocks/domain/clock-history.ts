@@ -1,22 +1,35 @@
 import { Locale, translate } from '@app/core';
 import { displayDate } from '../../common/domain/display-date';
 
-/**
- * The words of a `clock_*` history entry: its reason holds `stage|due day|working days`
- * (see CaseClocks), turned here into the stage's name and a date as staff read it.
- */
-export function clockEntryParams(
-  event: string,
-  reason: string | null,
+/** One event of a case's clock as a line of the case's history on the staff page. */
+export interface ClockHistoryLine {
+  id: string;
+  at: string;
+  atText: string;
+  text: string;
+  event: string;
+  reason: null;
+  public: false;
+}
+
+/** The words of a clock event: its stage's name and dates as staff read them. */
+export function clockHistoryText(
+  event: { event: string; stage: string; dueDay: string; workingDays: number | null },
   locale: Locale,
-): { stage?: string; due?: string; days?: string } {
-  if (!event.startsWith('clock_') || !reason) return {};
-  const [stage, due, days] = reason.split('|');
-  return {
-    stage: translate(locale, `clock.stage.${stage}`),
-    due: due ? displayDate(`${due}T12:00:00Z`) : '',
-    days: days ?? '',
-  };
+): string {
+  return translate(locale, `staff.case.event.clock_${event.event}`, {
+    stage: translate(locale, `clock.stage.${event.stage}`),
+    due: displayDate(`${event.dueDay}T12:00:00Z`),
+    days: event.workingDays ?? '',
+  });
+}
+
+/** The case's history with its clock's events, in the order they happened. */
+export function mergeHistory<T extends { at: string }>(
+  entries: T[],
+  clock: ClockHistoryLine[],
+): (T | ClockHistoryLine)[] {
+  return [...entries, ...clock].sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
 /** A case's running clock as one line of the staff list: stage, due date, working days left. */

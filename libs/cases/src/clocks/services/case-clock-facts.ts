@@ -1,7 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig, Clock, Locale, kosovoDate, translate } from '@app/core';
-import { displayDate } from '../../common/domain/display-date';
+import { displayDate, displayDateTime } from '../../common/domain/display-date';
+import { ClockHistoryLine, clockHistoryText } from '../domain/clock-history';
+import { CaseClockEvent } from '../entities/case-clock-event.entity';
 import type { ClockStage } from '../domain/clock-stages';
 import { WorkingCalendarService } from './working-calendar.service';
 
@@ -85,5 +87,22 @@ export class CaseClockFacts {
     return translate(locale, `follow.next.${clock.stage}`, {
       date: displayDate(`${clock.dueDate}T12:00:00Z`),
     });
+  }
+
+  /** The events of a case's clocks as lines of its history (staff only). */
+  async historyLines(caseId: string, locale: Locale): Promise<ClockHistoryLine[]> {
+    const events = await this.dataSource.manager.find(CaseClockEvent, {
+      where: { caseId },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    return events.map((e) => ({
+      id: `clock-${e.id}`,
+      at: e.at.toISOString(),
+      atText: displayDateTime(e.at),
+      text: clockHistoryText(e, locale),
+      event: `clock_${e.event}`,
+      reason: null,
+      public: false,
+    }));
   }
 }

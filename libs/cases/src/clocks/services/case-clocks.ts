@@ -10,8 +10,8 @@ import {
   stageWorkingDays,
 } from '@app/core';
 import type { CaseStatus } from '../../workflow/domain/case-status.machine';
-import type { HistoryActorKind, HistoryEvent } from '../../workflow/domain/history-actor';
-import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
+import type { HistoryActorKind } from '../../workflow/domain/history-actor';
+import { CaseClockEvent, ClockEvent } from '../entities/case-clock-event.entity';
 import { ClockStage, StageTargets, stageTargets } from '../domain/clock-stages';
 import { CaseClock } from '../entities/case-clock.entity';
 import { WorkingCalendarService } from './working-calendar.service';
@@ -24,9 +24,9 @@ export interface ClockedCase {
 
 /**
  * Starts, pauses, resumes and stops the clocks of cases, always in the caller's transaction
- * and always with a (staff-only) history entry: `clock_<what>`, the reason holding
- * `stage|due day|working days taken`. Callers hold the case row's lock, so a case's clock
- * changes one at a time.
+ * and always with an event for the case's history (`case_clock_events`, shown to staff beside
+ * the status changes). Callers hold the case row's lock, so a case's clock changes one at a
+ * time.
  */
 @Injectable()
 export class CaseClocks {
@@ -76,7 +76,7 @@ export class CaseClocks {
       overdueSentAt: null,
     });
     await manager.insert(CaseClock, clock);
-    await this.record(manager, row, clock, 'clock_started', at, actor);
+    await this.record(manager, row, clock, 'started', at, actor);
     return clock;
   }
 
@@ -96,7 +96,7 @@ export class CaseClocks {
     clock.stopDay = stopDay;
     clock.workingDays = stageWorkingDays(calendar, clock, stopDay);
     await this.save(manager, clock);
-    await this.record(manager, row, clock, 'clock_stopped', at, actor);
+    await this.record(manager, row, clock, 'stopped', at, actor);
     return clock;
   }
 
@@ -107,7 +107,7 @@ export class CaseClocks {
     clock.pausedAt = at;
     clock.pausedDay = kosovoDate(at);
     await this.save(manager, clock);
-    await this.record(manager, row, clock, 'clock_paused', at, actor);
+    await this.record(manager, row, clock, 'paused', at, actor);
     return clock;
   }
 
@@ -121,13 +121,13 @@ export class CaseClocks {
     const calendar = await this.calendars.calendar(manager);
     this.foldPause(calendar, clock, kosovoDate(at));
     await this.save(manager, clock);
-    await this.record(manager, row, clock, 'clock_resumed', at, actor);
+    await this.record(manager, row, clock, 'resumed', at, actor);
     return clock;
   }
 
   /** Records the breach of a clock the daily check found past its due date. */
   async breach(manager: EntityManager, row: ClockedCase, clock: CaseClock, at: Date) {
-    await this.record(manager, row, clock, 'clock_breached', at, 'system');
+    await this.record(manager, row, clock, 'breached', at, 'system');
   }
 
   private foldPause(calendar: WorkingCalendar, clock: CaseClock, today: string): void {
@@ -158,21 +158,19 @@ export class CaseClocks {
     manager: EntityManager,
     row: ClockedCase,
     clock: CaseClock,
-    event: Extract<HistoryEvent, `clock_${string}`>,
+    event: ClockEvent,
     at: Date,
     actor: HistoryActorKind,
   ): Promise<void> {
-    await manager.insert(CaseHistoryEntry, {
+    await manager.insert(CaseClockEvent, {
       caseId: row.id,
+      clockId: clock.id,
       at,
-      actorKind: actor,
-      actorId: null,
-      fromStatus: row.status,
-      toStatus: row.status,
-      reason: [clock.stage, clock.dueDay, clock.workingDays ?? ''].join('|'),
-      public: false,
       event,
-      referralId: null,
+      actorKind: actor,
+      stage: clock.stage,
+      dueDay: clock.dueDay,
+      workingDays: clock.workingDays,
     });
   }
 }

@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { clockEntryParams, clockSummaryText } from '../../clocks/domain/clock-history';
+import {
+  ClockHistoryLine,
+  clockSummaryText,
+  mergeHistory,
+} from '../../clocks/domain/clock-history';
+import { CaseClockFacts } from '../../clocks/services/case-clock-facts';
 import {
   Clock,
   DomainError,
@@ -80,7 +85,7 @@ export interface TransitionForm {
 
 export interface CasePageView {
   case: CaseDetailDto & Record<string, unknown>;
-  history: (HistoryEntryDto & { atText: string; text: string })[];
+  history: ((HistoryEntryDto & { atText: string; text: string }) | ClockHistoryLine)[];
   notes: (NoteDto & { createdAtText: string })[];
   messages: (StaffMessageDto & { createdAtText: string })[] | null;
   referrals: (ReferralDto & {
@@ -127,6 +132,7 @@ export class CasePagesService {
     private readonly query: CaseQueryService,
     private readonly staff: StaffDirectory,
     private readonly taxonomy: TaxonomyService,
+    private readonly clockFacts: CaseClockFacts,
   ) {}
 
   async listPage(
@@ -209,12 +215,13 @@ export class CasePagesService {
   ): Promise<CasePageView> {
     const detail = await this.query.detail(principal, caseId, locale);
     const handle = detail.permissions.handle;
-    const [history, notes, messages, snapshot, experts] = await Promise.all([
+    const [history, notes, messages, snapshot, experts, clockLines] = await Promise.all([
       this.query.history(principal, caseId),
       this.query.notes(principal, caseId),
       handle ? this.query.messages(principal, caseId) : Promise.resolve(null),
       this.taxonomy.snapshot(),
       detail.permissions.assign ? this.staff.activeByRole('legal_expert') : Promise.resolve([]),
+      this.clockFacts.historyLines(caseId, locale),
     ]);
     const status = (s: CaseStatus) => translate(locale, `case.status.${s}`);
     const institutions = new Map(detail.referrals.map((r) => [r.id, r.institution]));
@@ -243,21 +250,23 @@ export class CasePagesService {
           ? displayDateTime(detail.receiptCodeAttack.lastAt)
           : null,
       },
-      history: history.map((entry) => ({
-        ...entry,
-        atText: displayDateTime(entry.at),
-        text: translate(locale, `staff.case.event.${entry.event}`, {
-          from: entry.from ? status(entry.from) : '',
-          to: status(entry.to),
-          actor: actorText(entry),
-          institution: entry.referralId ? (institutions.get(entry.referralId) ?? '') : '',
-          outcome:
-            entry.event === 'referral_answered' && entry.reason
-              ? translate(locale, `staff.referral.outcome.${entry.reason}`)
-              : '',
-          ...clockEntryParams(entry.event, entry.reason, locale),
-        }),
-      })),
+      history: mergeHistory(
+        history.map((entry) => ({
+          ...entry,
+          atText: displayDateTime(entry.at),
+          text: translate(locale, `staff.case.event.${entry.event}`, {
+            from: entry.from ? status(entry.from) : '',
+            to: status(entry.to),
+            actor: actorText(entry),
+            institution: entry.referralId ? (institutions.get(entry.referralId) ?? '') : '',
+            outcome:
+              entry.event === 'referral_answered' && entry.reason
+                ? translate(locale, `staff.referral.outcome.${entry.reason}`)
+                : '',
+          }),
+        })),
+        clockLines,
+      ),
       notes: notes.map((n) => ({ ...n, createdAtText: displayDateTime(n.createdAt) })),
       messages:
         messages?.map((m) => ({ ...m, createdAtText: displayDateTime(m.createdAt) })) ?? null,

@@ -17,10 +17,5 @@ export const HISTORY_EVENTS = [
   'reassigned',
   'referral_answered',
   'referral_overdue',
-  'clock_started',
-  'clock_paused',
-  'clock_resumed',
-  'clock_stopped',
-  'clock_breached',
 ] as const;
 export type HistoryEvent = (typeof HISTORY_EVENTS)[number];
