@@ -13,9 +13,6 @@ export const CLOCK_MESSAGES = defineMessages({
     'statistics.timeliness.median': 'Mediana (ditë pune)',
     'statistics.timeliness.p90': 'Percentili i 90-të (ditë pune)',
     'statistics.timeliness.within': 'Brenda afatit',
-    'meetings.proposed.title': 'Raste të propozuara për rendin e ditës',
-    'meetings.proposed.hint': 'Së pari rastet me afatin më të afërt për vendim.',
-    'meetings.proposed.due': 'afati {date}',
     'follow.next.triage': 'Deri më {date} e shqyrtojmë raportin tuaj.',
     'follow.next.assignment': 'Deri më {date} një ekspert ligjor e merr përsipër raportin tuaj.',
     'follow.next.assessment':
@@ -61,9 +58,6 @@ export const CLOCK_MESSAGES = defineMessages({
     'statistics.timeliness.median': 'Medijana (radni dani)',
     'statistics.timeliness.p90': '90. percentil (radni dani)',
     'statistics.timeliness.within': 'U roku',
-    'meetings.proposed.title': 'Predloženi slučajevi za dnevni red',
-    'meetings.proposed.hint': 'Prvo slučajevi sa najbližim rokom za odluku.',
-    'meetings.proposed.due': 'rok {date}',
     'follow.next.triage': 'Do {date} pregledamo vašu prijavu.',
     'follow.next.assignment': 'Do {date} pravni stručnjak preuzima vašu prijavu.',
     'follow.next.assessment':
@@ -109,9 +103,6 @@ export const CLOCK_MESSAGES = defineMessages({
     'statistics.timeliness.median': 'Median (working days)',
     'statistics.timeliness.p90': '90th percentile (working days)',
     'statistics.timeliness.within': 'Within target',
-    'meetings.proposed.title': 'Cases proposed for the agenda',
-    'meetings.proposed.hint': 'The cases whose decision is due first come first.',
-    'meetings.proposed.due': 'due {date}',
     'follow.next.triage': 'By {date} we look at your report.',
     'follow.next.assignment': 'By {date} a legal expert takes on your report.',
     'follow.next.assessment':
@@ -157,9 +148,6 @@ export const CLOCK_MESSAGES = defineMessages({
     'statistics.timeliness.median': 'Medijana (bukjake divesa)',
     'statistics.timeliness.p90': '90-to percentili (bukjake divesa)',
     'statistics.timeliness.within': 'Ando vakti',
-    'meetings.proposed.title': 'Slučajija so predlozime vaš o dnevno redo',
-    'meetings.proposed.hint': 'Angle o slučajija kaske vakti vaš odluka si maj pašo.',
-    'meetings.proposed.due': 'dži {date}',
     'follow.next.triage': 'Dži ko {date} dikhasa tiro raporti.',
     'follow.next.assignment': 'Dži ko {date} jekh pravno eksperto lela tiro raporti.',
     'follow.next.assessment':
