@@ -63,6 +63,13 @@ describe('Case clocks', () => {
     team.as.expert = await loginAs(server, team.expert);
   }
 
+  /** A staff page and the CSRF token of its forms. */
+  async function csrfFromStaff(url: string, cookie: string) {
+    const res = await server.app.inject({ method: 'GET', url, headers: { cookie } });
+    expect(res.statusCode).toBe(200);
+    return { body: res.body, token: /name="_csrf" value="([^"]+)"/.exec(res.body)![1] };
+  }
+
   async function clockEventsOf(caseId: string) {
     return rows<{ event: string; actor_kind: string }>(
       server,
@@ -320,6 +327,54 @@ describe('Case clocks', () => {
     });
     expect(staffPage.body).toContain('Clock paused: waiting for the reporter&#39;s answer');
     expect(staffPage.body).toContain('Clock stopped: Institution&#39;s answer, 2 working days');
+  });
+
+  it('lets administrators keep the public holidays of each year, and no one else', async () => {
+    const year = Number(day(0).slice(0, 4)) + 3;
+    const holiday = `${year}-06-15`;
+    const admin = { cookie: team.as.admin.headers.cookie };
+    const open = () =>
+      csrfFromStaff(`/staff/holidays?year=${year}&lang=en`, team.as.admin.headers.cookie);
+    const send = async (url: string, fields: Record<string, string>) => {
+      const page = await open();
+      return server.app.inject({
+        method: 'POST',
+        url,
+        payload: new URLSearchParams({ _csrf: page.token, ...fields }).toString(),
+        headers: { ...admin, 'content-type': 'application/x-www-form-urlencoded' },
+      });
+    };
+
+    const added = await send('/staff/holidays?lang=en', { day: holiday, name: 'Test holiday' });
+    expect(added.statusCode).toBe(303);
+    expect(added.headers.location).toBe(`/staff/holidays?year=${year}&done=added`);
+    const listed = await open();
+    expect(listed.body).toContain(`<time datetime="${holiday}">`);
+    const [row] = await rows<{ n: number }>(
+      server,
+      `SELECT count(*)::int AS n FROM public_holidays WHERE day = $1`,
+      [holiday],
+    );
+    expect(row.n).toBe(1);
+
+    const twice = await send('/staff/holidays?lang=en', { day: holiday, name: 'Again' });
+    expect(twice.statusCode).toBe(409);
+    expect(twice.body).toContain(`There is already a holiday on ${holiday}.`);
+    const wrong = await send('/staff/holidays?lang=en', { day: `${year}-02-30`, name: 'No day' });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.body).toContain('error-summary');
+    expect(wrong.body).toContain('value="No day"');
+
+    const removed = await send(`/staff/holidays/${holiday}/remove?lang=en`, {});
+    expect(removed.statusCode).toBe(303);
+    expect((await open()).body).not.toContain(`<time datetime="${holiday}">`);
+
+    const expertPage = await server.app.inject({
+      method: 'GET',
+      url: `/staff/holidays?year=${year}`,
+      headers: { cookie: team.as.expert.headers.cookie },
+    });
+    expect(expertPage.statusCode).toBe(403);
   });
 
   describe('reminders, with two workers checking the clocks at once', () => {

@@ -6,6 +6,8 @@ import { NotificationsModule } from '@app/notifications';
 import { TaxonomyModule } from '@app/taxonomy';
 import { CaseClocksModule } from './clocks/case-clocks.module';
 import { CasesController } from './intake/controllers/cases.controller';
+import { HolidayPagesController } from './clocks/controllers/holiday-pages.controller';
+import { PublicHolidaysService } from './clocks/services/public-holidays.service';
 import { FollowUpPagesController } from './follow-up/controllers/follow-up-pages.controller';
 import { FollowUpController } from './follow-up/controllers/follow-up.controller';
 import { ReferralResponsePagesController } from './referrals/controllers/referral-response-pages.controller';
@@ -100,6 +102,7 @@ registerMessages(WORKFLOW_MESSAGES);
     CasesController,
     FollowUpController,
     FollowUpPagesController,
+    HolidayPagesController,
     ReferralResponsePagesController,
     ReportPagesController,
     StaffCasePagesController,
@@ -128,6 +131,7 @@ registerMessages(WORKFLOW_MESSAGES);
     IdempotencyService,
     OverdueReferralsService,
     PersonalDataEraser,
+    PublicHolidaysService,
     ReceiptCodeHasher,
     ReferralAnswersService,
     ReferralDocumentsService,
