@@ -22,6 +22,8 @@ import { AddOutcomeMessage1797200000000 } from './1797200000000-AddOutcomeMessag
 import { AddRomaniReferenceLabels1797400000000 } from './1797400000000-AddRomaniReferenceLabels';
 import { AcceptSerbianCyrillicLocale1797400000001 } from './1797400000001-AcceptSerbianCyrillicLocale';
 import { AddStaffWorkingLanguages1797500000000 } from './1797500000000-AddStaffWorkingLanguages';
+import { CreateCaseClocks1797300000000 } from './1797300000000-CreateCaseClocks';
+import { CreateStatStageDays1797300000001 } from './1797300000001-CreateStatStageDays';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -49,4 +51,6 @@ export const MIGRATIONS = [
   AddRomaniReferenceLabels1797400000000,
   AcceptSerbianCyrillicLocale1797400000001,
   AddStaffWorkingLanguages1797500000000,
+  CreateCaseClocks1797300000000,
+  CreateStatStageDays1797300000001,
 ];

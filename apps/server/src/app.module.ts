@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig, Clock, CoreModule, PAGE_ERROR_RENDERER, registerMessages } from '@app/core';
 import {
+  CaseClockListener,
+  CaseClocksModule,
   CaseEventsModule,
   CaseNotifications,
   CaseNotificationsModule,
@@ -38,8 +40,9 @@ export class AppModule {
       imports: [
         CoreModule.forRoot({ applicationName: 'pmd-server', config, clock }),
         CaseEventsModule.forRoot({
-          imports: [CaseNotificationsModule, StatisticsListenersModule],
-          listeners: [StatisticsCaseListener, CaseNotifications],
+          imports: [CaseClocksModule, CaseNotificationsModule, StatisticsListenersModule],
+          // The clocks first: the statistics count the stages a change stopped.
+          listeners: [CaseClockListener, StatisticsCaseListener, CaseNotifications],
         }),
         CasesModule,
         HelpModule,

@@ -1,5 +1,10 @@
 import type { DynamicModule, Provider } from '@nestjs/common';
-import { CASE_EVENT_LISTENERS, CaseEventsModule, CaseNotifications } from '@app/cases';
+import {
+  CASE_EVENT_LISTENERS,
+  CaseClockListener,
+  CaseEventsModule,
+  CaseNotifications,
+} from '@app/cases';
 import { loadConfig } from '@app/core';
 import { MEETING_EVENT_LISTENERS, MeetingEventsModule } from '@app/meetings';
 import { StatisticsCaseListener, StatisticsMeetingListener } from '@app/statistics';
@@ -23,7 +28,7 @@ describe('What each app wires into the transaction of a change', () => {
   const config = loadConfig({});
 
   it('the server (and the CLI, which boots it) and the worker run the same case listeners', () => {
-    const expected = [StatisticsCaseListener, CaseNotifications];
+    const expected = [CaseClockListener, StatisticsCaseListener, CaseNotifications];
     const server = AppModule.forRoot(config);
     const worker = WorkerModule.forRoot(config);
     expect(listenersOf(server, CaseEventsModule, CASE_EVENT_LISTENERS)).toEqual(expected);

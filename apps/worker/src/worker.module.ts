@@ -1,5 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import {
+  CaseClockListener,
+  CaseClocksModule,
   CaseEventsModule,
   CaseNotifications,
   CaseNotificationsModule,
@@ -24,8 +26,9 @@ export class WorkerModule {
         CoreModule.forRoot({ applicationName: 'pmd-worker', config }),
         // The same reactions as the server's: a job that changes a case is counted and mailed.
         CaseEventsModule.forRoot({
-          imports: [CaseNotificationsModule, StatisticsListenersModule],
-          listeners: [StatisticsCaseListener, CaseNotifications],
+          imports: [CaseClocksModule, CaseNotificationsModule, StatisticsListenersModule],
+          // The clocks first: the statistics count the stages a change stopped.
+          listeners: [CaseClockListener, StatisticsCaseListener, CaseNotifications],
         }),
         CasesWorkerModule,
         NotificationsWorkerModule.register(),

@@ -8,6 +8,9 @@ import { CaseGround } from './common/entities/case-ground.entity';
 import { CaseHistoryEntry } from './workflow/entities/case-history-entry.entity';
 import { CaseReferral } from './referrals/entities/case-referral.entity';
 import { ReferralDocument } from './referrals/entities/referral-document.entity';
+import { CaseClock } from './clocks/entities/case-clock.entity';
+import { CaseClocksModule } from './clocks/case-clocks.module';
+import { ClockChecksService } from './clocks/services/clock-checks.service';
 import { CaseJobQueues } from './jobs/case-job-queues';
 import { CaseJobsProcessor } from './jobs/case-jobs.processor';
 import { CaseLinks } from './notifications/services/case-links';
@@ -25,15 +28,24 @@ import { StalePartSweeper } from './retention/services/stale-parts.service';
  */
 @Module({
   imports: [
+    CaseClocksModule,
     IdentityModule,
     NotificationsModule,
     TaxonomyModule,
-    TypeOrmModule.forFeature([Case, CaseGround, CaseHistoryEntry, CaseReferral, ReferralDocument]),
+    TypeOrmModule.forFeature([
+      Case,
+      CaseClock,
+      CaseGround,
+      CaseHistoryEntry,
+      CaseReferral,
+      ReferralDocument,
+    ]),
   ],
   providers: [
     CaseJobQueues,
     CaseJobsProcessor,
     CaseLinks,
+    ClockChecksService,
     OverdueReferralsService,
     EvidenceStore,
     FollowUpAttemptsStore,
@@ -41,6 +53,6 @@ import { StalePartSweeper } from './retention/services/stale-parts.service';
     RetentionService,
     StalePartSweeper,
   ],
-  exports: [CaseJobQueues],
+  exports: [CaseJobQueues, ClockChecksService],
 })
 export class CasesWorkerModule {}

@@ -5,7 +5,10 @@ import { registerMessages } from '@app/core';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { TaxonomyModule } from '@app/taxonomy';
+import { CaseClocksModule } from './clocks/case-clocks.module';
 import { CasesController } from './intake/controllers/cases.controller';
+import { HolidayPagesController } from './clocks/controllers/holiday-pages.controller';
+import { PublicHolidaysService } from './clocks/services/public-holidays.service';
 import { FollowUpPagesController } from './follow-up/controllers/follow-up-pages.controller';
 import { FollowUpController } from './follow-up/controllers/follow-up.controller';
 import { ReferralResponsePagesController } from './referrals/controllers/referral-response-pages.controller';
@@ -88,6 +91,7 @@ registerMessages(RECEIPT_MESSAGES);
 @Module({
   imports: [
     HelpModule,
+    CaseClocksModule,
     IdentityModule,
     NotificationsModule,
     TaxonomyModule,
@@ -110,6 +114,7 @@ registerMessages(RECEIPT_MESSAGES);
     FollowUpController,
     FollowUpPagesController,
     ReceiptPagesController,
+    HolidayPagesController,
     ReferralResponsePagesController,
     ReportPagesController,
     StaffCasePagesController,
@@ -138,6 +143,7 @@ registerMessages(RECEIPT_MESSAGES);
     IdempotencyService,
     OverdueReferralsService,
     PersonalDataEraser,
+    PublicHolidaysService,
     ReceiptCodeHasher,
     ReceiptService,
     ReferralAnswersService,

@@ -58,10 +58,20 @@ export * from './cases-worker.module';
 export * from './workflow/case-events.module';
 export * from './notifications/case-notifications.module';
 export * from './notifications/services/case-notifications';
+export * from './clocks/case-clocks.module';
+export * from './clocks/domain/clock-stages';
+export { CaseClockListener } from './clocks/services/case-clock-listener';
+export { ClockChecksService } from './clocks/services/clock-checks.service';
+export type { ClockCheckResult } from './clocks/services/clock-checks.service';
+export { WorkingCalendarService } from './clocks/services/working-calendar.service';
+export type { CaseClock } from './clocks/entities/case-clock.entity';
+export * from './clocks/services/stage-timings';
 export * from './jobs/case-jobs';
 export * from './jobs/case-job-queues';
 
 import { Case } from './common/entities/case.entity';
+import { CaseClock } from './clocks/entities/case-clock.entity';
+import { CaseClockEvent } from './clocks/entities/case-clock-event.entity';
 import { CaseEvidence } from './evidence/entities/case-evidence.entity';
 import { CaseGround } from './common/entities/case-ground.entity';
 import { CaseHistoryEntry } from './workflow/entities/case-history-entry.entity';
@@ -73,10 +83,13 @@ import { FollowUpClientAttempts } from './follow-up/entities/follow-up-client-at
 import { FollowUpReferenceAttempts } from './follow-up/entities/follow-up-reference-attempts.entity';
 import { FollowUpSession } from './follow-up/entities/follow-up-session.entity';
 import { IdempotencyKey } from './intake/entities/idempotency-key.entity';
+import { PublicHoliday } from './clocks/entities/public-holiday.entity';
 import { ReferralDocument } from './referrals/entities/referral-document.entity';
 
 export const CASE_ENTITIES = [
   Case,
+  CaseClock,
+  CaseClockEvent,
   CaseEvidence,
   CaseGround,
   CaseHistoryEntry,
@@ -88,6 +101,7 @@ export const CASE_ENTITIES = [
   FollowUpReferenceAttempts,
   FollowUpSession,
   IdempotencyKey,
+  PublicHoliday,
   ReferralDocument,
 ];
 export * from './intake/services/demo-cases';

@@ -33,6 +33,7 @@ export const IDENTITY_MESSAGES = defineMessages({
     'staff.nav.cases': 'Rastet',
     'staff.nav.statistics': 'Statistikat',
     'staff.nav.users': 'Stafi',
+    'staff.nav.holidays': 'Festat zyrtare',
     'staff.nav.audit': 'Regjistri i auditimit',
     'staff.nav.logout': 'Dilni ({name})',
     'staff.form.errors': 'Ju lutemi korrigjoni sa vijon',
@@ -113,6 +114,7 @@ export const IDENTITY_MESSAGES = defineMessages({
     'staff.nav.cases': 'Slučajevi',
     'staff.nav.statistics': 'Statistika',
     'staff.nav.users': 'Osoblje',
+    'staff.nav.holidays': 'Praznici',
     'staff.nav.audit': 'Revizijski dnevnik',
     'staff.nav.logout': 'Odjava ({name})',
     'staff.form.errors': 'Molimo ispravite sledeće',
@@ -192,6 +194,7 @@ export const IDENTITY_MESSAGES = defineMessages({
     'staff.nav.cases': 'Cases',
     'staff.nav.statistics': 'Statistics',
     'staff.nav.users': 'Staff',
+    'staff.nav.holidays': 'Public holidays',
     'staff.nav.audit': 'Audit log',
     'staff.nav.logout': 'Sign out ({name})',
     'staff.form.errors': 'Please correct the following',
@@ -245,6 +248,7 @@ export const IDENTITY_MESSAGES = defineMessages({
   rom: {
     'error.authentication_required': 'Ačh andre te džas maj angle.',
     'error.forbidden': 'Našti te keres akava.',
+    'staff.nav.holidays': 'Themutne slave',
     'error.staff_action_forbidden':
       'Samo e administratorja akharen e butjarnen thaj paruven lengere akauntja.',
     'error.login_failed':

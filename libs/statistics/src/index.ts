@@ -39,6 +39,7 @@ import { StatImportedMeetings } from './entities/stat-imported-meetings.entity';
 import { StatImportedReferral } from './entities/stat-imported-referral.entity';
 import { StatOutcomeDays } from './entities/stat-outcome-days.entity';
 import { StatSnapshot } from './entities/stat-snapshot.entity';
+import { StatStageDays } from './entities/stat-stage-days.entity';
 export const STATISTICS_ENTITIES = [
   StatCaseOutcome,
   StatCounter,
@@ -46,4 +47,5 @@ export const STATISTICS_ENTITIES = [
   StatImportedReferral,
   StatOutcomeDays,
   StatSnapshot,
+  StatStageDays,
 ];

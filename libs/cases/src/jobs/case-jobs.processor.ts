@@ -19,6 +19,7 @@ import {
 import { OverdueReferralsService } from '../referrals/services/overdue-referrals.service';
 import { RetentionService } from '../retention/services/retention.service';
 import { CaseJobQueues } from './case-job-queues';
+import { ClockChecksService } from '../clocks/services/clock-checks.service';
 import { CASE_JOBS_TO_QUEUE, CaseJobName, caseJobSchedules, isCaseJobName } from './case-jobs';
 
 /**
@@ -48,6 +49,13 @@ export class CaseJobsProcessor
       this.logger.log(`Referral-overdue check: ${handled} overdue referrals reminded`);
       return handled;
     },
+    'case-clock-check': async (now) => {
+      const done = await this.clockChecks.run(now);
+      this.logger.log(
+        `Case clocks: ${done.resumed} resumed, ${done.reminded} reminded, ${done.overdue} overdue, ${done.digests} digest`,
+      );
+      return done.resumed + done.reminded + done.overdue + done.digests;
+    },
     'retention-erase': async (now) => {
       const erased = await this.retention.eraseExpired(now);
       this.logger.log(`Retention: personal data of ${erased} cases erased`);
@@ -61,6 +69,7 @@ export class CaseJobsProcessor
     private readonly queues: CaseJobQueues,
     private readonly referrals: OverdueReferralsService,
     private readonly retention: RetentionService,
+    private readonly clockChecks: ClockChecksService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -118,7 +127,9 @@ export class CaseJobsProcessor
         );
       }
       if (!this.scheduled) {
-        this.logger.log('Daily referral-overdue check and personal data erasure scheduled');
+        this.logger.log(
+          'Daily referral-overdue check, personal data erasure and case clock check scheduled',
+        );
       }
       this.scheduled = true;
     } catch (error) {

@@ -14,12 +14,15 @@ export interface CaseJobPayloads {
   'referral-overdue-check': Record<string, never>;
   /** Personal data past its retention period is erased; expired rows are purged. */
   'retention-erase': Record<string, never>;
+  /** Case clocks: reporter waits that ran out, reminders, breaches, the overdue digest. */
+  'case-clock-check': Record<string, never>;
 }
 export type CaseJobName = keyof CaseJobPayloads;
 
 export const CASE_JOBS_TO_QUEUE = {
   'referral-overdue-check': 'maintenance',
   'retention-erase': 'maintenance',
+  'case-clock-check': 'maintenance',
 } as const satisfies Record<CaseJobName, CaseQueueName>;
 
 /** The id of the daily job scheduler that checks referral responses past their due date. */
@@ -27,6 +30,9 @@ export const OVERDUE_CHECK_SCHEDULER = 'referral-overdue-check-daily';
 
 /** The id of the daily job scheduler that erases personal data past its retention period. */
 export const RETENTION_SCHEDULER = 'retention-erase-daily';
+
+/** The id of the daily job scheduler that checks the case clocks. */
+export const CLOCK_CHECK_SCHEDULER = 'case-clock-check-daily';
 
 export interface CaseJobSchedule {
   /** The BullMQ job scheduler id: one per job, however many workers declare it. */
@@ -43,6 +49,7 @@ export function caseJobSchedules(config: AppConfig): Record<CaseJobName, CaseJob
       pattern: config.notifications.overdueCheckCron,
     },
     'retention-erase': { scheduler: RETENTION_SCHEDULER, pattern: config.privacy.retentionCron },
+    'case-clock-check': { scheduler: CLOCK_CHECK_SCHEDULER, pattern: config.clocks.checkCron },
   };
 }
 

@@ -10,6 +10,7 @@ import { notificationsSection } from './sections/notifications.section';
 import { storageSection } from './sections/storage.section';
 import { identitySection } from './sections/identity.section';
 import { casesSection } from './sections/cases.section';
+import { clocksSection } from './sections/clocks.section';
 import { meetingsSection } from './sections/meetings.section';
 import { statisticsSection } from './sections/statistics.section';
 import { privacySection } from './sections/privacy.section';
@@ -31,6 +32,7 @@ export const CONFIG_SCHEMA = {
   storage: storageSection,
   identity: identitySection,
   cases: casesSection,
+  clocks: clocksSection,
   meetings: meetingsSection,
   statistics: statisticsSection,
   privacy: privacySection,

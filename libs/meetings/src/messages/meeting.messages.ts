@@ -3,6 +3,9 @@ import { defineMessages } from '@app/core';
 /** Strings of the meetings pages, PDFs, errors and audit actions. Romani drafts await review. */
 export const MEETING_MESSAGES = defineMessages({
   sq: {
+    'meetings.proposed.title': 'Raste të propozuara për rendin e ditës',
+    'meetings.proposed.hint': 'Së pari rastet me afatin më të afërt për vendim.',
+    'meetings.proposed.due': 'afati {date}',
     'error.meeting_not_found': 'Takimi nuk u gjet.',
     'error.agenda_item_not_found': 'Kjo pikë e rendit të ditës nuk u gjet.',
     'error.meeting_action_forbidden':
@@ -125,6 +128,9 @@ export const MEETING_MESSAGES = defineMessages({
     'meetings.pdf.minutes_title': 'Grupi Teknik – procesverbali i takimit',
   },
   sr: {
+    'meetings.proposed.title': 'Predloženi slučajevi za dnevni red',
+    'meetings.proposed.hint': 'Prvo slučajevi sa najbližim rokom za odluku.',
+    'meetings.proposed.due': 'rok {date}',
     'error.meeting_not_found': 'Sastanak nije pronađen.',
     'error.agenda_item_not_found': 'Ova tačka dnevnog reda nije pronađena.',
     'error.meeting_action_forbidden':
@@ -244,6 +250,9 @@ export const MEETING_MESSAGES = defineMessages({
     'meetings.pdf.minutes_title': 'Tehnička grupa – zapisnik sa sastanka',
   },
   en: {
+    'meetings.proposed.title': 'Cases proposed for the agenda',
+    'meetings.proposed.hint': 'The cases whose decision is due first come first.',
+    'meetings.proposed.due': 'due {date}',
     'error.meeting_not_found': 'The meeting was not found.',
     'error.agenda_item_not_found': 'This agenda item was not found.',
     'error.meeting_action_forbidden':
@@ -365,6 +374,9 @@ export const MEETING_MESSAGES = defineMessages({
   rom: {
     'error.meeting_not_found': 'O sastanko na arakhlilo.',
     'error.agenda_item_not_found': 'Akaja tačka ki agenda na arakhlili.',
+    'meetings.proposed.title': 'Slučajija so predlozime vaš o dnevno redo',
+    'meetings.proposed.hint': 'Angle o slučajija kaske vakti vaš odluka si maj pašo.',
+    'meetings.proposed.due': 'dži {date}',
     'error.meeting_action_forbidden':
       'Tumen na šaj te keren akava ando sastanko e Tehnikane Grupako. E sastanka ingarena e administratorja.',
     'error.recused_from_item':

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { REFERRAL_FORM_BLOCKS } from '@app/cases';
+import { DataSource } from 'typeorm';
+import { AgendaCaseFacts, AgendaProposal, REFERRAL_FORM_BLOCKS, displayDate } from '@app/cases';
 import { Locale } from '@app/core';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { LocalizedEntry, TaxonomyService } from '@app/taxonomy';
@@ -19,6 +20,8 @@ export interface MeetingPage {
   proposals: readonly string[];
   /** How many referral blocks the decision form offers (the case page's rule). */
   referralBlocks: number;
+  /** Cases to put on the agenda next, the earliest decision target first (agenda editors). */
+  proposedCases: (AgendaProposal & { dueText: string | null })[];
 }
 
 /** What the meeting pages show: the meeting, the forms the reader may use, and their choices. */
@@ -27,6 +30,8 @@ export class MeetingPagesService {
   constructor(
     private readonly views: MeetingViews,
     private readonly directory: StaffDirectory,
+    private readonly dataSource: DataSource,
+    private readonly cases: AgendaCaseFacts,
     private readonly taxonomy: TaxonomyService,
   ) {}
 
@@ -37,9 +42,15 @@ export class MeetingPagesService {
   async meeting(actor: StaffPrincipal, meetingId: string, locale: Locale): Promise<MeetingPage> {
     const meeting = await this.views.detail(actor, meetingId, locale);
     const actions = MeetingPermissions.actions(actor.role, meeting.status);
-    const [members, snapshot] = await Promise.all([
+    const [members, snapshot, proposedCases] = await Promise.all([
       actions.recordRecusal ? this.directory.activeTechnicalGroupMembers() : Promise.resolve([]),
       this.taxonomy.snapshot(),
+      actions.editAgenda
+        ? this.cases.proposals(
+            this.dataSource.manager,
+            meeting.items.map((item) => item.case.id),
+          )
+        : Promise.resolve([]),
     ]);
     return {
       meeting,
@@ -50,6 +61,10 @@ export class MeetingPagesService {
       decisionKinds: DECISION_KINDS,
       proposals: PROPOSED_DECISIONS,
       referralBlocks: REFERRAL_FORM_BLOCKS,
+      proposedCases: proposedCases.map((p) => ({
+        ...p,
+        dueText: p.dueDate ? displayDate(`${p.dueDate}T12:00:00Z`) : null,
+      })),
     };
   }
 }

@@ -24,6 +24,10 @@ const SAMPLE: Record<string, string> = {
   inviteUrl: 'https://pmd.example/staff/invitations/xyz',
   expiresAt: '2026-02-01T10:30:00.000Z',
   resetUrl: 'https://pmd.example/staff/password-reset/xyz',
+  stage: 'Triage',
+  overdue: '3',
+  references: 'PMD-2026-00042, PMD-2026-00043, PMD-2026-00044',
+  listUrl: 'https://pmd.example/staff/cases?due=overdue',
 };
 
 const TEMPLATES = Object.keys(MAIL_TEMPLATES) as MailTemplate[];

@@ -17,6 +17,9 @@ export const MAIL_ACTIONS: { [T in MailTemplate]: ParamOf<T> } = {
   referral_answered: 'caseUrl',
   referral_overdue_institution: 'responseUrl',
   referral_overdue_staff: 'caseUrl',
+  clock_due_soon_staff: 'caseUrl',
+  clock_overdue_staff: 'caseUrl',
+  clock_digest_staff: 'listUrl',
   staff_invitation: 'inviteUrl',
   password_reset: 'resetUrl',
 };

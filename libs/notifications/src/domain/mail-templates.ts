@@ -24,6 +24,15 @@ export const MAIL_TEMPLATES = {
     audience: 'staff',
     params: ['reference', 'institution', 'dueDate', 'caseUrl'],
   },
+  clock_due_soon_staff: {
+    audience: 'staff',
+    params: ['reference', 'stage', 'dueDate', 'caseUrl'],
+  },
+  clock_overdue_staff: {
+    audience: 'staff',
+    params: ['reference', 'stage', 'dueDate', 'caseUrl'],
+  },
+  clock_digest_staff: { audience: 'staff', params: ['overdue', 'references', 'listUrl'] },
   staff_invitation: { audience: 'staff', params: ['name', 'inviteUrl', 'expiresAt'] },
   password_reset: { audience: 'staff', params: ['resetUrl', 'expiresAt'] },
 } as const satisfies Record<string, { audience: RecipientKind; params: readonly string[] }>;

@@ -93,6 +93,19 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
       'Përgjigjja nga {institution} për referimin e rastit {reference}, me afat më {dueDate}, ende nuk ka arritur. Institucionit iu dërgua një kujtesë.',
     'mail.referral_overdue_staff.action': 'Hapni rastin',
 
+    'mail.clock_due_soon_staff.subject': 'Afati po afron: rasti {reference}',
+    'mail.clock_due_soon_staff.body':
+      'Afati për „{stage}” të rastit {reference} është më {dueDate}.',
+    'mail.clock_due_soon_staff.action': 'Hapni rastin',
+    'mail.clock_overdue_staff.subject': 'Afati kaloi: rasti {reference}',
+    'mail.clock_overdue_staff.body':
+      'Afati për „{stage}” të rastit {reference} ishte më {dueDate} dhe ka kaluar.',
+    'mail.clock_overdue_staff.action': 'Hapni rastin',
+    'mail.clock_digest_staff.subject': 'Raste me afat të kaluar: {overdue}',
+    'mail.clock_digest_staff.body':
+      'Sot {overdue} raste kanë kaluar afatin e fazës ku ndodhen: {references}.',
+    'mail.clock_digest_staff.action': 'Shihni rastet me afat të kaluar',
+
     'mail.staff_invitation.subject': 'Ftesë në platformën për mbrojtje nga diskriminimi',
     'mail.staff_invitation.body':
       'Jeni ftuar të bashkoheni në platformën për mbrojtje nga diskriminimi si anëtar i stafit. Përdorni lidhjen më poshtë për të zgjedhur fjalëkalimin dhe për të konfiguruar hyrjen. Lidhja funksionon një herë dhe skadon më {expiresAt}.',
@@ -171,6 +184,18 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
       'Odgovor institucije {institution} na upućivanje slučaja {reference}, sa rokom {dueDate}, još nije stigao. Instituciji je poslat podsetnik.',
     'mail.referral_overdue_staff.action': 'Otvorite slučaj',
 
+    'mail.clock_due_soon_staff.subject': 'Rok se približava: slučaj {reference}',
+    'mail.clock_due_soon_staff.body': 'Rok za „{stage}” slučaja {reference} je {dueDate}.',
+    'mail.clock_due_soon_staff.action': 'Otvorite slučaj',
+    'mail.clock_overdue_staff.subject': 'Rok je prošao: slučaj {reference}',
+    'mail.clock_overdue_staff.body':
+      'Rok za „{stage}” slučaja {reference} bio je {dueDate} i prošao je.',
+    'mail.clock_overdue_staff.action': 'Otvorite slučaj',
+    'mail.clock_digest_staff.subject': 'Slučajevi sa prekoračenim rokom: {overdue}',
+    'mail.clock_digest_staff.body':
+      'Danas je {overdue} slučajeva prekoračilo rok faze u kojoj su: {references}.',
+    'mail.clock_digest_staff.action': 'Pogledajte slučajeve sa prekoračenim rokom',
+
     'mail.staff_invitation.subject': 'Poziv na platformu za zaštitu od diskriminacije',
     'mail.staff_invitation.body':
       'Pozvani ste da se pridružite platformi za zaštitu od diskriminacije kao član osoblja. Pomoću linka ispod izaberite lozinku i podesite prijavljivanje. Link radi jednom i ističe {expiresAt}.',
@@ -248,6 +273,18 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
     'mail.referral_overdue_staff.body':
       'The response of {institution} to the referral of case {reference}, due by {dueDate}, has not arrived yet. A reminder was sent to the institution.',
     'mail.referral_overdue_staff.action': 'Open the case',
+
+    'mail.clock_due_soon_staff.subject': 'Due soon: case {reference}',
+    'mail.clock_due_soon_staff.body': 'The {stage} of case {reference} is due by {dueDate}.',
+    'mail.clock_due_soon_staff.action': 'Open the case',
+    'mail.clock_overdue_staff.subject': 'Overdue: case {reference}',
+    'mail.clock_overdue_staff.body':
+      'The {stage} of case {reference} was due by {dueDate} and is now overdue.',
+    'mail.clock_overdue_staff.action': 'Open the case',
+    'mail.clock_digest_staff.subject': 'Overdue cases: {overdue}',
+    'mail.clock_digest_staff.body':
+      'Today {overdue} cases are past the due date of their stage: {references}.',
+    'mail.clock_digest_staff.action': 'See the overdue cases',
 
     'mail.staff_invitation.subject':
       'Invitation to the platform for protection from discrimination',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
+import { stagesStoppedAt } from '@app/cases';
 import type {
   CaseEventListener,
   CaseStatusChangedEvent,
@@ -40,6 +41,7 @@ export class StatisticsCaseListener implements CaseEventListener {
       at: event.at,
       closureReason: event.case.closureReason ?? null,
     });
+    await countStoppedStages(manager, event.case.id, event.case.year, event.at);
   }
 
   async afterReferralsCreated(manager: EntityManager, event: ReferralsCreatedEvent): Promise<void> {
@@ -71,6 +73,28 @@ export class StatisticsCaseListener implements CaseEventListener {
         answeredAt: event.answeredAt,
         outcome: event.outcome,
       }),
+    );
+    await countStoppedStages(manager, event.case.id, event.case.year, event.answeredAt);
+  }
+}
+
+/**
+ * Adds the stages whose clock this change stopped to the timeliness histogram
+ * (`stat_stage_days`). The case clock listener runs before this one in every composition, so
+ * the clocks are stopped when this reads them.
+ */
+async function countStoppedStages(
+  manager: EntityManager,
+  caseId: string,
+  year: number,
+  at: Date,
+): Promise<void> {
+  for (const stopped of await stagesStoppedAt(manager, caseId, at)) {
+    await manager.query(
+      `INSERT INTO stat_stage_days (year, stage, days, count, within) VALUES ($1, $2, $3, 1, $4)
+       ON CONFLICT (year, stage, days)
+       DO UPDATE SET count = stat_stage_days.count + 1, within = stat_stage_days.within + EXCLUDED.within`,
+      [year, stopped.stage, stopped.workingDays, stopped.withinTarget ? 1 : 0],
     );
   }
 }

@@ -101,14 +101,43 @@ export class StatisticsExport {
       .filter(Boolean)
       .map((code) => `-${code}`)
       .join('')}.${format}`;
+    // The timeliness histogram has no community, area or municipality: all cases only.
+    const unfiltered = !filter.community && !filter.area && !filter.municipality;
+    const timeliness = unfiltered ? await this.statistics.timeliness(data.from, data.to) : [];
     if (format === 'json') {
       return {
         contentType: 'application/json; charset=utf-8',
         filename,
-        body: JSON.stringify(data, null, 2),
+        // The figures of the staff view, and (for all cases) the timeliness beside them.
+        body: JSON.stringify(unfiltered ? { ...data, timeliness } : data, null, 2),
       };
     }
     const table = await this.table(data, locale);
+    for (const { year, stages } of timeliness) {
+      for (const stage of stages) {
+        const label = translate(locale, `clock.stage.${stage.stage}`);
+        const metrics: [string, number | null][] = [
+          ['count', stage.count],
+          ['median', stage.median],
+          ['p90', stage.p90],
+          [
+            'within_percent',
+            stage.withinShare === null ? null : Math.round(stage.withinShare * 1000) / 10,
+          ],
+        ];
+        for (const [metric, value] of metrics) {
+          if (value === null) continue;
+          table.push([
+            year,
+            `timeliness_${metric}`,
+            stage.stage,
+            translate(locale, `statistics.timeliness.${metric}`),
+            label,
+            value,
+          ]);
+        }
+      }
+    }
     if (format === 'csv') {
       // A byte order mark, so spreadsheet programs read the file as UTF-8 (ë, ç, š, ž...).
       return {

@@ -75,6 +75,9 @@ export class StatisticsPages {
       this.statistics.staffYearly(query, filter),
       this.taxonomy.snapshot(),
     ]);
+    // The histogram has no community, area or municipality: shown for all cases only.
+    const unfiltered = !filter.community && !filter.area && !filter.municipality;
+    const timeliness = unfiltered ? await this.statistics.timeliness(data.from, data.to) : [];
     const model = await this.model(data, query, locale);
     const labels = figureLabeler(snapshot, locale);
     const params = new URLSearchParams();
@@ -112,6 +115,14 @@ export class StatisticsPages {
             .reverse()
         : [],
       mayCompare: StatisticsPermissions.may(staff.role, 'regionalCompare'),
+      timeliness: timeliness.map((y) => ({
+        year: y.year,
+        stages: y.stages.map((st) => ({
+          ...st,
+          label: translate(locale, `clock.stage.${st.stage}`),
+          withinPercent: st.withinShare === null ? null : Math.round(st.withinShare * 100),
+        })),
+      })),
       publishable,
       publishPreview: mayPublish ? await this.publishPreview(publishable, locale) : [],
       hiddenMarker: HIDDEN,

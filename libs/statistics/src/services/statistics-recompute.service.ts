@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CaseStatisticsSource } from '@app/cases';
+import { CaseStatisticsSource, EXPECTED_STAGE_DAYS_SQL } from '@app/cases';
 import { KOSOVO_TIME_ZONE } from '@app/core';
 
 /** The eight scopes of a row with columns co, ar, mu (see the CreateStatistics migration). */
@@ -37,7 +37,7 @@ const EXPECTED_DAYS_SQL = `
    GROUP BY 1, 2, 3`;
 
 export interface CounterDifference {
-  table: 'stat_counters' | 'stat_outcome_days' | 'stat_case_outcomes';
+  table: 'stat_counters' | 'stat_outcome_days' | 'stat_case_outcomes' | 'stat_stage_days';
   /** What differs, e.g. `*|*|* 2025 status/closed/current` or a case id. */
   what: string;
   expected: string;
@@ -72,17 +72,19 @@ export class StatisticsRecompute {
         // Writers wait until the rebuilt rows are in; readers go on. Taken before the first
         // query, so the snapshot sees every change committed before the lock.
         await manager.query(
-          `LOCK TABLE stat_counters, stat_outcome_days, stat_case_outcomes IN SHARE ROW EXCLUSIVE MODE`,
+          `LOCK TABLE stat_counters, stat_outcome_days, stat_case_outcomes, stat_stage_days IN SHARE ROW EXCLUSIVE MODE`,
         );
       }
       await this.buildExpected(manager);
       const differences = await this.differences(manager, limit);
       const [{ total }] = (await manager.query(`SELECT
           (SELECT count(*) FROM counter_diff) + (SELECT count(*) FROM days_diff)
-          + (SELECT count(*) FROM outcome_diff) AS total`)) as { total: string }[];
+          + (SELECT count(*) FROM outcome_diff) + (SELECT count(*) FROM stage_diff) AS total`)) as {
+        total: string;
+      }[];
       if (options.fix && Number(total) > 0) await this.replace(manager);
       await manager.query(
-        `DROP TABLE expected_case_facts, expected_counters, expected_outcomes, expected_days, counter_diff, days_diff, outcome_diff`,
+        `DROP TABLE expected_case_facts, expected_counters, expected_outcomes, expected_days, counter_diff, days_diff, outcome_diff, expected_stage_days, stage_diff`,
       );
       return {
         differences,
@@ -123,6 +125,15 @@ export class StatisticsRecompute {
       SELECT scope, year, days, coalesce(e.count, 0) AS expected, coalesce(a.count, 0) AS actual
         FROM expected_days e FULL JOIN stat_outcome_days a USING (scope, year, days)
        WHERE coalesce(e.count, 0) <> coalesce(a.count, 0)`);
+    await manager.query(`CREATE TEMP TABLE expected_stage_days AS ${EXPECTED_STAGE_DAYS_SQL}`);
+    await manager.query(`
+      CREATE TEMP TABLE stage_diff AS
+      SELECT year, stage, days,
+             coalesce(e.count, 0) || '/' || coalesce(e.within, 0) AS expected,
+             coalesce(a.count, 0) || '/' || coalesce(a.within, 0) AS actual
+        FROM expected_stage_days e FULL JOIN stat_stage_days a USING (year, stage, days)
+       WHERE coalesce(e.count, 0) <> coalesce(a.count, 0)
+          OR coalesce(e.within, 0) <> coalesce(a.within, 0)`);
     await manager.query(`
       CREATE TEMP TABLE outcome_diff AS
       SELECT case_id,
@@ -158,6 +169,10 @@ export class StatisticsRecompute {
          FROM outcome_diff ORDER BY case_id LIMIT $1`,
       [limit],
     )) as { case_id: string; expected: string; actual: string }[];
+    const stages = (await manager.query(
+      `SELECT * FROM stage_diff ORDER BY year, stage, days LIMIT $1`,
+      [limit],
+    )) as { year: number; stage: string; days: number; expected: string; actual: string }[];
     return [
       ...counters.map((d) => ({
         table: 'stat_counters' as const,
@@ -177,13 +192,21 @@ export class StatisticsRecompute {
         expected: d.expected,
         actual: d.actual,
       })),
+      ...stages.map((d) => ({
+        table: 'stat_stage_days' as const,
+        what: `${d.year} ${d.stage} ${d.days} working days (count/within)`,
+        expected: d.expected,
+        actual: d.actual,
+      })),
     ].slice(0, limit);
   }
 
   private async replace(manager: EntityManager): Promise<void> {
     // Emptied in one go (the lock it takes is held only while the rows go in) and refilled in
     // key order, so each scope's rows lie together on disk: a request reads a few pages.
-    await manager.query(`TRUNCATE stat_counters, stat_outcome_days, stat_case_outcomes`);
+    await manager.query(
+      `TRUNCATE stat_counters, stat_outcome_days, stat_case_outcomes, stat_stage_days`,
+    );
     await manager.query(
       `INSERT INTO stat_counters (scope, year, dimension, key, metric, value)
        SELECT scope, year, dimension, key, metric, value FROM expected_counters WHERE value <> 0
@@ -197,6 +220,10 @@ export class StatisticsRecompute {
     await manager.query(
       `INSERT INTO stat_case_outcomes (case_id, outcome, closure_reason, decided_at)
        SELECT case_id, outcome, closure_reason, decided_at FROM expected_outcomes`,
+    );
+    await manager.query(
+      `INSERT INTO stat_stage_days (year, stage, days, count, within)
+       SELECT year, stage, days, count, within FROM expected_stage_days ORDER BY year, stage, days`,
     );
   }
 }

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { StageTimeliness, stageTimeliness } from '../domain/stage-timeliness';
 import { DataSource } from 'typeorm';
 import {
   APP_CONFIG,
@@ -10,7 +11,7 @@ import {
   kosovoDate,
   kosovoYear,
 } from '@app/core';
-import { CaseStatisticsSource } from '@app/cases';
+import { CLOCK_STAGES, CaseStatisticsSource, ClockStage } from '@app/cases';
 import { TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
 import { ALL_SCOPE } from '../domain/counter-key';
 import { filterScopes } from '../domain/case-deltas';
@@ -198,6 +199,34 @@ export class StatisticsService {
   }
 
   /** The statistical year now (Kosovo time). */
+  /**
+   * Timeliness per statistical year and stage (median and 90th percentile of working days, share
+   * within target), read from the histogram rows: the cost does not grow with the cases.
+   */
+  async timeliness(
+    from: number,
+    to: number,
+  ): Promise<{ year: number; stages: ({ stage: ClockStage } & StageTimeliness)[] }[]> {
+    const rows = (await this.dataSource.query(
+      `SELECT year, stage, days, count, within FROM stat_stage_days
+        WHERE year BETWEEN $1 AND $2`,
+      [from, to],
+    )) as { year: number; stage: ClockStage; days: number; count: string; within: string }[];
+    const result = [];
+    for (let year = to; year >= from; year--) {
+      const stages = CLOCK_STAGES.map((stage) => ({
+        stage,
+        ...stageTimeliness(
+          rows
+            .filter((r) => r.year === year && r.stage === stage)
+            .map((r) => ({ days: r.days, count: Number(r.count), within: Number(r.within) })),
+        ),
+      }));
+      if (stages.some((s) => s.count > 0)) result.push({ year, stages });
+    }
+    return result;
+  }
+
   currentYear(): number {
     return kosovoYear(this.clock.now());
   }

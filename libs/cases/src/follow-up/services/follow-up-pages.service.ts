@@ -17,6 +17,7 @@ import {
   formProblem,
 } from '@app/core';
 import { displayDateTime } from '../../common/domain/display-date';
+import { CaseClockFacts } from '../../clocks/services/case-clock-facts';
 import { FollowUpAccessDto } from '../dto/follow-up-access.dto';
 import type { FollowUpViewDto } from '../dto/follow-up-view.dto';
 import {
@@ -34,6 +35,8 @@ export interface SignInFormView {
 }
 
 export interface CasePageView {
+  /** What happens next and by when (the case clock), or null when no clock runs. */
+  nextStep: string | null;
   followUp: FollowUpViewDto & {
     submittedAtText: string;
     timeline: (FollowUpViewDto['timeline'][number] & { atText: string })[];
@@ -87,6 +90,7 @@ export class FollowUpPagesService {
     private readonly access: FollowUpAccessService,
     private readonly followUp: FollowUpService,
     private readonly contacts: PublicContactsService,
+    private readonly clockFacts: CaseClockFacts,
   ) {}
 
   /** The sign-in form (again after a refusal: the reference kept, never the code). */
@@ -188,6 +192,7 @@ export class FollowUpPagesService {
       errors: extra.problem?.errors ?? [],
       fieldErrors: fieldMessages(extra.problem),
       message: extra.message ?? '',
+      nextStep: await this.clockFacts.nextStepForReporter(caseId, locale),
     };
   }
 }

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   CsrfTokenInQuery,
+  Locale,
   Page,
   PageForm,
   PageResult,
@@ -12,6 +13,7 @@ import {
   seeOther,
   view,
 } from '@app/core';
+import { CaseClockFacts } from '../../clocks/services/case-clock-facts';
 import { formatReceiptCode } from '../domain/receipt-code';
 import { IdempotencyKeyReusedError } from '../exceptions/idempotency.errors';
 import { ReportFormService, ReportRefusedError } from '../services/report-form.service';
@@ -39,6 +41,7 @@ export class ReportPagesController {
   constructor(
     private readonly reportForm: ReportFormService,
     private readonly steps: ReportStepsService,
+    private readonly clockFacts: CaseClockFacts,
   ) {}
 
   /** The first step of a new report. */
@@ -67,12 +70,9 @@ export class ReportPagesController {
   @CsrfTokenInQuery()
   @PageForm(STEP, { again: 'stepAgain' })
   async step(@Req() request: FastifyRequest): Promise<PageResult> {
-    const outcome = await this.steps.advance(
-      multipartParts(request),
-      clientKey(request),
-      requestLocale(request),
-    );
-    return this.answer(outcome);
+    const locale = requestLocale(request);
+    const outcome = await this.steps.advance(multipartParts(request), clientKey(request), locale);
+    return this.answer(outcome, locale);
   }
 
   /** The step again with its problems, every answer and file kept. */
@@ -85,14 +85,21 @@ export class ReportPagesController {
     return { form: error.view, languages: [] };
   }
 
-  private answer(outcome: ReportStepOutcome): PageResult {
+  private async answer(outcome: ReportStepOutcome, locale: Locale): Promise<PageResult> {
     if (outcome.kind === 'step') return { form: outcome.view, languages: [] };
     if (outcome.kind === 'received') {
       return view('cases/report-received.njk', { reference: outcome.reference }, 200, ANSWER);
     }
-    const { reference, receiptCode, evidenceCount } = outcome.result;
-    const model = { reference, receiptCode: formatReceiptCode(receiptCode), evidenceCount };
-    return view('cases/report-done.njk', model, 200, ANSWER);
+    const { id, reference, receiptCode, evidenceCount } = outcome.result;
+    const model = {
+      reference,
+      receiptCode: formatReceiptCode(receiptCode),
+      evidenceCount,
+      // When the reporter can expect the next step, from the configured service targets.
+      nextStep: await this.clockFacts.nextStepForReporter(id, locale),
+    };
+    // Its receipt form posts the pair back (CSRF-checked) to make the PDF.
+    return view('cases/report-done.njk', model, 200, { csrf: true });
   }
 
   /**
@@ -117,7 +124,12 @@ export class ReportPagesController {
       return view('cases/report-received.njk', { reference: outcome.reference }, 200, ANSWER);
     }
     const { reference, receiptCode, evidenceCount } = outcome.result;
-    const model = { reference, receiptCode: formatReceiptCode(receiptCode), evidenceCount };
+    const model = {
+      reference,
+      receiptCode: formatReceiptCode(receiptCode),
+      evidenceCount,
+      nextStep: outcome.nextStep,
+    };
     // Its receipt form posts the pair back (CSRF-checked) to make the PDF.
     return view('cases/report-done.njk', model, 200, { csrf: true });
   }

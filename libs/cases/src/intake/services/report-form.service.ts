@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { CaseClockFacts } from '../../clocks/services/case-clock-facts';
 import { Injectable } from '@nestjs/common';
 import {
   DomainError,
@@ -41,7 +42,7 @@ export interface ReportFormView {
 }
 
 export type ReportFormOutcome =
-  | { kind: 'done'; result: SubmittedCase & { receiptCode: string } }
+  | { kind: 'done'; result: SubmittedCase & { receiptCode: string }; nextStep: string | null }
   /** The same form sent again (Back and resend, a reload): the case it filed, no code. */
   | { kind: 'received'; reference: string };
 
@@ -174,6 +175,7 @@ export class ReportFormService {
     private readonly validator: CaseSubmissionValidator,
     private readonly intake: CaseIntakeService,
     private readonly store: EvidenceStore,
+    private readonly clockFacts: CaseClockFacts,
   ) {}
 
   async form(
@@ -247,7 +249,11 @@ export class ReportFormService {
       if (result.alreadyReceived || result.receiptCode === undefined) {
         return { kind: 'received', reference: result.reference };
       }
-      return { kind: 'done', result: { ...result, receiptCode: result.receiptCode } };
+      return {
+        kind: 'done',
+        result: { ...result, receiptCode: result.receiptCode },
+        nextStep: await this.clockFacts.nextStepForReporter(result.id, locale),
+      };
     } catch (error) {
       await this.store.discard(files);
       if (!SHOWN.some((type) => error instanceof type)) throw error;

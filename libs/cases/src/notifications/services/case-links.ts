@@ -10,6 +10,11 @@ export class CaseLinks {
     return this.absolute(`/staff/cases/${caseId}`);
   }
 
+  /** The staff case list showing the cases whose clock is `due` (overdue or due soon). */
+  staffCaseList(due: 'overdue' | 'due_soon'): string {
+    return this.absolute(`/staff/cases?due=${due}`);
+  }
+
   followUp(): string {
     return this.absolute('/follow-up');
   }

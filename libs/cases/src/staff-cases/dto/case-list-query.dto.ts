@@ -77,11 +77,25 @@ export class CaseListQueryDto {
   @Length(3, 200)
   q?: string;
 
-  @ApiPropertyOptional({ enum: ['newest', 'oldest'], default: 'newest' })
+  @ApiPropertyOptional({
+    enum: ['overdue', 'due_soon'],
+    description:
+      "Cases whose stage is past its due date, or due within the reminder's window (working days); cases waiting for the reporter are neither",
+  })
   @emptyIsAbsent()
   @IsOptional()
-  @IsIn(['newest', 'oldest'])
-  order?: 'newest' | 'oldest';
+  @IsIn(['overdue', 'due_soon'])
+  due?: 'overdue' | 'due_soon';
+
+  @ApiPropertyOptional({
+    enum: ['newest', 'oldest', 'due'],
+    default: 'newest',
+    description: '`due`: the earliest due date of the current stage first',
+  })
+  @emptyIsAbsent()
+  @IsOptional()
+  @IsIn(['newest', 'oldest', 'due'])
+  order?: 'newest' | 'oldest' | 'due';
 
   @ApiPropertyOptional({ minimum: 1, default: 1 })
   @queryNumber()

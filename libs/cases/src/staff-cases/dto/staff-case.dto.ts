@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CLOCK_STAGES, ClockStage } from '../../clocks/domain/clock-stages';
 import {
   CASE_STATUSES,
   CLOSURE_REASONS,
@@ -40,6 +41,21 @@ export class ReceiptCodeAttackDto {
 }
 
 /** A row of the staff case list: no description, no identity. */
+/** The clock of the case's current stage (DESIGN §7a). */
+export class CaseClockDto {
+  @ApiProperty({ enum: CLOCK_STAGES })
+  stage!: ClockStage;
+
+  @ApiProperty({ format: 'date', description: 'Due date of the stage (Kosovo calendar)' })
+  dueDate!: string;
+
+  @ApiProperty({ description: 'Working days left to the due date; negative once it passed' })
+  daysLeft!: number;
+
+  @ApiProperty({ description: "Paused: the case waits for the reporter's answer" })
+  waitingForReporter!: boolean;
+}
+
 export class CaseSummaryDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
@@ -87,6 +103,12 @@ export class CaseSummaryDto {
 
   @ApiProperty({ description: 'The reporter named hate crime among the grounds' })
   hateCrime!: boolean;
+  @ApiPropertyOptional({
+    type: CaseClockDto,
+    nullable: true,
+    description: 'In lists: the running clock of the case; null when none runs (final status)',
+  })
+  clock?: CaseClockDto | null;
 }
 
 export class CaseListDto {

@@ -1,5 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import {
+  ClockHistoryLine,
+  clockSummaryText,
+  mergeHistory,
+} from '../../clocks/domain/clock-history';
+import { CaseClockFacts } from '../../clocks/services/case-clock-facts';
+import {
   Clock,
   DomainError,
   ForbiddenError,
@@ -62,6 +68,7 @@ export interface CaseListPageView {
       areaLabel: string;
       municipalityLabel: string;
       submittedText: string;
+      clockText: ReturnType<typeof clockSummaryText>;
     })[];
   };
   options: {
@@ -71,6 +78,8 @@ export interface CaseListPageView {
     municipalities: Option[];
     experts: Option[];
     years: number[];
+    due: Option[];
+    orders: Option[];
   };
   previousHref: string | null;
   nextHref: string | null;
@@ -84,7 +93,7 @@ export interface TransitionForm {
 
 export interface CasePageView {
   case: CaseDetailDto & Record<string, unknown>;
-  history: (HistoryEntryDto & { atText: string; text: string })[];
+  history: ((HistoryEntryDto & { atText: string; text: string }) | ClockHistoryLine)[];
   notes: (NoteDto & { createdAtText: string })[];
   messages: (StaffMessageDto & { createdAtText: string })[] | null;
   referrals: (ReferralDto & {
@@ -131,6 +140,7 @@ export class CasePagesService {
     private readonly query: CaseQueryService,
     private readonly staff: StaffDirectory,
     private readonly taxonomy: TaxonomyService,
+    private readonly clockFacts: CaseClockFacts,
   ) {}
 
   async listPage(
@@ -174,6 +184,7 @@ export class CasePagesService {
           municipalityLabel: snapshot.label('municipality', item.municipality, locale),
           submittedText: displayDateTime(item.submittedAt),
           ageText: ageText(locale, calendarDaysSince(item.submittedAt, this.clock.now())),
+          clockText: clockSummaryText(item.clock ?? null, locale),
         })),
       },
       options: {
@@ -186,6 +197,14 @@ export class CasePagesService {
         municipalities: snapshot.list('municipality', locale),
         experts: experts.map((e) => ({ code: e.id, label: e.name })),
         years: Array.from({ length: thisYear - 2022 + 1 }, (_, i) => thisYear - i),
+        due: (['overdue', 'due_soon'] as const).map((code) => ({
+          code,
+          label: translate(locale, `staff.cases.filter.due.${code}`),
+        })),
+        orders: (['newest', 'oldest', 'due'] as const).map((code) => ({
+          code,
+          label: translate(locale, `staff.cases.order.${code}`),
+        })),
       },
       previousHref: result.page > 1 ? href(result.page - 1) : null,
       nextHref: result.hasMore ? href(result.page + 1) : null,
@@ -205,12 +224,13 @@ export class CasePagesService {
   ): Promise<CasePageView> {
     const detail = await this.query.detail(principal, caseId, locale);
     const handle = detail.permissions.handle;
-    const [history, notes, messages, snapshot, experts] = await Promise.all([
+    const [history, notes, messages, snapshot, experts, clockLines] = await Promise.all([
       this.query.history(principal, caseId),
       this.query.notes(principal, caseId),
       handle ? this.query.messages(principal, caseId) : Promise.resolve(null),
       this.taxonomy.snapshot(),
       detail.permissions.assign ? this.staff.activeByRole('legal_expert') : Promise.resolve([]),
+      this.clockFacts.historyLines(caseId, locale),
     ]);
     const status = (s: CaseStatus) => translate(locale, `case.status.${s}`);
     const institutions = new Map(detail.referrals.map((r) => [r.id, r.institution]));
@@ -243,20 +263,23 @@ export class CasePagesService {
           ? displayDateTime(detail.receiptCodeAttack.lastAt)
           : null,
       },
-      history: history.map((entry) => ({
-        ...entry,
-        atText: displayDateTime(entry.at),
-        text: translate(locale, `staff.case.event.${entry.event}`, {
-          from: entry.from ? status(entry.from) : '',
-          to: status(entry.to),
-          actor: actorText(entry),
-          institution: entry.referralId ? (institutions.get(entry.referralId) ?? '') : '',
-          outcome:
-            entry.event === 'referral_answered' && entry.reason
-              ? translate(locale, `staff.referral.outcome.${entry.reason}`)
-              : '',
-        }),
-      })),
+      history: mergeHistory(
+        history.map((entry) => ({
+          ...entry,
+          atText: displayDateTime(entry.at),
+          text: translate(locale, `staff.case.event.${entry.event}`, {
+            from: entry.from ? status(entry.from) : '',
+            to: status(entry.to),
+            actor: actorText(entry),
+            institution: entry.referralId ? (institutions.get(entry.referralId) ?? '') : '',
+            outcome:
+              entry.event === 'referral_answered' && entry.reason
+                ? translate(locale, `staff.referral.outcome.${entry.reason}`)
+                : '',
+          }),
+        })),
+        clockLines,
+      ),
       notes: notes.map((n) => ({ ...n, createdAtText: displayDateTime(n.createdAt) })),
       messages:
         messages?.map((m) => ({ ...m, createdAtText: displayDateTime(m.createdAt) })) ?? null,

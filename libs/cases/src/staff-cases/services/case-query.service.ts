@@ -27,6 +27,7 @@ import {
   CaseNotFoundError,
 } from '../../workflow/exceptions/workflow.errors';
 import { CaseReferralsService } from '../../referrals/services/case-referrals.service';
+import { CaseClockFacts } from '../../clocks/services/case-clock-facts';
 import { institutionLabel } from '../../referrals/services/institution-label';
 import {
   FollowUpAttemptsStore,
@@ -77,6 +78,7 @@ export class CaseQueryService {
     private readonly taxonomy: TaxonomyService,
     private readonly referrals: CaseReferralsService,
     private readonly followUpAttempts: FollowUpAttemptsStore,
+    private readonly clockFacts: CaseClockFacts,
   ) {}
 
   /**
@@ -111,6 +113,10 @@ export class CaseQueryService {
       const assigneeId = query.assignee === 'me' ? principal.id : query.assignee.toLowerCase();
       filtered.andWhere('c.assigneeId = :assigneeId', { assigneeId });
     }
+    if (query.due) {
+      const [condition, parameters] = await this.clockFacts.dueCondition(query.due);
+      filtered.andWhere(condition, parameters);
+    }
     const text = normaliseSearch(query.q);
     if (text) {
       const reference = referencePrefixPattern(text);
@@ -123,14 +129,18 @@ export class CaseQueryService {
         }),
       );
     }
-    const direction = query.order === 'oldest' ? 'ASC' : 'DESC';
+    const direction = query.order === 'newest' || !query.order ? 'DESC' : 'ASC';
     const offset = (page - 1) * pageSize;
     // The page's ids first, from a list index alone (each carries every filter and the id),
     // then only those rows: a deep page does not read the table rows it skips.
-    const pageIds = filtered
-      .clone()
-      .select('c.id')
-      .orderBy('c.submittedAt', direction)
+    const pageIds = filtered.clone().select('c.id');
+    if (query.order === 'due') {
+      pageIds.orderBy(this.clockFacts.dueDateExpression, 'ASC', 'NULLS LAST');
+      pageIds.addOrderBy('c.submittedAt', 'ASC');
+    } else {
+      pageIds.orderBy('c.submittedAt', direction);
+    }
+    pageIds
       .addOrderBy('c.id', direction)
       .offset(offset)
       .limit(pageSize + 1);
@@ -142,6 +152,12 @@ export class CaseQueryService {
       .orderBy('c.submittedAt', direction)
       .addOrderBy('c.id', direction)
       .getMany();
+    const clocks = await this.clockFacts.forCases(rows.map((r) => r.id));
+    if (query.order === 'due') {
+      // The page's rows in the order of their ids' query: earliest due date first.
+      const due = (id: string) => clocks.get(id)?.dueDate ?? '9999-12-31';
+      rows.sort((a, b) => due(a.id).localeCompare(due(b.id)) || +a.submittedAt - +b.submittedAt);
+    }
     const hasMore = rows.length > pageSize;
     const items = rows.slice(0, pageSize);
     let total = offset + items.length;
@@ -171,7 +187,10 @@ export class CaseQueryService {
       ),
     ]);
     return {
-      items: items.map((row) => this.summary(row, names, attacks, hateCrimes)),
+      items: items.map((row) => ({
+        ...this.summary(row, names, attacks, hateCrimes),
+        clock: clocks.get(row.id) ?? null,
+      })),
       page,
       pageSize,
       hasMore,

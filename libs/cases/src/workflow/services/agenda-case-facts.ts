@@ -29,6 +29,15 @@ export interface AgendaCaseFact {
   submittedAt: Date;
 }
 
+/** A case proposed for the next agenda, with the due date of its current stage. */
+export interface AgendaProposal {
+  id: string;
+  reference: string;
+  status: CaseStatus;
+  /** YYYY-MM-DD: the Technical Group's decision target, or the assessment's for assigned cases. */
+  dueDate: string | null;
+}
+
 /**
  * What the meetings lib reads of cases, inside the caller's transaction: the case it puts on an
  * agenda or decides on, and the facts an agenda shows. Status changes go through the workflow.
@@ -106,5 +115,32 @@ export class AgendaCaseFacts {
         },
       ]),
     );
+  }
+
+  /**
+   * Cases an agenda could take next, the earliest decision target first (DESIGN §7a): those
+   * before the Technical Group without a decision yet (postponed) and those being assessed,
+   * ordered by the due date of their running clock. `excluded`: the cases already on the agenda.
+   */
+  async proposals(
+    manager: EntityManager,
+    excluded: readonly string[],
+    limit = 10,
+  ): Promise<AgendaProposal[]> {
+    const rows = (await manager.query(
+      `SELECT c.id, c.reference, c.status, to_char(k.due_day, 'YYYY-MM-DD') AS due_day
+         FROM cases c
+         LEFT JOIN case_clocks k ON k.case_id = c.id AND k.stopped_at IS NULL
+        WHERE c.status IN ('technical_group', 'assigned') AND NOT (c.id = ANY($1::uuid[]))
+        ORDER BY k.due_day ASC NULLS LAST, c.submitted_at ASC
+        LIMIT $2`,
+      [excluded, limit],
+    )) as { id: string; reference: string; status: CaseStatus; due_day: string | null }[];
+    return rows.map((r) => ({
+      id: r.id,
+      reference: r.reference,
+      status: r.status,
+      dueDate: r.due_day,
+    }));
   }
 }

@@ -1,0 +1,108 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { APP_CONFIG, AppConfig, Clock, Locale, kosovoDate, translate } from '@app/core';
+import { displayDate, displayDateTime } from '../../common/domain/display-date';
+import { ClockHistoryLine, clockHistoryText } from '../domain/clock-history';
+import { CaseClockEvent } from '../entities/case-clock-event.entity';
+import type { ClockStage } from '../domain/clock-stages';
+import { WorkingCalendarService } from './working-calendar.service';
+
+/** Where a case stands on its clock, for the staff lists. */
+export interface RunningClock {
+  stage: ClockStage;
+  /** YYYY-MM-DD. */
+  dueDate: string;
+  /** Working days from today to the due date; negative once it has passed. */
+  daysLeft: number;
+  /** The clock is paused: the case waits for the reporter's answer. */
+  waitingForReporter: boolean;
+}
+
+export type DueFilter = 'overdue' | 'due_soon';
+
+/**
+ * The running clocks of cases as the staff lists show and filter them. "Due soon" is the
+ * reminder's window (CLOCK_REMINDER_DAYS_BEFORE working days, at least today); "overdue" a due
+ * date passed. A paused clock is neither: the case waits for its reporter.
+ */
+@Injectable()
+export class CaseClockFacts {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly calendars: WorkingCalendarService,
+  ) {}
+
+  /** An SQL condition on the case alias `c` and its parameters. */
+  async dueCondition(due: DueFilter): Promise<[string, Record<string, string>]> {
+    const today = kosovoDate(this.clock.now());
+    const running = `EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = c.id
+      AND k.stopped_at IS NULL AND k.paused_at IS NULL AND k.due_day`;
+    if (due === 'overdue') return [`${running} < :clockToday)`, { clockToday: today }];
+    const calendar = await this.calendars.calendar();
+    const soon = calendar.addWorkingDays(today, this.config.clocks.reminderDaysBefore);
+    return [
+      `${running} BETWEEN :clockToday AND :clockSoon)`,
+      { clockToday: today, clockSoon: soon },
+    ];
+  }
+
+  /** The SQL expression of a case's running due date (alias `c`), to sort by. */
+  readonly dueDateExpression = `(SELECT k.due_day FROM case_clocks k WHERE k.case_id = c.id AND k.stopped_at IS NULL)`;
+
+  async forCases(caseIds: readonly string[]): Promise<Map<string, RunningClock>> {
+    if (caseIds.length === 0) return new Map();
+    const [rows, calendar] = await Promise.all([
+      this.dataSource.query(
+        `SELECT case_id, stage, to_char(due_day, 'YYYY-MM-DD') AS due_day, paused_at IS NOT NULL AS paused
+           FROM case_clocks WHERE case_id = ANY($1::uuid[]) AND stopped_at IS NULL`,
+        [caseIds],
+      ) as Promise<{ case_id: string; stage: ClockStage; due_day: string; paused: boolean }[]>,
+      this.calendars.calendar(),
+    ]);
+    const today = kosovoDate(this.clock.now());
+    return new Map(
+      rows.map((r) => [
+        r.case_id,
+        {
+          stage: r.stage,
+          dueDate: r.due_day,
+          daysLeft: calendar.workingDaysBetween(today, r.due_day),
+          waitingForReporter: r.paused,
+        },
+      ]),
+    );
+  }
+
+  /**
+   * What happens next and by when, in the reporter's words (issue 16 item 4): the stage of the
+   * running clock and its due date, never who handles the case. Null when no clock runs (the
+   * case reached its outcome).
+   */
+  async nextStepForReporter(caseId: string, locale: Locale): Promise<string | null> {
+    const clock = (await this.forCases([caseId])).get(caseId);
+    if (!clock) return null;
+    if (clock.waitingForReporter) return translate(locale, 'follow.next.waiting');
+    return translate(locale, `follow.next.${clock.stage}`, {
+      date: displayDate(`${clock.dueDate}T12:00:00Z`),
+    });
+  }
+
+  /** The events of a case's clocks as lines of its history (staff only). */
+  async historyLines(caseId: string, locale: Locale): Promise<ClockHistoryLine[]> {
+    const events = await this.dataSource.manager.find(CaseClockEvent, {
+      where: { caseId },
+      order: { at: 'ASC', id: 'ASC' },
+    });
+    return events.map((e) => ({
+      id: `clock-${e.id}`,
+      at: e.at.toISOString(),
+      atText: displayDateTime(e.at),
+      text: clockHistoryText(e, locale),
+      event: `clock_${e.event}`,
+      reason: null,
+      public: false,
+    }));
+  }
+}
