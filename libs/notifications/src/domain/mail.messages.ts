@@ -354,6 +354,18 @@ export const MAIL_MESSAGES = defineMessages<TemplateKeys | CommonKeys>({
     'mail.referral_overdue_staff.body':
       'O odgovori katar {institution} baši o bičhalipe e rastesko {reference}, kaj trubuja te avel dži {dueDate}, dži akana na areslo. Ki institucija bičhaldilo podsetnik.',
     'mail.referral_overdue_staff.action': 'Putar o rasti',
+    'mail.clock_due_soon_staff.subject': 'O roko paše avel: rasti {reference}',
+    'mail.clock_due_soon_staff.body':
+      'O roko baši „{stage}” e rastesko {reference} si dži {dueDate}.',
+    'mail.clock_due_soon_staff.action': 'Putar o rasti',
+    'mail.clock_overdue_staff.subject': 'O roko nakhlo: rasti {reference}',
+    'mail.clock_overdue_staff.body':
+      'O roko baši „{stage}” e rastesko {reference} sas dži {dueDate}. Akana o roko nakhlo.',
+    'mail.clock_overdue_staff.action': 'Putar o rasti',
+    'mail.clock_digest_staff.subject': 'Rastija kaske o roko nakhlo: {overdue}',
+    'mail.clock_digest_staff.body':
+      'Adive {overdue} rastija nakhle o roko pe etapako: {references}.',
+    'mail.clock_digest_staff.action': 'Dikh e rastija kaske o roko nakhlo',
     'mail.staff_invitation.subject': 'Akharipe ki platforma baši arakhipe katar i diskriminacija',
     'mail.staff_invitation.body':
       'Akharas tut te ave butjarno ki platforma baši arakhipe katar i diskriminacija. Le o link tele te alosares tiro password thaj te ačhaves o andrejavipe. O link butikerel jekh drom thaj nakhel ko {expiresAt}.',

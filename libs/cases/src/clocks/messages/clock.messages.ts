@@ -2,6 +2,7 @@ import { defineMessages } from '@app/core';
 
 /** Stage names and the clock entries of a case's history (staff pages and staff emails). */
 export const CLOCK_MESSAGES = defineMessages({
+  area: 'public',
   sq: {
     'holidays.title': 'Festat zyrtare {year}',
     'holidays.lead':
