@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { AppConfig, Clock, CoreModule, PAGE_ERROR_RENDERER, registerMessages } from '@app/core';
+import { AppConfig, Clock, CoreModule, PAGE_ERROR_RENDERER } from '@app/core';
 import {
   CaseClockListener,
   CaseClocksModule,
@@ -21,10 +21,7 @@ import {
 import { TaxonomyModule } from '@app/taxonomy';
 import { HealthController } from './health/health.controller';
 import { ErrorPageRenderer } from './pages/error-page.renderer';
-import { SITE_MESSAGES } from './pages/site.messages';
 import { HomeController } from './pages/home.controller';
-
-registerMessages(SITE_MESSAGES);
 
 /**
  * The HTTP app (and the CLI's application context): composes the libs' modules; holds no state

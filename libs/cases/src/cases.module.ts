@@ -1,7 +1,6 @@
 import { HelpModule } from '@app/help';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { registerMessages } from '@app/core';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
 import { TaxonomyModule } from '@app/taxonomy';
@@ -28,15 +27,6 @@ import { CaseReferenceCounter } from './intake/entities/case-reference-counter.e
 import { FollowUpSession } from './follow-up/entities/follow-up-session.entity';
 import { IdempotencyKey } from './intake/entities/idempotency-key.entity';
 import { ReferralDocument } from './referrals/entities/referral-document.entity';
-import { CASE_MESSAGES } from './common/messages/case.messages';
-import { CASE_PAGE_MESSAGES } from './common/messages/pages.messages';
-import { WITHDRAWAL_MESSAGES } from './withdrawal/messages/withdrawal.messages';
-import { STAFF_CASE_PAGE_MESSAGES } from './staff-cases/messages/staff-pages.messages';
-import { TRIAGE_MESSAGES } from './staff-cases/messages/triage.messages';
-import { REFERRAL_PAGE_MESSAGES } from './referrals/messages/referral-pages.messages';
-import { WORKFLOW_MESSAGES } from './workflow/messages/workflow.messages';
-import { OUTCOME_MESSAGES } from './follow-up/messages/outcome.messages';
-import { RECEIPT_MESSAGES } from './intake/messages/receipt.messages';
 import { CaseHandlingService } from './staff-cases/services/case-handling.service';
 import { CaseIntakeService } from './intake/services/case-intake.service';
 import { CaseLinks } from './notifications/services/case-links';
@@ -72,16 +62,6 @@ import { RetentionService } from './retention/services/retention.service';
 import { StalePartSweeper } from './retention/services/stale-parts.service';
 import { WithdrawalPagesService } from './withdrawal/services/withdrawal-pages.service';
 import { WithdrawalService } from './withdrawal/services/withdrawal.service';
-
-registerMessages(CASE_MESSAGES);
-registerMessages(CASE_PAGE_MESSAGES);
-registerMessages(WITHDRAWAL_MESSAGES);
-registerMessages(STAFF_CASE_PAGE_MESSAGES);
-registerMessages(TRIAGE_MESSAGES);
-registerMessages(REFERRAL_PAGE_MESSAGES);
-registerMessages(WORKFLOW_MESSAGES);
-registerMessages(OUTCOME_MESSAGES);
-registerMessages(RECEIPT_MESSAGES);
 
 /**
  * Case intake (API and web form), follow-up by reporters, messages and evidence. Its services

@@ -26,8 +26,6 @@ export type { FollowUpSession } from './follow-up/entities/follow-up-session.ent
 export type { ReferralDocument } from './referrals/entities/referral-document.entity';
 export * from './referrals/exceptions/referral.errors';
 export * from './workflow/exceptions/workflow.errors';
-export * from './common/messages/case.messages';
-export * from './common/messages/pages.messages';
 export * from './workflow/services/case-events';
 export * from './intake/services/case-intake.service';
 export * from './follow-up/services/case-messages.service';

@@ -6,7 +6,6 @@ import { CountryProfile } from './country/country-profile.service';
 import { FieldCipher } from './crypto/field-cipher';
 import { CsrfGuard, CsrfService } from './http/csrf';
 import { DatabaseModule } from './database/database.module';
-import './i18n/core.messages';
 import { PdfRenderer } from './pdf/pdf-renderer';
 import { RateLimiter } from './redis/rate-limiter';
 import { REDIS, createRedis } from './redis/redis';

@@ -1,16 +1,10 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { registerMessages } from '@app/core';
 import { IdentityModule } from '@app/identity';
 import { HelpPagesController } from './controllers/help-pages.controller';
 import { PublicContactsAdminController } from './controllers/public-contacts-admin.controller';
 import { PublicContact } from './entities/public-contact.entity';
-import { HELP_PAGES_MESSAGES } from './messages/help-pages.messages';
-import { PUBLIC_CONTACTS_MESSAGES } from './messages/public-contacts.messages';
 import { PublicContactsService } from './services/public-contacts.service';
-
-registerMessages(HELP_PAGES_MESSAGES);
-registerMessages(PUBLIC_CONTACTS_MESSAGES);
 
 /**
  * Help and trust on the public side: the help, privacy, accessibility and contact pages, and

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { registerMessages } from '@app/core';
 import { NotificationsModule } from '@app/notifications';
 import { TaxonomyModule } from '@app/taxonomy';
 import { AuditApiController } from './controllers/audit-api.controller';
@@ -18,10 +17,6 @@ import { StaffToken } from './entities/staff-token.entity';
 import { StaffUser } from './entities/staff-user.entity';
 import { AccessGuard } from './http/access.guard';
 import { SessionCookie } from './http/session-cookie';
-import { IDENTITY_ADMIN_MESSAGES } from './identity-admin.messages';
-import { IDENTITY_ACCOUNT_MESSAGES } from './identity-account.messages';
-import { IDENTITY_AUDIT_MESSAGES } from './identity-audit.messages';
-import { IDENTITY_MESSAGES } from './identity.messages';
 import { AuditLog } from './services/audit-log.service';
 import { PasswordHasher } from './services/password-hasher.service';
 import { StaffAccounts } from './services/staff-accounts.service';
@@ -32,11 +27,6 @@ import { StaffLogin } from './services/staff-login.service';
 import { SessionHousekeeping } from './services/session-housekeeping.service';
 import { StaffSessions } from './services/staff-sessions.service';
 import { TotpService } from './services/totp.service';
-
-registerMessages(IDENTITY_MESSAGES);
-registerMessages(IDENTITY_ADMIN_MESSAGES);
-registerMessages(IDENTITY_ACCOUNT_MESSAGES);
-registerMessages(IDENTITY_AUDIT_MESSAGES);
 
 /**
  * Staff accounts, sign-in with password and TOTP, server-side sessions, the global access

@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { registerMessages } from '@app/core';
 import { CasesModule } from '@app/cases';
 import { IdentityModule } from '@app/identity';
 import { NotificationsModule } from '@app/notifications';
@@ -13,10 +12,6 @@ import { MeetingComment } from './entities/meeting-comment.entity';
 import { MeetingDecision } from './entities/meeting-decision.entity';
 import { MeetingRecusal } from './entities/meeting-recusal.entity';
 import { Meeting } from './entities/meeting.entity';
-import { MEETING_DECISION_MESSAGES } from './messages/meeting-decision.messages';
-import { MEETING_MESSAGES } from './messages/meeting.messages';
-import { MEETING_PDF_MESSAGES } from './messages/meeting-pdf.messages';
-import { MEMBER_HOME_MESSAGES } from './messages/member-home.messages';
 import { MeetingDocuments } from './services/meeting-documents.service';
 import { MeetingPagesService } from './services/meeting-pages.service';
 import { MeetingPdf } from './services/meeting-pdf.service';
@@ -29,11 +24,6 @@ import { MeetingDecisions } from './services/meeting-decisions.service';
 import { MeetingMinutes } from './services/meeting-minutes.service';
 import { MeetingsService } from './services/meetings.service';
 import { MemberHomeSection } from './services/member-home-section';
-
-registerMessages(MEETING_MESSAGES);
-registerMessages(MEETING_DECISION_MESSAGES);
-registerMessages(MEMBER_HOME_MESSAGES);
-registerMessages(MEETING_PDF_MESSAGES);
 
 /**
  * Technical Group meetings: agenda, attendance and recusals, one decision per item (applied to

@@ -3,7 +3,6 @@ export * from './domain/mail-templates';
 export * from './domain/notification-permissions';
 export * from './exceptions/notification.errors';
 export * from './domain/mail-content';
-export * from './domain/mail.messages';
 export * from './domain/send-failure';
 export * from './dto/dead-notification.dto';
 export * from './dto/notification-summary.dto';

@@ -1,7 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { registerMessages } from '@app/core';
-import { MAIL_MESSAGES } from './domain/mail.messages';
 import { OutboxMessage } from './entities/outbox-message.entity';
 import { NotificationQueues } from './jobs/notification-queues';
 import { OutboxRelay } from './jobs/outbox.relay';
@@ -9,8 +7,6 @@ import { SendMailProcessor } from './jobs/send-mail.processor';
 import { MailSender } from './services/mail-sender';
 import { NotificationRenderer } from './services/notification-renderer.service';
 import { SmtpMailSender } from './services/smtp-mail-sender';
-
-registerMessages(MAIL_MESSAGES);
 
 /**
  * The worker side of email: the outbox relay and the mail processor (render, then send by

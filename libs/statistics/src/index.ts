@@ -18,9 +18,6 @@ export {
   RegionalReportInvalidError,
   StatisticsActionForbiddenError,
 } from './exceptions/statistics.errors';
-export * from './messages/statistics.messages';
-export * from './messages/statistics-import.messages';
-export * from './messages/regional.messages';
 export * from './services/regional-comparison.service';
 export * from './services/regional-report.service';
 export * from './services/statistics-import.service';

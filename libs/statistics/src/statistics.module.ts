@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { registerMessages } from '@app/core';
 import { CasesModule } from '@app/cases';
 import { IdentityModule } from '@app/identity';
 import { TaxonomyModule } from '@app/taxonomy';
@@ -12,10 +11,6 @@ import { StatImportedMeetings } from './entities/stat-imported-meetings.entity';
 import { StatImportedReferral } from './entities/stat-imported-referral.entity';
 import { StatOutcomeDays } from './entities/stat-outcome-days.entity';
 import { StatSnapshot } from './entities/stat-snapshot.entity';
-import { STATISTICS_IMPORT_MESSAGES } from './messages/statistics-import.messages';
-import { STATISTICS_XLSX_MESSAGES } from './messages/statistics-xlsx.messages';
-import { REGIONAL_MESSAGES } from './messages/regional.messages';
-import { STATISTICS_MESSAGES } from './messages/statistics.messages';
 import { RegionalComparisons } from './services/regional-comparison.service';
 import { RegionalReports } from './services/regional-report.service';
 import { StatisticsExport } from './services/statistics-export.service';
@@ -24,11 +19,6 @@ import { StatisticsPages } from './services/statistics-pages.service';
 import { StatisticsPublishing } from './services/statistics-publishing.service';
 import { StatisticsRecompute } from './services/statistics-recompute.service';
 import { StatisticsService } from './services/statistics.service';
-
-registerMessages(STATISTICS_MESSAGES);
-registerMessages(STATISTICS_IMPORT_MESSAGES);
-registerMessages(STATISTICS_XLSX_MESSAGES);
-registerMessages(REGIONAL_MESSAGES);
 
 /**
  * Yearly statistics: the public and staff pages, exports, publishing, the import of earlier

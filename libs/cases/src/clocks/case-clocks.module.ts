@@ -1,16 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { registerMessages } from '@app/core';
 import { CaseClock } from './entities/case-clock.entity';
 import { CaseClockEvent } from './entities/case-clock-event.entity';
 import { PublicHoliday } from './entities/public-holiday.entity';
-import { CLOCK_MESSAGES } from './messages/clock.messages';
 import { CaseClockFacts } from './services/case-clock-facts';
 import { CaseClockListener } from './services/case-clock-listener';
 import { CaseClocks } from './services/case-clocks';
 import { WorkingCalendarService } from './services/working-calendar.service';
-
-registerMessages(CLOCK_MESSAGES);
 
 /**
  * The listener that keeps each case's clock, for `CaseEventsModule.forRoot` (DESIGN §7a): it

@@ -2,7 +2,6 @@ import { ArgumentsHost, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
 import { ProblemDetailsFilter } from './problem-details.filter';
-import '../i18n/core.messages';
 
 function fakeHttp(locale: string) {
   const request = {

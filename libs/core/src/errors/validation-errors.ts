@@ -1,7 +1,6 @@
 import { ValidationError, getMetadataStorage } from 'class-validator';
 import { FieldError } from './domain-error';
 import { MessageParams, hasMessage } from '../i18n/message-catalog';
-import '../i18n/core.messages';
 
 type ConstraintArgs = unknown[] | undefined;
 

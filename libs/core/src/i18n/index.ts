@@ -1,6 +1,5 @@
 export * from './locale';
 export * from './message-catalog';
-export * from './core.messages';
 export * from './serbian-cyrillic';
 export * from './po-file';
 export * from './catalogue-areas';

@@ -1,4 +1,4 @@
-import { LOCALES, Locale, ViewRenderer } from '@app/core';
+import { LOCALES, Locale, ViewRenderer, registeredMessages, writtenMessage } from '@app/core';
 import { NotificationRenderer } from '../services/notification-renderer.service';
 import {
   MAIL_ACTIONS,
@@ -7,7 +7,6 @@ import {
   formatMailDate,
   mailLocale,
 } from './mail-content';
-import { MAIL_MESSAGES } from './mail.messages';
 import { MAIL_TEMPLATES, MailTemplate } from './mail-templates';
 
 const SAMPLE: Record<string, string> = {
@@ -60,7 +59,9 @@ describe('email templates', () => {
 
   it('uses in its texts only the parameters its template allows', () => {
     for (const locale of ['sq', 'sr', 'en', 'rom'] as const) {
-      for (const [key, text] of Object.entries(MAIL_MESSAGES[locale] as Record<string, string>)) {
+      const keys = registeredMessages().filter(({ key }) => key.startsWith('mail.'));
+      for (const { key } of keys) {
+        const text = writtenMessage(locale, key) ?? '';
         const template = TEMPLATES.find((t) => key.startsWith(`mail.${t}.`));
         const allowed: readonly string[] = template ? MAIL_TEMPLATES[template].params : [];
         const used = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);

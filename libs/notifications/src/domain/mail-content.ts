@@ -1,5 +1,4 @@
-import { DEFAULT_LOCALE, KOSOVO_TIME_ZONE, Locale, kosovoDate, toSerbianCyrillic } from '@app/core';
-import { MAIL_MESSAGES } from './mail.messages';
+import { DEFAULT_LOCALE, KOSOVO_TIME_ZONE, Locale, kosovoDate, writtenMessage } from '@app/core';
 import { MAIL_TEMPLATES, MailTemplate, RecipientKind } from './mail-templates';
 
 type ParamOf<T extends MailTemplate> = (typeof MAIL_TEMPLATES)[T]['params'][number];
@@ -51,16 +50,9 @@ export interface MailContent {
 
 export class MailContentError extends Error {}
 
-type Catalogue = Record<string, string | undefined>;
-
-/** The written text of a key; Serbian Cyrillic is the Serbian Latin text transliterated. */
+/** The written text of a key (Serbian Cyrillic: the Serbian Latin text transliterated). */
 function lookup(locale: Locale, key: string): string | undefined {
-  if (locale === 'sr-Cyrl') {
-    const written = (MAIL_MESSAGES['sr-Cyrl'] as Catalogue | undefined)?.[key];
-    const latin = (MAIL_MESSAGES.sr as Catalogue)[key];
-    return written ?? (latin === undefined ? undefined : toSerbianCyrillic(latin));
-  }
-  return (MAIL_MESSAGES[locale] as Catalogue)[key];
+  return writtenMessage(locale, key);
 }
 
 /** Reporters get a signature that does not say what the platform is for. */

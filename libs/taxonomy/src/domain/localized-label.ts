@@ -1,11 +1,15 @@
-import { type Locale, toSerbianCyrillic } from '@app/core';
+import { type Locale, toSerbianCyrillic, writtenMessage } from '@app/core';
 import type { TaxonomyLabels } from '../data/taxonomy.data';
 
 /**
- * The text of a label in a language. Serbian Cyrillic is the Serbian (Latin) label
+ * The text of a label in a language: the catalogue's entry (`taxonomy.<kind>.<code>`, where
+ * translators keep it with the other messages), else the label stored with the code (one added
+ * after the catalogue was written). Serbian Cyrillic is the Serbian (Latin) label
  * transliterated, so a municipality keeps its official Serbian name in both scripts.
  */
-export function localizedLabel(labels: TaxonomyLabels, locale: Locale): string {
+export function localizedLabel(labels: TaxonomyLabels, locale: Locale, key?: string): string {
+  const written = key === undefined ? undefined : writtenMessage(locale, key);
+  if (written !== undefined) return written;
   if (locale === 'sr-Cyrl') return toSerbianCyrillic(labels.sr);
   return labels[locale];
 }

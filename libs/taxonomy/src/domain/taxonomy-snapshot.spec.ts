@@ -1,3 +1,4 @@
+import { writtenMessage } from '@app/core';
 import { TAXONOMY_KINDS, TAXONOMY_SEED } from '../data/taxonomy.data';
 import { localizedLabel } from './localized-label';
 import { TaxonomyEntry, TaxonomySnapshot } from './taxonomy-snapshot';
@@ -14,6 +15,17 @@ function seedEntries(): TaxonomyEntry[] {
     })),
   );
 }
+
+describe('localizedLabel from the catalogue', () => {
+  it('prefers the catalogue entry of the code to the stored label', () => {
+    const stored = { sq: 'x', sr: 'x', en: 'x', rom: 'x' };
+    expect(localizedLabel(stored, 'en', 'taxonomy.area.education')).toBe(
+      writtenMessage('en', 'taxonomy.area.education'),
+    );
+    expect(localizedLabel(stored, 'sr-Cyrl', 'taxonomy.area.education')).toMatch(/[а-я]/);
+    expect(localizedLabel(stored, 'en', 'taxonomy.area.no_such_code')).toBe('x');
+  });
+});
 
 describe('localizedLabel', () => {
   it('gives the label of the language, Serbian Cyrillic made from the Serbian label', () => {

@@ -73,8 +73,16 @@ export class TaxonomySnapshot implements KnownCodes {
       .filter((entry) => entry.active)
       .map((entry) => ({
         code: entry.code,
-        label: localizedLabel(entry.labels, locale),
-        ...(entry.description ? { description: localizedLabel(entry.description, locale) } : {}),
+        label: localizedLabel(entry.labels, locale, `taxonomy.${kind}.${entry.code}`),
+        ...(entry.description
+          ? {
+              description: localizedLabel(
+                entry.description,
+                locale,
+                `taxonomy.${kind}.${entry.code}.description`,
+              ),
+            }
+          : {}),
       }));
     if (!ALPHABETICAL_KINDS.has(kind)) return entries;
     const collator = labelCollator(locale);
@@ -84,7 +92,7 @@ export class TaxonomySnapshot implements KnownCodes {
   /** The label of a code (also of an inactive one, for old cases); the code itself if unknown. */
   label(kind: TaxonomyKind, code: string, locale: Locale): string {
     const entry = this.index.get(`${kind}:${code}`);
-    if (entry) return localizedLabel(entry.labels, locale);
+    if (entry) return localizedLabel(entry.labels, locale, `taxonomy.${kind}.${code}`);
     return code === NOT_RECORDED ? NOT_RECORDED_LABELS[locale] : code;
   }
 }

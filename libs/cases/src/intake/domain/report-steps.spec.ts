@@ -1,5 +1,3 @@
-import { registerMessages } from '@app/core';
-import { CASE_PAGE_MESSAGES } from '../../common/messages/pages.messages';
 import { plainReportErrors } from '../services/report-errors';
 import {
   ANSWER_FIELDS,
@@ -11,8 +9,6 @@ import {
   progress,
   stepOf,
 } from './report-steps';
-
-registerMessages(CASE_PAGE_MESSAGES);
 
 const anonymous = { anonymous: ['yes'] };
 const contacted = { anonymous: ['no'] };
