@@ -65,7 +65,7 @@ describe('Message catalogues', () => {
   it('never pass Albanian off as Romani where the public reads', () => {
     // Names and codes may be the same in both (Rom, Prizren, PDF); sentences may not.
     const copied = files.rom
-      .filter((e, i) => REQUIRED_AREAS.includes(areaOfOrigin(e.origin)) && e.text !== '')
+      .filter((e) => REQUIRED_AREAS.includes(areaOfOrigin(e.origin)) && e.text !== '')
       .filter((e, i) => e.text === reference[i].text)
       .filter((e) => e.source.trim().split(/\s+/).length > 3)
       .map((e) => e.key);
