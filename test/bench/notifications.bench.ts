@@ -85,7 +85,11 @@ async function main(): Promise<void> {
     const outbox = new NotificationOutbox(
       new FieldCipher(config.security.encryptionKeys, config.security.activeEncryptionKeyId),
     );
-    worker = await spawnWorkerProcess(env);
+    // BENCH_PROFILE_DIR: a CPU profile of the worker (what `npm run bench -- --profile` asks).
+    const profileDir = process.env.BENCH_PROFILE_DIR;
+    worker = await spawnWorkerProcess(env, {
+      nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    });
     const committedAt = new Map<string, number>();
     const write = async (list: OutboxItem[]) => {
       const ids = await dataSource.transaction((m) => outbox.add(m, list));

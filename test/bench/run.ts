@@ -860,7 +860,13 @@ class Bench {
       const child = spawn(
         process.execPath,
         ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', path],
-        { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'] },
+        {
+          cwd: ROOT,
+          stdio: ['ignore', 'inherit', 'inherit'],
+          env: this.options.profile
+            ? { ...process.env, BENCH_PROFILE_DIR: PROFILE_DIR }
+            : process.env,
+        },
       );
       child.on('exit', resolve);
     });

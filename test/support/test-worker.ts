@@ -48,11 +48,12 @@ export interface WorkerProcess {
  */
 export async function spawnWorkerProcess(
   env: Record<string, string>,
-  options: { readyTimeoutMs?: number } = {},
+  options: { readyTimeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<WorkerProcess> {
   const child = spawn(
     process.execPath,
     [
+      ...(options.nodeArgs ?? []),
       '-r',
       'ts-node/register/transpile-only',
       '-r',

@@ -27,3 +27,20 @@ describe('Batcher', () => {
     await expect(batcher.add('b')).resolves.toBeUndefined();
   });
 });
+
+describe('Batcher with results', () => {
+  it('gives each caller the result of its own item', async () => {
+    let release: () => void = () => undefined;
+    let runs = 0;
+    const batcher = new Batcher<number, string>(async (items) => {
+      runs += 1;
+      if (runs === 1) await new Promise<void>((resolve) => (release = resolve));
+      return items.map((n) => `#${n}`);
+    });
+    const first = batcher.add(1);
+    const rest = [batcher.add(2), batcher.add(3)];
+    release();
+    expect(await Promise.all([first, ...rest])).toEqual(['#1', '#2', '#3']);
+    expect(runs).toBe(2);
+  });
+});

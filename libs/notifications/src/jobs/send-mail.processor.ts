@@ -20,6 +20,7 @@ import { JobPayloads } from './queues';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 interface ClaimedRow {
+  id: string;
   template: string;
   locale: Locale;
   recipient_encrypted: string;
@@ -54,6 +55,29 @@ export class SendMailProcessor
        WHERE id = ANY($1::uuid[]) AND status <> 'sent'`,
       [ids],
     );
+  });
+
+  /**
+   * Send markers of concurrent jobs are set together, one conditional UPDATE for several rows:
+   * each row still gets its own condition (not finished, no other attempt within its lease).
+   */
+  private readonly claims = new Batcher<string, ClaimedRow | undefined>(async (ids) => {
+    const rows = await this.query<ClaimedRow>(
+      `UPDATE notification_outbox
+       SET status = 'queued', queued_at = coalesce(queued_at, now()),
+           attempts = attempts + 1, send_started_at = now()
+       WHERE id = ANY($1::uuid[]) AND status IN ('pending', 'queued')
+         AND (send_started_at IS NULL OR send_started_at < now() - $2 * interval '1 millisecond')
+       RETURNING id, template, locale, recipient_encrypted, params`,
+      [[...new Set(ids)], this.config.notifications.sendLeaseMs],
+    );
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // One claim per id: a second job of the same row in the same batch gets nothing.
+    return ids.map((id) => {
+      const row = byId.get(id);
+      byId.delete(id);
+      return row;
+    });
   });
 
   constructor(
@@ -171,17 +195,8 @@ export class SendMailProcessor
   }
 
   /** Sets the send marker unless the row is finished or another attempt is sending it now. */
-  private async claim(id: string): Promise<ClaimedRow | undefined> {
-    const rows = await this.query<ClaimedRow>(
-      `UPDATE notification_outbox
-       SET status = 'queued', queued_at = coalesce(queued_at, now()),
-           attempts = attempts + 1, send_started_at = now()
-       WHERE id = $1 AND status IN ('pending', 'queued')
-         AND (send_started_at IS NULL OR send_started_at < now() - $2 * interval '1 millisecond')
-       RETURNING template, locale, recipient_encrypted, params`,
-      [id, this.config.notifications.sendLeaseMs],
-    );
-    return rows[0];
+  private claim(id: string): Promise<ClaimedRow | undefined> {
+    return this.claims.add(id);
   }
 
   private async notClaimed(
