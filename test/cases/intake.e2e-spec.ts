@@ -138,6 +138,16 @@ describe('Case intake through the JSON API', () => {
     expect(JSON.stringify(mail[0])).not.toContain(IDENTITY.email);
   });
 
+  it('keeps a report that does not say who the reporter is to the events as "not recorded"', async () => {
+    const filed = await submitReport(server, validReport({ reporterRole: undefined }));
+    const [stored] = await rows<{ reporter_role: string }>(
+      server,
+      'SELECT reporter_role FROM cases WHERE reference = $1',
+      [filed.reference],
+    );
+    expect(stored.reporter_role).toBe('not_recorded');
+  });
+
   it('writes no email when the reporter gave an email but did not agree to be contacted', async () => {
     const body = await submitReport(server, identifiedReport({ consentToContact: false }));
     expect(
@@ -240,7 +250,6 @@ describe('Case intake through the JSON API', () => {
         incidentDate: 'isDefined',
         description: 'isDefined',
         perpetratorKind: 'isDefined',
-        reporterRole: 'isDefined',
       });
       expect(problem.errors[0].message).toBe('Ovo polje je obavezno.');
     });

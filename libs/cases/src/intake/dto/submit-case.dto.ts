@@ -119,11 +119,15 @@ export class SubmitCaseDto {
   @IsNotEmpty()
   perpetratorKind!: string;
 
-  @ApiProperty({ example: 'victim', description: 'taxonomy kind `reporter_role`' })
-  @IsDefined()
+  @ApiPropertyOptional({
+    example: 'victim',
+    description:
+      'taxonomy kind `reporter_role`; a report that does not say is kept as `not_recorded`',
+  })
+  @IsOptional()
   @IsString()
   @IsNotEmpty()
-  reporterRole!: string;
+  reporterRole?: string;
 
   @ApiPropertyOptional({ example: 'female', description: 'taxonomy kind `gender`' })
   @IsOptional()

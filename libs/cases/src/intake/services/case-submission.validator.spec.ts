@@ -104,7 +104,6 @@ describe('validateCaseSubmission', () => {
       incidentDate: ['isDefined'],
       description: ['isDefined'],
       perpetratorKind: ['isDefined'],
-      reporterRole: ['isDefined'],
     });
     expect(await codesByField(report({ anonymous: undefined }))).toEqual({
       anonymous: ['isDefined'],

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { Clock, FieldError, ValidationFailedError, kosovoDate, toFieldErrors } from '@app/core';
-import { KnownCodes, TaxonomyKind, TaxonomyService } from '@app/taxonomy';
+import { KnownCodes, NOT_RECORDED, TaxonomyKind, TaxonomyService } from '@app/taxonomy';
 import { type CaseSubmission, EARLIEST_INCIDENT_DATE } from '../domain/case-submission';
 import { SubmitCaseDto } from '../dto/submit-case.dto';
 
@@ -106,7 +106,8 @@ export async function validateCaseSubmission(
     incidentDate: dto.incidentDate,
     description: dto.description,
     perpetratorKind: dto.perpetratorKind,
-    reporterRole: dto.reporterRole,
+    // Who the reporter is to the events is theirs to say; unsaid, it counts as not recorded.
+    reporterRole: dto.reporterRole ?? NOT_RECORDED,
     gender: dto.gender ?? null,
     ageGroup: dto.ageGroup ?? null,
     preferredLanguage: dto.preferredLanguage ?? null,
