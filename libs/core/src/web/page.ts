@@ -131,18 +131,6 @@ export function Download(): MethodDecorator {
   return pageRoute({ template: '', download: true });
 }
 
-/**
- * A form whose answer is a file (CSRF checked), e.g. a document made from what was posted:
- * the handler returns the file; with `again`, a refusal shows `template` with the problem,
- * as `PageForm` does.
- */
-export function DownloadForm(template: string, options: FormOptions = {}): MethodDecorator {
-  return applyDecorators(
-    UseGuards(CsrfGuard),
-    pageRoute({ template, csrf: true, ...options, download: true }),
-  );
-}
-
 /** A form whose answer is a redirect only; a refusal is the error page. */
 export function RedirectForm(): MethodDecorator {
   return PageForm('', { csrf: false });

@@ -2,9 +2,9 @@ import { Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
-  DownloadFile,
-  DownloadForm,
+  FileAnswer,
   FormBody,
+  PageForm,
   PublicAccess,
   Refused,
   TooManyRequestsError,
@@ -40,12 +40,13 @@ export class ReceiptPagesController {
 
   @Post()
   @HttpCode(200)
-  @DownloadForm(REFUSED, { again: 'refused' })
-  download(
+  @PageForm(REFUSED, { again: 'refused' })
+  async download(
     @FormBody(FollowUpAccessDto, { ignoreUnknown: true }) form: FollowUpAccessDto,
     @Req() request: FastifyRequest,
-  ): Promise<DownloadFile> {
-    return this.receipts.receipt(form, clientKey(request), requestLocale(request));
+  ): Promise<FileAnswer> {
+    const file = await this.receipts.receipt(form, clientKey(request), requestLocale(request));
+    return new FileAnswer(file);
   }
 
   /** The refusal in plain words; the code is never shown back. */
