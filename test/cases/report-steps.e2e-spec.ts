@@ -294,10 +294,8 @@ describe('The report, step by step', () => {
     );
     page = await post(page, { perpetratorKind: 'school', grounds: 'segregation' });
     page = await post(page, { preferredLanguage: 'en', helperKind: 'none' });
-    expect(summary(page)).toEqual([
-      'Choose the community you belong to',
-      'Choose who is reporting',
-    ]);
+    // Only the community is asked of everyone; who is reporting is theirs to say or not.
+    expect(summary(page)).toEqual(['Choose the community you belong to']);
     page = await post(page, { community: 'ashkali', reporterRole: 'witness', helperKind: 'none' });
     page = await post(page, {});
     expect(summary(page)).toEqual(['Choose whether you want to be contacted or to stay anonymous']);
