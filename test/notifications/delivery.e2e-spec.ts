@@ -32,6 +32,10 @@ const SAMPLE: Record<string, string> = {
   inviteUrl: 'http://localhost:3000/staff/invitations/one-time-token',
   expiresAt: '2026-02-01T10:30:00.000Z',
   resetUrl: 'http://localhost:3000/staff/password-reset/one-time-token',
+  stage: 'assessment',
+  overdue: '2',
+  references: 'PMD-2026-00042, PMD-2026-00043',
+  listUrl: 'http://localhost:3000/staff/cases?due=overdue',
 };
 
 function itemFor(template: MailTemplate, locale: Locale, to: string): OutboxItem {
