@@ -352,6 +352,19 @@ describe('The public pages', () => {
       };
     }
 
+    it('opens the case in the language the reporter asked to be written in', async () => {
+      const filed = await submitReport(server, validReport({ preferredLanguage: 'rom' }));
+      const { res, cookie } = await signIn(filed.reference, filed.receiptCode);
+      expect(res.headers.location).toBe('/follow-up/case?lang=rom');
+      const casePage = await server.app.inject({
+        method: 'GET',
+        url: res.headers.location as string,
+        headers: { cookie },
+      });
+      expect(casePage.statusCode).toBe(200);
+      expect(casePage.body).toContain('<html lang="rom">');
+    });
+
     it('signs in with the code, keeps it out of URLs, and shows status, timeline, messages and evidence', async () => {
       const filed = await submitReport(server);
       const { res, session, cookie } = await signIn(
@@ -359,7 +372,13 @@ describe('The public pages', () => {
         filed.receiptCode.replace(/(\d{4})/g, '$1 '),
       );
       expect(res.statusCode).toBe(303);
-      expect(res.headers.location).toBe('/follow-up/case');
+      // The case opens in the language the report asked to be written in.
+      const [{ preferred_locale: preferred }] = await rows<{ preferred_locale: string }>(
+        server,
+        'SELECT preferred_locale FROM cases WHERE reference = $1',
+        [filed.reference],
+      );
+      expect(res.headers.location).toBe(`/follow-up/case?lang=${preferred}`);
       expect(session).toMatch(/HttpOnly/i);
       expect(session).toMatch(/SameSite=Strict/i);
       expect(session).toMatch(/Path=\/follow-up/);

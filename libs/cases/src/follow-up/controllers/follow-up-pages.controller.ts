@@ -79,8 +79,11 @@ export class FollowUpPagesController {
     @FormBody(FollowUpAccessDto, { ignoreUnknown: true }) form: FollowUpAccessDto,
     @Req() request: FastifyRequest,
   ): Promise<Redirect> {
-    const token = await this.pages.signIn(form, clientKey(request));
-    return seeOther('/follow-up/case').with((reply) => this.cookie.set(reply, token));
+    const { token, locale } = await this.pages.signIn(form, clientKey(request));
+    // The case opens in the language the reporter asked to be written in (the switcher on the
+    // page still changes it).
+    const target = locale ? `/follow-up/case?lang=${locale}` : '/follow-up/case';
+    return seeOther(target).with((reply) => this.cookie.set(reply, token));
   }
 
   @Get('case')

@@ -2,7 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { DataSource, Repository } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, RateLimiter, TooManyRequestsError } from '@app/core';
+import { APP_CONFIG, AppConfig, Clock, Locale, RateLimiter, TooManyRequestsError } from '@app/core';
 import { parseCaseReference } from '../../intake/domain/case-reference';
 import { normaliseReceiptCode } from '../../intake/domain/receipt-code';
 import { Case } from '../../common/entities/case.entity';
@@ -81,6 +81,15 @@ export class FollowUpAccessService {
       this.logger.warn({ msg: 'receipt codes tried for a reference from many clients', reference });
     }
     throw new CaseAccessDeniedError();
+  }
+
+  /** The language the reporter asked to be written in, when the report named one. */
+  async preferredLocale(caseId: string): Promise<Locale | undefined> {
+    const found = await this.cases.findOne({
+      where: { id: caseId },
+      select: { id: true, preferredLocale: true },
+    });
+    return found?.preferredLocale ?? undefined;
   }
 
   /** Opens a session for the follow-up pages; the token goes in a cookie, its hash here. */

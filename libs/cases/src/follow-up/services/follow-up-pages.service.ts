@@ -103,9 +103,14 @@ export class FollowUpPagesService {
   }
 
   /** A new follow-up session for the case of this reference and receipt code. */
-  async signIn(form: FollowUpAccessDto, clientKey: string): Promise<string> {
+  /** A session for the case, and the language its reporter asked to be written in. */
+  async signIn(
+    form: FollowUpAccessDto,
+    clientKey: string,
+  ): Promise<{ token: string; locale?: Locale }> {
     const caseId = await this.access.verify(form.reference, form.receiptCode, clientKey);
-    return this.access.openSession(caseId);
+    const token = await this.access.openSession(caseId);
+    return { token, locale: await this.access.preferredLocale(caseId) };
   }
 
   /** The case page, or undefined when the session ended. */
