@@ -19,11 +19,11 @@ import { MoveFollowUpAttempts1796200000000 } from './1796200000000-MoveFollowUpA
 import { AddSnapshotPublicFigures1796800000000 } from './1796800000000-AddSnapshotPublicFigures';
 import { CreatePublicContacts1797100000000 } from './1797100000000-CreatePublicContacts';
 import { AddOutcomeMessage1797200000000 } from './1797200000000-AddOutcomeMessage';
+import { CreateCaseClocks1797300000000 } from './1797300000000-CreateCaseClocks';
+import { CreateStatStageDays1797300000001 } from './1797300000001-CreateStatStageDays';
 import { AddRomaniReferenceLabels1797400000000 } from './1797400000000-AddRomaniReferenceLabels';
 import { AcceptSerbianCyrillicLocale1797400000001 } from './1797400000001-AcceptSerbianCyrillicLocale';
 import { AddStaffWorkingLanguages1797500000000 } from './1797500000000-AddStaffWorkingLanguages';
-import { CreateCaseClocks1797300000000 } from './1797300000000-CreateCaseClocks';
-import { CreateStatStageDays1797300000001 } from './1797300000001-CreateStatStageDays';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -48,9 +48,9 @@ export const MIGRATIONS = [
   AddSnapshotPublicFigures1796800000000,
   CreatePublicContacts1797100000000,
   AddOutcomeMessage1797200000000,
+  CreateCaseClocks1797300000000,
+  CreateStatStageDays1797300000001,
   AddRomaniReferenceLabels1797400000000,
   AcceptSerbianCyrillicLocale1797400000001,
   AddStaffWorkingLanguages1797500000000,
-  CreateCaseClocks1797300000000,
-  CreateStatStageDays1797300000001,
 ];
