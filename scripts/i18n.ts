@@ -69,6 +69,10 @@ function missing(args: string[]): number {
       if (verbose) for (const e of gaps) lines.push(`      missing ${e.key}: ${e.source}`);
     }
     process.stdout.write(`${code}\n${lines.join('\n')}\n`);
+    if (code === 'sr') {
+      // Serbian Cyrillic is made from the Serbian Latin catalogue: the same gaps, none more.
+      process.stdout.write(`sr-Cyrl\n  transliterated from sr: the same figures as sr\n`);
+    }
   }
   if (failing) {
     process.stdout.write(
