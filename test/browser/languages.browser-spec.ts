@@ -108,20 +108,29 @@ describe('public pages in Romani and Serbian Cyrillic', () => {
     },
     'report form with the errors of an empty submission': async (page, locale) => {
       await page.goto(server.url(`/report?lang=${locale}`));
-      await submit(page.locator('form.report-form button[type=submit]'));
+      await submit(page.locator('form.report-step button[value=next]'));
       expect(await page.locator('.error-summary').isVisible()).toBe(true);
     },
     'report confirmation': async (page, locale) => {
+      // The report step by step, to its confirmation.
+      const next = () => submit(page.locator('form.report-step button[value=next]'));
       await page.goto(server.url(`/report?lang=${locale}`));
       await page.fill('#f-description', TYPED[0]);
+      await next();
       await page.fill('#f-incidentDate', threeDaysAgo());
       await page.selectOption('#f-municipality', 'ferizaj');
       await page.check('input[name=primaryArea][value=civil_registration]');
+      await next();
       await page.check('input[name=grounds][value=discrimination]');
       await page.selectOption('#f-perpetratorKind', 'municipality');
+      await next();
       await page.check('input[name=community][value=egyptian]');
       await page.check('input[name=reporterRole][value=victim]');
-      await submit(page.locator('form.report-form button[type=submit]'));
+      await next();
+      await page.check('input[name=anonymous][value=yes]');
+      await next();
+      await next();
+      await submit(page.locator('form.report-step button[value=send]'));
       expect(await page.locator('#reference').isVisible()).toBe(true);
     },
     'follow-up sign-in': async (page, locale) => {

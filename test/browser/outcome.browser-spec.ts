@@ -119,7 +119,7 @@ describe('the receipt and the outcome, on a phone', () => {
     await next();
     await next();
     await submit(page.locator('form.report-step button[value=send]'));
-    expectPath(page, '/report');
+    expectPath(page, '/report/steps');
     return {
       reference: (await page.locator('#reference').innerText()).trim(),
       code: (await page.locator('#receipt-code').innerText()).trim(),

@@ -388,6 +388,61 @@ describe('public pages in a real browser', () => {
       expect(errors).toEqual([]);
       void mode;
     });
+
+    it.each(['sr', 'sr-Cyrl', 'rom'])(
+      'in %s too: an anonymous report with evidence, an error corrected, the files kept',
+      async (locale) => {
+        const page = await reporterPage(locale);
+        const errors = watchErrors(page);
+        await go(page, server.url(`/report?lang=${locale}`));
+        expect(await page.getAttribute('html', 'lang')).toBe(locale);
+        await page.fill(
+          '#f-description',
+          'Na shkolla e fëmijëve tanë u ndanë në klasë të veçantë.',
+        );
+        await next(page);
+        await page.selectOption('#f-municipality', 'gjilan');
+        await page.fill('#f-incidentDate', threeDaysAgo());
+        await page.check('input[name=primaryArea][value=education]');
+        await next(page);
+        await page.selectOption('#f-perpetratorKind', 'school');
+        await page.check('input[name=grounds][value=segregation]');
+        await next(page);
+        await page.check('input[name=community][value=egyptian]');
+        await next(page);
+        await page.check('input[name=anonymous][value=yes]');
+        await next(page);
+        await page.setInputFiles('#f-evidence', [
+          { name: 'class.png', mimeType: 'image/png', buffer: photoPng() },
+        ]);
+        await next(page);
+        // The deliberate error: the description made too short, in the page's language.
+        await submit(page.locator('button[value=change-what]').first());
+        await page.fill('#f-description', 'Kratko');
+        await next(page);
+        const summary = await page.locator('.error-summary').innerText();
+        expect(summary).not.toContain('Tell us what happened');
+        expect(summary).toMatch(/20/);
+        expect(await page.locator('.error-summary:focus').count()).toBe(1);
+        await screenshot(page, `steps-${tag}-${locale}-error`);
+        await page.fill(
+          '#f-description',
+          'Na shkolla e fëmijëve tanë u ndanë në klasë të veçantë.',
+        );
+        await next(page);
+        expect(await visibleText(page)).toContain('class.png');
+        await submit(page.locator('form.report-step button[value=send]'));
+        const reference = (await page.locator('#reference').innerText()).trim();
+        await expect(caseByReference(reference)).resolves.toMatchObject({
+          anonymous: true,
+          municipality: 'gjilan',
+          evidence: 1,
+        });
+        expect(await page.getAttribute('html', 'lang')).toBe(locale);
+        await screenshot(page, `steps-${tag}-${locale}-done`);
+        expect(errors).toEqual([]);
+      },
+    );
   });
 
   describe('page weight and first paint on a phone, with an empty cache', () => {

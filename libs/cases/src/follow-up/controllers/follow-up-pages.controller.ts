@@ -19,6 +19,7 @@ import {
   firstValues,
   formProblem,
   requestLocale,
+  LOCALE_COOKIE,
   seeOther,
 } from '@app/core';
 import { FollowUpAccessDto } from '../dto/follow-up-access.dto';
@@ -80,9 +81,10 @@ export class FollowUpPagesController {
     @Req() request: FastifyRequest,
   ): Promise<Redirect> {
     const { token, locale } = await this.pages.signIn(form, clientKey(request));
-    // The case opens in the language the reporter asked to be written in (the switcher on the
-    // page still changes it).
-    const target = locale ? `/follow-up/case?lang=${locale}` : '/follow-up/case';
+    // The case opens in the language the reporter asked to be written in, unless they chose
+    // the page's language themselves (the switcher's cookie): their choice stands.
+    const chosen = Boolean(request.cookies?.[LOCALE_COOKIE]);
+    const target = locale && !chosen ? `/follow-up/case?lang=${locale}` : '/follow-up/case';
     return seeOther(target).with((reply) => this.cookie.set(reply, token));
   }
 
