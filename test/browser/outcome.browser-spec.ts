@@ -1,3 +1,4 @@
+import { until } from '../support/wait';
 import { readFile } from 'node:fs/promises';
 import type { AxeResults } from 'axe-core';
 import { readFileSync } from 'node:fs';
@@ -150,8 +151,10 @@ describe('the receipt and the outcome, on a phone', () => {
       const copy = page.locator('[data-copy=receipt-code]');
       if (javaScript) {
         await copy.click();
-        await expect(page.locator('#copy-status').innerText()).resolves.toBe(
-          'The code was copied.',
+        // The clipboard answers after the click: the status is written when it has.
+        await until(
+          async () => (await page.locator('#copy-status').innerText()) === 'The code was copied.',
+          'the copy status',
         );
         await expect(
           page.evaluate(() =>
