@@ -164,10 +164,60 @@ describe('public pages in a real browser', () => {
             ).document.activeElement?.matches(s) ?? false,
           selector,
         );
-        if (there) return;
+        if (there) {
+          await expectVisibleFocus(selector);
+          return;
+        }
         await keys.press('Tab');
       }
       throw new Error(`Tab never reached ${selector}`);
+    }
+
+    /**
+     * The focused element shows a ring of at least 2 px whose colour has a contrast of 3:1 or
+     * more with what is behind it (WCAG 2.2, 2.4.13 / 1.4.11).
+     */
+    async function expectVisibleFocus(selector: string): Promise<void> {
+      const ring = await page.evaluate(() => {
+        type El = { parentElement: El | null };
+        const g = globalThis as unknown as {
+          document: { activeElement: El | null };
+          getComputedStyle(e: El): Record<string, string>;
+        };
+        const focused = g.document.activeElement!;
+        const style = g.getComputedStyle(focused);
+        let behind = 'rgb(255, 255, 255)';
+        for (let e: El | null = focused.parentElement; e; e = e.parentElement) {
+          const bg = g.getComputedStyle(e).backgroundColor;
+          if (bg && bg !== 'transparent' && !/rgba\(.*,\s*0\)$/.test(bg)) {
+            behind = bg;
+            break;
+          }
+        }
+        return {
+          style: style.outlineStyle,
+          width: parseFloat(style.outlineWidth),
+          color: style.outlineColor,
+          behind,
+        };
+      });
+      const luminance = (rgb: string) => {
+        const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? []).slice(0, 3).map((v) => {
+          const c = Number(v) / 255;
+          return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+        });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+      };
+      const [light, dark] = [luminance(ring.color), luminance(ring.behind)].sort((a, b) => b - a);
+      const contrast = (light + 0.05) / (dark + 0.05);
+      expect({ selector, visible: ring.style !== 'none' && ring.width >= 2 }).toEqual({
+        selector,
+        visible: true,
+      });
+      expect({ selector, contrastAtLeast3: contrast >= 3 }).toEqual({
+        selector,
+        contrastAtLeast3: true,
+      });
     }
 
     async function chooseByArrows(name: string, value: string): Promise<void> {
