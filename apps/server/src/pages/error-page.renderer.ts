@@ -38,7 +38,18 @@ export class ErrorPageRenderer implements PageErrorRenderer {
       sendPage(reply, this.views, 'error.njk', pageContext(request, { problem }), problem.status);
       return;
     }
-    void this.staffPage(request, reply, problem);
+    // Whatever fails while the staff frame is drawn, the visitor still gets the error page,
+    // never a request left hanging.
+    this.staffPage(request, reply, problem).catch((error: unknown) => {
+      this.logger.warn({
+        msg: 'staff error page not drawn',
+        reqId: request.id,
+        error: (error as Error).name,
+      });
+      if (!reply.sent) {
+        sendPage(reply, this.views, 'error.njk', pageContext(request, { problem }), problem.status);
+      }
+    });
   }
 
   private async staffPage(
