@@ -2,15 +2,25 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createServer, Socket } from 'node:net';
 import { until } from './wait';
 
+/**
+ * A port free now, below the kernel's ephemeral range (32768–60999 on Linux). Tests restart
+ * servers on the port they were given (Redis, PostgreSQL): a port of the ephemeral range can be
+ * taken in between by any outgoing connection of a busy machine, and the server then cannot
+ * come back. Ports outside it are only ever taken by a listener asking for them.
+ */
 export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+  for (let attempt = 0; attempt < 200; attempt++) {
+    const port = 20000 + Math.floor(Math.random() * 12000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('No free port between 20000 and 32000');
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
   });
 }
 
