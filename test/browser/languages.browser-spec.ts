@@ -144,6 +144,18 @@ describe('public pages in Romani and Serbian Cyrillic', () => {
       await signIn(page, locale, filed.reference, filed.receiptCode);
       expectPath(page, '/follow-up/case');
     },
+    help: async (page, locale) => {
+      await page.goto(server.url(`/help?lang=${locale}`));
+    },
+    'privacy notice': async (page, locale) => {
+      await page.goto(server.url(`/privacy?lang=${locale}`));
+    },
+    'accessibility statement': async (page, locale) => {
+      await page.goto(server.url(`/accessibility?lang=${locale}`));
+    },
+    contact: async (page, locale) => {
+      await page.goto(server.url(`/contact?lang=${locale}`));
+    },
     'public statistics': async (page, locale) => {
       await page.goto(server.url(`/statistics?lang=${locale}`));
     },
