@@ -15,7 +15,7 @@ export class AddStaffWorkingLanguages1797500000000 implements MigrationInterface
     await queryRunner.query(`UPDATE staff_users SET working_locales = ARRAY[locale]`);
     await queryRunner.query(
       `ALTER TABLE staff_users ADD CONSTRAINT staff_users_working_locales_check
-         CHECK (working_locales <@ ARRAY['sq', 'sr', 'en', 'rom']::text[])`,
+         CHECK (working_locales <@ ARRAY['sq', 'sr', 'sr-Cyrl', 'en', 'rom']::text[])`,
     );
   }
 

@@ -396,6 +396,28 @@ describe('The report, step by step', () => {
     expect(await heldFiles()).toEqual(heldBefore);
   });
 
+  it('refuses a Send whose files, brought in batches, exceed what one report may hold', async () => {
+    const before = await countCases();
+    const three = ['a', 'b', 'c'].map((n) => ({
+      filename: `${n}.png`,
+      content: png(),
+      contentType: 'image/png',
+    }));
+    const first = await toCheck({ files: three });
+    const firstHandles = first.hidden.filter(([n]) => n === 'heldEvidence');
+    expect(firstHandles).toHaveLength(3);
+    // A second batch sent without the first one's handles passes the page's own check…
+    const evidence = await post(first, {}, 'change-evidence');
+    const stripped = { ...evidence, hidden: evidence.hidden.filter(([n]) => n !== 'heldEvidence') };
+    const second = await post(stripped, {}, 'next', three);
+    expect(second.hidden.filter(([n]) => n === 'heldEvidence')).toHaveLength(3);
+    // …and Send with every handle at once is refused: six files, five allowed.
+    const sent = await post({ ...second, hidden: [...second.hidden, ...firstHandles] }, {}, 'send');
+    expect(sent.res.statusCode).toBe(413);
+    expect(hiddenValue(sent, 'step')).toBe('evidence');
+    expect(await countCases()).toBe(before);
+  });
+
   it('makes an anonymous report with a phone number impossible', async () => {
     let page = await start();
     page = await post(page, { description: NAMED.description });

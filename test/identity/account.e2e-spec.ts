@@ -74,6 +74,22 @@ describe('Staff account: language, labels, the staff frame on errors', () => {
     expect(after.body).toContain('Kontrolna tabla osoblja');
   });
 
+  it('takes Serbian Cyrillic as the page and working language', async () => {
+    const member = await createStaff(server, { role: 'legal_expert', locale: 'sr-Cyrl' });
+    const login = await loginAs(server, member);
+    const saved = await server.app.inject({
+      method: 'POST',
+      url: '/staff/account',
+      headers: { cookie: login.cookie, 'content-type': FORM },
+      payload: `${form({ locale: 'sr-Cyrl', _csrf: login.csrf })}&workingLocales=sr-Cyrl`,
+    });
+    expect(saved.statusCode).toBe(303);
+    const [languages] = await db.query(`SELECT working_locales FROM staff_users WHERE id = $1`, [
+      member.id,
+    ]);
+    expect(languages.working_locales).toEqual(['sr-Cyrl']);
+  });
+
   it('refuses a language that is not offered, or no working language, with nothing changed', async () => {
     const expert = await createStaff(server, { role: 'legal_expert', locale: 'en' });
     const login = await loginAs(server, expert);

@@ -83,13 +83,24 @@ export class StatisticsCaseListener implements CaseEventListener {
  * (`stat_stage_days`). The case clock listener runs before this one in every composition, so
  * the clocks are stopped when this reads them.
  */
+/**
+ * The clocks already counted in each transaction: assigning a new case takes two transitions in
+ * one transaction, often in the same millisecond, and the second must not count the first's
+ * stage again.
+ */
+const countedIn = new WeakMap<EntityManager, Set<string>>();
+
 async function countStoppedStages(
   manager: EntityManager,
   caseId: string,
   year: number,
   at: Date,
 ): Promise<void> {
+  let counted = countedIn.get(manager);
+  if (!counted) countedIn.set(manager, (counted = new Set()));
   for (const stopped of await stagesStoppedAt(manager, caseId, at)) {
+    if (counted.has(stopped.clockId)) continue;
+    counted.add(stopped.clockId);
     await manager.query(
       `INSERT INTO stat_stage_days (year, stage, days, count, within) VALUES ($1, $2, $3, 1, $4)
        ON CONFLICT (year, stage, days)

@@ -3,6 +3,8 @@ import type { ClockStage } from '../domain/clock-stages';
 
 /** A stage of a case that has just ended: how long it took and whether within its target. */
 export interface StoppedStage {
+  /** The clock's row: two changes in one transaction (and one millisecond) tell theirs apart. */
+  clockId: string;
   stage: ClockStage;
   /** Working days, paused days left out. */
   workingDays: number;
@@ -19,11 +21,12 @@ export async function stagesStoppedAt(
   at: Date,
 ): Promise<StoppedStage[]> {
   const rows = (await manager.query(
-    `SELECT stage, working_days, working_days <= target_days AS within
+    `SELECT id, stage, working_days, working_days <= target_days AS within
        FROM case_clocks WHERE case_id = $1 AND stopped_at = $2`,
     [caseId, at],
-  )) as { stage: ClockStage; working_days: number; within: boolean }[];
+  )) as { id: string; stage: ClockStage; working_days: number; within: boolean }[];
   return rows.map((r) => ({
+    clockId: r.id,
     stage: r.stage,
     workingDays: r.working_days,
     withinTarget: r.within,

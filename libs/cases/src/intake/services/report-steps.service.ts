@@ -249,6 +249,12 @@ export class ReportStepsService {
 
   /** Files the report: every answer checked again, the client's limit, then the intake. */
   private async send(draft: Draft, clientKey: string, locale: Locale): Promise<ReportStepOutcome> {
+    // The files of the whole report, however many pages brought them: within the limits of
+    // one report (a client could upload in batches and send every handle at once).
+    const violation = this.overLimits(draft.held, []);
+    if (violation) {
+      throw await this.refused(this.store.limitError(violation), 'evidence', draft, locale);
+    }
     let submission: CaseSubmission;
     try {
       submission = await this.validator.validate(reportFromForm(draft.answers));
