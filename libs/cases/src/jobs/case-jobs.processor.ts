@@ -85,8 +85,14 @@ export class CaseJobsProcessor
     this.worker.on('failed', (job, error) =>
       this.logger.warn(`Scheduled job ${job?.name ?? '?'} failed: ${error.message}`),
     );
+    // One declaration at a time: a slow one (Redis going away) is not piled on.
+    let declaring = false;
     const schedule = () => {
-      if (!this.closing) this.scheduling = this.ensureSchedule();
+      if (this.closing || declaring) return;
+      declaring = true;
+      this.scheduling = this.ensureSchedule().finally(() => {
+        declaring = false;
+      });
     };
     schedule();
     this.timer = setInterval(schedule, this.config.notifications.outboxSweepMs);
@@ -97,7 +103,13 @@ export class CaseJobsProcessor
     // declaration (an unhandled error from BullMQ): let the declaration finish first.
     this.closing = true;
     clearInterval(this.timer);
-    await this.scheduling;
+    // Bounded: a declaration stuck on a Redis that went away must not hold the shutdown.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      this.scheduling,
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, 5000))),
+    ]);
+    clearTimeout(timer);
     await this.worker?.close();
   }
 
@@ -111,7 +123,8 @@ export class CaseJobsProcessor
       if (!(await this.queues.reachable())) return;
       const schedules = caseJobSchedules(this.config);
       for (const name of Object.keys(schedules) as CaseJobName[]) {
-        await this.queues.queue(CASE_JOBS_TO_QUEUE[name]).upsertJobScheduler(
+        const queue = await this.queues.readyQueue(CASE_JOBS_TO_QUEUE[name]);
+        await queue.upsertJobScheduler(
           schedules[name].scheduler,
           { pattern: schedules[name].pattern, tz: KOSOVO_TIME_ZONE },
           {

@@ -57,6 +57,24 @@ export abstract class JobQueues<Q extends string> {
     return queue;
   }
 
+  /**
+   * The queue once its connection is ready. Asked before BullMQ calls that reach Redis through
+   * its job scheduler: that path awaits the connection inside a promise executor, so a failed
+   * connection there is an unhandled rejection and a call that never returns. A queue whose
+   * connection failed to start is dropped (BullMQ does not start it again) and the error thrown.
+   */
+  async readyQueue(name: Q): Promise<Queue> {
+    const queue = this.queue(name);
+    try {
+      await queue.waitUntilReady();
+      return queue;
+    } catch (error) {
+      this.queues.delete(name);
+      void queue.close().catch(() => undefined);
+      throw error;
+    }
+  }
+
   private redis(): Redis {
     if (!this.connection) this.connection = createRedis(this.config, 'queue-producer');
     return this.connection;
