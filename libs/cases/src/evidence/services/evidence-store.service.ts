@@ -114,12 +114,9 @@ export class EvidenceStore {
     const id = randomUUID();
     await mkdir(this.folderOf(id), { recursive: true, mode: 0o700 });
     const meter = new Meter(budget);
+    const written = createWriteStream(this.partPath(id), { flags: 'wx', mode: 0o600 });
     try {
-      await pipeline(
-        file,
-        meter,
-        createWriteStream(this.partPath(id), { flags: 'wx', mode: 0o600 }),
-      );
+      await pipeline(file, meter, written);
       if (file.truncated) throw new LimitBreached('evidence_file_too_large');
       const sniffed = meter.bytes > 0 ? await fromFile(this.partPath(id)) : undefined;
       const mediaType = acceptedMediaType(sniffed);
@@ -132,6 +129,10 @@ export class EvidenceStore {
         sha256: meter.hash.digest('hex'),
       };
     } catch (error) {
+      // A pipeline that failed early can answer before the file is even open: the open would
+      // then create it after the removal. Wait until the stream has let go of it.
+      if (!written.closed)
+        await new Promise<void>((resolve) => written.once('close', () => resolve()));
       await this.removeQuietly(this.partPath(id));
       if (error instanceof LimitBreached) throw this.limitError(error.violation);
       throw error;
