@@ -3,7 +3,6 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import {
   CsrfTokenInQuery,
-  Locale,
   Page,
   PageForm,
   PageResult,
@@ -13,7 +12,6 @@ import {
   seeOther,
   view,
 } from '@app/core';
-import { CaseClockFacts } from '../../clocks/services/case-clock-facts';
 import { formatReceiptCode } from '../domain/receipt-code';
 import { IdempotencyKeyReusedError } from '../exceptions/idempotency.errors';
 import { ReportFormService, ReportRefusedError } from '../services/report-form.service';
@@ -41,7 +39,6 @@ export class ReportPagesController {
   constructor(
     private readonly reportForm: ReportFormService,
     private readonly steps: ReportStepsService,
-    private readonly clockFacts: CaseClockFacts,
   ) {}
 
   /** The first step of a new report. */
@@ -70,9 +67,12 @@ export class ReportPagesController {
   @CsrfTokenInQuery()
   @PageForm(STEP, { again: 'stepAgain' })
   async step(@Req() request: FastifyRequest): Promise<PageResult> {
-    const locale = requestLocale(request);
-    const outcome = await this.steps.advance(multipartParts(request), clientKey(request), locale);
-    return this.answer(outcome, locale);
+    const outcome = await this.steps.advance(
+      multipartParts(request),
+      clientKey(request),
+      requestLocale(request),
+    );
+    return this.answer(outcome);
   }
 
   /** The step again with its problems, every answer and file kept. */
@@ -85,18 +85,17 @@ export class ReportPagesController {
     return { form: error.view, languages: [] };
   }
 
-  private async answer(outcome: ReportStepOutcome, locale: Locale): Promise<PageResult> {
+  private answer(outcome: ReportStepOutcome): PageResult {
     if (outcome.kind === 'step') return { form: outcome.view, languages: [] };
     if (outcome.kind === 'received') {
       return view('cases/report-received.njk', { reference: outcome.reference }, 200, ANSWER);
     }
-    const { id, reference, receiptCode, evidenceCount } = outcome.result;
+    const { reference, receiptCode, evidenceCount } = outcome.result;
     const model = {
       reference,
       receiptCode: formatReceiptCode(receiptCode),
       evidenceCount,
-      // When the reporter can expect the next step, from the configured service targets.
-      nextStep: await this.clockFacts.nextStepForReporter(id, locale),
+      nextStep: outcome.nextStep,
     };
     // Its receipt form posts the pair back (CSRF-checked) to make the PDF.
     return view('cases/report-done.njk', model, 200, { csrf: true });

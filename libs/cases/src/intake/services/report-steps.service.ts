@@ -1,3 +1,4 @@
+import { CaseClockFacts } from '../../clocks/services/case-clock-facts';
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import {
@@ -95,7 +96,12 @@ export interface ReportStepView {
 
 export type ReportStepOutcome =
   | { kind: 'step'; view: ReportStepView }
-  | { kind: 'done'; result: SubmittedCase & { receiptCode: string } }
+  | {
+      kind: 'done';
+      result: SubmittedCase & { receiptCode: string };
+      /** When the reporter can expect the next step, from the configured service targets. */
+      nextStep: string | null;
+    }
   /** The same draft sent again (a double "Send", a reload): the case it filed, no code. */
   | { kind: 'received'; reference: string };
 
@@ -147,6 +153,7 @@ export class ReportStepsService {
     private readonly store: EvidenceStore,
     private readonly cipher: FieldCipher,
     private readonly clock: Clock,
+    private readonly clockFacts: CaseClockFacts,
     private readonly rateLimiter: RateLimiter,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -313,7 +320,11 @@ export class ReportStepsService {
       if (result.alreadyReceived || result.receiptCode === undefined) {
         return { kind: 'received', reference: result.reference };
       }
-      return { kind: 'done', result: { ...result, receiptCode: result.receiptCode } };
+      return {
+        kind: 'done',
+        result: { ...result, receiptCode: result.receiptCode },
+        nextStep: await this.clockFacts.nextStepForReporter(result.id, locale),
+      };
     } catch (error) {
       if (!(error instanceof IdempotencyKeyReusedError)) throw error;
       throw await this.refused(error, 'check', draft, locale);
