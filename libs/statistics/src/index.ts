@@ -4,6 +4,7 @@ export { parseCsv } from './domain/csv';
 export * from './domain/statistics-permissions';
 export * from './domain/case-deltas';
 export * from './domain/outcome-days';
+export * from './domain/stage-timeliness';
 export * from './domain/yearly-figures';
 export * from './domain/import-format';
 export * from './domain/import-reading';

@@ -228,6 +228,20 @@ export function regionalReport(source: RegionalReportSource): RegionalReport {
     meetings: { body: source.meetingsBody, held: f.meetingsHeld },
     timeliness: {
       medianDaysToOutcome: f.medianDaysToOutcome === null ? null : cell(f.medianDaysToOutcome),
+      // The public page's timeliness of the year, as protected (and frozen when published).
+      ...(f.timeliness
+        ? {
+            stages: f.timeliness.map((st) => ({
+              stage: st.stage,
+              medianWorkingDays: st.median as TimelinessStage['medianWorkingDays'],
+              p90WorkingDays: st.p90 as TimelinessStage['p90WorkingDays'],
+              withinTargetShare:
+                typeof st.withinPercent === 'number'
+                  ? st.withinPercent / 100
+                  : (st.withinPercent as TimelinessStage['withinTargetShare']),
+            })),
+          }
+        : {}),
     },
   };
 }

@@ -1,4 +1,4 @@
-import { stageTimeliness } from './stage-timeliness';
+import { protectStageTimeliness, stageTimeliness } from './stage-timeliness';
 
 describe('stage timeliness from the histogram', () => {
   it('has no figures without stages', () => {
@@ -37,5 +37,60 @@ describe('stage timeliness from the histogram', () => {
     expect(figures.median).toBe(1);
     expect(figures.p90).toBe(1);
     expect(figures.withinShare).toBe(0.95);
+  });
+});
+
+describe('stage timeliness for the public', () => {
+  const even = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({ days: i + 1, count: 1, within: i < n / 2 ? 1 : 0 }));
+
+  it('shows nothing but "too few" below the threshold, and nothing at all without a stage', () => {
+    expect(protectStageTimeliness('triage', [], 3, 'x')).toEqual({
+      stage: 'triage',
+      timed: 'none',
+      median: null,
+      p90: null,
+      withinPercent: null,
+    });
+    expect(protectStageTimeliness('triage', even(2), 3, 'x')).toEqual({
+      stage: 'triage',
+      timed: 'too_few',
+      median: 'x',
+      p90: 'x',
+      withinPercent: 'x',
+    });
+  });
+
+  it('hides a percentile with fewer than the threshold of stages on either side of it', () => {
+    // Three or four stages: the median has fewer than three on one side; the 90th percentile
+    // is the longest.
+    expect(protectStageTimeliness('triage', even(3), 3, 'x')).toMatchObject({
+      timed: 'enough',
+      median: 'x',
+      p90: 'x',
+      withinPercent: 67,
+    });
+    expect(protectStageTimeliness('triage', even(4), 3, 'x')).toMatchObject({ median: 'x' });
+    // Five: the third of them has two below and two above it, three on each side with itself.
+    expect(protectStageTimeliness('triage', even(5), 3, 'x')).toMatchObject({
+      median: 3,
+      p90: 'x',
+    });
+    // The 90th percentile of 19 is the 18th (two at or above it); of 20 the 18th (three).
+    expect(protectStageTimeliness('triage', even(19), 3, 'x').p90).toBe('x');
+    expect(protectStageTimeliness('triage', even(20), 3, 'x')).toMatchObject({
+      median: 10,
+      p90: 18,
+      withinPercent: 50,
+    });
+  });
+
+  it('never publishes the shortest or the longest duration of a group', () => {
+    for (let n = 1; n <= 40; n++) {
+      const figures = protectStageTimeliness('triage', even(n), 3, 'x');
+      for (const value of [figures.median, figures.p90]) {
+        expect(value === 'x' || value === null || (value !== 1 && value !== n)).toBe(true);
+      }
+    }
   });
 });

@@ -43,3 +43,53 @@ export function stageTimeliness(buckets: readonly StageDaysBucket[]): StageTimel
     withinShare: within / count,
   };
 }
+
+/** How many timed stages a public timeliness row stands on. */
+export type TimedCases = 'none' | 'too_few' | 'enough';
+
+/**
+ * One stage's timeliness as the public sees it: a figure, `x` (HIDDEN) where too few cases stand
+ * behind it, null without any case. No count is published, only whether there were enough.
+ */
+export interface PublicStageTimeliness {
+  stage: string;
+  timed: TimedCases;
+  median: number | string | null;
+  p90: number | string | null;
+  /** Share within target in whole percent. */
+  withinPercent: number | string | null;
+}
+
+/**
+ * Disclosure control of the timeliness figures. A stage timed fewer times than the threshold
+ * shows nothing but "too few cases". A percentile is a duration of one case (nearest rank), so
+ * it is shown only when at least `threshold` stages lie at or below its rank and at least
+ * `threshold` at or above it: it is never the shortest or longest of a small group (the 90th
+ * percentile of three is the longest of them). The share within target is rounded to a whole
+ * percent, as the staff figures show it.
+ */
+export function protectStageTimeliness(
+  stage: string,
+  buckets: readonly StageDaysBucket[],
+  threshold: number,
+  hidden: string,
+): PublicStageTimeliness {
+  const exact = stageTimeliness(buckets);
+  if (exact.count === 0) {
+    return { stage, timed: 'none', median: null, p90: null, withinPercent: null };
+  }
+  if (exact.count < threshold) {
+    return { stage, timed: 'too_few', median: hidden, p90: hidden, withinPercent: hidden };
+  }
+  const safe = (p: number) => {
+    const rank = Math.max(1, Math.ceil(p * exact.count));
+    return rank >= threshold && exact.count - rank + 1 >= threshold;
+  };
+  return {
+    stage,
+    timed: 'enough',
+    median: safe(0.5) ? exact.median : hidden,
+    p90: safe(0.9) ? exact.p90 : hidden,
+    withinPercent: Math.round(exact.withinShare! * 100),
+  };
+}

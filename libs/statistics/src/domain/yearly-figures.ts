@@ -1,5 +1,6 @@
 import { NOT_STATED, OUTCOME_STATUSES, UNSPECIFIED } from './case-deltas';
 import { medianOfHistogram } from './outcome-days';
+import type { PublicStageTimeliness } from './stage-timeliness';
 
 /**
  * The raw numbers of a year in one scope: every counter (`dimension/key/metric` -> value) and the
@@ -9,6 +10,12 @@ import { medianOfHistogram } from './outcome-days';
 export interface YearCounts {
   counters: Record<string, number>;
   outcomeDays: Record<string, number>;
+  /**
+   * The timeliness histogram of the year's cases, all cases only: stage -> working days ->
+   * [stages, of them within target]. Absent in filtered counts and in snapshots published
+   * before the timeliness figures were frozen with them.
+   */
+  stageDays?: Record<string, Record<string, [number, number]>>;
 }
 
 export function emptyCounts(): YearCounts {
@@ -25,6 +32,14 @@ export function addCounts(into: YearCounts, other: YearCounts): YearCounts {
   }
   for (const [days, value] of Object.entries(other.outcomeDays)) {
     into.outcomeDays[days] = (into.outcomeDays[days] ?? 0) + value;
+  }
+  for (const [stage, histogram] of Object.entries(other.stageDays ?? {})) {
+    into.stageDays ??= {};
+    const target = (into.stageDays[stage] ??= {});
+    for (const [days, [count, within]] of Object.entries(histogram)) {
+      const [c, w] = target[days] ?? [0, 0];
+      target[days] = [c + count, w + within];
+    }
   }
   return into;
 }
@@ -104,6 +119,12 @@ export interface YearFigures<C = Cell> {
   meetingsHeld: number;
   /** Median whole days from submission to the latest outcome, of the year's cases decided so far. */
   medianDaysToOutcome: C | null;
+  /**
+   * Public figures of one year only: the timeliness of each stage under disclosure control
+   * (frozen with the rest when the year is published). Absent in staff figures, in the sum of
+   * all years and in years published before it was frozen with them.
+   */
+  timeliness?: PublicStageTimeliness[];
 }
 
 /** The codes to list even when their count is zero, in display order (from the taxonomy). */

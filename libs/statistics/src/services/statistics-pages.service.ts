@@ -14,6 +14,24 @@ import {
   YearlyStatistics,
 } from './statistics.service';
 
+/**
+ * The public timeliness tables, newest year first: each year's figures as protected (frozen
+ * with a published year), a year without any timed stage (or published before timeliness was
+ * frozen with its figures) left out.
+ */
+export function publicTimeliness(data: YearlyStatistics, locale: Locale) {
+  return data.years
+    .filter((y) => y.figures.timeliness?.some((st) => st.timed !== 'none'))
+    .map((y) => ({
+      year: y.year,
+      stages: y.figures.timeliness!.map((st) => ({
+        ...st,
+        label: translate(locale, `clock.stage.${st.stage}`),
+      })),
+    }))
+    .reverse();
+}
+
 export interface ChartSection {
   id: string;
   title: string;
@@ -58,7 +76,8 @@ export class StatisticsPages {
 
   async publicPage(query: PageQuery, locale: Locale): Promise<Record<string, unknown>> {
     const data = await this.statistics.publicYearly(query);
-    return this.model(data, query, locale);
+    const model = await this.model(data, query, locale);
+    return { ...model, timeliness: publicTimeliness(data, locale) };
   }
 
   async staffPage(

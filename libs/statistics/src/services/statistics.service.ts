@@ -1,5 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { StageTimeliness, stageTimeliness } from '../domain/stage-timeliness';
+import {
+  StageTimeliness,
+  protectStageTimeliness,
+  stageTimeliness,
+} from '../domain/stage-timeliness';
 import { DataSource } from 'typeorm';
 import {
   APP_CONFIG,
@@ -15,7 +19,7 @@ import { CLOCK_STAGES, CaseStatisticsSource, ClockStage } from '@app/cases';
 import { TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
 import { ALL_SCOPE } from '../domain/counter-key';
 import { filterScopes } from '../domain/case-deltas';
-import { ProtectedYear, combineProtected, protectYear } from '../domain/disclosure-control';
+import { HIDDEN, ProtectedYear, combineProtected, protectYear } from '../domain/disclosure-control';
 import { FigureDifference, differences } from '../domain/figure-rows';
 import {
   Cell,
@@ -90,7 +94,7 @@ export class StatisticsService {
   async publicYearly(query: YearRangeQuery): Promise<YearlyStatistics> {
     const { from, to } = await this.range(query);
     const [live, published, known] = await Promise.all([
-      this.loadCounts([ALL_SCOPE], from, to),
+      this.loadCounts([ALL_SCOPE], from, to, this.dataSource, true),
       this.snapshots(from, to),
       this.knownCodes(),
     ]);
@@ -103,7 +107,8 @@ export class StatisticsService {
       addCounts(all, counts);
       years.push({
         year,
-        // A published year as it was frozen: the very figures its preview showed.
+        // A published year as it was frozen: the very figures its preview showed (its
+        // timeliness too; a year published before that was frozen shows none, never live ones).
         figures: snapshot?.publicFigures ?? this.publicYear(year, counts, known).figures,
         publishedAt: snapshot ? snapshot.publishedAt.toISOString() : null,
       });
@@ -127,11 +132,24 @@ export class StatisticsService {
    */
   publicYear(year: number, counts: YearCounts, known: KnownCodes): ProtectedYear {
     const decided = Object.values(counts.outcomeDays).reduce((sum, n) => sum + n, 0);
-    return protectYear(
-      buildFigures(year, counts, known),
-      this.config.statistics.publicThreshold,
-      decided,
-    );
+    const threshold = this.config.statistics.publicThreshold;
+    const result = protectYear(buildFigures(year, counts, known), threshold, decided);
+    if (counts.stageDays) {
+      const histogram = counts.stageDays;
+      result.figures.timeliness = CLOCK_STAGES.map((stage) =>
+        protectStageTimeliness(
+          stage,
+          Object.entries(histogram[stage] ?? {}).map(([days, [count, within]]) => ({
+            days: Number(days),
+            count,
+            within,
+          })),
+          threshold,
+          HIDDEN,
+        ),
+      );
+    }
+    return result;
   }
 
   async staffYearly(query: YearRangeQuery, filter: StatisticsFilter): Promise<YearlyStatistics> {
@@ -188,9 +206,12 @@ export class StatisticsService {
     };
   }
 
-  /** The unfiltered counts of one year as they are now (what publishing freezes). */
+  /**
+   * The unfiltered counts of one year as they are now, the timeliness histogram with them (what
+   * publishing freezes).
+   */
   async currentCounts(year: number, runner: Queryable = this.dataSource): Promise<YearCounts> {
-    return (await this.loadCounts([ALL_SCOPE], year, year, runner)).get(year) ?? emptyCounts();
+    return (await this.loadCounts([ALL_SCOPE], year, year, runner, true)).get(year)!;
   }
 
   /** Counts above zero and below this are hidden from the public. */
@@ -198,7 +219,6 @@ export class StatisticsService {
     return this.config.statistics.publicThreshold;
   }
 
-  /** The statistical year now (Kosovo time). */
   /**
    * Timeliness per statistical year and stage (median and 90th percentile of working days, share
    * within target), read from the histogram rows: the cost does not grow with the cases.
@@ -227,6 +247,7 @@ export class StatisticsService {
     return result;
   }
 
+  /** The statistical year now (Kosovo time). */
   currentYear(): number {
     return kosovoYear(this.clock.now());
   }
@@ -285,6 +306,8 @@ export class StatisticsService {
     from: number,
     to: number,
     runner: Queryable = this.dataSource,
+    /** Unfiltered only: also the timeliness histogram, every year of the range given one. */
+    withStages = false,
   ): Promise<Map<number, YearCounts>> {
     // Meetings belong to no community or place: a filtered view shows the year's meetings.
     const withMeetings = !scopes.includes(ALL_SCOPE);
@@ -315,11 +338,24 @@ export class StatisticsService {
           GROUP BY year`,
         [scopeParam, from, to],
       ) as Promise<{ year: number; counts: Record<string, number> }[]>;
-    // On the pool the two reads run side by side; a transaction has one connection, in turn.
-    const [counters, days] =
+    // Stage -> days -> [count, within], one JSON object per year, from a range of the key.
+    const readStages = () =>
+      withStages
+        ? (runner.query(
+            `SELECT year, json_object_agg(stage, histogram) AS stages
+               FROM (SELECT year, stage, json_object_agg(days, json_build_array(count, within)) AS histogram
+                       FROM stat_stage_days
+                      WHERE year BETWEEN $1 AND $2
+                      GROUP BY year, stage) AS per_stage
+              GROUP BY year`,
+            [from, to],
+          ) as Promise<{ year: number; stages: YearCounts['stageDays'] }[]>)
+        : Promise.resolve([]);
+    // On the pool the reads run side by side; a transaction has one connection, in turn.
+    const [counters, days, stages] =
       runner === this.dataSource
-        ? await Promise.all([readCounters(), readDays()])
-        : [await readCounters(), await readDays()];
+        ? await Promise.all([readCounters(), readDays(), readStages()])
+        : [await readCounters(), await readDays(), await readStages()];
     const byYear = new Map<number, YearCounts>();
     const of = (year: number) => {
       let counts = byYear.get(year);
@@ -328,6 +364,10 @@ export class StatisticsService {
     };
     for (const row of counters) of(row.year).counters = row.counts;
     for (const row of days) of(row.year).outcomeDays = row.counts;
+    if (withStages) {
+      for (let year = from; year <= to; year++) of(year).stageDays = {};
+      for (const row of stages) of(row.year).stageDays = row.stages ?? {};
+    }
     return byYear;
   }
 

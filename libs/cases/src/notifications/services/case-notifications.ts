@@ -69,13 +69,16 @@ export class CaseNotifications implements CaseEventListener {
       event.from === 'in_review' && event.to === 'assigned' ? row.assigneeId : null;
     const expert = assigneeId ? await this.staff.findActive(assigneeId, manager) : null;
     await this.outbox.add(manager, [
-      ...this.toReporter(row, (to) => ({
-        template: 'status_changed_reporter',
-        locale: row.preferredLocale,
-        to,
-        params: { followUpUrl: this.links.followUp() },
-        caseId: row.id,
-      })),
+      // A step on the way to the next in one action: one e-mail, of the status it ends in.
+      ...(event.tellReporter === false
+        ? []
+        : this.toReporter(row, (to) => ({
+            template: 'status_changed_reporter',
+            locale: row.preferredLocale,
+            to,
+            params: { followUpUrl: this.links.followUp() },
+            caseId: row.id,
+          }))),
       ...(expert ? [this.assignment(row, expert)] : []),
     ]);
   }

@@ -117,13 +117,15 @@ export class CaseHandlingService {
       });
       if (row.status === 'submitted') {
         // Triage and assignment in one action: both steps of the machine, each with its history
-        // entry, in this transaction; a refused assignee leaves the case as it was.
+        // entry, in this transaction; a refused assignee leaves the case as it was. The reporter
+        // gets one e-mail, of the assignment.
         await this.workflow.transition(
           {
             caseId,
             to: 'in_review',
             actor: { kind: 'staff', principal },
             expectedVersion: request.expectedVersion,
+            tellReporter: false,
           },
           manager,
         );

@@ -25,6 +25,8 @@ export interface CaseStatusChangedEvent {
   by: Extract<HistoryActorKind, 'staff' | 'meeting' | 'reporter'>;
   actorId: string | null;
   reason: string | null;
+  /** False: a step on the way to the next one in the same action; the reporter is told of that one. */
+  tellReporter?: boolean;
 }
 
 export interface CaseReassignedEvent {

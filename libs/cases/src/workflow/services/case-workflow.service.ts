@@ -63,6 +63,11 @@ export interface TransitionCommand {
    * never put in an e-mail.
    */
   outcomeMessage?: string | null;
+  /**
+   * False: a step on the way to the next one in the same action (a new case taken into review
+   * and assigned at once); the reporter is told once, of the last step.
+   */
+  tellReporter?: boolean;
 }
 
 export interface TransitionResult {
@@ -244,6 +249,7 @@ export class CaseWorkflowService {
       by: actorKind === 'meeting' ? 'meeting' : 'staff',
       actorId: staffActor.id,
       reason,
+      ...(command.tellReporter === false ? { tellReporter: false } : {}),
     });
     return { caseId: row.id, from, to, version, referralIds };
   }
