@@ -12,12 +12,14 @@
  * by construction), and the secondary indexes of `cases` and `case_history` (the staff case
  * list's, the free-text search's) are dropped before the first load and not rebuilt: the
  * statistics never read them. With a `SummaryTally`, the statistics summary rows are counted as
- * the cases are made (see summary-tally.ts) and `stat_case_outcomes` is streamed beside them.
+ * the cases are made (see summary-tally.ts), and `stat_case_outcomes` and the stopped stage
+ * clocks (`case_clocks`: triage, assignment, assessment, as far as each case's status goes; the
+ * timeliness histogram's source) are streamed beside them.
  */
 import type { Writable } from 'node:stream';
 import { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import { CASE_STATUSES, FINAL_STATUSES } from '@app/cases';
+import { CASE_STATUSES, CLOCK_STAGES, FINAL_STATUSES } from '@app/cases';
 import { TAXONOMY_SEED } from '@app/taxonomy';
 import { SummaryTally, TallyCodes } from './summary-tally';
 
@@ -104,6 +106,37 @@ const CASE_COLUMNS = [
   'closure_reason',
 ];
 const HISTORY_COLUMNS = ['case_id', 'at', 'actor_kind', 'from_status', 'to_status'];
+const CLOCK_COLUMNS = [
+  'id',
+  'case_id',
+  'stage',
+  'started_at',
+  'start_day',
+  'target_days',
+  'due_day',
+  'stopped_at',
+  'stop_day',
+  'working_days',
+];
+/**
+ * The stages a case in a status has been through (their clocks stopped), with their targets
+ * (the default configuration's) and the most working days one of them takes here.
+ */
+const STAGE_PLAN = [
+  { stage: 'triage', target: 5, maxDays: 9 },
+  { stage: 'assignment', target: 5, maxDays: 7 },
+  { stage: 'assessment', target: 30, maxDays: 60 },
+] as const;
+const STAGES_PASSED: Record<string, number> = {
+  submitted: 0,
+  in_review: 1,
+  assigned: 2,
+  technical_group: 3,
+  referred: 3,
+  resolved: 3,
+  not_discrimination: 3,
+  closed: 3,
+};
 
 /** A status for a case of this age, with the weights of a working office. */
 function statusFor(ageDays: number, r: number): string {
@@ -120,9 +153,9 @@ function statusFor(ageDays: number, r: number): string {
 const OUTCOMES = new Set<string>(FINAL_STATUSES);
 
 /** Sequential UUIDs (version 4 layout): the primary key index only ever appends. */
-function sequentialId(n: number): string {
+function sequentialId(n: number, kind = '0000'): string {
   const hex = n.toString(16).padStart(12, '0');
-  return `0b5e7a75-0000-4000-8000-${hex}`;
+  return `0b5e7a75-${kind}-4000-8000-${hex}`;
 }
 
 /**
@@ -238,6 +271,7 @@ export async function generateCases(options: GenerateOptions): Promise<Generated
               'closure_reason',
               'decided_at',
             ]),
+            new CopyStream(options.databaseUrl, 'case_clocks', CLOCK_COLUMNS),
           ]
         : []),
     ];
@@ -245,12 +279,13 @@ export async function generateCases(options: GenerateOptions): Promise<Generated
     let groundText = '';
     let historyText = '';
     let outcomeText = '';
+    let clockText = '';
     let loaded = 0;
     let groundRows = 0;
     let historyRows = 0;
     const send = async () => {
-      const texts = [caseText, groundText, historyText, outcomeText];
-      caseText = groundText = historyText = outcomeText = '';
+      const texts = [caseText, groundText, historyText, outcomeText, clockText];
+      caseText = groundText = historyText = outcomeText = clockText = '';
       await Promise.all(streams.map((stream, i) => stream.write(texts[i])));
     };
     for (const stream of streams) await stream.open();
@@ -314,6 +349,20 @@ export async function generateCases(options: GenerateOptions): Promise<Generated
             outcomeText += `${id}\t${status}\t${reason < 0 ? '\\N' : CLOSURE_REASONS[reason]}\t${changed}\n`;
           }
         }
+        const clocks: [stage: number, days: number, within: boolean][] = [];
+        if (tally) {
+          // The stages this case went through, each stopped after some working days.
+          const day = submitted.slice(0, 10);
+          const stopped = new Date(changedAt).toISOString();
+          for (let k = 0; k < STAGES_PASSED[status]; k++) {
+            const plan = STAGE_PLAN[k];
+            const days = Math.floor(rnd() * (plan.maxDays + 1));
+            clocks.push([CLOCK_STAGES.indexOf(plan.stage), days, days <= plan.target]);
+            clockText +=
+              `${sequentialId(nextId * 4 + k, '0001')}\t${id}\t${plan.stage}\t${submitted}\t${day}\t` +
+              `${plan.target}\t${day}\t${stopped}\t${stopped.slice(0, 10)}\t${days}\n`;
+          }
+        }
         tally?.add({
           submittedAt: at,
           year: year - firstYear,
@@ -328,6 +377,7 @@ export async function generateCases(options: GenerateOptions): Promise<Generated
           status: CASE_STATUSES.indexOf(status as (typeof CASE_STATUSES)[number]),
           closureReason: reason,
           changedAt,
+          clocks,
         });
         loaded++;
         if (loaded % CHUNK === 0) await send();

@@ -14,7 +14,7 @@ import type { Writable } from 'node:stream';
 import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ANY, NOT_STATED, OUTCOME_STATUSES, UNSPECIFIED, daysToOutcome } from '@app/statistics';
-import { CASE_STATUSES } from '@app/cases';
+import { CASE_STATUSES, CLOCK_STAGES } from '@app/cases';
 import { kosovoYear } from '@app/core';
 
 export interface TallyCodes {
@@ -47,6 +47,8 @@ export interface TalliedCase {
   closureReason: number;
   /** When the status was reached (outcomes: the decision). */
   changedAt: number;
+  /** The stages it went through: position in CLOCK_STAGES, working days, within target. */
+  clocks?: readonly (readonly [number, number, boolean])[];
 }
 
 interface Slot {
@@ -58,6 +60,8 @@ interface Slot {
 const HOUR = 3_600_000;
 /** Days to outcome are counted up to this many (the generator decides within 240). */
 const MAX_DAYS = 512;
+/** Working days of a stage are counted up to this many. */
+const MAX_STAGE_DAYS = 256;
 
 export class SummaryTally {
   private readonly slots: Slot[] = [];
@@ -67,6 +71,9 @@ export class SummaryTally {
   /** Outcomes decided, by decision year and (community, area, municipality). */
   private readonly decided: Int32Array;
   private readonly days: Int32Array;
+  /** The timeliness histogram: (year, stage, working days) -> stages, and of them within target. */
+  private readonly stageDays: Int32Array;
+  private readonly stageWithin: Int32Array;
   /** Kosovo year and day of each UTC hour met (Kosovo is a whole number of hours from UTC). */
   private readonly hours = new Map<number, { year: number; day: number }>();
 
@@ -92,6 +99,8 @@ export class SummaryTally {
     this.baseSlots = new Int32Array(this.bases * this.slots.length);
     this.decided = new Int32Array(this.bases * OUTCOME_STATUSES.length);
     this.days = new Int32Array(this.bases * MAX_DAYS);
+    this.stageDays = new Int32Array(years * CLOCK_STAGES.length * MAX_STAGE_DAYS);
+    this.stageWithin = new Int32Array(years * CLOCK_STAGES.length * MAX_STAGE_DAYS);
   }
 
   private base(year: number, community: number, area: number, municipality: number): number {
@@ -129,6 +138,12 @@ export class SummaryTally {
     s[row + f.perpetratorKind + c.perpetratorKind]++;
     for (const ground of c.grounds) s[row + f.ground + ground]++;
     s[row + f.status + c.status]++;
+    for (const [stage, days, within] of c.clocks ?? []) {
+      if (days >= MAX_STAGE_DAYS) throw new Error(`stage days ${days} beyond the tally's range`);
+      const at = (c.year * CLOCK_STAGES.length + stage) * MAX_STAGE_DAYS + days;
+      this.stageDays[at]++;
+      if (within) this.stageWithin[at]++;
+    }
     const outcome = OUTCOME_STATUSES.indexOf(CASE_STATUSES[c.status] as never);
     if (outcome < 0) return;
     if (CASE_STATUSES[c.status] === 'closed') {
@@ -232,11 +247,50 @@ export class SummaryTally {
     }
   }
 
-  /** Replaces the summary counters and histogram with the tally (stat_case_outcomes apart). */
-  async write(client: Client): Promise<{ counters: number; buckets: number }> {
+  /** The timeliness histogram as COPY text: `(year, stage, days, count, within)`. */
+  private stageRows(): string {
+    const lines: string[] = [];
+    for (let year = 0; year < this.years; year++)
+      for (let stage = 0; stage < CLOCK_STAGES.length; stage++)
+        for (let d = 0; d < MAX_STAGE_DAYS; d++) {
+          const at = (year * CLOCK_STAGES.length + stage) * MAX_STAGE_DAYS + d;
+          if (this.stageDays[at] === 0) continue;
+          lines.push(
+            `${this.firstYear + year}\t${CLOCK_STAGES[stage]}\t${d}\t${this.stageDays[at]}\t${this.stageWithin[at]}\n`,
+          );
+        }
+    return lines.join('');
+  }
+
+  private async copyStages(client: Client): Promise<void> {
+    const stages = copyIn(client, 'stat_stage_days (year, stage, days, count, within)', 'stages');
+    await stages.write(this.stageRows());
+    await stages.end();
+  }
+
+  /** Writes the timeliness histogram again (after a measurement without it). */
+  async rewriteStages(client: Client): Promise<void> {
     await client.query('BEGIN');
     try {
-      await client.query('TRUNCATE stat_counters, stat_outcome_days');
+      await client.query('TRUNCATE stat_stage_days');
+      await this.copyStages(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    }
+  }
+
+  /**
+   * Replaces the summary counters and histograms (days to outcome, timeliness) with the tally
+   * (stat_case_outcomes apart).
+   */
+  async write(
+    client: Client,
+  ): Promise<{ counters: number; buckets: number; stageBuckets: number }> {
+    await client.query('BEGIN');
+    try {
+      await client.query('TRUNCATE stat_counters, stat_outcome_days, stat_stage_days');
       const counters = copyIn(
         client,
         'stat_counters (scope, year, dimension, key, metric, value)',
@@ -251,10 +305,16 @@ export class SummaryTally {
       const days = copyIn(client, 'stat_outcome_days (scope, year, days, count)', 'days');
       await days.write(buckets);
       await days.end();
+      await this.copyStages(client);
       await client.query('COMMIT');
-      const { rows } = await client.query<{ counters: number; buckets: number }>(
+      const { rows } = await client.query<{
+        counters: number;
+        buckets: number;
+        stageBuckets: number;
+      }>(
         `SELECT (SELECT count(*) FROM stat_counters)::int AS counters,
-                (SELECT count(*) FROM stat_outcome_days)::int AS buckets`,
+                (SELECT count(*) FROM stat_outcome_days)::int AS buckets,
+                (SELECT count(*) FROM stat_stage_days)::int AS "stageBuckets"`,
       );
       return rows[0];
     } catch (error) {
