@@ -26,6 +26,8 @@ describe('Timeliness on the public statistics page', () => {
   const ids: string[] = [];
   /** The exact figures of 2025 when it was published (staff only). */
   let exactAtPublication: Awaited<ReturnType<StatisticsService['timeliness']>>;
+  /** The staff statistics page just before publishing (the preview of 2025). */
+  let previewHtml: string;
 
   const publicYear = async (): Promise<YearlyStatistics['years'][number]> =>
     json<YearlyStatistics>(
@@ -76,6 +78,14 @@ describe('Timeliness on the public statistics page', () => {
     at(server, '2026-01-12T10:00:00Z');
     exactAtPublication = await server.app.get(StatisticsService).timeliness(2025, 2025);
     const login = await loginAs(server, admin);
+    // Before publishing, the administrator sees what will be hidden, with the exact values.
+    const staffPage = await server.app.inject({
+      method: 'GET',
+      url: '/staff/statistics?from=2025&to=2025&lang=en',
+      headers: { cookie: login.headers.cookie },
+    });
+    expect(staffPage.statusCode).toBe(200);
+    previewHtml = staffPage.body;
     json(
       await server.app.inject({
         method: 'POST',
@@ -166,6 +176,24 @@ describe('Timeliness on the public statistics page', () => {
       expect(other.statusCode).toBe(200);
       expect(other.body).toContain(tooFew);
     }
+  });
+
+  it('showed the administrator, before publishing, every timeliness figure to be hidden and why', async () => {
+    const stages = exactAtPublication[0].stages;
+    const exact = (stage: string) => stages.find((s) => s.stage === stage)!;
+    const row = (cell: string) =>
+      new RegExp(`<tr data-cell="timeliness:${cell.replace('.', '\\.')}">([\\s\\S]*?)</tr>`).exec(
+        previewHtml,
+      )?.[1] ?? '';
+    expect(row('assessment')).toContain(`<td class="num">2</td>`);
+    expect(row('assessment')).toContain('Fewer than 3 cases went through this stage');
+    expect(row('assignment.median')).toContain(
+      `<td class="num">${exact('assignment').median}</td>`,
+    );
+    expect(row('assignment.p90')).toContain(`<td class="num">${exact('assignment').p90}</td>`);
+    expect(row('assignment.p90')).toContain('Fewer than 3 cases on one side of it');
+    // What is shown is not listed.
+    expect(previewHtml).not.toContain('data-cell="timeliness:triage');
   });
 
   it('keeps the published timeliness frozen while staff see the figures change', async () => {

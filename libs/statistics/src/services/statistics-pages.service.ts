@@ -5,7 +5,8 @@ import { TaxonomyService } from '@app/taxonomy';
 import { Bar, bars } from '../domain/chart';
 import { HIDDEN } from '../domain/disclosure-control';
 import { StatisticsPermissions } from '../domain/statistics-permissions';
-import { Cell, YearFigures } from '../domain/yearly-figures';
+import { stageTimeliness } from '../domain/stage-timeliness';
+import { Cell, YearCounts, YearFigures } from '../domain/yearly-figures';
 import { figureLabeler } from './statistics-export.service';
 import {
   StatisticsFilter,
@@ -30,6 +31,56 @@ export function publicTimeliness(data: YearlyStatistics, locale: Locale) {
       })),
     }))
     .reverse();
+}
+
+/**
+ * The timeliness figures publishing will hide, with their exact values (staff only): a stage
+ * too few went through (the number of its stages), a percentile too few stand behind.
+ */
+function hiddenTimeliness(
+  figures: YearFigures<Cell>,
+  counts: YearCounts,
+  threshold: number,
+  locale: Locale,
+): PublishPreview['hidden'] {
+  const t = (key: string, params?: Record<string, string | number>) =>
+    translate(locale, key, params);
+  const hidden: PublishPreview['hidden'] = [];
+  for (const st of figures.timeliness ?? []) {
+    if (st.timed === 'none') continue;
+    const exact = stageTimeliness(
+      Object.entries(counts.stageDays?.[st.stage] ?? {}).map(([days, [count, within]]) => ({
+        days: Number(days),
+        count,
+        within,
+      })),
+    );
+    const stage = `${t('statistics.timeliness.title')} – ${t(`clock.stage.${st.stage}`)}`;
+    if (st.timed === 'too_few') {
+      hidden.push({
+        section: 'timeliness',
+        code: st.stage,
+        figure: `${stage} – ${t('statistics.timeliness.count')}`,
+        value: exact.count,
+        reason: t('statistics.hidden.timeliness_few', { threshold }),
+      });
+      continue;
+    }
+    for (const [key, shown, value] of [
+      ['median', st.median, exact.median],
+      ['p90', st.p90, exact.p90],
+    ] as const) {
+      if (shown !== HIDDEN) continue;
+      hidden.push({
+        section: 'timeliness',
+        code: `${st.stage}.${key}`,
+        figure: `${stage} – ${t(`statistics.timeliness.${key}`)}`,
+        value: value ?? 0,
+        reason: t('statistics.hidden.timeliness_percentile', { threshold }),
+      });
+    }
+  }
+  return hidden;
 }
 
 export interface ChartSection {
@@ -191,6 +242,9 @@ export class StatisticsPages {
                 }),
         })),
       });
+      previews[previews.length - 1].hidden.push(
+        ...hiddenTimeliness(figures, counts, threshold, locale),
+      );
     }
     return previews;
   }
