@@ -55,6 +55,37 @@ describe('regional report', () => {
     expect(checkRegionalReport(JSON.stringify(r))).toEqual({ report: r, problems: [] });
   });
 
+  it('carries the public timeliness per stage, hidden figures as hidden, the share from 0 to 1', () => {
+    const figures = protectYear(buildFigures(2025, counts()), THRESHOLD).figures;
+    figures.timeliness = [
+      { stage: 'triage', timed: 'enough', median: 2, p90: HIDDEN, withinPercent: 83 },
+      { stage: 'assessment', timed: 'too_few', median: HIDDEN, p90: HIDDEN, withinPercent: HIDDEN },
+      { stage: 'closing', timed: 'none', median: null, p90: null, withinPercent: null },
+    ];
+    const r = regionalReport({
+      country: { code: 'XK', name: 'Kosovo' },
+      meetingsBody: 'Technical Group',
+      year: 2025,
+      generatedAt: new Date('2026-01-10T08:00:00Z'),
+      publishedAt: null,
+      threshold: THRESHOLD,
+      figures,
+    });
+    expect(r.timeliness.stages).toEqual([
+      { stage: 'triage', medianWorkingDays: 2, p90WorkingDays: HIDDEN, withinTargetShare: 0.83 },
+      {
+        stage: 'assessment',
+        medianWorkingDays: HIDDEN,
+        p90WorkingDays: HIDDEN,
+        withinTargetShare: HIDDEN,
+      },
+      { stage: 'closing', medianWorkingDays: null, p90WorkingDays: null, withinTargetShare: null },
+    ]);
+    expect(checkRegionalReport(JSON.stringify(r)).problems).toEqual([]);
+    // Without timeliness in the figures (a year published before it was frozen): none.
+    expect(report().timeliness.stages).toBeUndefined();
+  });
+
   it('sums referrals by kind from published cells only', () => {
     const r = report();
     expect(r.referrals.equality_body?.sent).toBe(6);
