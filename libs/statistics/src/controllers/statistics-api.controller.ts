@@ -38,7 +38,7 @@ export class StatisticsApiController {
   @PublicReferenceData()
   @ApiOperation({
     summary:
-      'Yearly figures and all years together; published years as published; small counts hidden as "x", with companions so that none can be worked out (no filters)',
+      'Yearly figures and all years together; published years as published; small counts hidden as "x", with companions so that none can be worked out (no filters); each year\'s timeliness per stage (median, 90th percentile, share within target) where enough cases stand behind it',
   })
   yearly(@Query() query: YearlyQueryDto): Promise<YearlyStatistics> {
     return this.statistics.publicYearly(query);
