@@ -23,6 +23,7 @@ import {
   startWorkflowServer,
   step,
 } from './workflow-fixtures';
+import { addContactPoint } from '../support/case-workflow';
 
 describe('The case workflow', () => {
   let server: TestServer;
@@ -50,6 +51,11 @@ describe('The case workflow', () => {
           institutionCode: 'municipality',
           municipalityCode: 'gjakove',
           contactEmail: null,
+          contactPointId: await addContactPoint(server, {
+            institutionCode: 'municipality',
+            municipalityCode: 'gjakove',
+            unit: 'Municipality of Gjakovë, civil registry (test)',
+          }),
         }),
       ],
     });

@@ -10,6 +10,7 @@ import { DirectoryController } from './directory/controllers/directory.controlle
 import { DirectoryPagesController } from './directory/controllers/directory-pages.controller';
 import { InstitutionContactPoint } from './directory/entities/institution-contact-point.entity';
 import { InstitutionDirectoryService } from './directory/services/institution-directory.service';
+import { DirectorySeeder } from './directory/services/directory-seeder';
 import { HolidayPagesController } from './clocks/controllers/holiday-pages.controller';
 import { PublicHolidaysService } from './clocks/services/public-holidays.service';
 import { FollowUpPagesController } from './follow-up/controllers/follow-up-pages.controller';
@@ -127,6 +128,7 @@ import { WithdrawalService } from './withdrawal/services/withdrawal.service';
     FollowUpPagesService,
     FollowUpService,
     HistoricalCases,
+    DirectorySeeder,
     IdempotencyService,
     InstitutionDirectoryService,
     OverdueReferralsService,

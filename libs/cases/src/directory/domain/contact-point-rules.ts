@@ -19,7 +19,8 @@ export function servesReferral(
 ): boolean {
   if (point.institutionCode !== referral.institutionCode) return false;
   // A municipality is itself the institution: its contact point must be that municipality's.
-  if (referral.institutionCode === 'municipality') {
+  // (Without a municipality the referral is refused for that; the contact point is not judged.)
+  if (referral.institutionCode === 'municipality' && referral.municipalityCode) {
     return (
       point.municipalityCode === null ||
       point.municipalityCode === (referral.municipalityCode ?? null)

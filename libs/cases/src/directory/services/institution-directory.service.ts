@@ -308,6 +308,12 @@ export class InstitutionDirectoryService {
     return result;
   }
 
+  /** The id of the contact point with this key, if any. */
+  async idOfKey(key: string): Promise<string | null> {
+    const row = await this.dataSource.manager.findOneBy(InstitutionContactPoint, { key });
+    return row?.id ?? null;
+  }
+
   /** The directory as CSV (its stable keys first), for setting up another installation. */
   async exportCsv(actor: StaffPrincipal): Promise<string> {
     DirectoryPermissions.require(actor, 'manageDirectory');
@@ -391,6 +397,14 @@ export class InstitutionDirectoryService {
       const result = await this.write(manager, rows, null, null, source);
       return result.created;
     });
+  }
+
+  /**
+   * Adds or updates contact points by their keys (the demo data): safe to run again. Audited as
+   * changes without an actor.
+   */
+  async ensure(rows: readonly DirectoryRow[], source: string): Promise<ImportResult> {
+    return this.dataSource.transaction((manager) => this.write(manager, rows, null, null, source));
   }
 
   private async write(
