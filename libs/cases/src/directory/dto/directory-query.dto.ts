@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, Matches } from 'class-validator';
+import { LOCALES, Locale } from '@app/core';
 
 /** An empty filter ("all") is no filter. */
 const blankless = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
@@ -25,4 +26,9 @@ export class DirectoryQueryDto {
   @IsOptional()
   @IsIn(DIRECTORY_NOTICES)
   done?: (typeof DIRECTORY_NOTICES)[number];
+
+  /** The language switcher of the page adds it. */
+  @IsOptional()
+  @IsIn(LOCALES)
+  lang?: Locale;
 }

@@ -29,6 +29,9 @@ export class DirectorySeeder implements OnApplicationBootstrap {
     if (points.length === 0) return;
     const created = await this.directory.seedIfEmpty(points, 'country_profile');
     // Counts only: the addresses are not logged.
-    if (created > 0) this.logger.log(`Institution directory seeded from the country profile: ${created} contact points`);
+    if (created > 0)
+      this.logger.log(
+        `Institution directory seeded from the country profile: ${created} contact points`,
+      );
   }
 }
