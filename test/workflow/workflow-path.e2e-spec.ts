@@ -55,6 +55,7 @@ describe('The case workflow', () => {
             institutionCode: 'municipality',
             municipalityCode: 'gjakove',
             unit: 'Municipality of Gjakovë, civil registry (test)',
+            email: 'civil.registry.gjakove@example.org',
           }),
         }),
       ],
@@ -148,6 +149,11 @@ describe('The case workflow', () => {
           reference: created.reference,
           responseUrl: expect.stringMatching(/\/referrals\/respond\/[A-Za-z0-9_-]{43}$/),
         }),
+      }),
+      // The second referral went to the directory's contact point, at its address.
+      expect.objectContaining({
+        recipient: 'civil.registry.gjakove@example.org',
+        params: expect.objectContaining({ reference: created.reference }),
       }),
     ]);
     const newCaseAlerts = outbox.filter((m) => m.template === 'case_submitted_staff');
