@@ -141,7 +141,9 @@ describe('The case workflow', () => {
         },
       }),
     ]);
-    const sent = outbox.filter((m) => m.template === 'referral_sent');
+    const sent = outbox
+      .filter((m) => m.template === 'referral_sent')
+      .sort((a, b) => b.recipient.localeCompare(a.recipient));
     expect(sent).toEqual([
       expect.objectContaining({
         recipient: 'contact@ministry-education.test',

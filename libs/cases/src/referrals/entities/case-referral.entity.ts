@@ -14,6 +14,9 @@ export type ReferralRecipientSource = 'directory' | 'one_off' | 'legacy';
 @Unique('case_referrals_response_token_hash_key', ['responseTokenHash'])
 @Index('case_referrals_case_idx', ['caseId', 'sentAt'])
 @Index('case_referrals_waiting_idx', ['responseDueDate'], { where: `status = 'sent'` })
+@Index('case_referrals_contact_point_idx', ['contactPointId'], {
+  where: 'contact_point_id IS NOT NULL',
+})
 export class CaseReferral {
   @PrimaryColumn('uuid')
   id!: string;
