@@ -1,3 +1,5 @@
+import { DirectorySeeder, InstitutionDirectoryService } from '@app/cases';
+import { CountryProfile } from '@app/core';
 import { multipart } from '../cases/case-fixtures';
 import { addContactPoint } from '../support/case-workflow';
 import { SmtpSink } from '../support/smtp-sink';
@@ -116,6 +118,69 @@ describe('The institution directory', () => {
       payload: body.payload,
     });
   }
+
+  describe('seeded from the country profile', () => {
+    it('fills an empty directory with the profile’s contact points once, audited without an actor', async () => {
+      expect(await pointCount()).toBe(0);
+      const kosovo = server.app.get(CountryProfile).data;
+      const profile = new CountryProfile({
+        ...kosovo,
+        institutions: kosovo.institutions.map((institution) =>
+          institution.code === 'ombudsperson'
+            ? {
+                ...institution,
+                contactPoints: [
+                  {
+                    unit: 'Ombudsperson, Prizren office',
+                    municipality: 'prizren',
+                    email: 'prizren@ombudsperson.example.org',
+                  },
+                  { email: 'info@ombudsperson.example.org', phone: '+383 38 000 000' },
+                ],
+              }
+            : institution,
+        ),
+      });
+      const seeder = new DirectorySeeder(profile, server.app.get(InstitutionDirectoryService));
+      await seeder.onApplicationBootstrap();
+      const seeded = await rows<Record<string, unknown>>(
+        server,
+        `SELECT key, institution_code, municipality_code, unit, email, phone, active_to
+         FROM institution_contact_points ORDER BY key`,
+      );
+      expect(seeded).toEqual([
+        {
+          key: 'ombudsperson.2',
+          institution_code: 'ombudsperson',
+          municipality_code: null,
+          unit: 'Ombudsperson Institution',
+          email: 'info@ombudsperson.example.org',
+          phone: '+383 38 000 000',
+          active_to: null,
+        },
+        {
+          key: 'ombudsperson.prizren.1',
+          institution_code: 'ombudsperson',
+          municipality_code: 'prizren',
+          unit: 'Ombudsperson, Prizren office',
+          email: 'prizren@ombudsperson.example.org',
+          phone: null,
+          active_to: null,
+        },
+      ]);
+      const audit = await rows<{ actor_id: string | null; details: Record<string, unknown> }>(
+        server,
+        `SELECT actor_id, details FROM audit_log WHERE action = 'contact_point_created'`,
+      );
+      expect(audit.map((a) => [a.actor_id, a.details.source])).toEqual([
+        [null, 'country_profile'],
+        [null, 'country_profile'],
+      ]);
+      // A directory that holds anything is the administrators': the profile is not read again.
+      await seeder.onApplicationBootstrap();
+      expect(await pointCount()).toBe(2);
+    });
+  });
 
   describe('kept by administrators', () => {
     let id: string;

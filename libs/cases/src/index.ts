@@ -110,3 +110,4 @@ export const CASE_ENTITIES = [
 export * from './intake/services/demo-cases';
 export * from './workflow/services/demo-workflow';
 export * from './directory/services/demo-directory';
+export { DirectorySeeder } from './directory/services/directory-seeder';
