@@ -1,6 +1,15 @@
 import { DirectorySeeder, InstitutionDirectoryService } from '@app/cases';
 import { CountryProfile } from '@app/core';
 import { multipart } from '../cases/case-fixtures';
+import {
+  addItem,
+  caseStatus,
+  createGroup,
+  dueDate,
+  holdMeeting,
+  assignedCase as meetingCase,
+  planMeeting,
+} from '../meetings/meeting-fixtures';
 import { addContactPoint } from '../support/case-workflow';
 import { SmtpSink } from '../support/smtp-sink';
 import { FORM, StaffLogin, createStaff, csrfFromPage, loginAs } from '../support/staff';
@@ -496,6 +505,70 @@ describe('The institution directory', () => {
       expect(shown.body).toContain(
         `One-off address desk.ombudsperson@example.org, confirmed by ${team.expert.name}`,
       );
+    });
+
+    it('is picked in a Technical Group decision on the meeting page (the case’s municipality first)', async () => {
+      const group = await createGroup(server);
+      const other = await addContactPoint(server, {
+        municipalityCode: 'gjakove',
+        unit: 'Education office Gjakovë (meeting test)',
+      });
+      const local = await addContactPoint(server, {
+        municipalityCode: 'prizren',
+        unit: 'Education office Prizren (meeting test)',
+        email: 'education.office.prizren@example.org',
+      });
+      // The case is from Prizren.
+      const created = await meetingCase(server, group);
+      const meetingId = await planMeeting(server, group);
+      await addItem(server, group.as.expert, meetingId, created.id);
+      await holdMeeting(server, group, meetingId);
+      const opened = await page(`/staff/meetings/${meetingId}`, group.as.admin);
+      expect(opened.statusCode).toBe(200);
+      const localAt = opened.body.indexOf(`<option value="${local}">`);
+      const otherAt = opened.body.indexOf(`<option value="${other}">`);
+      expect(localAt).toBeGreaterThan(0);
+      expect(otherAt).toBeGreaterThan(localAt);
+      const decide = (recipient: [string, string][]) =>
+        server.app.inject({
+          method: 'POST',
+          url: `/staff/meetings/${meetingId}/decisions?lang=en`,
+          headers: { cookie: group.as.admin.cookie, 'content-type': FORM },
+          payload: new URLSearchParams([
+            ['caseId', created.id],
+            ['kind', 'refer'],
+            ['text', 'The Group refers the case to the Ministry of Education.'],
+            ['institutionCode', 'ministry_education'],
+            ['recommendation', 'Return the pupils to a mixed class within 30 days.'],
+            ['summary', 'A school moved the Roma pupils of one grade to a separate class.'],
+            ['responseDueDate', dueDate(server)],
+            ...recipient,
+            ['_csrf', csrfFromPage(opened.body)],
+          ]).toString(),
+        });
+      const unconfirmed = await decide([
+        ['contactPointId', ''],
+        ['contactEmail', 'someone@example.org'],
+      ]);
+      expect(unconfirmed.statusCode).toBe(400);
+      expect(unconfirmed.body).toContain(
+        'This address is not in the directory: confirm that you checked it, or choose a contact point.',
+      );
+      expect(unconfirmed.body).toContain('Address typed: someone@example.org.');
+      expect(await caseStatus(server, created.id)).toBe('technical_group');
+      const decided = await decide([
+        ['contactPointId', local],
+        ['contactEmail', ''],
+      ]);
+      expect(decided.statusCode).toBe(303);
+      const [stored] = await rows<Record<string, unknown>>(
+        server,
+        'SELECT recipient, contact_point_id FROM case_referrals WHERE case_id = $1',
+        [created.id],
+      );
+      expect(stored).toEqual({ recipient: 'directory', contact_point_id: local });
+      const mail = (await outboxOf(server, created.id)).find((m) => m.template === 'referral_sent');
+      expect(mail?.recipient).toBe('education.office.prizren@example.org');
     });
 
     it('holds in the database: a recipient is named, and a used contact point cannot be deleted', async () => {
