@@ -300,6 +300,14 @@ describe('The institution directory', () => {
         ['contact_point_updated', team.admin.id, 'email'],
       ]);
       expect(JSON.stringify(audit)).not.toContain('@example.org');
+      // The audit page shows who changed the directory, in words.
+      const auditPage = await page('/staff/audit?subjectType=contact_point');
+      expect(auditPage.statusCode).toBe(200);
+      expect(auditPage.body).toContain('Directory contact point changed');
+      expect(auditPage.body).toContain('Directory contact point added');
+      expect(auditPage.body).toContain(team.admin.name);
+      expect(auditPage.body).toContain('Changed: email');
+      expect(auditPage.body).not.toContain('arsimi.prizren@example.org');
     });
 
     it('is for administrators only', async () => {
