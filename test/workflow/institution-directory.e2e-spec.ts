@@ -1,5 +1,9 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DirectorySeeder, InstitutionDirectoryService } from '@app/cases';
 import { CountryProfile } from '@app/core';
+import { directoryCommand } from '../../apps/server/src/cli/directory.command';
 import { multipart } from '../cases/case-fixtures';
 import {
   addItem,
@@ -736,6 +740,37 @@ describe('The institution directory', () => {
       const wrongHeader = await importCsv('name,email\r\nx,y@example.org\r\n');
       expect(wrongHeader.statusCode).toBe(400);
       expect(wrongHeader.body).toContain('Line 1: the first line must be');
+    });
+
+    it('exports and imports from the command line too', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pmd-directory-'));
+      const out = join(dir, 'directory.csv');
+      const quiet = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      try {
+        await directoryCommand.run(server.app, { export: out });
+        const exported = readFileSync(out, 'utf8');
+        expect(exported.split('\r\n').filter(Boolean)).toHaveLength((await pointCount()) + 1);
+        await directoryCommand.run(server.app, { 'export-reference-data': join(dir, 'ref.csv') });
+        expect(readFileSync(join(dir, 'ref.csv'), 'utf8')).toContain('municipality,prizren,');
+        const count = await pointCount();
+        writeFileSync(
+          join(dir, 'bad.csv'),
+          `${exported}cli.bad,ombudsperson,,Desk,not-an-address,,2026-01-01,\r\n`,
+        );
+        await expect(
+          directoryCommand.run(server.app, { import: join(dir, 'bad.csv') }),
+        ).rejects.toThrow('Nothing was imported: 1 problems');
+        expect(await pointCount()).toBe(count);
+        writeFileSync(
+          join(dir, 'good.csv'),
+          `${exported}cli.good,ombudsperson,,CLI desk (test),cli.desk@example.org,,2026-01-01,\r\n`,
+        );
+        await directoryCommand.run(server.app, { import: join(dir, 'good.csv') });
+        expect(await pointCount()).toBe(count + 1);
+      } finally {
+        quiet.mockRestore();
+        rmSync(dir, { recursive: true, force: true });
+      }
     });
 
     it('imports through the JSON API as well', async () => {

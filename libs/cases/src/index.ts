@@ -111,3 +111,4 @@ export * from './intake/services/demo-cases';
 export * from './workflow/services/demo-workflow';
 export * from './directory/services/demo-directory';
 export { DirectorySeeder } from './directory/services/directory-seeder';
+export * from './directory/exceptions/directory.errors';

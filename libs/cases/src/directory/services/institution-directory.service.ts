@@ -317,6 +317,11 @@ export class InstitutionDirectoryService {
   /** The directory as CSV (its stable keys first), for setting up another installation. */
   async exportCsv(actor: StaffPrincipal): Promise<string> {
     DirectoryPermissions.require(actor, 'manageDirectory');
+    return this.directoryText();
+  }
+
+  /** The directory as CSV for the operator's command line (no staff member: the server's own). */
+  async directoryText(): Promise<string> {
     const rows = await this.dataSource.manager.find(InstitutionContactPoint, {
       order: { key: 'ASC' },
     });
@@ -326,6 +331,11 @@ export class InstitutionDirectoryService {
   /** The reference data as CSV: each entry with its labels in every language. */
   async taxonomyCsv(actor: StaffPrincipal): Promise<string> {
     DirectoryPermissions.require(actor, 'manageDirectory');
+    return this.taxonomyText();
+  }
+
+  /** The reference data as CSV for the operator's command line. */
+  async taxonomyText(): Promise<string> {
     const rows = (await this.dataSource.query(
       `SELECT kind, code, labels, active, sort_order FROM taxonomy_items
        ORDER BY kind, sort_order, code`,
@@ -362,13 +372,26 @@ export class InstitutionDirectoryService {
    */
   async import(actor: StaffPrincipal, text: string, ip: string | null): Promise<ImportResult> {
     DirectoryPermissions.require(actor, 'manageDirectory');
+    return this.importText(text, actor, ip, 'import');
+  }
+
+  /**
+   * `import` from the operator's command line: the same checks, audited without a staff member
+   * (source `cli`).
+   */
+  async importText(
+    text: string,
+    actor: StaffPrincipal | null = null,
+    ip: string | null = null,
+    source = 'cli',
+  ): Promise<ImportResult> {
     const snapshot = await this.taxonomy.snapshot();
     const { rows, problems } = readDirectoryCsv(text, {
       isInstitution: (code) => snapshot.isKnown('institution', code),
       isMunicipality: (code) => snapshot.isKnown('municipality', code),
     });
     if (problems.length > 0) throw new DirectoryImportInvalidError(problems);
-    return this.dataSource.transaction((manager) => this.write(manager, rows, actor, ip));
+    return this.dataSource.transaction((manager) => this.write(manager, rows, actor, ip, source));
   }
 
   /**
