@@ -57,13 +57,31 @@ describe('Access rules of every route', () => {
         'POST /staff/contacts/:id',
         'POST /staff/contacts/:id/deactivate',
         'POST /staff/contacts/:id/reactivate',
+        // The institution directory and the reference data exports: administrators only.
+        'GET /staff/directory',
+        'POST /staff/directory',
+        'GET /staff/directory/:id',
+        'POST /staff/directory/:id',
+        'POST /staff/directory/:id/end',
+        'GET /staff/directory/export.csv',
+        'GET /staff/directory/reference-data.csv',
+        'GET /staff/directory/import',
+        'POST /staff/directory/import',
+        'GET /api/v1/directory/contact-points',
+        'POST /api/v1/directory/contact-points',
+        'PUT /api/v1/directory/contact-points/:id',
+        'POST /api/v1/directory/contact-points/:id/end',
+        'GET /api/v1/directory/export.csv',
+        'GET /api/v1/directory/reference-data.csv',
+        'POST /api/v1/directory/import',
       ]),
     );
     const rules = new Map(routes.map((r) => [`${r.method} ${r.path}`, r.rule]));
     for (const path of ['/help', '/privacy', '/accessibility', '/contact']) {
       expect([path, rules.get(`GET ${path}`)]).toEqual([path, { kind: 'public' }]);
     }
-    for (const route of routes.filter((r) => r.path.startsWith('/staff/contacts'))) {
+    const adminOnly = ['/staff/contacts', '/staff/directory', '/api/v1/directory'];
+    for (const route of routes.filter((r) => adminOnly.some((p) => r.path.startsWith(p)))) {
       expect([route.path, route.rule]).toEqual([
         route.path,
         { kind: 'staff', roles: ['administrator'] },

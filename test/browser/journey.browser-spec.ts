@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { KOSOVO_TIME_ZONE, kosovoDate, kosovoYear } from '@app/core';
+import { addContactPoint } from '../support/case-workflow';
 import { TestStaff, createStaff } from '../support/staff';
 import {
   BrowserServer,
@@ -62,6 +63,7 @@ describe('the journey of a case, in a real browser', () => {
   let admin: TestStaff;
   let expert: TestStaff;
   let member: TestStaff;
+  let contactPointId: string;
 
   const contexts: BrowserContext[] = [];
   const pageErrors: string[][] = [];
@@ -109,6 +111,12 @@ describe('the journey of a case, in a real browser', () => {
       name: 'Milica Članica',
       locale: 'sr',
       institutionCode: 'ombudsperson',
+    });
+    // The institution directory's contact point the Group's referral goes to.
+    contactPointId = await addContactPoint(server, {
+      institutionCode: 'ministry_education',
+      unit: 'Department of pre-university education (demo)',
+      email: 'pre-university.demo@example.org',
     });
   });
 
@@ -339,13 +347,16 @@ describe('the journey of a case, in a real browser', () => {
     await referral
       .locator('input[name=responseDueDate]')
       .fill(daysAfter(kosovoDate(server.clock.now()), 30));
+    await referral.locator('select[name=contactPointId]').selectOption(contactPointId);
     await submit(decision.locator('button[type=submit]'));
     expect(new URL(adminPage.url()).search).toBe('?done=decision');
     await expect(caseRow()).resolves.toMatchObject({ status: 'referred' });
     await screenshot(adminPage, '10-meeting-decision');
 
     await go(adminPage, server.url(`/staff/cases/${state.caseId}`));
-    expect(await adminPage.locator('#referrals-title + ul').innerText()).toMatch(/Ministr/);
+    const referrals = await adminPage.locator('#referrals-title + ul').innerText();
+    expect(referrals).toMatch(/Ministr/);
+    expect(referrals).toContain('pre-university.demo@example.org');
     await screenshot(adminPage, '11-case-referred');
   });
 

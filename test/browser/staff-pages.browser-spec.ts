@@ -13,6 +13,7 @@ import {
   planMeeting,
 } from '../meetings/meeting-fixtures';
 import { RegionalReports, StatisticsService } from '@app/statistics';
+import { addContactPoint } from '../support/case-workflow';
 import { createStaff, totpCodeAt } from '../support/staff';
 import {
   BrowserServer,
@@ -95,6 +96,7 @@ describe('staff pages in a real browser', () => {
             summary:
               'A school moved the Roma pupils of one grade to a separate class in a side building.',
             responseDueDate: dueDate(server),
+            contactPointId: await addContactPoint(server),
           },
         ],
       }),
@@ -227,6 +229,16 @@ describe('staff pages in a real browser', () => {
     await screenshot(admin, 'staff-notifications');
     await visit(admin, '/staff/statistics');
     await visit(admin, '/staff/statistics/import');
+    // The institution directory: its list (with the contact point a referral used), an edit
+    // form and the import form.
+    await visit(admin, '/staff/directory');
+    const edit = await admin
+      .locator('table a[href^="/staff/directory/"]')
+      .first()
+      .getAttribute('href');
+    expect(edit).toMatch(/^\/staff\/directory\/[0-9a-f-]{36}$/);
+    await visit(admin, edit as string);
+    await visit(admin, '/staff/directory/import');
     expect(adminErrors).toEqual([]);
   });
 

@@ -442,6 +442,14 @@ describe('The command line', () => {
       { role: 'legal_expert', n: 2 },
       { role: 'technical_group_member', n: 3 },
     ]);
+    // Fictitious contact points of the institution directory, once; the demo referral uses one.
+    const points = await db.query(
+      `SELECT count(*)::int AS n FROM institution_contact_points
+       WHERE key LIKE 'demo.%' AND email LIKE '%@example.org'`,
+    );
+    expect(points).toEqual([{ n: 5 }]);
+    const recipients = await db.query(`SELECT DISTINCT recipient FROM case_referrals`);
+    expect(recipients).toEqual([{ recipient: 'directory' }]);
     const secret = /admin@pmd\.localhost\s+TOTP secret ([A-Z2-7]+)/.exec(printed)![1];
     const [row] = await db.query(`SELECT id FROM staff_users WHERE email = 'admin@pmd.localhost'`);
     await loginAs(server, {

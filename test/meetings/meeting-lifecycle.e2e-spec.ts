@@ -13,6 +13,7 @@ import {
   historyOf,
   planMeeting,
 } from './meeting-fixtures';
+import { addContactPoint } from '../support/case-workflow';
 
 interface MeetingBody {
   status: string;
@@ -161,6 +162,7 @@ describe('A whole Technical Group meeting', () => {
             summary:
               'A school moved the Roma pupils of one grade to a separate class in a side building.',
             responseDueDate: dueDate(server),
+            contactPointId: await addContactPoint(server),
           },
         ],
       },

@@ -11,6 +11,7 @@ import {
   holdMeeting,
   planMeeting,
 } from './meeting-fixtures';
+import { ONE_OFF_RECIPIENT } from '../support/case-workflow';
 
 const ALBANIAN_SUMMARY = 'Çështja e nxënësve: shkolla në Gjakovë i ndau në klasë të veçantë.';
 const SERBIAN_DECISION = 'Odluka: škola će đacima vratiti časove; žalba Čačak-Ćuprija odbijena.';
@@ -48,6 +49,7 @@ describe('Agenda and minutes as PDF', () => {
             summary:
               'A school moved the Roma pupils of one grade to a separate class in a side building.',
             responseDueDate: dueDate(server),
+            ...ONE_OFF_RECIPIENT,
           },
         ],
       }),

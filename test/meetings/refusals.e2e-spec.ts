@@ -13,6 +13,7 @@ import {
   holdMeeting,
   planMeeting,
 } from './meeting-fixtures';
+import { ONE_OFF_RECIPIENT } from '../support/case-workflow';
 
 interface Problem {
   status: number;
@@ -148,6 +149,7 @@ describe('What a meeting refuses', () => {
             summary:
               'A school moved the Roma pupils of one grade to a separate class in a side building.',
             responseDueDate: dueDate(server),
+            ...ONE_OFF_RECIPIENT,
           },
         ],
       }),
@@ -216,6 +218,7 @@ describe('What a meeting refuses', () => {
             summary:
               'A school moved the Roma pupils of one grade to a separate class in a side building.',
             responseDueDate: dueDate(server),
+            ...ONE_OFF_RECIPIENT,
           },
         ],
       }),

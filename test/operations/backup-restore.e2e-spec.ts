@@ -9,7 +9,7 @@ import { projectRoot } from '@app/core';
 import { StatisticsRecompute } from '@app/statistics';
 import { createServer } from '../../apps/server/src/bootstrap';
 import { identifiedReport, multipart, png, submitReport } from '../cases/case-fixtures';
-import { assignCase, staffCall, transition } from '../support/case-workflow';
+import { ONE_OFF_RECIPIENT, assignCase, staffCall, transition } from '../support/case-workflow';
 import { LogCapture } from '../support/log-capture';
 import { StaffLogin, TestStaff, createStaff, loginAs } from '../support/staff';
 import { TestClock } from '../support/test-clock';
@@ -109,6 +109,7 @@ describe('Backup and restore (scripts/backup.sh, scripts/restore.sh)', () => {
           summary:
             'A school moved the Roma pupils of one grade to a separate class in a side building.',
           responseDueDate: '2099-06-30',
+          ...ONE_OFF_RECIPIENT,
         },
       ],
     });

@@ -258,6 +258,7 @@ describe('What an institution learns of a referred case', () => {
         ['summary', summary],
         ['responseDueDate', daysFromNow(server, 14)],
         ['contactEmail', INSTITUTION_EMAIL],
+        ['oneOffConfirmed', '0'],
         ['reason', ''],
         [
           'outcomeMessage',
@@ -301,6 +302,7 @@ describe('What an institution learns of a referred case', () => {
             recommendation: 'Të ribashkohen klasat dhe të raportohet brenda afatit.',
             responseDueDate: dueDate(server),
             contactEmail: INSTITUTION_EMAIL,
+            oneOffConfirmed: true,
             ...extra,
           },
         ],
@@ -337,6 +339,7 @@ describe('What an institution learns of a referred case', () => {
         ['summary', `${SUMMARY} ${FLAGGED[3]}`],
         ['responseDueDate', dueDate(server)],
         ['contactEmail', INSTITUTION_EMAIL],
+        ['oneOffConfirmed', '0'],
         ['_csrf', csrfFromPage(opened.body)],
       ]).toString(),
     });
@@ -357,7 +360,8 @@ describe('What an institution learns of a referred case', () => {
       to: 'referred',
       referrals: [referral(server, { summary: SUMMARY })],
     });
-    // A row as the database held it before the summary column: every other column set.
+    // A row as the database held it before the summary column: every other column set (its
+    // recipient `legacy`, as the directory's migration marks the referrals made before it).
     // A response token as the platform issues them: 32 random bytes, only their SHA-256 kept.
     const token = randomBytes(32).toString('base64url');
     const hash = createHash('sha256').update(token, 'utf8').digest('hex');
@@ -365,9 +369,9 @@ describe('What an institution learns of a referred case', () => {
       server,
       `INSERT INTO case_referrals (id, case_id, institution_code, municipality_code, recommendation,
          response_due_date, contact_email_enc, status, sent_by, sent_at, response_token_hash,
-         response_token_expires_at)
+         response_token_expires_at, recipient)
        VALUES (gen_random_uuid(), $1, 'kosovo_police', NULL, $2, $3, NULL, 'sent', $4, now(), $5,
-         now() + interval '40 days')`,
+         now() + interval '40 days', 'legacy')`,
       [
         created.id,
         'Investigate the treatment of the pupil at the school.',

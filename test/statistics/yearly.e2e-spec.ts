@@ -19,6 +19,7 @@ import {
   report,
   step,
 } from './statistics-fixtures';
+import { ONE_OFF_RECIPIENT } from '../support/case-workflow';
 
 /**
  * Several years of cases with known figures: every outcome, a reopened case, a reassignment, a
@@ -58,6 +59,7 @@ describe('Yearly statistics over several years', () => {
           summary:
             'A school moved the Roma pupils of one grade to a separate class in a side building.',
           responseDueDate,
+          ...ONE_OFF_RECIPIENT,
         },
       ],
     });

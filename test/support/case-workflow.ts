@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { InstitutionDirectoryService } from '@app/cases';
 import type { StaffLogin } from './staff';
 import type { TestServer } from './test-server';
 
@@ -59,4 +61,48 @@ export async function staffCall<T = unknown>(
   });
   if (res.statusCode >= 300) throw new Error(`${method} ${url}: ${res.statusCode} ${res.body}`);
   return res.json() as T;
+}
+
+/**
+ * A referral's recipient when a test is about something else: a one-off address, confirmed
+ * (a referral needs a directory contact point or a confirmed one-off address).
+ */
+export const ONE_OFF_RECIPIENT = {
+  contactEmail: 'referrals@institution.example.org',
+  oneOffConfirmed: true,
+} as const;
+
+/** A contact point of the institution directory, added for a test; its id. */
+export async function addContactPoint(
+  server: TestServer,
+  overrides: Partial<{
+    key: string;
+    institutionCode: string;
+    municipalityCode: string | null;
+    unit: string;
+    email: string;
+    phone: string | null;
+    activeFrom: string;
+    activeTo: string | null;
+  }> = {},
+): Promise<string> {
+  const directory = server.app.get(InstitutionDirectoryService);
+  const key = overrides.key ?? `test.${randomUUID().slice(0, 8)}`;
+  await directory.ensure(
+    [
+      {
+        institutionCode: 'ministry_education',
+        municipalityCode: null,
+        unit: 'Department of Education (test)',
+        email: 'education.desk@example.org',
+        phone: null,
+        activeFrom: '2020-01-01',
+        activeTo: null,
+        ...overrides,
+        key,
+      },
+    ],
+    'test',
+  );
+  return (await directory.idOfKey(key)) as string;
 }

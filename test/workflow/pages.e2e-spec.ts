@@ -13,6 +13,7 @@ import {
   startWorkflowServer,
   step,
 } from './workflow-fixtures';
+import { addContactPoint } from '../support/case-workflow';
 
 describe('The back-office case pages', () => {
   let server: TestServer;
@@ -163,7 +164,16 @@ describe('The back-office case pages', () => {
 
   it('refers a case with the referral form', async () => {
     const created = await assignedCase(server, team);
+    const pointId = await addContactPoint(server, {
+      institutionCode: 'municipality',
+      municipalityCode: 'gjakove',
+      unit: 'Civil registry office, Gjakovë (test)',
+      email: 'civil.registry.gjakove@example.org',
+    });
     const url = `/staff/cases/${created.id}?lang=en`;
+    const form = await page(team.as.expert, url);
+    // The case is from Gjakovë: the municipality's contact point is offered with the others.
+    expect(form.body).toContain(`<option value="${pointId}">Civil registry office, Gjakovë (test)`);
     const res = await post(team.as.expert, url, `/staff/cases/${created.id}/transitions`, [
       ['to', 'referred'],
       ['expectedVersion', '3'],
@@ -172,6 +182,7 @@ describe('The back-office case pages', () => {
       ['recommendation', 'Register the family at the civil registry without delay.'],
       ['summary', 'The civil registry refused to register a newborn of a Roma family.'],
       ['responseDueDate', daysFromNow(server, 14)],
+      ['contactPointId', pointId],
       ['contactEmail', ''],
       ['institutionCode', ''],
       ['municipalityCode', ''],
@@ -196,6 +207,9 @@ describe('The back-office case pages', () => {
     const shown = await page(team.as.expert, url);
     expect(shown.body).toContain('Register the family at the civil registry');
     expect(shown.body).toContain('Sent, waiting for an answer');
+    expect(shown.body).toContain(
+      'Sent to: Civil registry office, Gjakovë (test), Gjakovë (civil.registry.gjakove@example.org)',
+    );
   });
 
   it('shows the identity only after the "show identity" POST, and audits it', async () => {

@@ -23,6 +23,7 @@ import {
   startWorkflowServer,
   step,
 } from './workflow-fixtures';
+import { addContactPoint } from '../support/case-workflow';
 
 describe('The case workflow', () => {
   let server: TestServer;
@@ -50,6 +51,12 @@ describe('The case workflow', () => {
           institutionCode: 'municipality',
           municipalityCode: 'gjakove',
           contactEmail: null,
+          contactPointId: await addContactPoint(server, {
+            institutionCode: 'municipality',
+            municipalityCode: 'gjakove',
+            unit: 'Municipality of Gjakovë, civil registry (test)',
+            email: 'civil.registry.gjakove@example.org',
+          }),
         }),
       ],
     });
@@ -134,7 +141,9 @@ describe('The case workflow', () => {
         },
       }),
     ]);
-    const sent = outbox.filter((m) => m.template === 'referral_sent');
+    const sent = outbox
+      .filter((m) => m.template === 'referral_sent')
+      .sort((a, b) => b.recipient.localeCompare(a.recipient));
     expect(sent).toEqual([
       expect.objectContaining({
         recipient: 'contact@ministry-education.test',
@@ -142,6 +151,11 @@ describe('The case workflow', () => {
           reference: created.reference,
           responseUrl: expect.stringMatching(/\/referrals\/respond\/[A-Za-z0-9_-]{43}$/),
         }),
+      }),
+      // The second referral went to the directory's contact point, at its address.
+      expect.objectContaining({
+        recipient: 'civil.registry.gjakove@example.org',
+        params: expect.objectContaining({ reference: created.reference }),
       }),
     ]);
     const newCaseAlerts = outbox.filter((m) => m.template === 'case_submitted_staff');

@@ -4,6 +4,7 @@ import { readConfigOrExit } from '@app/core';
 import { AppModule } from './app.module';
 import { CliCommand, parseOptions } from './cli/cli-command';
 import { createAdminCommand } from './cli/create-admin.command';
+import { directoryCommand } from './cli/directory.command';
 import { reencryptCommand } from './cli/reencrypt.command';
 import { regionalCompareCommand } from './cli/regional-compare.command';
 import { regionalReportCommand } from './cli/regional-report.command';
@@ -17,6 +18,7 @@ const COMMANDS: CliCommand[] = [
   reencryptCommand,
   regionalReportCommand,
   regionalCompareCommand,
+  directoryCommand,
 ];
 
 function usage(): string {

@@ -6,6 +6,11 @@ import { NotificationsModule } from '@app/notifications';
 import { TaxonomyModule } from '@app/taxonomy';
 import { CaseClocksModule } from './clocks/case-clocks.module';
 import { CasesController } from './intake/controllers/cases.controller';
+import { DirectoryController } from './directory/controllers/directory.controller';
+import { DirectoryPagesController } from './directory/controllers/directory-pages.controller';
+import { InstitutionContactPoint } from './directory/entities/institution-contact-point.entity';
+import { InstitutionDirectoryService } from './directory/services/institution-directory.service';
+import { DirectorySeeder } from './directory/services/directory-seeder';
 import { HolidayPagesController } from './clocks/controllers/holiday-pages.controller';
 import { PublicHolidaysService } from './clocks/services/public-holidays.service';
 import { FollowUpPagesController } from './follow-up/controllers/follow-up-pages.controller';
@@ -86,11 +91,14 @@ import { WithdrawalService } from './withdrawal/services/withdrawal.service';
       CaseReferral,
       FollowUpSession,
       IdempotencyKey,
+      InstitutionContactPoint,
       ReferralDocument,
     ]),
   ],
   controllers: [
     CasesController,
+    DirectoryController,
+    DirectoryPagesController,
     FollowUpController,
     FollowUpPagesController,
     ReceiptPagesController,
@@ -120,7 +128,9 @@ import { WithdrawalService } from './withdrawal/services/withdrawal.service';
     FollowUpPagesService,
     FollowUpService,
     HistoricalCases,
+    DirectorySeeder,
     IdempotencyService,
+    InstitutionDirectoryService,
     OverdueReferralsService,
     PersonalDataEraser,
     PublicHolidaysService,
@@ -148,6 +158,7 @@ import { WithdrawalService } from './withdrawal/services/withdrawal.service';
     EvidenceStore,
     FollowUpService,
     HistoricalCases,
+    InstitutionDirectoryService,
     OverdueReferralsService,
     PersonalDataEraser,
     ReferralAnswersService,

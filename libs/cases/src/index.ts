@@ -45,6 +45,9 @@ export * from './workflow/services/agenda-case-facts';
 export * from './retention/services/retention.service';
 export * from './retention/services/stale-parts.service';
 export * from './withdrawal/services/withdrawal.service';
+export * from './directory/services/institution-directory.service';
+export * from './directory/domain/contact-point-rules';
+export type { InstitutionContactPoint } from './directory/entities/institution-contact-point.entity';
 export * from './retention/domain/personal-data-erasure';
 export * from './withdrawal/dto/withdrawal.dto';
 export {
@@ -81,6 +84,7 @@ import { FollowUpClientAttempts } from './follow-up/entities/follow-up-client-at
 import { FollowUpReferenceAttempts } from './follow-up/entities/follow-up-reference-attempts.entity';
 import { FollowUpSession } from './follow-up/entities/follow-up-session.entity';
 import { IdempotencyKey } from './intake/entities/idempotency-key.entity';
+import { InstitutionContactPoint } from './directory/entities/institution-contact-point.entity';
 import { PublicHoliday } from './clocks/entities/public-holiday.entity';
 import { ReferralDocument } from './referrals/entities/referral-document.entity';
 
@@ -99,8 +103,12 @@ export const CASE_ENTITIES = [
   FollowUpReferenceAttempts,
   FollowUpSession,
   IdempotencyKey,
+  InstitutionContactPoint,
   PublicHoliday,
   ReferralDocument,
 ];
 export * from './intake/services/demo-cases';
 export * from './workflow/services/demo-workflow';
+export * from './directory/services/demo-directory';
+export { DirectorySeeder } from './directory/services/directory-seeder';
+export * from './directory/exceptions/directory.errors';

@@ -13,6 +13,7 @@ export * from './redis';
 export * from './jobs';
 export * from './views';
 export * from './text';
+export * from './csv/csv';
 export * from './http/request-locale';
 export * from './core.module';
 export * from './http/access';

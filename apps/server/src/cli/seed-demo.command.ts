@@ -3,7 +3,9 @@ import {
   CaseIntakeService,
   CaseSubmissionValidator,
   CaseWorkflowService,
+  InstitutionDirectoryService,
   seedDemoCases,
+  seedDemoDirectory,
   seedDemoWorkflow,
 } from '@app/cases';
 import { APP_CONFIG, AppConfig, Clock } from '@app/core';
@@ -31,6 +33,8 @@ export const seedDemoCommand: CliCommand = {
       app.get(Clock),
     );
     process.stdout.write(`${caseLines.join('\n')}\n`);
+    const directoryLines = await seedDemoDirectory(app.get(InstitutionDirectoryService));
+    process.stdout.write(`${directoryLines.join('\n')}\n`);
     const workflowLines = await seedDemoWorkflow(
       app.get(DataSource),
       app.get(CaseSubmissionValidator),
@@ -38,6 +42,7 @@ export const seedDemoCommand: CliCommand = {
       app.get(CaseWorkflowService),
       app.get(StaffDirectory),
       app.get(Clock),
+      app.get(InstitutionDirectoryService),
     );
     process.stdout.write(`${workflowLines.join('\n')}\n`);
     process.stdout.write('Demo data is up to date\n');

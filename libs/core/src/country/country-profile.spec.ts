@@ -151,6 +151,27 @@ describe('country profiles', () => {
       expect(message).toContain('/workingDays/holidays/11/every: "02-30" is not a day of the year');
     });
 
+    it('takes institutions’ contact points for the directory, of the profile’s municipalities', () => {
+      write('contact-points', (p) => {
+        p.institutions[0].contactPoints = [
+          { unit: 'Office in Tirana', municipality: 'tirane', email: 'office@example.org' },
+          { email: 'desk@example.org', phone: '+355 4 000 000' },
+        ];
+      });
+      const loaded = loadCountryProfile('contact-points', dir);
+      expect(loaded.institutions[0].contactPoints).toHaveLength(2);
+      write('bad-contact-points', (p) => {
+        p.institutions[0].contactPoints = [{ municipality: 'atlantis', email: 'a@example.org' }];
+      });
+      expect(() => loadCountryProfile('bad-contact-points', dir)).toThrow(
+        '/institutions/0/contactPoints/0/municipality: "atlantis" is not a municipality of the profile',
+      );
+      write('no-email', (p) => {
+        (p.institutions[0] as { contactPoints?: unknown }).contactPoints = [{ unit: 'Desk' }];
+      });
+      expect(() => loadCountryProfile('no-email', dir)).toThrow('/institutions/0/contactPoints/0');
+    });
+
     it('refuses a profile that does not exist, or a name that is a path', () => {
       expect(() => loadConfig({ COUNTRY: 'atlantis' })).toThrow(
         'COUNTRY names no profile: config/countries/atlantis.json does not exist',

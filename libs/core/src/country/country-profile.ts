@@ -12,9 +12,19 @@ export interface NamedEntry {
   names: Names;
 }
 
+/** A contact point of an institution that seeds an empty institution directory. */
+export interface ProfileContactPoint {
+  unit?: string;
+  /** A municipality code of the profile, where the contact point serves one. */
+  municipality?: string;
+  email: string;
+  phone?: string;
+}
+
 export interface ProfileInstitution extends NamedEntry {
   /** The kind of institution of the yearly regional report. */
   kind: string;
+  contactPoints?: ProfileContactPoint[];
 }
 
 export type ProfileHoliday =
@@ -120,6 +130,16 @@ export function profileProblems(profile: CountryProfileData): string[] {
       names(`/${list}/${i}`, entry.names);
     });
   }
+  const municipalities = new Set(profile.municipalities.map((m) => m.code));
+  profile.institutions.forEach((institution, i) => {
+    (institution.contactPoints ?? []).forEach((point, j) => {
+      if (point.municipality && !municipalities.has(point.municipality)) {
+        problems.push(
+          `/institutions/${i}/contactPoints/${j}/municipality: "${point.municipality}" is not a municipality of the profile`,
+        );
+      }
+    });
+  });
   for (const list of ['help', 'appeal'] as const) {
     profile.contacts[list].forEach((contact, i) => names(`/contacts/${list}/${i}`, contact.names));
   }

@@ -4,6 +4,7 @@ import type { AuditDetails } from './audit-actions';
 /** What audit entries are about, as other contexts record them (the filter offers them). */
 export const KNOWN_AUDIT_SUBJECTS = [
   'case',
+  'contact_point',
   'meeting',
   'staff_user',
   'statistics',

@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsBoolean,
   IsDefined,
   IsEmail,
   IsIn,
@@ -59,12 +60,30 @@ export class DecisionReferralDto {
   @Matches(/^\d{4}-\d{2}-\d{2}$/)
   responseDueDate!: string;
 
-  @ApiPropertyOptional({ format: 'email', description: 'Where the response link is emailed' })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The institution directory’s contact point (active, of this institution) whose address receives the response link; or a confirmed one-off `contactEmail`',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  contactPointId?: string;
+
+  @ApiPropertyOptional({
+    format: 'email',
+    description: 'A one-off address not in the directory: only with `oneOffConfirmed: true`',
+  })
   @IsOptional()
   @Transform(trim)
   @IsEmail()
   @MaxLength(320)
   contactEmail?: string;
+
+  @ApiPropertyOptional({ description: 'The confirmation that the one-off address was checked' })
+  @IsOptional()
+  @IsBoolean()
+  oneOffConfirmed?: boolean;
 }
 
 /** The Group's decision on a case of the agenda; the case moves in the same transaction. */
@@ -124,7 +143,9 @@ export class DecisionFormDto {
   @Allow() recommendation?: string | string[];
   @Allow() summary?: string | string[];
   @Allow() responseDueDate?: string | string[];
+  @Allow() contactPointId?: string | string[];
   @Allow() contactEmail?: string | string[];
+  @Allow() oneOffConfirmed?: string | string[];
 
   /** The command: referrals only with a decision to refer. */
   toCommand() {

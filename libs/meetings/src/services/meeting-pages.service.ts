@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AgendaCaseFacts, AgendaProposal, REFERRAL_FORM_BLOCKS, displayDate } from '@app/cases';
+import {
+  AgendaCaseFacts,
+  AgendaProposal,
+  type ContactPointGroup,
+  InstitutionDirectoryService,
+  REFERRAL_FORM_BLOCKS,
+  displayDate,
+} from '@app/cases';
 import { Locale } from '@app/core';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { LocalizedEntry, TaxonomyService } from '@app/taxonomy';
@@ -18,6 +25,11 @@ export interface MeetingPage {
   municipalities: LocalizedEntry[];
   decisionKinds: readonly string[];
   proposals: readonly string[];
+  /**
+   * The institution directory's active contact points each agenda case's referral may go to,
+   * by case id (the case's municipality first): decision recorders only.
+   */
+  contactPoints: Record<string, ContactPointGroup[]>;
   /** How many referral blocks the decision form offers (the case page's rule). */
   referralBlocks: number;
   /** Cases to put on the agenda next, the earliest decision target first (agenda editors). */
@@ -33,6 +45,7 @@ export class MeetingPagesService {
     private readonly dataSource: DataSource,
     private readonly cases: AgendaCaseFacts,
     private readonly taxonomy: TaxonomyService,
+    private readonly contactPoints: InstitutionDirectoryService,
   ) {}
 
   list(actor: StaffPrincipal, query: MeetingListQueryDto): Promise<MeetingListDto> {
@@ -52,9 +65,18 @@ export class MeetingPagesService {
           )
         : Promise.resolve([]),
     ]);
+    const offers = actions.decide
+      ? await this.contactPoints.offeredFor(
+          meeting.items.map((item) => item.case.municipality.code),
+          locale,
+        )
+      : new Map<string | null, ContactPointGroup[]>();
     return {
       meeting,
       actions,
+      contactPoints: Object.fromEntries(
+        meeting.items.map((item) => [item.case.id, offers.get(item.case.municipality.code) ?? []]),
+      ),
       members: members.map((m) => ({ id: m.id, name: m.name })),
       institutions: snapshot.list('institution', locale),
       municipalities: snapshot.list('municipality', locale),

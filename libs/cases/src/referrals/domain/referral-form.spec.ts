@@ -6,14 +6,31 @@ const block = {
   recommendation: 'Investigate the refusal of enrolment.',
   summary: 'A school refused to enrol two children of the community.',
   responseDueDate: '2026-07-01',
+  contactPointId: '',
   contactEmail: '',
 };
 
 describe('referralsFromForm', () => {
   it('reads one block sent as single fields', () => {
     expect(referralsFromForm({ ...block, _csrf: 'x' })).toEqual([
-      { ...block, municipalityCode: null, contactEmail: null },
+      {
+        ...block,
+        municipalityCode: null,
+        contactPointId: null,
+        contactEmail: null,
+        oneOffConfirmed: false,
+      },
     ]);
+  });
+
+  it('reads each block’s one-off confirmation by its number, ticked or not', () => {
+    const body = {
+      ...Object.fromEntries(Object.entries(block).map(([name, value]) => [name, [value, value]])),
+      institutionCode: ['ombudsperson', 'kosovo_police'],
+      contactEmail: ['', 'desk@police.example.org'],
+      oneOffConfirmed: '1',
+    };
+    expect(referralsFromForm(body).map((r) => r.oneOffConfirmed)).toEqual([false, true]);
   });
 
   it('reads repeated blocks and leaves out the empty ones after the first', () => {

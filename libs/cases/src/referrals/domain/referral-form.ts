@@ -14,8 +14,15 @@ export const REFERRAL_FORM_FIELDS = [
   'recommendation',
   'summary',
   'responseDueDate',
+  'contactPointId',
   'contactEmail',
 ] as const;
+
+/**
+ * The one-off address confirmation of each block is a checkbox: an unticked one is not posted,
+ * so its value is the number of its block (0, 1, 2) rather than a place among the others.
+ */
+export const ONE_OFF_CONFIRMED_FIELD = 'oneOffConfirmed';
 
 type Block = Record<(typeof REFERRAL_FORM_FIELDS)[number], string>;
 
@@ -28,20 +35,24 @@ export function referralsFromForm(body: unknown): ReferralDraft[] {
   const columns = Object.fromEntries(
     REFERRAL_FORM_FIELDS.map((name) => [name, allValues(body, name)]),
   ) as Record<keyof Block, string[]>;
+  const confirmed = new Set(allValues(body, ONE_OFF_CONFIRMED_FIELD).map((v) => v.trim()));
   const referrals: ReferralDraft[] = [];
   for (let i = 0; i < REFERRAL_FORM_BLOCKS; i++) {
     const block = Object.fromEntries(
       REFERRAL_FORM_FIELDS.map((name) => [name, (columns[name][i] ?? '').trim()]),
     ) as Block;
     if (i > 0 && !block.institutionCode && !block.recommendation && !block.summary) continue;
-    if (i === 0 && Object.values(block).every((v) => v === '')) continue;
+    const oneOffConfirmed = confirmed.has(String(i));
+    if (i === 0 && Object.values(block).every((v) => v === '') && !oneOffConfirmed) continue;
     referrals.push({
       institutionCode: block.institutionCode,
       municipalityCode: block.municipalityCode || null,
       recommendation: block.recommendation,
       summary: block.summary,
       responseDueDate: block.responseDueDate,
+      contactPointId: block.contactPointId || null,
       contactEmail: block.contactEmail || null,
+      oneOffConfirmed,
     });
   }
   return referrals;

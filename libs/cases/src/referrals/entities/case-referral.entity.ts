@@ -1,6 +1,9 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn, Unique } from 'typeorm';
 import type { ReferralOutcome, ReferralStatus } from '../domain/referral-rules';
 import { Case } from '../../common/entities/case.entity';
+import { InstitutionContactPoint } from '../../directory/entities/institution-contact-point.entity';
+
+export type ReferralRecipientSource = 'directory' | 'one_off' | 'legacy';
 
 /**
  * A case sent to an institution with a recommendation and a response due date. The
@@ -11,6 +14,9 @@ import { Case } from '../../common/entities/case.entity';
 @Unique('case_referrals_response_token_hash_key', ['responseTokenHash'])
 @Index('case_referrals_case_idx', ['caseId', 'sentAt'])
 @Index('case_referrals_waiting_idx', ['responseDueDate'], { where: `status = 'sent'` })
+@Index('case_referrals_contact_point_idx', ['contactPointId'], {
+  where: 'contact_point_id IS NOT NULL',
+})
 export class CaseReferral {
   @PrimaryColumn('uuid')
   id!: string;
@@ -41,8 +47,26 @@ export class CaseReferral {
   @Column('date', { name: 'response_due_date' })
   responseDueDate!: string;
 
+  /**
+   * The address the response link was sent to (the contact point's, or the one-off address),
+   * sealed. Null on old referrals made without an address.
+   */
   @Column('text', { name: 'contact_email_enc', nullable: true })
   contactEmailEnc!: string | null;
+
+  /** Where the address came from: the directory, a confirmed one-off address, or typed before the directory existed. */
+  @Column('text')
+  recipient!: ReferralRecipientSource;
+
+  /** The directory's contact point, when `recipient` is `directory`. */
+  @Column('uuid', { name: 'contact_point_id', nullable: true })
+  @ForeignKey(() => InstitutionContactPoint, { name: 'case_referrals_contact_point_id_fkey' })
+  contactPointId!: string | null;
+
+  /** Who confirmed a one-off address (checked, not in the directory). */
+  @Column('uuid', { name: 'one_off_confirmed_by', nullable: true })
+  @ForeignKey('StaffUser', { name: 'case_referrals_one_off_confirmed_by_fkey' })
+  oneOffConfirmedBy!: string | null;
 
   @Column('text', { default: 'sent' })
   status!: ReferralStatus;

@@ -13,6 +13,7 @@ import { ReferralDocument } from '../entities/referral-document.entity';
 import { ReferralNotAnsweredError, ReferralNotWaitingError } from '../exceptions/referral.errors';
 import { CaseEvents } from '../../workflow/services/case-events';
 import { CaseLinks } from '../../notifications/services/case-links';
+import { InstitutionDirectoryService } from '../../directory/services/institution-directory.service';
 
 // The types of the institution's side, where callers have always found them.
 export type {
@@ -38,6 +39,7 @@ export class CaseReferralsService {
     private readonly events: CaseEvents,
     private readonly audit: AuditLog,
     private readonly links: CaseLinks,
+    private readonly directory: InstitutionDirectoryService,
   ) {}
 
   /**
@@ -53,10 +55,21 @@ export class CaseReferralsService {
     now: Date,
   ): Promise<string[]> {
     const created: { referral: CaseReferral; token: string; email: string | null }[] = [];
+    const points = new Map(
+      (
+        await this.directory.recipients(
+          manager,
+          drafts.map((d) => d.contactPointId ?? '').filter(Boolean),
+        )
+      ).map((p) => [p.id, p]),
+    );
     for (const draft of drafts) {
       const id = randomUUID();
       const { token, hash } = newResponseToken();
-      const email = draft.contactEmail?.trim() || null;
+      // The workflow checked that each referral names an active contact point, or a one-off
+      // address confirmed by the one who sends it.
+      const point = draft.contactPointId ? points.get(draft.contactPointId) : undefined;
+      const email = point ? point.email : draft.contactEmail?.trim() || null;
       const referral = manager.create(CaseReferral, {
         id,
         caseId: row.id,
@@ -67,6 +80,9 @@ export class CaseReferralsService {
         summary: draft.summary.trim(),
         responseDueDate: draft.responseDueDate,
         contactEmailEnc: email ? this.cipher.encrypt(email, id) : null,
+        recipient: point ? 'directory' : 'one_off',
+        contactPointId: point ? point.id : null,
+        oneOffConfirmedBy: point ? null : sentBy.id,
         status: 'sent',
         sentBy: sentBy.id,
         sentAt: now,

@@ -36,7 +36,9 @@ export class TransitionFormDto {
   @Allow() recommendation?: Field;
   @Allow() summary?: Field;
   @Allow() responseDueDate?: Field;
+  @Allow() contactPointId?: Field;
   @Allow() contactEmail?: Field;
+  @Allow() oneOffConfirmed?: Field;
   @Allow() outcomeMessage?: Field;
 
   /** The form's id on the case page (one form per step offered). */

@@ -218,6 +218,30 @@ export class ReferralDto {
   @ApiProperty({ nullable: true, type: String, description: 'Only for those who handle the case' })
   contactEmail!: string | null;
 
+  @ApiProperty({
+    enum: ['directory', 'one_off', 'legacy'],
+    description:
+      'Where the address came from: a contact point of the institution directory, a one-off address confirmed by a staff member, or typed before the directory existed',
+  })
+  recipient!: 'directory' | 'one_off' | 'legacy';
+
+  @ApiProperty({ nullable: true, type: String, format: 'uuid' })
+  contactPointId!: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'The contact point’s unit (and municipality), when it went to one',
+  })
+  contactPoint!: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Who confirmed a one-off address (name)',
+  })
+  oneOffConfirmedBy!: string | null;
+
   @ApiProperty({ format: 'date-time', description: 'Until when the response link works' })
   responseLinkExpiresAt!: string;
 

@@ -1,3 +1,7 @@
+import {
+  InstitutionDirectoryService,
+  type ContactPointGroup,
+} from '../../directory/services/institution-directory.service';
 import { Injectable } from '@nestjs/common';
 import {
   ClockHistoryLine,
@@ -108,6 +112,8 @@ export interface CasePageView {
   closureReasons: Option[];
   institutions: Option[];
   municipalities: Option[];
+  /** The directory's active contact points by institution, the case's municipality first. */
+  contactPoints: ContactPointGroup[];
   minDueDate: string;
   identity: ReporterIdentityDto | null;
   renewedLink: (RenewedLinkDto & { expiresText: string }) | null;
@@ -141,6 +147,7 @@ export class CasePagesService {
     private readonly staff: StaffDirectory,
     private readonly taxonomy: TaxonomyService,
     private readonly clockFacts: CaseClockFacts,
+    private readonly directory: InstitutionDirectoryService,
   ) {}
 
   async listPage(
@@ -305,6 +312,9 @@ export class CasePagesService {
       })),
       institutions: snapshot.list('institution', locale),
       municipalities: snapshot.list('municipality', locale),
+      contactPoints: detail.allowedTransitions.includes('referred')
+        ? await this.directory.offered(detail.municipality, locale)
+        : [],
       minDueDate: addDays(kosovoDate(this.clock.now()), 1),
       identity: extra.identity ?? null,
       renewedLink: extra.renewedLink

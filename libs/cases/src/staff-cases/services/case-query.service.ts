@@ -26,6 +26,7 @@ import {
   CaseActionForbiddenError,
   CaseNotFoundError,
 } from '../../workflow/exceptions/workflow.errors';
+import { InstitutionDirectoryService } from '../../directory/services/institution-directory.service';
 import { CaseReferralsService } from '../../referrals/services/case-referrals.service';
 import { CaseClockFacts } from '../../clocks/services/case-clock-facts';
 import { institutionLabel } from '../../referrals/services/institution-label';
@@ -79,6 +80,7 @@ export class CaseQueryService {
     private readonly referrals: CaseReferralsService,
     private readonly followUpAttempts: FollowUpAttemptsStore,
     private readonly clockFacts: CaseClockFacts,
+    private readonly directory: InstitutionDirectoryService,
   ) {}
 
   /**
@@ -225,6 +227,23 @@ export class CaseQueryService {
       this.taxonomy.snapshot(),
       this.followUpAttempts.attacksOn([row.reference], this.clock.now()),
     ]);
+    const [points, confirmers] = await Promise.all([
+      this.directory.describe(
+        referrals.flatMap(({ referral }) =>
+          referral.contactPointId ? [referral.contactPointId] : [],
+        ),
+        locale,
+      ),
+      this.staff.namesOf(
+        referrals.flatMap(({ referral }) =>
+          referral.oneOffConfirmedBy ? [referral.oneOffConfirmedBy] : [],
+        ),
+      ),
+    ]);
+    const pointOf = (pointId: string | null) => {
+      const point = pointId ? points.get(pointId) : undefined;
+      return point ? [point.unit, point.municipality].filter(Boolean).join(', ') : null;
+    };
     return {
       ...this.summary(row, names, attacks),
       grounds: grounds.map((g) => g.ground),
@@ -273,6 +292,12 @@ export class CaseQueryService {
         answerText: handle ? referral.answerText : null,
         answerSharedWithReporter: referral.answerSharedWithReporter,
         contactEmail: handle ? this.referrals.contactEmailOf(referral) : null,
+        recipient: referral.recipient,
+        contactPointId: referral.contactPointId,
+        contactPoint: pointOf(referral.contactPointId),
+        oneOffConfirmedBy: referral.oneOffConfirmedBy
+          ? (confirmers.get(referral.oneOffConfirmedBy) ?? null)
+          : null,
         responseLinkExpiresAt: referral.responseTokenExpiresAt.toISOString(),
         documents: handle
           ? documents.map((d) => ({

@@ -1,11 +1,37 @@
 import { RequirementLookups, checkTransitionRequirements } from './transition-requirements';
 
+/** The directory: a contact point of Gjakova's municipality, one ended, one of the police. */
+const POINTS: Record<string, ReturnType<RequirementLookups['contactPoint']>> = {
+  gjakove: {
+    id: 'gjakove',
+    institutionCode: 'municipality',
+    municipalityCode: 'gjakove',
+    activeFrom: '2026-01-01',
+    activeTo: null,
+  },
+  ended: {
+    id: 'ended',
+    institutionCode: 'municipality',
+    municipalityCode: 'gjakove',
+    activeFrom: '2025-01-01',
+    activeTo: '2026-04-30',
+  },
+  police: {
+    id: 'police',
+    institutionCode: 'kosovo_police',
+    municipalityCode: null,
+    activeFrom: '2026-01-01',
+    activeTo: null,
+  },
+};
+
 const LOOKUPS: RequirementLookups = {
   today: '2026-05-01',
   isInstitution: (code) => ['municipality', 'kosovo_police'].includes(code),
   isMunicipality: (code) => code === 'gjakove',
   isActiveLegalExpert: (id) => id === 'expert',
   revealsIdentity: (text) => text.includes('Drita'),
+  contactPoint: (id) => POINTS[id] ?? null,
 };
 
 const SUMMARY = 'A school refused to enrol two Roma children in the first grade.';
@@ -68,6 +94,7 @@ describe('what a transition needs', () => {
                 recommendation: 'Register the child at school.',
                 summary: SUMMARY,
                 responseDueDate: '2026-06-01',
+                contactPointId: 'gjakove',
               },
             ],
             outcomeMessage: MESSAGE,
@@ -85,6 +112,7 @@ describe('what a transition needs', () => {
       recommendation: 'Register the child at school.',
       summary: SUMMARY,
       responseDueDate: '2026-05-02',
+      contactPointId: 'gjakove',
     };
     expect(
       codes(
@@ -112,6 +140,7 @@ describe('what a transition needs', () => {
                 institutionCode: 'kosovo_police',
                 recommendation: 'too short',
                 summary: 'short',
+                contactPointId: null,
                 contactEmail: 'no',
               },
               { ...good, summary: `${SUMMARY} Drita saw it.` },
@@ -130,6 +159,54 @@ describe('what a transition needs', () => {
       'referrals.2.institutionCode:arrayUnique',
       'referrals.2.summary:revealsIdentity',
     ]);
+  });
+
+  it('sends a referral to an active contact point of its institution, or to a confirmed one-off address', () => {
+    const base = {
+      institutionCode: 'municipality',
+      municipalityCode: 'gjakove',
+      recommendation: 'Register the child at school.',
+      summary: SUMMARY,
+      responseDueDate: '2026-05-02',
+    };
+    const check = (...referrals: object[]) =>
+      codes(
+        checkTransitionRequirements(
+          'assigned',
+          'referred',
+          { referrals: referrals as never, outcomeMessage: MESSAGE },
+          LOOKUPS,
+        ),
+      );
+    expect(
+      check({ ...base, contactEmail: 'office@gjakove.example.org', oneOffConfirmed: true }),
+    ).toEqual([]);
+    expect(
+      check(
+        { ...base },
+        {
+          ...base,
+          municipalityCode: undefined,
+          institutionCode: 'kosovo_police',
+          contactPointId: 'gjakove',
+        },
+      ),
+    ).toEqual([
+      'referrals.0.contactPointId:recipientRequired',
+      'referrals.1.contactPointId:contactPointOtherInstitution',
+    ]);
+    expect(check({ ...base, contactPointId: 'ended' })).toEqual([
+      'referrals.0.contactPointId:contactPointNotActive',
+    ]);
+    expect(check({ ...base, contactPointId: 'unknown' })).toEqual([
+      'referrals.0.contactPointId:isKnownContactPoint',
+    ]);
+    expect(check({ ...base, contactEmail: 'office@gjakove.example.org' })).toEqual([
+      'referrals.0.oneOffConfirmed:oneOffNotConfirmed',
+    ]);
+    expect(
+      check({ ...base, contactPointId: 'gjakove', contactEmail: 'office@gjakove.example.org' }),
+    ).toEqual(['referrals.0.contactEmail:oneRecipientOnly']);
   });
 
   it('needs the message for the reporter on every decision staff take, and nowhere else', () => {

@@ -8,6 +8,11 @@ import {
   type TransitionActor,
 } from './case-status.machine';
 import { isCalendarDate } from '../../referrals/domain/referral-rules';
+import {
+  type ContactPointFacts,
+  isActiveOn,
+  servesReferral,
+} from '../../directory/domain/contact-point-rules';
 
 export const REASON_MAX_LENGTH = 5000;
 export const RECOMMENDATION_LENGTH = { min: 10, max: 5000 } as const;
@@ -28,7 +33,12 @@ export interface ReferralDraft {
    */
   summary: string;
   responseDueDate: string;
+  /** The directory's contact point the referral goes to (its e-mail address gets the link). */
+  contactPointId?: string | null;
+  /** A one-off address, not in the directory: only with `oneOffConfirmed`. */
   contactEmail?: string | null;
+  /** The second, explicit confirmation that a one-off address was checked. */
+  oneOffConfirmed?: boolean | null;
 }
 
 /** What a step may carry besides its target. */
@@ -50,6 +60,8 @@ export interface RequirementLookups {
   isActiveLegalExpert(id: string): boolean;
   /** Whether a text for an institution could tell who reported (see identity-in-text). */
   revealsIdentity(text: string): boolean;
+  /** The directory's contact point of this id, whatever its window; null when unknown. */
+  contactPoint(id: string): ContactPointFacts | null;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -170,12 +182,43 @@ function checkReferrals(
     const due = referral.responseDueDate ?? '';
     if (!isCalendarDate(due)) errors.push(error(at('responseDueDate'), 'isDateString'));
     else if (due <= lookups.today) errors.push(error(at('responseDueDate'), 'isAfterToday'));
-    const email = referral.contactEmail?.trim();
-    if (email && (email.length > 320 || !EMAIL.test(email))) {
-      errors.push(error(at('contactEmail'), 'isEmail'));
-    }
+    errors.push(...checkRecipient(referral, lookups, at));
   });
   return errors;
+}
+
+/**
+ * A referral goes to a contact point of the directory (active today, of the referral's
+ * institution), or to a one-off address only with a second, explicit confirmation; never to
+ * both, never to neither.
+ */
+function checkRecipient(
+  referral: ReferralDraft,
+  lookups: RequirementLookups,
+  at: (field: string) => string,
+): FieldError[] {
+  const pointId = referral.contactPointId?.trim() || null;
+  const email = referral.contactEmail?.trim() || null;
+  if (pointId && email) return [error(at('contactEmail'), 'oneRecipientOnly')];
+  if (pointId) {
+    const point = lookups.contactPoint(pointId);
+    if (!point) return [error(at('contactPointId'), 'isKnownContactPoint')];
+    if (!isActiveOn(point, lookups.today)) {
+      return [error(at('contactPointId'), 'contactPointNotActive')];
+    }
+    if (referral.institutionCode && !servesReferral(point, referral)) {
+      return [error(at('contactPointId'), 'contactPointOtherInstitution')];
+    }
+    return [];
+  }
+  if (email) {
+    if (email.length > 320 || !EMAIL.test(email)) return [error(at('contactEmail'), 'isEmail')];
+    if (referral.oneOffConfirmed !== true) {
+      return [error(at('oneOffConfirmed'), 'oneOffNotConfirmed')];
+    }
+    return [];
+  }
+  return [error(at('contactPointId'), 'recipientRequired')];
 }
 
 export function isClosureReason(value: string | undefined): value is ClosureReason {

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -55,11 +56,31 @@ export class ReferralRequestDto {
   @MaxLength(10)
   responseDueDate!: string;
 
-  @ApiPropertyOptional({ description: "The institution's contact; it receives the response link" })
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description:
+      'The institution directory’s contact point (active, of this institution) whose address receives the response link. Either this or a confirmed one-off `contactEmail`; neither is refused (`recipientRequired`).',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  contactPointId?: string | null;
+
+  @ApiPropertyOptional({
+    description:
+      'A one-off address that is not in the directory; accepted only with `oneOffConfirmed: true` (`oneOffNotConfirmed` otherwise) and recorded as such',
+  })
   @IsOptional()
   @IsString()
   @MaxLength(320)
   contactEmail?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'The second, explicit confirmation that the one-off address was checked',
+  })
+  @IsOptional()
+  @IsBoolean()
+  oneOffConfirmed?: boolean | null;
 }
 
 /** A step of the case workflow, with what its target needs. */

@@ -19,6 +19,7 @@ import {
 } from '../exceptions/workflow.errors';
 import { CaseEvents } from './case-events';
 import { CaseReferralsService } from '../../referrals/services/case-referrals.service';
+import { InstitutionDirectoryService } from '../../directory/services/institution-directory.service';
 
 /** Who takes a step: a staff member, or a Technical Group decision recorded by a staff member. */
 export type WorkflowActor =
@@ -40,8 +41,15 @@ export interface ReferralInput {
   summary: string;
   /** YYYY-MM-DD, after today (Kosovo time). */
   responseDueDate: string;
-  /** Where the response link is emailed. */
+  /**
+   * The directory's contact point the referral goes to (active, of the referral's institution):
+   * its address gets the response link.
+   */
+  contactPointId?: string | null;
+  /** A one-off address not in the directory: only with `oneOffConfirmed`. */
   contactEmail?: string | null;
+  /** The explicit confirmation that the one-off address was checked. */
+  oneOffConfirmed?: boolean | null;
 }
 
 export interface TransitionCommand {
@@ -103,6 +111,7 @@ export class CaseWorkflowService {
     private readonly staff: StaffDirectory,
     private readonly taxonomy: TaxonomyService,
     private readonly referrals: CaseReferralsService,
+    private readonly directory: InstitutionDirectoryService,
   ) {}
 
   /** Applies one transition in `manager`'s transaction when given (a meeting decision), else in its own. */
@@ -160,6 +169,13 @@ export class CaseWorkflowService {
         ? await this.staff.findActive(command.assigneeId, manager)
         : null;
     const snapshot = await this.taxonomy.snapshot();
+    const points =
+      to === 'referred'
+        ? await this.directory.recipients(
+            manager,
+            (command.referrals ?? []).map((r) => r.contactPointId ?? '').filter(Boolean),
+          )
+        : [];
     let identity: ReporterIdentity | undefined;
     const problems = checkTransitionRequirements(
       from,
@@ -171,6 +187,7 @@ export class CaseWorkflowService {
         isMunicipality: (code) => snapshot.isKnown('municipality', code),
         isActiveLegalExpert: () => assignee?.role === 'legal_expert',
         revealsIdentity: (text) => revealsIdentity(text, (identity ??= this.identityOf(row))),
+        contactPoint: (id) => points.find((p) => p.id === id) ?? null,
       },
       // Staff steps are judged as staff's (only administrators and legal experts get this far).
       command.actor.kind === 'meeting' ? 'meeting' : 'legal_expert',

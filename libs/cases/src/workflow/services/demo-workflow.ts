@@ -6,6 +6,7 @@ import { addDays } from '../../referrals/domain/referral-rules';
 import { CaseIntakeService } from '../../intake/services/case-intake.service';
 import { CaseSubmissionValidator } from '../../intake/services/case-submission.validator';
 import { CaseWorkflowService, TransitionCommand, WorkflowActor } from './case-workflow.service';
+import { InstitutionDirectoryService } from '../../directory/services/institution-directory.service';
 
 /** Marks the demo cases of each stage, so seeding again finds them. */
 const STAGE_MARK = '[Demo stage]';
@@ -13,7 +14,12 @@ const STAGE_MARK = '[Demo stage]';
 type Step = Omit<TransitionCommand, 'caseId' | 'actor'> & { by: 'admin' | 'expert' };
 
 /** The steps that bring a new case to each status, as staff would take them. */
-function pathTo(stage: CaseStatus, expertId: string, today: string): Step[] {
+function pathTo(
+  stage: CaseStatus,
+  expertId: string,
+  today: string,
+  contactPointId: string | null,
+): Step[] {
   const review: Step = { to: 'in_review', by: 'admin' };
   const assign: Step = { to: 'assigned', by: 'admin', assigneeId: expertId };
   const meeting: Step = { to: 'technical_group', by: 'expert' };
@@ -27,7 +33,10 @@ function pathTo(stage: CaseStatus, expertId: string, today: string): Step[] {
         summary:
           'A primary school moved the Roma pupils of two grades to a separate class in a side building.',
         responseDueDate: addDays(today, 30),
-        contactEmail: 'institution.demo@pmd.localhost',
+        // The demo directory's contact point (seeded first); a confirmed one-off address else.
+        ...(contactPointId
+          ? { contactPointId }
+          : { contactEmail: 'institution.demo@example.org', oneOffConfirmed: true }),
       },
     ],
     outcomeMessage:
@@ -107,6 +116,7 @@ export async function seedDemoWorkflow(
   workflow: CaseWorkflowService,
   staff: StaffDirectory,
   clock: Clock,
+  directory?: InstitutionDirectoryService,
 ): Promise<string[]> {
   const [admin] = await staff.activeAdministrators();
   const [expert] = await staff.activeByRole('legal_expert');
@@ -116,6 +126,9 @@ export async function seedDemoWorkflow(
     expert: { kind: 'staff', principal: expert as StaffPrincipal },
   };
   const today = kosovoDate(clock.now());
+  const contactPointId = directory
+    ? await directory.idOfKey('demo.ministry_education.gjakove')
+    : null;
   const lines: string[] = [];
   for (const stage of STAGES) {
     const mark = `${STAGE_MARK} ${stage}:`;
@@ -139,7 +152,7 @@ export async function seedDemoWorkflow(
       anonymous: true,
     });
     const { result } = await intake.submit(submission, { locale: 'sq' });
-    for (const { by, ...command } of pathTo(stage, expert.id, today)) {
+    for (const { by, ...command } of pathTo(stage, expert.id, today, contactPointId)) {
       await workflow.transition({ ...command, caseId: result.id, actor: actors[by] });
     }
     lines.push(`Demo case in ${stage}: ${result.reference} (created)`);

@@ -1,0 +1,802 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DirectorySeeder, InstitutionDirectoryService } from '@app/cases';
+import { CountryProfile } from '@app/core';
+import { directoryCommand } from '../../apps/server/src/cli/directory.command';
+import { multipart } from '../cases/case-fixtures';
+import {
+  addItem,
+  caseStatus,
+  createGroup,
+  dueDate,
+  holdMeeting,
+  assignedCase as meetingCase,
+  planMeeting,
+} from '../meetings/meeting-fixtures';
+import { addContactPoint } from '../support/case-workflow';
+import { SmtpSink } from '../support/smtp-sink';
+import { FORM, StaffLogin, createStaff, csrfFromPage, loginAs } from '../support/staff';
+import { mailTestEnv, startTestWorker } from '../support/test-worker';
+import type { TestServer } from '../support/test-server';
+import { until } from '../support/wait';
+import {
+  Team,
+  api,
+  assignedCase,
+  daysFromNow,
+  makeTeam,
+  outboxOf,
+  referral,
+  rows,
+  startWorkflowServer,
+} from './workflow-fixtures';
+
+const PRIZREN_EDUCATION = {
+  institutionCode: 'ministry_education',
+  municipalityCode: 'prizren',
+  unit: 'Department of Education, Prizren',
+  email: 'education.prizren@example.org',
+  phone: '+383 29 000 111',
+  activeFrom: '2020-01-01',
+  activeTo: '',
+  key: '',
+};
+
+interface Problem {
+  detail: string;
+  errors?: { field: string; code: string; message: string }[];
+}
+
+describe('The institution directory', () => {
+  let server: TestServer;
+  let team: Team;
+
+  let serbianAdmin: StaffLogin;
+
+  beforeAll(async () => {
+    server = await startWorkflowServer();
+    team = await makeTeam(server);
+    // The administrator and the legal expert switch to English once (the choice sticks).
+    for (const login of [team.as.admin, team.as.expert]) {
+      await server.app.inject({
+        method: 'GET',
+        url: '/staff?lang=en',
+        headers: { cookie: login.cookie },
+      });
+    }
+    serbianAdmin = await loginAs(
+      server,
+      await createStaff(server, { role: 'administrator', locale: 'sr' }),
+    );
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  /** Pages in English, whatever the account's language. */
+  const english = (url: string) =>
+    url.includes('lang=') ? url : `${url}${url.includes('?') ? '&' : '?'}lang=en`;
+
+  function page(url: string, login: StaffLogin = team.as.admin) {
+    return server.app.inject({
+      method: 'GET',
+      url: english(url),
+      headers: { cookie: login.cookie, 'accept-language': 'en' },
+    });
+  }
+
+  function post(url: string, fields: [string, string][], login: StaffLogin = team.as.admin) {
+    return server.app.inject({
+      method: 'POST',
+      url: english(url),
+      headers: { cookie: login.cookie, 'content-type': FORM, 'accept-language': 'en' },
+      payload: new URLSearchParams([...fields, ['_csrf', login.csrf]]).toString(),
+    });
+  }
+
+  async function pointCount(): Promise<number> {
+    const [{ n }] = await rows<{ n: number }>(
+      server,
+      'SELECT count(*)::int AS n FROM institution_contact_points',
+    );
+    return n;
+  }
+
+  async function auditOfPoint(id: string) {
+    return rows<{ actor_id: string | null; action: string; details: Record<string, unknown> }>(
+      server,
+      `SELECT actor_id, action, details FROM audit_log
+       WHERE subject_type = 'contact_point' AND subject_id = $1 ORDER BY at, id`,
+      [id],
+    );
+  }
+
+  async function importCsv(csv: string, login: StaffLogin = team.as.admin) {
+    const body = multipart(
+      [],
+      [
+        {
+          field: 'directory',
+          filename: 'directory.csv',
+          content: Buffer.from(csv),
+          contentType: 'text/csv',
+        },
+      ],
+    );
+    return server.app.inject({
+      method: 'POST',
+      url: `/staff/directory/import?_csrf=${encodeURIComponent(login.csrf)}&lang=en`,
+      headers: { ...body.headers, cookie: login.cookie, 'accept-language': 'en' },
+      payload: body.payload,
+    });
+  }
+
+  describe('seeded from the country profile', () => {
+    it('fills an empty directory with the profile’s contact points once, audited without an actor', async () => {
+      expect(await pointCount()).toBe(0);
+      const kosovo = server.app.get(CountryProfile).data;
+      const profile = new CountryProfile({
+        ...kosovo,
+        institutions: kosovo.institutions.map((institution) =>
+          institution.code === 'ombudsperson'
+            ? {
+                ...institution,
+                contactPoints: [
+                  {
+                    unit: 'Ombudsperson, Prizren office',
+                    municipality: 'prizren',
+                    email: 'prizren@ombudsperson.example.org',
+                  },
+                  { email: 'info@ombudsperson.example.org', phone: '+383 38 000 000' },
+                ],
+              }
+            : institution,
+        ),
+      });
+      const seeder = new DirectorySeeder(profile, server.app.get(InstitutionDirectoryService));
+      await seeder.onApplicationBootstrap();
+      const seeded = await rows<Record<string, unknown>>(
+        server,
+        `SELECT key, institution_code, municipality_code, unit, email, phone, active_to
+         FROM institution_contact_points ORDER BY key`,
+      );
+      expect(seeded).toEqual([
+        {
+          key: 'ombudsperson.2',
+          institution_code: 'ombudsperson',
+          municipality_code: null,
+          unit: 'Ombudsperson Institution',
+          email: 'info@ombudsperson.example.org',
+          phone: '+383 38 000 000',
+          active_to: null,
+        },
+        {
+          key: 'ombudsperson.prizren.1',
+          institution_code: 'ombudsperson',
+          municipality_code: 'prizren',
+          unit: 'Ombudsperson, Prizren office',
+          email: 'prizren@ombudsperson.example.org',
+          phone: null,
+          active_to: null,
+        },
+      ]);
+      const audit = await rows<{ actor_id: string | null; details: Record<string, unknown> }>(
+        server,
+        `SELECT actor_id, details FROM audit_log WHERE action = 'contact_point_created'`,
+      );
+      expect(audit.map((a) => [a.actor_id, a.details.source])).toEqual([
+        [null, 'country_profile'],
+        [null, 'country_profile'],
+      ]);
+      // A directory that holds anything is the administrators': the profile is not read again.
+      await seeder.onApplicationBootstrap();
+      expect(await pointCount()).toBe(2);
+    });
+  });
+
+  describe('kept by administrators', () => {
+    let id: string;
+
+    it('adds a contact point, shows it with labels, and audits who added it (never its address)', async () => {
+      const before = await pointCount();
+      const added = await post('/staff/directory', Object.entries(PRIZREN_EDUCATION));
+      expect(added.statusCode).toBe(303);
+      expect(added.headers.location).toBe('/staff/directory?done=created');
+      expect(await pointCount()).toBe(before + 1);
+      const [row] = await rows<Record<string, unknown>>(
+        server,
+        `SELECT id, key, institution_code, municipality_code, unit, email, phone,
+           to_char(active_from, 'YYYY-MM-DD') AS active_from, active_to
+         FROM institution_contact_points WHERE email = $1`,
+        [PRIZREN_EDUCATION.email],
+      );
+      id = row.id as string;
+      expect(row).toMatchObject({
+        key: expect.stringMatching(/^ministry_education\.prizren\.[0-9a-f]{6}$/),
+        institution_code: 'ministry_education',
+        municipality_code: 'prizren',
+        unit: 'Department of Education, Prizren',
+        phone: '+383 29 000 111',
+        active_from: '2020-01-01',
+        active_to: null,
+      });
+      expect(await auditOfPoint(id)).toEqual([
+        {
+          actor_id: team.admin.id,
+          action: 'contact_point_created',
+          details: {
+            key: row.key,
+            institutionCode: 'ministry_education',
+            municipalityCode: 'prizren',
+            source: 'page',
+          },
+        },
+      ]);
+
+      const list = await page('/staff/directory?done=created');
+      expect(list.statusCode).toBe(200);
+      expect(list.body).toContain('The contact point was added.');
+      expect(list.body).toContain('href="/staff/directory" aria-current="page"');
+      expect(list.body).toContain('Ministry of Education, Science, Technology and Innovation');
+      expect(list.body).toContain('<td>Department of Education, Prizren</td>');
+      expect(list.body).not.toContain('>ministry_education<');
+      // Filters by institution and by municipality.
+      const police = await page('/staff/directory?institution=kosovo_police&municipality=');
+      expect(police.body).not.toContain('<td>Department of Education, Prizren</td>');
+      const prizren = await page('/staff/directory?institution=&municipality=prizren');
+      expect(prizren.body).toContain('<td>Department of Education, Prizren</td>');
+    });
+
+    it('refuses a bad contact point whole: 400 with every problem named, nothing stored or audited', async () => {
+      const before = await pointCount();
+      const [{ n: audits }] = await rows<{ n: number }>(
+        server,
+        'SELECT count(*)::int AS n FROM audit_log',
+      );
+      const refused = await post('/staff/directory', [
+        ...Object.entries({
+          ...PRIZREN_EDUCATION,
+          institutionCode: 'no_such_institution',
+          email: 'not an address',
+          activeFrom: '2026-05-01',
+          activeTo: '2026-04-01',
+        }),
+      ]);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('class="error-summary"');
+      expect(refused.body).toContain('Enter a valid email address.');
+      expect(refused.body).toContain('value="not an address"');
+      expect(await pointCount()).toBe(before);
+      const [{ n: after }] = await rows<{ n: number }>(
+        server,
+        'SELECT count(*)::int AS n FROM audit_log',
+      );
+      expect(after).toBe(audits);
+      const unknown = await post('/staff/directory', [
+        ...Object.entries({ ...PRIZREN_EDUCATION, institutionCode: 'no_such_institution' }),
+      ]);
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.body).toContain('href="#institutionCode"');
+      const window = await post('/staff/directory', [
+        ...Object.entries({
+          ...PRIZREN_EDUCATION,
+          activeFrom: '2026-05-01',
+          activeTo: '2026-04-01',
+        }),
+      ]);
+      expect(window.statusCode).toBe(400);
+      expect(window.body).toContain('The last day cannot come before the first.');
+    });
+
+    it('edits a contact point; the audit names the fields changed', async () => {
+      const form = await page(`/staff/directory/${id}`);
+      expect(form.statusCode).toBe(200);
+      expect(form.body).toContain('value="education.prizren@example.org"');
+      const saved = await post(`/staff/directory/${id}`, [
+        ...Object.entries({ ...PRIZREN_EDUCATION, email: 'arsimi.prizren@example.org' }),
+      ]);
+      expect(saved.statusCode).toBe(303);
+      expect(saved.headers.location).toBe('/staff/directory?done=updated');
+      const audit = await auditOfPoint(id);
+      expect(audit.map((a) => [a.action, a.actor_id, a.details.changed])).toEqual([
+        ['contact_point_created', team.admin.id, undefined],
+        ['contact_point_updated', team.admin.id, 'email'],
+      ]);
+      expect(JSON.stringify(audit)).not.toContain('@example.org');
+      // The audit page shows who changed the directory, in words.
+      const auditPage = await page('/staff/audit?subjectType=contact_point');
+      expect(auditPage.statusCode).toBe(200);
+      expect(auditPage.body).toContain('Directory contact point changed');
+      expect(auditPage.body).toContain('Directory contact point added');
+      expect(auditPage.body).toContain(team.admin.name);
+      expect(auditPage.body).toContain('Changed: email');
+      expect(auditPage.body).not.toContain('arsimi.prizren@example.org');
+    });
+
+    it('is for administrators only', async () => {
+      for (const login of [team.as.expert, team.as.member]) {
+        expect((await page('/staff/directory', login)).statusCode).toBe(403);
+        expect((await page('/staff/directory/export.csv', login)).statusCode).toBe(403);
+        expect(
+          (await post('/staff/directory', Object.entries(PRIZREN_EDUCATION), login)).statusCode,
+        ).toBe(403);
+        expect((await post(`/staff/directory/${id}/end`, [], login)).statusCode).toBe(403);
+      }
+      expect((await page('/staff/directory/00000000-0000-4000-8000-000000000000')).statusCode).toBe(
+        404,
+      );
+    });
+  });
+
+  describe('picked by referrals', () => {
+    it('sends the referral e-mail to the contact point and shows staff where it went', async () => {
+      const pointId = await addContactPoint(server, {
+        unit: 'Department of Education, Gjakovë',
+        municipalityCode: 'gjakove',
+        email: 'education.gjakove@example.org',
+      });
+      const created = await assignedCase(server, team);
+      const sent = await api(
+        server,
+        team.as.expert,
+        'POST',
+        `/api/v1/cases/${created.id}/transitions`,
+        {
+          to: 'referred',
+          referrals: [
+            referral(server, {
+              contactEmail: null,
+              oneOffConfirmed: null,
+              contactPointId: pointId,
+            }),
+          ],
+          outcomeMessage: 'We asked the ministry to act and will tell you what it answers.',
+        },
+      );
+      expect(sent.statusCode).toBe(200);
+      const [stored] = await rows<Record<string, unknown>>(
+        server,
+        'SELECT recipient, contact_point_id, one_off_confirmed_by FROM case_referrals WHERE case_id = $1',
+        [created.id],
+      );
+      expect(stored).toEqual({
+        recipient: 'directory',
+        contact_point_id: pointId,
+        one_off_confirmed_by: null,
+      });
+      const mail = (await outboxOf(server, created.id)).find((m) => m.template === 'referral_sent');
+      expect(mail?.recipient).toBe('education.gjakove@example.org');
+
+      // Delivered by the worker through real SMTP to the contact point's address.
+      const sink = await SmtpSink.start();
+      const worker = await startTestWorker(
+        mailTestEnv({
+          DATABASE_URL: server.config.database.url,
+          REDIS_KEY_PREFIX: server.config.redis.keyPrefix,
+          SMTP_URL: sink.url,
+        }),
+      );
+      try {
+        await until(
+          () =>
+            sink.mails.some(
+              (m) =>
+                m.to.includes('education.gjakove@example.org') &&
+                m.text.includes(created.reference),
+            ),
+          'the referral e-mail to the contact point',
+        );
+      } finally {
+        await worker.close();
+        await sink.stop();
+      }
+
+      const detail = await api(server, team.as.expert, 'GET', `/api/v1/cases/${created.id}`);
+      expect(detail.json().referrals[0]).toMatchObject({
+        recipient: 'directory',
+        contactPointId: pointId,
+        contactPoint: 'Department of Education, Gjakovë, Gjakovë',
+        contactEmail: 'education.gjakove@example.org',
+        oneOffConfirmedBy: null,
+      });
+      const shown = await page(`/staff/cases/${created.id}`, team.as.expert);
+      expect(shown.body).toContain('Department of Education, Gjakovë');
+      expect(shown.body).toContain('(education.gjakove@example.org)');
+    });
+
+    it('refuses a referral with neither a contact point nor a confirmed one-off address, in the caller’s language, writing nothing', async () => {
+      const created = await assignedCase(server, team);
+      const ended = await addContactPoint(server, {
+        activeFrom: '2020-01-01',
+        activeTo: '2020-12-31',
+      });
+      const police = await addContactPoint(server, { institutionCode: 'kosovo_police' });
+      // Each caller reads the refusal in their account's language.
+      const attempt = (referrals: unknown[], login: StaffLogin = team.as.expert) =>
+        server.app.inject({
+          method: 'POST',
+          url: `/api/v1/cases/${created.id}/transitions`,
+          headers: login.headers,
+          payload: {
+            to: 'referred',
+            referrals,
+            outcomeMessage: 'We asked the ministry to act and will tell you what it answers.',
+          },
+        });
+      const noRecipient = { contactEmail: null, oneOffConfirmed: null };
+      const refused = await attempt([
+        referral(server, { ...noRecipient }),
+        referral(server, { institutionCode: 'ombudsperson', oneOffConfirmed: false }),
+        referral(server, { institutionCode: 'courts', ...noRecipient, contactPointId: ended }),
+        referral(server, {
+          institutionCode: 'ministry_health',
+          ...noRecipient,
+          contactPointId: police,
+        }),
+      ]);
+      expect(refused.statusCode).toBe(400);
+      const problem = refused.json() as Problem;
+      expect(problem.errors?.map((e) => `${e.field}:${e.code}`)).toEqual([
+        'referrals.0.contactPointId:recipientRequired',
+        'referrals.1.oneOffConfirmed:oneOffNotConfirmed',
+        'referrals.2.contactPointId:contactPointNotActive',
+        'referrals.3.contactPointId:contactPointOtherInstitution',
+      ]);
+      expect(problem.errors?.[1].message).toBe(
+        'This address is not in the directory: confirm that you checked it, or choose a contact point.',
+      );
+      const serbian = await attempt([referral(server, { oneOffConfirmed: false })], serbianAdmin);
+      expect(serbian.statusCode).toBe(400);
+      expect((serbian.json() as Problem).errors?.[0].message).toBe(
+        'Ova adresa nije u imeniku: potvrdite da ste je proverili ili izaberite kontakt tačku.',
+      );
+      expect(
+        await rows(server, 'SELECT id FROM case_referrals WHERE case_id = $1', [created.id]),
+      ).toEqual([]);
+      const [{ status }] = await rows<{ status: string }>(
+        server,
+        'SELECT status FROM cases WHERE id = $1',
+        [created.id],
+      );
+      expect(status).toBe('assigned');
+    });
+
+    it('takes a one-off address on the case page only once confirmed, showing the address again', async () => {
+      const created = await assignedCase(server, team);
+      const url = `/staff/cases/${created.id}?lang=en`;
+      const opened = await page(url, team.as.expert);
+      expect(opened.body).toContain('This address is not in the directory; I have checked it');
+      const fields: [string, string][] = [
+        ['to', 'referred'],
+        ['expectedVersion', '3'],
+        ['institutionCode', 'ombudsperson'],
+        ['municipalityCode', ''],
+        ['recommendation', 'Look into the separate class at the school.'],
+        ['summary', 'A school moved the Roma pupils of one grade to a separate class.'],
+        ['responseDueDate', daysFromNow(server, 14)],
+        ['contactPointId', ''],
+        ['contactEmail', 'desk.ombudsperson@example.org'],
+        ['outcomeMessage', 'We asked the Ombudsperson to act and will tell you what it answers.'],
+      ];
+      const withCsrf = (extra: [string, string][]) =>
+        server.app.inject({
+          method: 'POST',
+          url: `/staff/cases/${created.id}/transitions?lang=en`,
+          headers: { cookie: team.as.expert.cookie, 'content-type': FORM },
+          payload: new URLSearchParams([
+            ...fields,
+            ...extra,
+            ['_csrf', csrfFromPage(opened.body)],
+          ]).toString(),
+        });
+      const unconfirmed = await withCsrf([]);
+      expect(unconfirmed.statusCode).toBe(400);
+      expect(unconfirmed.body).toContain('href="#f-t-referred-oneOffConfirmed-0"');
+      expect(unconfirmed.body).toContain(
+        'Address typed: desk.ombudsperson@example.org. Confirm that you checked it.',
+      );
+      expect(unconfirmed.body).toContain('value="desk.ombudsperson@example.org"');
+      expect(
+        await rows(server, 'SELECT id FROM case_referrals WHERE case_id = $1', [created.id]),
+      ).toEqual([]);
+
+      const confirmed = await withCsrf([['oneOffConfirmed', '0']]);
+      expect(confirmed.statusCode).toBe(303);
+      const [stored] = await rows<Record<string, unknown>>(
+        server,
+        'SELECT recipient, contact_point_id, one_off_confirmed_by FROM case_referrals WHERE case_id = $1',
+        [created.id],
+      );
+      expect(stored).toEqual({
+        recipient: 'one_off',
+        contact_point_id: null,
+        one_off_confirmed_by: team.expert.id,
+      });
+      const shown = await page(url, team.as.expert);
+      expect(shown.body).toContain(
+        `One-off address desk.ombudsperson@example.org, confirmed by ${team.expert.name}`,
+      );
+    });
+
+    it('is picked in a Technical Group decision on the meeting page (the case’s municipality first)', async () => {
+      const group = await createGroup(server);
+      const other = await addContactPoint(server, {
+        municipalityCode: 'gjakove',
+        unit: 'Education office Gjakovë (meeting test)',
+      });
+      const local = await addContactPoint(server, {
+        municipalityCode: 'prizren',
+        unit: 'Education office Prizren (meeting test)',
+        email: 'education.office.prizren@example.org',
+      });
+      // The case is from Prizren.
+      const created = await meetingCase(server, group);
+      const meetingId = await planMeeting(server, group);
+      await addItem(server, group.as.expert, meetingId, created.id);
+      await holdMeeting(server, group, meetingId);
+      const opened = await page(`/staff/meetings/${meetingId}`, group.as.admin);
+      expect(opened.statusCode).toBe(200);
+      const localAt = opened.body.indexOf(`<option value="${local}">`);
+      const otherAt = opened.body.indexOf(`<option value="${other}">`);
+      expect(localAt).toBeGreaterThan(0);
+      expect(otherAt).toBeGreaterThan(localAt);
+      const decide = (recipient: [string, string][]) =>
+        server.app.inject({
+          method: 'POST',
+          url: `/staff/meetings/${meetingId}/decisions?lang=en`,
+          headers: { cookie: group.as.admin.cookie, 'content-type': FORM },
+          payload: new URLSearchParams([
+            ['caseId', created.id],
+            ['kind', 'refer'],
+            ['text', 'The Group refers the case to the Ministry of Education.'],
+            ['institutionCode', 'ministry_education'],
+            ['recommendation', 'Return the pupils to a mixed class within 30 days.'],
+            ['summary', 'A school moved the Roma pupils of one grade to a separate class.'],
+            ['responseDueDate', dueDate(server)],
+            ...recipient,
+            ['_csrf', csrfFromPage(opened.body)],
+          ]).toString(),
+        });
+      const unconfirmed = await decide([
+        ['contactPointId', ''],
+        ['contactEmail', 'someone@example.org'],
+      ]);
+      expect(unconfirmed.statusCode).toBe(400);
+      expect(unconfirmed.body).toContain(
+        'This address is not in the directory: confirm that you checked it, or choose a contact point.',
+      );
+      expect(unconfirmed.body).toContain('Address typed: someone@example.org.');
+      expect(await caseStatus(server, created.id)).toBe('technical_group');
+      const decided = await decide([
+        ['contactPointId', local],
+        ['contactEmail', ''],
+      ]);
+      expect(decided.statusCode).toBe(303);
+      const [stored] = await rows<Record<string, unknown>>(
+        server,
+        'SELECT recipient, contact_point_id FROM case_referrals WHERE case_id = $1',
+        [created.id],
+      );
+      expect(stored).toEqual({ recipient: 'directory', contact_point_id: local });
+      const mail = (await outboxOf(server, created.id)).find((m) => m.template === 'referral_sent');
+      expect(mail?.recipient).toBe('education.office.prizren@example.org');
+    });
+
+    it('holds in the database: a recipient is named, and a used contact point cannot be deleted', async () => {
+      const pointId = await addContactPoint(server);
+      const created = await assignedCase(server, team);
+      await api(server, team.as.expert, 'POST', `/api/v1/cases/${created.id}/transitions`, {
+        to: 'referred',
+        referrals: [referral(server, { contactEmail: null, contactPointId: pointId })],
+        outcomeMessage: 'We asked the ministry to act and will tell you what it answers.',
+      });
+      await expect(
+        rows(server, `UPDATE case_referrals SET contact_point_id = NULL WHERE case_id = $1`, [
+          created.id,
+        ]),
+      ).rejects.toThrow(/case_referrals_recipient_check/);
+      await expect(
+        rows(server, `DELETE FROM institution_contact_points WHERE id = $1`, [pointId]),
+      ).rejects.toThrow(/case_referrals_contact_point_id_fkey/);
+    });
+
+    it('no longer offers an ended contact point; the end is audited', async () => {
+      const pointId = await addContactPoint(server, { unit: 'Old education office (test)' });
+      const created = await assignedCase(server, team);
+      const before = await page(`/staff/cases/${created.id}`, team.as.expert);
+      expect(before.body).toContain(`<option value="${pointId}">Old education office (test)`);
+      const ended = await post(`/staff/directory/${pointId}/end`, []);
+      expect(ended.statusCode).toBe(303);
+      expect(ended.headers.location).toBe('/staff/directory?done=ended');
+      const after = await page(`/staff/cases/${created.id}`, team.as.expert);
+      expect(after.body).not.toContain('Old education office (test)');
+      expect((await auditOfPoint(pointId)).map((a) => [a.action, a.actor_id])).toEqual([
+        ['contact_point_created', null],
+        ['contact_point_ended', team.admin.id],
+      ]);
+      // The row stays.
+      expect(
+        await rows(server, 'SELECT id FROM institution_contact_points WHERE id = $1', [pointId]),
+      ).toHaveLength(1);
+    });
+  });
+
+  describe('exported and imported as CSV', () => {
+    it('exports the reference data with its labels in every language', async () => {
+      const csv = await page('/staff/directory/reference-data.csv');
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toMatch(/^text\/csv/);
+      expect(csv.headers['content-disposition']).toContain('reference-data.csv');
+      const lines = csv.body.split('\r\n');
+      expect(lines[0]).toBe('kind,code,label_sq,label_sr,label_en,label_rom,active,sort_order');
+      expect(lines.find((l) => l.startsWith('institution,ombudsperson,'))).toMatch(
+        /^institution,ombudsperson,Institucioni i Avokatit të Popullit,Institucija Ombudsmana,Ombudsperson Institution,Institucija e Ombudspersonesko,true,\d+$/,
+      );
+    });
+
+    it('round-trips the directory: re-import updates by key, never duplicates', async () => {
+      const exported = await page('/staff/directory/export.csv');
+      expect(exported.statusCode).toBe(200);
+      expect(exported.headers['content-disposition']).toContain('institution-directory.csv');
+      const lines = exported.body.split('\r\n').filter(Boolean);
+      expect(lines[0]).toBe('key,institution,municipality,unit,email,phone,active_from,active_to');
+      const count = await pointCount();
+      expect(lines).toHaveLength(count + 1);
+
+      // The same file again changes nothing.
+      const again = await importCsv(exported.body);
+      expect(again.statusCode).toBe(200);
+      expect(again.body).toContain(`Import done: 0 added, 0 changed, ${count} unchanged.`);
+      expect(await pointCount()).toBe(count);
+
+      // A changed unit, and a new contact point whose unit looks like a formula (kept as text).
+      const changed = lines
+        .map((line) =>
+          line.replace('Department of Education, Prizren', 'Education Directorate, Prizren'),
+        )
+        .concat([
+          'police.prizren,kosovo_police,prizren,"=Police station, Prizren",police.prizren@example.org,,2026-01-01,',
+        ])
+        .join('\r\n');
+      const imported = await importCsv(changed);
+      expect(imported.statusCode).toBe(200);
+      expect(imported.body).toContain('Import done: 1 added, 1 changed,');
+      expect(await pointCount()).toBe(count + 1);
+      const [police] = await rows<{ id: string; unit: string }>(
+        server,
+        `SELECT id, unit FROM institution_contact_points WHERE key = 'police.prizren'`,
+      );
+      expect(police.unit).toBe('=Police station, Prizren');
+      expect(await auditOfPoint(police.id)).toEqual([
+        {
+          actor_id: team.admin.id,
+          action: 'contact_point_created',
+          details: {
+            key: 'police.prizren',
+            institutionCode: 'kosovo_police',
+            municipalityCode: 'prizren',
+            source: 'import',
+          },
+        },
+      ]);
+      // Exported again, the formula-like text is defused for spreadsheets, and reads back the same.
+      const second = await page('/staff/directory/export.csv');
+      expect(second.body).toContain(`"'=Police station, Prizren"`);
+      const third = await importCsv(second.body);
+      expect(third.body).toContain(`Import done: 0 added, 0 changed, ${count + 1} unchanged.`);
+    });
+
+    it('refuses a bad CSV whole, naming each bad line; nothing is written', async () => {
+      const count = await pointCount();
+      const [{ n: audits }] = await rows<{ n: number }>(
+        server,
+        'SELECT count(*)::int AS n FROM audit_log',
+      );
+      const bad = [
+        'key,institution,municipality,unit,email,phone,active_from,active_to',
+        'good.one,ombudsperson,,Ombudsperson desk,desk@example.org,,2026-01-01,',
+        'bad.email,ombudsperson,,Ombudsperson desk,not-an-address,,2026-01-01,',
+        'bad.codes,no_such_institution,atlantis,Desk,desk2@example.org,,2026-02-30,',
+        'good.one,ombudsperson,,Again,desk3@example.org,,2026-01-01,2025-01-01',
+      ].join('\r\n');
+      const refused = await importCsv(bad);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('The import has 6 problems. Nothing was imported');
+      for (const text of [
+        'Line 3: the e-mail is not a valid address.',
+        'Line 4: the institution is not in the reference data.',
+        'Line 4: the municipality is not in the reference data.',
+        'Line 4: active_from must be a date YYYY-MM-DD.',
+        'Line 5: this key is also on a line above.',
+        'Line 5: active_to comes before active_from.',
+      ]) {
+        expect(refused.body).toContain(text);
+      }
+      expect(await pointCount()).toBe(count);
+      const [{ n: after }] = await rows<{ n: number }>(
+        server,
+        'SELECT count(*)::int AS n FROM audit_log',
+      );
+      expect(after).toBe(audits);
+
+      // The JSON API says the same, in the caller's language.
+      const api = await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/directory/import',
+        headers: { ...team.as.admin.headers, 'accept-language': 'en' },
+        payload: { csv: bad },
+      });
+      expect(api.statusCode).toBe(400);
+      const problem = api.json() as Problem & { problems: { line: number; code: string }[] };
+      expect(problem.problems.map((p) => `${p.line}:${p.code}`)).toEqual([
+        '3:email_invalid',
+        '4:institution_unknown',
+        '4:municipality_unknown',
+        '4:active_from_invalid',
+        '5:key_repeated',
+        '5:window_invalid',
+      ]);
+      const wrongHeader = await importCsv('name,email\r\nx,y@example.org\r\n');
+      expect(wrongHeader.statusCode).toBe(400);
+      expect(wrongHeader.body).toContain('Line 1: the first line must be');
+    });
+
+    it('exports and imports from the command line too', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pmd-directory-'));
+      const out = join(dir, 'directory.csv');
+      const quiet = jest.spyOn(process.stdout, 'write').mockImplementation(() => true);
+      try {
+        await directoryCommand.run(server.app, { export: out });
+        const exported = readFileSync(out, 'utf8');
+        expect(exported.split('\r\n').filter(Boolean)).toHaveLength((await pointCount()) + 1);
+        await directoryCommand.run(server.app, { 'export-reference-data': join(dir, 'ref.csv') });
+        expect(readFileSync(join(dir, 'ref.csv'), 'utf8')).toContain('municipality,prizren,');
+        const count = await pointCount();
+        writeFileSync(
+          join(dir, 'bad.csv'),
+          `${exported}cli.bad,ombudsperson,,Desk,not-an-address,,2026-01-01,\r\n`,
+        );
+        await expect(
+          directoryCommand.run(server.app, { import: join(dir, 'bad.csv') }),
+        ).rejects.toThrow('Nothing was imported: 1 problems');
+        expect(await pointCount()).toBe(count);
+        writeFileSync(
+          join(dir, 'good.csv'),
+          `${exported}cli.good,ombudsperson,,CLI desk (test),cli.desk@example.org,,2026-01-01,\r\n`,
+        );
+        await directoryCommand.run(server.app, { import: join(dir, 'good.csv') });
+        expect(await pointCount()).toBe(count + 1);
+      } finally {
+        quiet.mockRestore();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
+
+    it('imports through the JSON API as well', async () => {
+      const response = await server.app.inject({
+        method: 'POST',
+        url: '/api/v1/directory/import',
+        headers: team.as.admin.headers,
+        payload: {
+          csv: 'key,institution,municipality,unit,email,phone,active_from,active_to\r\napi.health,ministry_health,,Ministry of Health (test),health@example.org,,2026-01-01,\r\n',
+        },
+      });
+      expect(response.statusCode).toBe(200);
+      expect(response.json()).toEqual({ created: 1, updated: 0, unchanged: 0 });
+      const listed = await api(
+        server,
+        team.as.admin,
+        'GET',
+        '/api/v1/directory/contact-points?institution=ministry_health',
+      );
+      expect(listed.json()).toEqual([
+        expect.objectContaining({
+          key: 'api.health',
+          institution: 'Ministry of Health',
+          active: true,
+        }),
+      ]);
+    });
+  });
+});
