@@ -5,6 +5,7 @@ import type { AuditDetails } from './audit-actions';
 export const KNOWN_AUDIT_SUBJECTS = [
   'case',
   'meeting',
+  'partner_organisation',
   'staff_user',
   'statistics',
   'statistics_year',

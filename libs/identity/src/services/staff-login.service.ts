@@ -30,7 +30,13 @@ import {
 import { AuditLog } from './audit-log.service';
 import { normaliseEmail } from '../domain/email';
 import { PasswordHasher } from './password-hasher.service';
-import { IssuedSession, LiveSession, RequestMeta, StaffSessions } from './staff-sessions.service';
+import {
+  IssuedSession,
+  LiveSession,
+  RequestMeta,
+  StaffSessions,
+  accountUsable,
+} from './staff-sessions.service';
 import { TotpEnrolment, TotpService } from './totp.service';
 
 export interface PasswordStepResult extends IssuedSession {
@@ -71,6 +77,7 @@ export class StaffLogin {
     await this.limitClient(meta);
     const user = await this.dataSource.manager.findOne(StaffUser, {
       where: { email: normaliseEmail(input.email) },
+      relations: { organisation: true },
     });
     const refusal = this.refusalBeforePassword(user);
     if (refusal) return this.refuseUnjudged(input.password, user, refusal, meta);
@@ -173,7 +180,8 @@ export class StaffLogin {
 
   private refusalBeforePassword(user: StaffUser | null): LoginFailureReason | undefined {
     if (!user) return 'unknown_account';
-    if (!user.active) return 'inactive';
+    // A mediator of an ended partner organisation is refused like a deactivated account.
+    if (!accountUsable(user)) return 'inactive';
     if (!user.passwordHash) return 'not_accepted';
     return undefined;
   }
