@@ -145,6 +145,23 @@ export class Case {
   @Column('text', { name: 'helper_name_enc', nullable: true })
   helperNameEnc!: string | null;
 
+  /**
+   * The community mediator's account that filed the report for the person, and their partner
+   * organisation (both or neither); null for a report the person filed themselves. Not the
+   * person's personal data: kept when it is erased.
+   */
+  @Column('uuid', { name: 'filed_by_account_id', nullable: true })
+  @ForeignKey('StaffUser', { name: 'cases_filed_by_account_id_fkey' })
+  filedByAccountId!: string | null;
+
+  @Column('uuid', { name: 'filed_by_organisation_id', nullable: true })
+  @ForeignKey('PartnerOrganisation', { name: 'cases_filed_by_organisation_id_fkey' })
+  filedByOrganisationId!: string | null;
+
+  /** The person agreed that the mediator who filed the report follows the case (messages). */
+  @Column('boolean', { name: 'mediator_may_follow', default: false })
+  mediatorMayFollow!: boolean;
+
   @Column('text', { name: 'receipt_code_hash' })
   receiptCodeHash!: string;
 
