@@ -39,7 +39,13 @@ import { TotpService } from './services/totp.service';
   imports: [
     NotificationsModule,
     TaxonomyModule,
-    TypeOrmModule.forFeature([AuditEntry, PartnerOrganisation, StaffSession, StaffToken, StaffUser]),
+    TypeOrmModule.forFeature([
+      AuditEntry,
+      PartnerOrganisation,
+      StaffSession,
+      StaffToken,
+      StaffUser,
+    ]),
   ],
   controllers: [
     AuditApiController,

@@ -22,5 +22,11 @@ import { PartnerOrganisation } from './entities/partner-organisation.entity';
 import { StaffSession } from './entities/staff-session.entity';
 import { StaffToken } from './entities/staff-token.entity';
 import { StaffUser } from './entities/staff-user.entity';
-export const IDENTITY_ENTITIES = [AuditEntry, PartnerOrganisation, StaffSession, StaffToken, StaffUser];
+export const IDENTITY_ENTITIES = [
+  AuditEntry,
+  PartnerOrganisation,
+  StaffSession,
+  StaffToken,
+  StaffUser,
+];
 export * from './services/session-housekeeping.service';

@@ -25,7 +25,13 @@ export class SessionApiController {
   ): SessionDto {
     const mediator = request.mediator;
     const user = mediator
-      ? { id: mediator.id, name: mediator.name, role: mediator.role, locale: mediator.locale, organisationId: mediator.organisationId }
+      ? {
+          id: mediator.id,
+          name: mediator.name,
+          role: mediator.role,
+          locale: mediator.locale,
+          organisationId: mediator.organisationId,
+        }
       : request.staff!;
     return { user, csrfToken: this.csrf.token(request, reply) };
   }

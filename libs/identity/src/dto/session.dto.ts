@@ -17,7 +17,12 @@ export class StaffUserDto {
   @ApiProperty({ nullable: true, type: String, description: 'Technical Group member institution' })
   institutionCode?: string | null;
 
-  @ApiProperty({ required: false, type: String, format: 'uuid', description: "A mediator's organisation" })
+  @ApiProperty({
+    required: false,
+    type: String,
+    format: 'uuid',
+    description: "A mediator's organisation",
+  })
   organisationId?: string;
 }
 

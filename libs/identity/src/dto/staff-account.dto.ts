@@ -30,7 +30,12 @@ export class StaffAccountDto {
   @ApiProperty({ nullable: true, type: String, description: "The institution's name" })
   institution!: string | null;
 
-  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: "A mediator's organisation" })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: "A mediator's organisation",
+  })
   organisationId!: string | null;
 
   @ApiProperty({ nullable: true, type: String, description: "The mediator's organisation's name" })

@@ -44,7 +44,10 @@ export class StaffUser {
   organisationId!: string | null;
 
   @ManyToOne(() => PartnerOrganisation, { nullable: true })
-  @JoinColumn({ name: 'organisation_id', foreignKeyConstraintName: 'staff_users_organisation_id_fkey' })
+  @JoinColumn({
+    name: 'organisation_id',
+    foreignKeyConstraintName: 'staff_users_organisation_id_fkey',
+  })
   organisation?: PartnerOrganisation | null;
 
   /** argon2id. */

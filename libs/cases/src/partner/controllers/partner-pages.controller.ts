@@ -84,10 +84,15 @@ export class PartnerPagesController {
     @Req() request: FastifyRequest,
   ): Promise<PageResult> {
     const locale = requestLocale(request);
-    const outcome = await this.reportForm.submit(multipartParts(request), clientKey(request), locale, {
-      accountId: mediator.id,
-      organisationId: mediator.organisationId,
-    });
+    const outcome = await this.reportForm.submit(
+      multipartParts(request),
+      clientKey(request),
+      locale,
+      {
+        accountId: mediator.id,
+        organisationId: mediator.organisationId,
+      },
+    );
     if (outcome.kind === 'received') {
       return view('cases/report-received.njk', { reference: outcome.reference }, 200, ANSWER);
     }
@@ -123,7 +128,9 @@ export class PartnerPagesController {
     @FormBody(MessageBodyDto, { ignoreUnknown: true }) form: MessageBodyDto,
   ): Promise<Redirect> {
     await this.reports.postMessage(mediator, reference, form.body);
-    return seeOther(`/staff/partner/reports/${encodeURIComponent(reference)}?done=message#messages`);
+    return seeOther(
+      `/staff/partner/reports/${encodeURIComponent(reference)}?done=message#messages`,
+    );
   }
 
   /** The report form again after a refusal: every problem listed, the answers kept. */
@@ -132,7 +139,10 @@ export class PartnerPagesController {
     if (error.refusal instanceof IdempotencyKeyReusedError) {
       return view('cases/report-sent.njk', {}, 409, ANSWER);
     }
-    return { form: await this.reportForm.refusedForm(error, requestLocale(request)), partner: true };
+    return {
+      form: await this.reportForm.refusedForm(error, requestLocale(request)),
+      partner: true,
+    };
   }
 
   /**

@@ -14,7 +14,11 @@ import { MediatorAccess, requestLocale } from '@app/core';
 import { CurrentMediator, MediatorPrincipal } from '@app/identity';
 import { MessageBodyDto } from '../../follow-up/dto/post-message.dto';
 import { SubmittedCaseDto } from '../../intake/dto/submitted-case.dto';
-import { PartnerFilingDto, PartnerReportDto, PartnerReportLineDto } from '../dto/partner-report.dto';
+import {
+  PartnerFilingDto,
+  PartnerReportDto,
+  PartnerReportLineDto,
+} from '../dto/partner-report.dto';
 import {
   PartnerReportLine,
   PartnerReportView,

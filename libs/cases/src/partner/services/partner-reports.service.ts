@@ -1,12 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  ForbiddenError,
-  Locale,
-  NotFoundError,
-  ValidationFailedError,
-  translate,
-} from '@app/core';
+import { ForbiddenError, Locale, NotFoundError, ValidationFailedError, translate } from '@app/core';
 import type { MediatorPrincipal } from '@app/identity';
 import { Case } from '../../common/entities/case.entity';
 import { CaseMessage } from '../../follow-up/entities/case-message.entity';
@@ -31,7 +25,13 @@ export interface PartnerReportView extends PartnerReportLine {
   timeline: { at: string; status: CaseStatus; label: string }[];
   /** Null where the person did not agree that the mediator follows the case. */
   messages:
-    | { id: string; author: CaseMessage['authorKind']; authorLabel: string; body: string; createdAt: string }[]
+    | {
+        id: string;
+        author: CaseMessage['authorKind'];
+        authorLabel: string;
+        body: string;
+        createdAt: string;
+      }[]
     | null;
 }
 
@@ -93,7 +93,13 @@ export class PartnerReportsService {
     const rows = await this.dataSource.manager.find(Case, {
       where: { filedByAccountId: mediator.id },
       order: { submittedAt: 'DESC', id: 'DESC' },
-      select: { id: true, reference: true, submittedAt: true, status: true, mediatorMayFollow: true },
+      select: {
+        id: true,
+        reference: true,
+        submittedAt: true,
+        status: true,
+        mediatorMayFollow: true,
+      },
     });
     return rows.map((row) => line(row, locale));
   }

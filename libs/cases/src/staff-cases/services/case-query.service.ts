@@ -244,7 +244,11 @@ export class CaseQueryService {
       filedWithHelp: row.filedWithHelp,
       helperKind: row.helperKind,
       filedBy: filer
-        ? { mediator: filer.name, organisation: filer.organisation, mayFollow: row.mediatorMayFollow }
+        ? {
+            mediator: filer.name,
+            organisation: filer.organisation,
+            mayFollow: row.mediatorMayFollow,
+          }
         : null,
       closureReason: row.closureReason,
       outcomeMessage: row.outcomeMessage,
