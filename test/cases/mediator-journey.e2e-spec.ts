@@ -540,10 +540,25 @@ describe('Community mediators of partner organisations', () => {
     );
     expect(failure.details).toEqual({ reason: 'inactive' });
 
-    // A mediator of another, ended organisation is refused the same way from the start.
-    const closed = await createOrganisation(server, { active: false });
-    const late = await createMediator(server, { organisationId: closed.id });
+    // The organisation's state is read on every request, not only when it is ended through
+    // the page: a session open when the row turns inactive stops, and so does signing in.
+    const other = await createOrganisation(server);
+    const late = await createMediator(server, { organisationId: other.id });
+    const lateLogin = await loginAs(server, late);
+    await db.query(
+      `UPDATE partner_organisations SET active = false, deactivated_at = now() WHERE id = $1`,
+      [other.id],
+    );
+    expect((await as(lateLogin, 'GET', '/api/v1/partner/reports')).statusCode).toBe(401);
     await expect(loginAs(server, late)).rejects.toThrow(/password step/);
+    // No new mediator for an ended organisation.
+    const refused = await adminPost(`/staff/organisations/${other.id}/mediators`, {
+      name: 'Too Late',
+      email: 'too.late@partner.test',
+      locale: 'en',
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('The partner organisation has ended');
   });
 
   it('keeps the link to the mediator when the person withdraws and erases, and ends the following', async () => {
