@@ -13,6 +13,8 @@ import {
   loginAs,
   pageCsrf,
   CookieJar,
+  csrfFromPage,
+  totpCodeAt,
 } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 import { IDENTITY, identifiedReport, multipart, submitReport, validReport } from './case-fixtures';
@@ -140,9 +142,59 @@ describe('Community mediators of partner organisations', () => {
     expect(mail.locale).toBe('rom');
     expect(mail.params.inviteUrl).toContain('/staff/invitation/');
 
+    // The staff invitation: a password, the authenticator, and the mediator's own home.
+    const path = new URL(mail.params.inviteUrl as string).pathname;
+    const jar = new CookieJar();
+    const linkPage = await server.app.inject({ method: 'GET', url: path });
+    jar.take(linkPage);
+    const accepted = await server.app.inject({
+      method: 'POST',
+      url: path,
+      headers: { cookie: jar.header(), 'content-type': FORM },
+      payload: form({
+        password: 'a long mediator phrase',
+        passwordConfirmation: 'a long mediator phrase',
+        _csrf: csrfFromPage(linkPage.body),
+      }),
+    });
+    expect(accepted.headers.location).toBe('/staff/login/enrol');
+    jar.take(accepted);
+    const enrolPage = await server.app.inject({
+      method: 'GET',
+      url: '/staff/login/enrol',
+      headers: { cookie: jar.header() },
+    });
+    const secret = /id="totp-secret">([A-Z2-7 ]+)</.exec(enrolPage.body)![1].replace(/ /g, '');
+    const enrolled = await server.app.inject({
+      method: 'POST',
+      url: '/staff/login/enrol',
+      headers: { cookie: jar.header(), 'content-type': FORM },
+      payload: form({
+        code: totpCodeAt(secret, server.clock.now()),
+        _csrf: csrfFromPage(enrolPage.body),
+      }),
+    });
+    expect(enrolled.headers.location).toBe('/staff');
+    jar.take(enrolled);
+    const landing = await server.app.inject({
+      method: 'GET',
+      url: '/staff',
+      headers: { cookie: jar.header() },
+    });
+    expect(landing.headers.location).toBe('/staff/partner');
+    const ownHome = await server.app.inject({
+      method: 'GET',
+      url: '/staff/partner',
+      headers: { cookie: jar.header() },
+    });
+    expect(ownHome.statusCode).toBe(200);
+    expect(ownHome.body).toContain('<html lang="rom">');
+    expect(ownHome.body).toContain('Mle raportija');
+
     const audit = await db.query(
       `SELECT action, actor_id, subject_type, subject_id, details FROM audit_log
-        WHERE subject_id IN ($1, $2) ORDER BY id`,
+        WHERE subject_id IN ($1, $2) AND action IN ('organisation_registered', 'user_invited')
+        ORDER BY id`,
       [organisationId, account.id],
     );
     expect(audit).toEqual([
@@ -590,5 +642,28 @@ describe('Community mediators of partner organisations', () => {
       third.id,
     ]);
     expect(message.body).toBe('[personal data erased]');
+  });
+
+  it("leaves the people's identity, descriptions and messages out of logs, audit and jobs", async () => {
+    const secrets = [
+      IDENTITY.name,
+      IDENTITY.phone,
+      'Second Person',
+      'separate class',
+      'refused service at the municipality',
+      'meet on Tuesday',
+      'copy of the refusal letter',
+    ];
+    const leaks = (text: string) => secrets.filter((secret) => text.includes(secret));
+    expect(server.logs.raw.length).toBeGreaterThan(10);
+    expect(server.logs.raw.filter((line) => leaks(line).length > 0)).toEqual([]);
+    const audit = (await db.query(`SELECT details::text AS details FROM audit_log`)) as {
+      details: string;
+    }[];
+    expect(audit.filter((row) => leaks(row.details).length > 0)).toEqual([]);
+    const outbox = (await db.query(`SELECT params::text AS params FROM notification_outbox`)) as {
+      params: string;
+    }[];
+    expect(outbox.filter((row) => leaks(row.params).length > 0)).toEqual([]);
   });
 });

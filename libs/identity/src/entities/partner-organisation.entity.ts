@@ -1,4 +1,4 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /**
  * A partner organisation (an NGO such as a Roma and Ashkali documentation centre) whose
@@ -6,6 +6,8 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * Its mediators cannot sign in or file while it is inactive.
  */
 @Entity({ name: 'partner_organisations' })
+// Unique on the trimmed lower-case name (an expression index, written in the migration).
+@Index('partner_organisations_name_idx', { synchronize: false })
 export class PartnerOrganisation {
   @PrimaryColumn('uuid')
   id!: string;

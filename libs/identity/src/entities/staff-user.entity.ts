@@ -12,6 +12,8 @@ import { bigintAsNumber } from './bigint-number.transformer';
 @Entity({ name: 'staff_users' })
 @Index('staff_users_email_idx', ['email'], { unique: true })
 @Index('staff_users_active_role_idx', ['role'], { where: 'active' })
+// Partial (mediators only), written in the migration.
+@Index('staff_users_organisation_idx', { synchronize: false })
 export class StaffUser {
   @PrimaryColumn('uuid')
   id!: string;

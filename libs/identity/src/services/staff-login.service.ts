@@ -10,6 +10,7 @@ import {
   RateLimiter,
   TooManyRequestsError,
 } from '@app/core';
+import { accountUsable } from '../domain/account-usable';
 import { LoginFailureReason } from '../domain/audit-actions';
 import {
   AFTER_SUCCESSFUL_LOGIN,
@@ -30,13 +31,7 @@ import {
 import { AuditLog } from './audit-log.service';
 import { normaliseEmail } from '../domain/email';
 import { PasswordHasher } from './password-hasher.service';
-import {
-  IssuedSession,
-  LiveSession,
-  RequestMeta,
-  StaffSessions,
-  accountUsable,
-} from './staff-sessions.service';
+import { IssuedSession, LiveSession, RequestMeta, StaffSessions } from './staff-sessions.service';
 import { TotpEnrolment, TotpService } from './totp.service';
 
 export interface PasswordStepResult extends IssuedSession {

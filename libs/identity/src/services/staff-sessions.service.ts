@@ -10,6 +10,7 @@ import {
   needsTouch,
   sessionVerdict,
 } from '../domain/session-rules';
+import { accountUsable } from '../domain/account-usable';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../domain/secret-token';
 import { AccountPrincipal } from '../domain/staff-principal';
 import { StaffSession } from '../entities/staff-session.entity';
@@ -30,11 +31,6 @@ export interface IssuedSession {
 export interface LiveSession {
   session: StaffSession;
   user: StaffUser;
-}
-
-/** Whether an account may be used: not deactivated, and its organisation (if any) not ended. */
-export function accountUsable(user: StaffUser): boolean {
-  return user.active && (user.organisationId === null || user.organisation?.active === true);
 }
 
 export function principalOf(user: StaffUser): AccountPrincipal {

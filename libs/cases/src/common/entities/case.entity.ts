@@ -34,6 +34,8 @@ import type { HelperKind } from '../../intake/domain/case-submission';
 // An expression index (pmd_fold, trigram) and an operator-class index: written in the migration.
 @Index('cases_description_fold_idx', { synchronize: false })
 @Index('cases_reference_prefix_idx', { synchronize: false })
+// A mediator's list of the reports they filed (partial: only such cases), in the migration.
+@Index('cases_filed_by_idx', { synchronize: false })
 export class Case {
   @PrimaryColumn('uuid')
   id!: string;
