@@ -63,7 +63,7 @@ export class PartnerPagesController {
   ) {}
 
   @Get()
-  @Page(HOME)
+  @Page(HOME, { csrf: true })
   async home(@CurrentMediator() mediator: MediatorPrincipal, @Req() request: FastifyRequest) {
     const reports = await this.reports.list(mediator, requestLocale(request));
     return { reports: reports.map(dated), mediator };
