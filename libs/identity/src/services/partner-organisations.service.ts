@@ -2,7 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, ConflictError, Locale, NotFoundError, ValidationFailedError } from '@app/core';
+import {
+  Clock,
+  ConflictError,
+  Locale,
+  NotFoundError,
+  ValidationFailedError,
+  isUuid,
+} from '@app/core';
 import { TaxonomyService } from '@app/taxonomy';
 import { normaliseEmail } from '../domain/email';
 import { StaffPermissions } from '../domain/staff-permissions';
@@ -64,6 +71,8 @@ export class PartnerOrganisations {
     locale: Locale,
   ): Promise<{ organisation: PartnerOrganisationView; mediators: StaffAccountView[] }> {
     StaffPermissions.require(actor, 'manageAccounts');
+    // A malformed id names no organisation (and would be refused by PostgreSQL).
+    if (!isUuid(id)) throw new NotFoundError('organisation_not_found');
     const row = await this.dataSource.manager.findOne(PartnerOrganisation, { where: { id } });
     if (!row) throw new NotFoundError('organisation_not_found');
     const [organisation] = await this.views([row], locale);
@@ -121,6 +130,7 @@ export class PartnerOrganisations {
     meta: RequestMeta,
   ): Promise<void> {
     StaffPermissions.require(actor, 'manageAccounts');
+    if (!isUuid(id)) throw new NotFoundError('organisation_not_found');
     await this.dataSource.transaction(async (manager) => {
       const row = await manager.findOne(PartnerOrganisation, {
         where: { id },

@@ -10,6 +10,7 @@ import {
   Locale,
   NotFoundError,
   ValidationFailedError,
+  isUuid,
 } from '@app/core';
 import { TaxonomyService } from '@app/taxonomy';
 import { normaliseEmail } from '../domain/email';
@@ -304,6 +305,7 @@ export class StaffAccounts {
     const institutionCode = input.institutionCode ?? null;
     const organisationId = input.role === 'mediator' ? (input.organisationId ?? null) : null;
     if (input.role === 'mediator') {
+      if (!isUuid(organisationId)) throw new NotFoundError('organisation_not_found');
       // Locked so an organisation being ended meanwhile gets no new mediator.
       const rows = (await manager.query(
         `SELECT active FROM partner_organisations WHERE id = $1 FOR SHARE`,
