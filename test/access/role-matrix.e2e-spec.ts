@@ -1,10 +1,11 @@
-import { AccessRule, STAFF_ROLES, StaffRole } from '@app/core';
+import { ACCOUNT_ROLES, AccessRule, AccountRole, STAFF_ROLES } from '@app/core';
 import { Route, concretePath as concrete, listRoutes } from '../support/routes';
-import { CookieJar, createStaff, loginAs, visitorCsrf } from '../support/staff';
+import { CookieJar, createMediator, createStaff, loginAs, visitorCsrf } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 
-type Caller = 'anonymous' | StaffRole;
-const CALLERS: Caller[] = ['anonymous', ...STAFF_ROLES];
+/** Every role signs in, the community mediator of a partner organisation included. */
+type Caller = 'anonymous' | AccountRole;
+const CALLERS: Caller[] = ['anonymous', ...ACCOUNT_ROLES];
 
 function allows(rule: AccessRule, caller: Caller): boolean {
   if (rule.kind !== 'staff') return true;
@@ -26,6 +27,7 @@ describe('Access rules of every route', () => {
       const login = await loginAs(server, await createStaff(server, { role }));
       headers.set(role, login.headers);
     }
+    headers.set('mediator', (await loginAs(server, await createMediator(server))).headers);
   });
   afterAll(async () => {
     await server.close();
@@ -80,6 +82,54 @@ describe('Access rules of every route', () => {
     for (const path of ['/help', '/privacy', '/accessibility', '/contact']) {
       expect([path, rules.get(`GET ${path}`)]).toEqual([path, { kind: 'public' }]);
     }
+    // A mediator's own routes are theirs alone; every case, meeting and statistics route of
+    // staff names staff roles only, so a mediator is refused there (checked below by calling).
+    const mediatorRoutes = routes.filter(
+      (r) => r.path.startsWith('/staff/partner') || r.path.startsWith('/api/v1/partner'),
+    );
+    expect(mediatorRoutes.map((r) => `${r.method} ${r.path}`)).toEqual(
+      expect.arrayContaining([
+        'GET /staff/partner',
+        'GET /staff/partner/report',
+        'POST /staff/partner/report',
+        'GET /staff/partner/reports/:reference',
+        'POST /staff/partner/reports/:reference/messages',
+        'GET /api/v1/partner/reports',
+        'POST /api/v1/partner/reports',
+        'GET /api/v1/partner/reports/:reference',
+        'POST /api/v1/partner/reports/:reference/messages',
+      ]),
+    );
+    for (const route of mediatorRoutes) {
+      expect([route.path, route.rule]).toEqual([
+        route.path,
+        { kind: 'staff', roles: ['mediator'] },
+      ]);
+    }
+    const mediatorAllowed = routes
+      .filter((r) => r.rule?.kind === 'staff' && r.rule.roles.includes('mediator'))
+      .map((r) => `${r.method} ${r.path}`)
+      .filter((r) => !r.includes('/partner'));
+    // Besides their own pages: the home (which sends them to theirs) and the session.
+    expect(mediatorAllowed.sort()).toEqual(['GET /api/v1/session', 'GET /staff']);
+    for (const path of [
+      '/staff/cases',
+      '/api/v1/cases/:id',
+      '/staff/meetings',
+      '/staff/statistics',
+    ]) {
+      const rule = rules.get(`GET ${path}`);
+      expect([path, rule?.kind === 'staff' && rule.roles.includes('mediator')]).toEqual([
+        path,
+        false,
+      ]);
+    }
+    for (const route of routes.filter((r) => r.path.startsWith('/staff/organisations'))) {
+      expect([route.path, route.rule]).toEqual([
+        route.path,
+        { kind: 'staff', roles: ['administrator'] },
+      ]);
+    }
     const adminOnly = ['/staff/contacts', '/staff/directory', '/api/v1/directory'];
     for (const route of routes.filter((r) => adminOnly.some((p) => r.path.startsWith(p)))) {
       expect([route.path, route.rule]).toEqual([
@@ -89,7 +139,7 @@ describe('Access rules of every route', () => {
     }
   });
 
-  it('declares who may call every route (@PublicAccess, @StaffAccess or @TokenAccess)', () => {
+  it('declares who may call every route (@PublicAccess, @StaffAccess, @MediatorAccess or @TokenAccess)', () => {
     const missing = routes
       .filter((r) => !r.rule)
       .map((r) => `${r.method} ${r.path} (${r.handler})`);

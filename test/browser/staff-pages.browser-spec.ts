@@ -14,7 +14,7 @@ import {
 } from '../meetings/meeting-fixtures';
 import { RegionalReports, StatisticsService } from '@app/statistics';
 import { addContactPoint } from '../support/case-workflow';
-import { createStaff, totpCodeAt } from '../support/staff';
+import { createMediator, createStaff, loginAs, totpCodeAt } from '../support/staff';
 import {
   BrowserServer,
   DESKTOP,
@@ -405,5 +405,43 @@ describe('staff pages in a real browser', () => {
       expect(await on.locator(`input[name=locale][value=${code}]`).isChecked()).toBe(true);
       expect(await visibleText(on)).toContain(name);
     }
+  });
+
+  it("the partner organisations' pages and a community mediator's own pages are accessible", async () => {
+    const administrator = await createStaff(server, { role: 'administrator', locale: 'en' });
+    const on = await page(DESKTOP, 'en');
+    await signIn(on, server, administrator);
+    await visit(on, '/staff/organisations');
+    await on.fill('#name', 'Roma Versitas Kosovo');
+    await on.fill('#contactEmail', 'office@partner.test');
+    await submit(on.locator('form[action="/staff/organisations"] button[type=submit]'));
+    await expectAccessible(on);
+    const organisationId = new URL(on.url()).pathname.split('/')[3];
+    // The invitation form refused with its errors.
+    await submit(on.locator('form[action$="/mediators"] button[type=submit]'));
+    await expectAccessible(on);
+
+    const mediator = await createMediator(server, { organisationId, locale: 'rom' });
+    const filed = await server.app.inject({
+      method: 'POST',
+      url: '/api/v1/partner/reports',
+      headers: (await loginAs(server, mediator)).headers,
+      payload: { report: validReport(), mediatorMayFollow: true },
+    });
+    expect(filed.statusCode).toBe(201);
+    const { reference } = filed.json() as { reference: string };
+    const phone = await page(PHONE, 'sq');
+    await signIn(phone, server, mediator);
+    await expectAccessible(phone);
+    expect(await visibleText(phone)).toContain(reference);
+    await visit(phone, '/staff/partner/report');
+    // Sent empty: every question's problem listed, the mediator's question among them.
+    await submit(phone.locator('form.report-form button[type=submit]'));
+    await expectAccessible(phone);
+    await visit(phone, `/staff/partner/reports/${reference}`);
+    await phone.fill('#body', 'The person can come to our office on Monday.');
+    await submit(phone.locator('form[action$="/messages"] button[type=submit]'));
+    await expectAccessible(phone);
+    expect(await visibleText(phone)).toContain('The person can come to our office on Monday.');
   });
 });

@@ -1,21 +1,34 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { LightMyRequestResponse } from 'fastify';
 import { authenticator } from 'otplib';
 import { DataSource } from 'typeorm';
-import type { Locale, StaffRole } from '@app/core';
+import type { AccountRole, Locale, StaffRole } from '@app/core';
 import { StaffAccounts } from '@app/identity';
 import type { TestServer } from './test-server';
 
-/** A staff member made for a test, with what it takes to sign in as them. */
-export interface TestStaff {
+/** An account made for a test (staff or mediator), with what it takes to sign in as them. */
+export interface TestAccount {
   id: string;
   name: string;
   email: string;
-  role: StaffRole;
+  role: AccountRole;
   locale: Locale;
   institutionCode: string | null;
+  /** A community mediator's partner organisation; null or absent for staff. */
+  organisationId?: string | null;
   password: string;
   totpSecret: string;
+}
+
+/** A staff member made for a test. */
+export interface TestStaff extends TestAccount {
+  role: StaffRole;
+}
+
+/** A community mediator made for a test. */
+export interface TestMediator extends TestAccount {
+  role: 'mediator';
+  organisationId: string;
 }
 
 /** Headers of a signed-in staff member, to pass to `app.inject`. */
@@ -53,6 +66,43 @@ export async function createStaff(
   };
   const user = await server.app.get(StaffAccounts).provision(staff);
   return { ...staff, id: user.id, email: user.email };
+}
+
+/** A partner organisation made for a test (active unless told otherwise). */
+export async function createOrganisation(
+  server: TestServer,
+  options: { name?: string; active?: boolean } = {},
+): Promise<{ id: string; name: string }> {
+  const id = randomUUID();
+  const name = options.name ?? `Test organisation ${randomBytes(4).toString('hex')}`;
+  const active = options.active ?? true;
+  await server.app.get(DataSource).query(
+    `INSERT INTO partner_organisations (id, name, contact_email, active, deactivated_at)
+     VALUES ($1, $2, 'office@partner.test', $3, CASE WHEN $3 THEN NULL ELSE now() END)`,
+    [id, name, active],
+  );
+  return { id, name };
+}
+
+/** An active community mediator of an organisation (a new one unless given). */
+export async function createMediator(
+  server: TestServer,
+  options: { organisationId?: string; name?: string; locale?: Locale } = {},
+): Promise<TestMediator> {
+  const organisationId = options.organisationId ?? (await createOrganisation(server)).id;
+  const suffix = randomBytes(4).toString('hex');
+  const mediator = {
+    name: options.name ?? `Test mediator ${suffix}`,
+    email: `mediator.${suffix}@partner.test`,
+    role: 'mediator' as const,
+    locale: options.locale ?? 'en',
+    institutionCode: null,
+    organisationId,
+    password: TEST_STAFF_PASSWORD,
+    totpSecret: authenticator.generateSecret(20),
+  };
+  const user = await server.app.get(StaffAccounts).provision(mediator);
+  return { ...mediator, id: user.id };
 }
 
 /** Cookies as a browser keeps them between requests. */
@@ -116,7 +166,7 @@ export function totpCodeAt(secret: string, at: Date): string {
  * A code the server has not seen yet: when this user's last code is of the current time
  * step, the server's clock is moved to the next step (codes are spent once used).
  */
-export async function freshTotpCode(server: TestServer, user: TestStaff): Promise<string> {
+export async function freshTotpCode(server: TestServer, user: TestAccount): Promise<string> {
   const [row] = (await server.app
     .get(DataSource)
     .query('SELECT totp_last_step FROM staff_users WHERE id = $1', [user.id])) as {
@@ -139,7 +189,7 @@ function expectRedirect(response: LightMyRequestResponse, to: string, step: stri
 }
 
 /** Signs in through the real pages: password, then a TOTP code from the user's secret. */
-export async function loginAs(server: TestServer, user: TestStaff): Promise<StaffLogin> {
+export async function loginAs(server: TestServer, user: TestAccount): Promise<StaffLogin> {
   const jar = new CookieJar();
   const csrf = await visitorCsrf(server, jar);
   const password = await server.app.inject({

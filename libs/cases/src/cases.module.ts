@@ -16,6 +16,9 @@ import { PublicHolidaysService } from './clocks/services/public-holidays.service
 import { FollowUpPagesController } from './follow-up/controllers/follow-up-pages.controller';
 import { FollowUpController } from './follow-up/controllers/follow-up.controller';
 import { ReferralResponsePagesController } from './referrals/controllers/referral-response-pages.controller';
+import { PartnerPagesController } from './partner/controllers/partner-pages.controller';
+import { PartnerReportsApiController } from './partner/controllers/partner-reports-api.controller';
+import { PartnerReportsService } from './partner/services/partner-reports.service';
 import { ReportPagesController } from './intake/controllers/report-pages.controller';
 import { StaffCasePagesController } from './staff-cases/controllers/staff-case-pages.controller';
 import { StaffCasesController } from './staff-cases/controllers/staff-cases.controller';
@@ -103,6 +106,8 @@ import { WithdrawalService } from './withdrawal/services/withdrawal.service';
     FollowUpPagesController,
     ReceiptPagesController,
     HolidayPagesController,
+    PartnerPagesController,
+    PartnerReportsApiController,
     ReferralResponsePagesController,
     ReportPagesController,
     StaffCasePagesController,
@@ -132,6 +137,7 @@ import { WithdrawalService } from './withdrawal/services/withdrawal.service';
     IdempotencyService,
     InstitutionDirectoryService,
     OverdueReferralsService,
+    PartnerReportsService,
     PersonalDataEraser,
     PublicHolidaysService,
     ReceiptCodeHasher,

@@ -5,6 +5,7 @@ import { NotificationsModule } from '@app/notifications';
 import { TaxonomyModule } from '@app/taxonomy';
 import { AuditApiController } from './controllers/audit-api.controller';
 import { AuditController } from './controllers/audit.controller';
+import { PartnerOrganisationsController } from './controllers/partner-organisations.controller';
 import { SessionApiController } from './controllers/session-api.controller';
 import { StaffAccountController } from './controllers/staff-account.controller';
 import { StaffLinksController } from './controllers/staff-links.controller';
@@ -12,12 +13,14 @@ import { StaffLoginController } from './controllers/staff-login.controller';
 import { StaffUsersApiController } from './controllers/staff-users-api.controller';
 import { StaffUsersController } from './controllers/staff-users.controller';
 import { AuditEntry } from './entities/audit-entry.entity';
+import { PartnerOrganisation } from './entities/partner-organisation.entity';
 import { StaffSession } from './entities/staff-session.entity';
 import { StaffToken } from './entities/staff-token.entity';
 import { StaffUser } from './entities/staff-user.entity';
 import { AccessGuard } from './http/access.guard';
 import { SessionCookie } from './http/session-cookie';
 import { AuditLog } from './services/audit-log.service';
+import { PartnerOrganisations } from './services/partner-organisations.service';
 import { PasswordHasher } from './services/password-hasher.service';
 import { StaffAccounts } from './services/staff-accounts.service';
 import { StaffDirectory } from './services/staff-directory.service';
@@ -36,11 +39,18 @@ import { TotpService } from './services/totp.service';
   imports: [
     NotificationsModule,
     TaxonomyModule,
-    TypeOrmModule.forFeature([AuditEntry, StaffSession, StaffToken, StaffUser]),
+    TypeOrmModule.forFeature([
+      AuditEntry,
+      PartnerOrganisation,
+      StaffSession,
+      StaffToken,
+      StaffUser,
+    ]),
   ],
   controllers: [
     AuditApiController,
     AuditController,
+    PartnerOrganisationsController,
     SessionApiController,
     StaffAccountController,
     StaffLinksController,
@@ -51,6 +61,7 @@ import { TotpService } from './services/totp.service';
   providers: [
     { provide: APP_GUARD, useClass: AccessGuard },
     AuditLog,
+    PartnerOrganisations,
     PasswordHasher,
     SessionCookie,
     StaffAccounts,

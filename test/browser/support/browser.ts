@@ -11,7 +11,7 @@ import {
   Response,
   chromium,
 } from 'playwright-core';
-import { TestStaff, freshTotpCode } from '../../support/staff';
+import { TestAccount, freshTotpCode } from '../../support/staff';
 import { TestServer, startTestServer } from '../../support/test-server';
 
 /** Debian's Chromium (`apt-get install chromium`): playwright-core downloads no browser. */
@@ -102,7 +102,7 @@ export function submit(button: Locator): Promise<void> {
 }
 
 /** Signs in through the real pages: email and password, then the authenticator's code. */
-export async function signIn(page: Page, server: BrowserServer, staff: TestStaff): Promise<void> {
+export async function signIn(page: Page, server: BrowserServer, staff: TestAccount): Promise<void> {
   await go(page, server.url('/staff/login'));
   await page.fill('#email', staff.email);
   await page.fill('#password', staff.password);
@@ -110,7 +110,8 @@ export async function signIn(page: Page, server: BrowserServer, staff: TestStaff
   expectPath(page, '/staff/login/totp');
   await page.fill('#code', await freshTotpCode(server, staff));
   await submit(page.locator('main button[type=submit]'));
-  expectPath(page, '/staff');
+  // A community mediator's home is their own reports.
+  expectPath(page, staff.role === 'mediator' ? '/staff/partner' : '/staff');
 }
 
 export function expectPath(page: Page, path: string): void {

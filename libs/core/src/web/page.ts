@@ -219,7 +219,9 @@ export class PageInterceptor implements NestInterceptor {
     model: Record<string, unknown>,
   ) {
     // The signed-in staff member (set by the identity lib's guard), for the staff navigation.
-    const staff = (request as FastifyRequest & { staff?: unknown }).staff ?? null;
+    // A community mediator gets the same frame, with their own navigation.
+    const signedIn = request as FastifyRequest & { staff?: unknown; mediator?: unknown };
+    const staff = signedIn.staff ?? signedIn.mediator ?? null;
     if (!withCsrf) return pageContext(request, { staff, ...model });
     const csrf = this.csrf.token(request, reply);
     return pageContext(request, {

@@ -6,6 +6,7 @@ export const KNOWN_AUDIT_SUBJECTS = [
   'case',
   'contact_point',
   'meeting',
+  'partner_organisation',
   'staff_user',
   'statistics',
   'statistics_year',

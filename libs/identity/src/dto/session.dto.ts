@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LOCALES, Locale, STAFF_ROLES, StaffRole } from '@app/core';
+import { ACCOUNT_ROLES, AccountRole, LOCALES, Locale } from '@app/core';
 
 export class StaffUserDto {
   @ApiProperty({ format: 'uuid' })
@@ -8,14 +8,22 @@ export class StaffUserDto {
   @ApiProperty()
   name!: string;
 
-  @ApiProperty({ enum: STAFF_ROLES })
-  role!: StaffRole;
+  @ApiProperty({ enum: ACCOUNT_ROLES })
+  role!: AccountRole;
 
   @ApiProperty({ enum: LOCALES })
   locale!: Locale;
 
   @ApiProperty({ nullable: true, type: String, description: 'Technical Group member institution' })
-  institutionCode!: string | null;
+  institutionCode?: string | null;
+
+  @ApiProperty({
+    required: false,
+    type: String,
+    format: 'uuid',
+    description: "A mediator's organisation",
+  })
+  organisationId?: string;
 }
 
 /** The signed-in staff member and the CSRF token to send as `x-csrf-token` on changes. */

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LOCALES, Locale, STAFF_ROLES, StaffRole } from '@app/core';
+import { ACCOUNT_ROLES, AccountRole, LOCALES, Locale } from '@app/core';
 
 export class StaffAccountDto {
   @ApiProperty({ format: 'uuid' })
@@ -11,8 +11,8 @@ export class StaffAccountDto {
   @ApiProperty()
   email!: string;
 
-  @ApiProperty({ enum: STAFF_ROLES })
-  role!: StaffRole;
+  @ApiProperty({ enum: ACCOUNT_ROLES })
+  role!: AccountRole;
 
   @ApiProperty({ enum: LOCALES })
   locale!: Locale;
@@ -29,6 +29,17 @@ export class StaffAccountDto {
 
   @ApiProperty({ nullable: true, type: String, description: "The institution's name" })
   institution!: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: "A mediator's organisation",
+  })
+  organisationId!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: "The mediator's organisation's name" })
+  organisation!: string | null;
 
   @ApiProperty()
   active!: boolean;

@@ -1,15 +1,19 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
-import type { Locale, StaffRole } from '@app/core';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import type { AccountRole, Locale } from '@app/core';
+import { PartnerOrganisation } from './partner-organisation.entity';
 import { bigintAsNumber } from './bigint-number.transformer';
 
 /**
- * A member of staff: administrator, legal expert or Technical Group member. The password
+ * A member of staff (administrator, legal expert or Technical Group member) or a community
+ * mediator of a partner organisation: one account machinery for both. The password
  * stays null until the invitation is accepted, the TOTP secret until the second factor is
  * enrolled. Users are deactivated, never deleted (the audit log points at them).
  */
 @Entity({ name: 'staff_users' })
 @Index('staff_users_email_idx', ['email'], { unique: true })
 @Index('staff_users_active_role_idx', ['role'], { where: 'active' })
+// Partial (mediators only), written in the migration.
+@Index('staff_users_organisation_idx', { synchronize: false })
 export class StaffUser {
   @PrimaryColumn('uuid')
   id!: string;
@@ -22,7 +26,7 @@ export class StaffUser {
   email!: string;
 
   @Column('text')
-  role!: StaffRole;
+  role!: AccountRole;
 
   @Column('boolean', { default: true })
   active!: boolean;
@@ -36,6 +40,17 @@ export class StaffUser {
 
   @Column('text', { name: 'institution_code', nullable: true })
   institutionCode!: string | null;
+
+  /** The partner organisation of a community mediator (a CHECK: exactly for mediators). */
+  @Column('uuid', { name: 'organisation_id', nullable: true })
+  organisationId!: string | null;
+
+  @ManyToOne(() => PartnerOrganisation, { nullable: true })
+  @JoinColumn({
+    name: 'organisation_id',
+    foreignKeyConstraintName: 'staff_users_organisation_id_fkey',
+  })
+  organisation?: PartnerOrganisation | null;
 
   /** argon2id. */
   @Column('text', { name: 'password_hash', nullable: true })

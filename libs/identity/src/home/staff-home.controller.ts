@@ -1,10 +1,10 @@
 import { Controller, Get, Inject, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Page, StaffAccess, requestLocale } from '@app/core';
+import { AccountAccess, Page, requestLocale, seeOther } from '@app/core';
 import { StaffPermissions } from '../domain/staff-permissions';
 import { StaffPrincipal } from '../domain/staff-principal';
-import { CurrentStaff } from '../http/current-staff.decorator';
+import '../http/staff-request';
 import { STAFF_HOME_SECTIONS, StaffHomeSection } from './staff-home-section';
 
 /** The back office's first page: what the signed-in role can do, and the sections for them. */
@@ -14,9 +14,12 @@ export class StaffHomeController {
   constructor(@Inject(STAFF_HOME_SECTIONS) private readonly sections: StaffHomeSection[]) {}
 
   @Get()
-  @StaffAccess()
+  @AccountAccess()
   @Page('identity/home.njk', { csrf: true })
-  async home(@CurrentStaff() staff: StaffPrincipal, @Req() request: FastifyRequest) {
+  async home(@Req() request: FastifyRequest) {
+    // Sign-in lands here; a community mediator's home is their own reports.
+    if (request.mediator) return seeOther('/staff/partner');
+    const staff: StaffPrincipal = request.staff!;
     const locale = requestLocale(request);
     const sections = [];
     for (const section of this.sections) {

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, KOSOVO_TIME_ZONE, StaffRole } from '@app/core';
+import { AccountRole, Clock, KOSOVO_TIME_ZONE } from '@app/core';
 import { AUDIT_ACTION_PATTERN, AuditDetails } from '../domain/audit-actions';
 import { AuditEntry } from '../entities/audit-entry.entity';
 
 export interface AuditRecord {
   action: string;
   /** Who did it; null for the public, the system or a failed sign-in. */
-  actor?: { id: string; role: StaffRole } | null;
+  actor?: { id: string; role: AccountRole } | null;
   subjectType?: string | null;
   subjectId?: string | null;
   ip?: string | null;

@@ -3,13 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  AccountRole,
   Clock,
   ConflictError,
   FieldCipher,
   Locale,
   NotFoundError,
-  StaffRole,
   ValidationFailedError,
+  isUuid,
 } from '@app/core';
 import { TaxonomyService } from '@app/taxonomy';
 import { normaliseEmail } from '../domain/email';
@@ -25,10 +26,12 @@ import { RequestMeta, StaffSessions } from './staff-sessions.service';
 export interface NewStaffMember {
   name: string;
   email: string;
-  role: StaffRole;
+  role: AccountRole;
   locale: Locale;
   /** Only for Technical Group members: the taxonomy code of their own institution. */
   institutionCode?: string | null;
+  /** Only for community mediators: their partner organisation (an active one). */
+  organisationId?: string | null;
 }
 
 /** Where an account stands, as the users page shows it. */
@@ -38,12 +41,15 @@ export interface StaffAccountView {
   id: string;
   name: string;
   email: string;
-  role: StaffRole;
+  role: AccountRole;
   locale: Locale;
   workingLocales: Locale[];
   institutionCode: string | null;
   /** The institution's name in the reader's language (staff never read codes). */
   institution: string | null;
+  organisationId: string | null;
+  /** A mediator's partner organisation, by name. */
+  organisation: string | null;
   active: boolean;
   state: StaffAccountState;
   createdAt: Date;
@@ -66,13 +72,17 @@ export class StaffAccounts {
   async list(locale: Locale): Promise<StaffAccountView[]> {
     const users = await this.dataSource.manager.find(StaffUser, {
       order: { active: 'DESC', role: 'ASC', name: 'ASC' },
+      relations: { organisation: true },
     });
     return this.views(users, locale);
   }
 
   /** The signed-in staff member's own account, for their account page. */
   async own(actor: StaffPrincipal, locale: Locale): Promise<StaffAccountView> {
-    const user = await this.dataSource.manager.findOne(StaffUser, { where: { id: actor.id } });
+    const user = await this.dataSource.manager.findOne(StaffUser, {
+      where: { id: actor.id },
+      relations: { organisation: true },
+    });
     if (!user) throw new NotFoundError('staff_user_not_found');
     const [view] = await this.views([user], locale);
     return view;
@@ -116,6 +126,8 @@ export class StaffAccounts {
       institution: user.institutionCode
         ? snapshot.label('institution', user.institutionCode, locale)
         : null,
+      organisationId: user.organisationId,
+      organisation: user.organisation?.name ?? null,
       active: user.active,
       state: !user.active
         ? 'deactivated'
@@ -142,7 +154,10 @@ export class StaffAccounts {
         subjectType: 'staff_user',
         subjectId: user.id,
         ip: meta.ip,
-        details: { role: user.role },
+        details: {
+          role: user.role,
+          ...(user.organisationId ? { organisation: user.organisationId } : {}),
+        },
       });
       return user.id;
     });
@@ -288,6 +303,17 @@ export class StaffAccounts {
     passwordHash: string | null,
   ): Promise<StaffUser> {
     const institutionCode = input.institutionCode ?? null;
+    const organisationId = input.role === 'mediator' ? (input.organisationId ?? null) : null;
+    if (input.role === 'mediator') {
+      if (!isUuid(organisationId)) throw new NotFoundError('organisation_not_found');
+      // Locked so an organisation being ended meanwhile gets no new mediator.
+      const rows = (await manager.query(
+        `SELECT active FROM partner_organisations WHERE id = $1 FOR SHARE`,
+        [organisationId],
+      )) as { active: boolean }[];
+      if (rows.length === 0) throw new NotFoundError('organisation_not_found');
+      if (!rows[0].active) throw new ConflictError('organisation_inactive');
+    }
     if (institutionCode !== null && input.role !== 'technical_group_member') {
       throw new ValidationFailedError([
         {
@@ -319,6 +345,7 @@ export class StaffAccounts {
       locale: input.locale,
       workingLocales: [input.locale],
       institutionCode,
+      organisationId,
       passwordHash,
       totpSecretEnc: null,
       totpLastStep: null,

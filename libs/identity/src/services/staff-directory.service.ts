@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
-import { StaffRole } from '@app/core';
+import { STAFF_ROLES, StaffRole } from '@app/core';
 import { StaffMember } from '../domain/staff-principal';
 import { StaffUser } from '../entities/staff-user.entity';
 
@@ -12,7 +12,7 @@ function memberOf(user: StaffUser): StaffMember {
     id: user.id,
     name: user.name,
     email: user.email,
-    role: user.role,
+    role: user.role as StaffRole,
     locale: user.locale,
     workingLocales: user.workingLocales,
     institutionCode: user.institutionCode,
@@ -31,7 +31,8 @@ export class StaffDirectory {
   async findActive(id: string, manager?: EntityManager): Promise<StaffMember | null> {
     if (!UUID.test(id)) return null;
     const user = await (manager ?? this.dataSource.manager).findOne(StaffUser, {
-      where: { id, active: true, passwordHash: Not(IsNull()) },
+      // Staff only: a mediator's account is never anyone's assignee or recipient of staff mail.
+      where: { id, active: true, passwordHash: Not(IsNull()), role: In([...STAFF_ROLES]) },
     });
     return user ? memberOf(user) : null;
   }
@@ -50,6 +51,25 @@ export class StaffDirectory {
 
   activeTechnicalGroupMembers(manager?: EntityManager): Promise<StaffMember[]> {
     return this.activeByRole('technical_group_member', manager);
+  }
+
+  /**
+   * Community mediators with their organisation's name, active or not (a mediator's messages
+   * on a case read "mediator M of organisation O" for staff).
+   */
+  async mediatorsOf(
+    ids: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, { name: string; organisation: string }>> {
+    const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (wanted.length === 0) return new Map();
+    const users = await (manager ?? this.dataSource.manager).find(StaffUser, {
+      where: { id: In(wanted), role: 'mediator' },
+      relations: { organisation: true },
+    });
+    return new Map(
+      users.map((u) => [u.id, { name: u.name, organisation: u.organisation?.name ?? '' }]),
+    );
   }
 
   /** Names of staff members, active or not (records name who acted, even after they left). */

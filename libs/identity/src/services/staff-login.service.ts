@@ -10,6 +10,7 @@ import {
   RateLimiter,
   TooManyRequestsError,
 } from '@app/core';
+import { accountUsable } from '../domain/account-usable';
 import { LoginFailureReason } from '../domain/audit-actions';
 import {
   AFTER_SUCCESSFUL_LOGIN,
@@ -71,6 +72,7 @@ export class StaffLogin {
     await this.limitClient(meta);
     const user = await this.dataSource.manager.findOne(StaffUser, {
       where: { email: normaliseEmail(input.email) },
+      relations: { organisation: true },
     });
     const refusal = this.refusalBeforePassword(user);
     if (refusal) return this.refuseUnjudged(input.password, user, refusal, meta);
@@ -173,7 +175,8 @@ export class StaffLogin {
 
   private refusalBeforePassword(user: StaffUser | null): LoginFailureReason | undefined {
     if (!user) return 'unknown_account';
-    if (!user.active) return 'inactive';
+    // A mediator of an ended partner organisation is refused like a deactivated account.
+    if (!accountUsable(user)) return 'inactive';
     if (!user.passwordHash) return 'not_accepted';
     return undefined;
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import { isLocale, isPageRequest } from '@app/core';
-import { StaffPrincipal } from '../domain/staff-principal';
+import { AccountPrincipal } from '../domain/staff-principal';
 import { SessionCookie } from '../http/session-cookie';
 import { StaffSessions } from './staff-sessions.service';
 import '../http/staff-request';
@@ -18,9 +18,13 @@ export class StaffOfRequest {
     private readonly cookie: SessionCookie,
   ) {}
 
-  /** The signed-in staff member, attached to the request with their language; or null. */
-  async find(request: FastifyRequest): Promise<StaffPrincipal | null> {
+  /**
+   * The signed-in staff member (`request.staff`) or mediator (`request.mediator`), attached to
+   * the request with their language; or null.
+   */
+  async find(request: FastifyRequest): Promise<AccountPrincipal | null> {
     if (request.staff) return request.staff;
+    if (request.mediator) return request.mediator;
     let principal = await this.sessions.authenticate(this.cookie.read(request));
     if (!principal) return null;
     const asked = (request.query as Record<string, unknown> | undefined)?.lang;
@@ -32,7 +36,8 @@ export class StaffOfRequest {
       await this.sessions.rememberLocale(principal.id, asked);
       principal = { ...principal, locale: asked };
     }
-    request.staff = principal;
+    if (principal.role === 'mediator') request.mediator = principal;
+    else request.staff = principal;
     return principal;
   }
 

@@ -10,8 +10,9 @@ import {
   needsTouch,
   sessionVerdict,
 } from '../domain/session-rules';
+import { accountUsable } from '../domain/account-usable';
 import { hashSecretToken, looksLikeSecretToken, newSecretToken } from '../domain/secret-token';
-import { StaffPrincipal } from '../domain/staff-principal';
+import { AccountPrincipal } from '../domain/staff-principal';
 import { StaffSession } from '../entities/staff-session.entity';
 import { StaffUser } from '../entities/staff-user.entity';
 
@@ -32,7 +33,17 @@ export interface LiveSession {
   user: StaffUser;
 }
 
-export function principalOf(user: StaffUser): StaffPrincipal {
+export function principalOf(user: StaffUser): AccountPrincipal {
+  if (user.role === 'mediator') {
+    return {
+      id: user.id,
+      name: user.name,
+      role: 'mediator',
+      locale: user.locale,
+      organisationId: user.organisationId!,
+      organisationName: user.organisation?.name ?? '',
+    };
+  }
   return {
     id: user.id,
     name: user.name,
@@ -91,11 +102,13 @@ export class StaffSessions {
     if (!looksLikeSecretToken(token)) return null;
     const session = await this.dataSource.manager.findOne(StaffSession, {
       where: { tokenHash: hashSecretToken(token) },
-      relations: { user: true },
+      relations: { user: { organisation: true } },
     });
     if (!session?.user) return null;
     const now = this.clock.now();
-    if (sessionVerdict(session, now, this.policy) !== 'valid' || !session.user.active) return null;
+    if (sessionVerdict(session, now, this.policy) !== 'valid' || !accountUsable(session.user)) {
+      return null;
+    }
     if (needsTouch(session.lastSeenAt, now)) {
       await this.dataSource.manager.update(StaffSession, { id: session.id }, { lastSeenAt: now });
       session.lastSeenAt = now;
@@ -103,8 +116,8 @@ export class StaffSessions {
     return { session, user: session.user };
   }
 
-  /** The signed-in staff member (both factors passed), or null. */
-  async authenticate(token: string | undefined): Promise<StaffPrincipal | null> {
+  /** The signed-in staff member or mediator (both factors passed), or null. */
+  async authenticate(token: string | undefined): Promise<AccountPrincipal | null> {
     const live = await this.find(token);
     return live && live.session.stage === 'active' ? principalOf(live.user) : null;
   }

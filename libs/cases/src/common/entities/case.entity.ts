@@ -34,6 +34,8 @@ import type { HelperKind } from '../../intake/domain/case-submission';
 // An expression index (pmd_fold, trigram) and an operator-class index: written in the migration.
 @Index('cases_description_fold_idx', { synchronize: false })
 @Index('cases_reference_prefix_idx', { synchronize: false })
+// A mediator's list of the reports they filed (partial: only such cases), in the migration.
+@Index('cases_filed_by_idx', { synchronize: false })
 export class Case {
   @PrimaryColumn('uuid')
   id!: string;
@@ -144,6 +146,23 @@ export class Case {
    */
   @Column('text', { name: 'helper_name_enc', nullable: true })
   helperNameEnc!: string | null;
+
+  /**
+   * The community mediator's account that filed the report for the person, and their partner
+   * organisation (both or neither); null for a report the person filed themselves. Not the
+   * person's personal data: kept when it is erased.
+   */
+  @Column('uuid', { name: 'filed_by_account_id', nullable: true })
+  @ForeignKey('StaffUser', { name: 'cases_filed_by_account_id_fkey' })
+  filedByAccountId!: string | null;
+
+  @Column('uuid', { name: 'filed_by_organisation_id', nullable: true })
+  @ForeignKey('PartnerOrganisation', { name: 'cases_filed_by_organisation_id_fkey' })
+  filedByOrganisationId!: string | null;
+
+  /** The person agreed that the mediator who filed the report follows the case (messages). */
+  @Column('boolean', { name: 'mediator_may_follow', default: false })
+  mediatorMayFollow!: boolean;
 
   @Column('text', { name: 'receipt_code_hash' })
   receiptCodeHash!: string;

@@ -16,8 +16,8 @@ export class FollowUpMessageDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ enum: ['reporter', 'staff'] })
-  author!: 'reporter' | 'staff';
+  @ApiProperty({ enum: ['reporter', 'staff', 'mediator'] })
+  author!: 'reporter' | 'staff' | 'mediator';
 
   @ApiProperty({ example: 'Legal expert' })
   authorLabel!: string;

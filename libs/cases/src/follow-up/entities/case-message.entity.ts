@@ -1,7 +1,8 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import { Case } from '../../common/entities/case.entity';
 
-export const MESSAGE_AUTHOR_KINDS = ['reporter', 'staff'] as const;
+/** `mediator`: the community mediator who filed the report, where the person agreed. */
+export const MESSAGE_AUTHOR_KINDS = ['reporter', 'staff', 'mediator'] as const;
 export type MessageAuthorKind = (typeof MESSAGE_AUTHOR_KINDS)[number];
 
 /** A message between the reporter and the legal expert. The body is personal data: never logged. */
@@ -18,7 +19,7 @@ export class CaseMessage {
   @Column('text', { name: 'author_kind' })
   authorKind!: MessageAuthorKind;
 
-  /** The staff member who wrote it; null for the reporter. */
+  /** The staff member or mediator who wrote it; null for the reporter. */
   @Column('uuid', { name: 'author_id', nullable: true })
   authorId!: string | null;
 

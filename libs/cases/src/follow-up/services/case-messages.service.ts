@@ -56,6 +56,16 @@ export class CaseMessagesService {
     );
   }
 
+  /**
+   * The message of the community mediator who filed the report; the caller has checked that
+   * the person agreed to the mediator following the case. Staff are told, as for the reporter.
+   */
+  async postFromMediator(caseId: string, mediatorId: string, body: string): Promise<PostedMessage> {
+    return this.dataSource.transaction((manager) =>
+      this.post(manager, caseId, 'mediator', mediatorId, body),
+    );
+  }
+
   private async post(
     manager: EntityManager,
     caseId: string,

@@ -6,6 +6,7 @@ import {
   AppConfig,
   Clock,
   FieldCipher,
+  ForbiddenError,
   Locale,
   RateLimiter,
   TooManyRequestsError,
@@ -45,7 +46,19 @@ export interface IntakeOptions {
   idempotencyKey?: string;
   /** Files received with the report (the web form), staged by the EvidenceStore. */
   evidence?: readonly StagedEvidence[];
+  /** A community mediator files the report for the person (the case records them). */
+  filedBy?: MediatorFiling;
 }
+
+/** Who filed a report for the person, and whether the person lets them follow it. */
+export interface MediatorFiling {
+  accountId: string;
+  organisationId: string;
+  /** The person agreed that this mediator follows the case (sees messages, writes). */
+  mayFollow: boolean;
+}
+
+const MEDIATOR_WINDOW_SECONDS = 24 * 60 * 60;
 
 const IDEMPOTENCY_SCOPE = 'case_intake';
 
@@ -111,6 +124,33 @@ export class CaseIntakeService {
     await this.rateLimiter.hit('intake', clientKey, intakeRateLimit, intakeRateWindowSeconds, {
       failOpen: true,
     });
+  }
+
+  /**
+   * A community mediator's own limit (MEDIATOR_REPORTS_PER_DAY per 24 hours), instead of the
+   * per-address one: a mediator files for many people, often from one office. Counted like the
+   * public limit, only for accepted reports, and open while Redis is away.
+   */
+  async admitMediator(accountId: string): Promise<void> {
+    const verdict = await this.rateLimiter.check(
+      'mediator_intake',
+      accountId,
+      this.config.cases.mediatorReportsPerDay,
+      MEDIATOR_WINDOW_SECONDS,
+      { failOpen: true },
+    );
+    if (!verdict.allowed) throw new TooManyRequestsError(verdict.retryAfterSeconds);
+  }
+
+  async countMediatorAccepted(accountId: string, outcome: { replayed: boolean }): Promise<void> {
+    if (outcome.replayed) return;
+    await this.rateLimiter.hit(
+      'mediator_intake',
+      accountId,
+      this.config.cases.mediatorReportsPerDay,
+      MEDIATOR_WINDOW_SECONDS,
+      { failOpen: true },
+    );
   }
 
   /** A report from the JSON API: the client's limit, the intake, then the count. */
@@ -197,6 +237,8 @@ export class CaseIntakeService {
       }
     }
 
+    const filedBy = options.filedBy ?? null;
+    if (filedBy) await this.requireActiveMediator(manager, filedBy);
     const id = randomUUID();
     const year = kosovoYear(now);
     const seq = await this.counter.next(manager, year);
@@ -226,9 +268,13 @@ export class CaseIntakeService {
       contactPhoneEnc: seal(contact?.phone),
       consentContact: submission.consentToContact,
       consentShareIdentity: submission.consentToShareIdentity,
-      filedWithHelp: submission.helper !== null,
-      helperKind: submission.helper?.kind ?? null,
-      helperNameEnc: seal(submission.helper?.name),
+      // A mediator's report names the account and organisation, not a typed helper name.
+      filedWithHelp: filedBy !== null || submission.helper !== null,
+      helperKind: filedBy ? 'mediator' : (submission.helper?.kind ?? null),
+      helperNameEnc: filedBy ? null : seal(submission.helper?.name),
+      filedByAccountId: filedBy?.accountId ?? null,
+      filedByOrganisationId: filedBy?.organisationId ?? null,
+      mediatorMayFollow: filedBy?.mayFollow ?? false,
       receiptCodeHash,
       personalDataErasedAt: null,
     });
@@ -275,5 +321,19 @@ export class CaseIntakeService {
     };
     if (key !== undefined) await this.idempotency.complete(manager, IDEMPOTENCY_SCOPE, key, result);
     return { result, replayed: false };
+  }
+
+  /**
+   * The mediator's account and organisation are still active (an administrator may have
+   * ended either since the request was let in); locked so that ending one waits for this.
+   */
+  private async requireActiveMediator(manager: EntityManager, filedBy: MediatorFiling) {
+    const rows = (await manager.query(
+      `SELECT 1 FROM staff_users u JOIN partner_organisations o ON o.id = u.organisation_id
+        WHERE u.id = $1 AND o.id = $2 AND u.role = 'mediator' AND u.active AND o.active
+        FOR SHARE OF u, o`,
+      [filedBy.accountId, filedBy.organisationId],
+    )) as unknown[];
+    if (rows.length === 0) throw new ForbiddenError('organisation_inactive');
   }
 }

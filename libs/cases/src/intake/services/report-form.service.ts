@@ -3,6 +3,7 @@ import { CaseClockFacts } from '../../clocks/services/case-clock-facts';
 import { Injectable } from '@nestjs/common';
 import {
   DomainError,
+  FieldError,
   FormMessage,
   FormProblem,
   LANGUAGE_NAMES,
@@ -15,8 +16,9 @@ import {
   formProblem,
 } from '@app/core';
 import { LocalizedEntry, TaxonomyKind, TaxonomyService } from '@app/taxonomy';
+import type { CaseSubmission } from '../domain/case-submission';
 import { IdempotencyKeyReusedError } from '../exceptions/idempotency.errors';
-import { CaseIntakeService, SubmittedCase } from './case-intake.service';
+import { CaseIntakeService, MediatorFiling, SubmittedCase } from './case-intake.service';
 import { CaseSubmissionValidator } from './case-submission.validator';
 import { plainReportErrors } from './report-errors';
 import { EvidenceStore, StagedEvidence } from '../../evidence/services/evidence-store.service';
@@ -105,6 +107,7 @@ const ONE_PAGE_ORDER = [
   'preferredLanguage',
   'helperKind',
   'helperName',
+  'mediatorMayFollow',
   'evidence',
 ];
 
@@ -163,6 +166,19 @@ export function reportFromForm(fields: FormFields): Record<string, unknown> {
   return report;
 }
 
+/** A mediator's report must say whether the person lets the mediator follow the case. */
+function mayFollowProblems(fields: FormFields): FieldError[] {
+  const answer = fields.mediatorMayFollow?.[0];
+  if (answer === 'yes' || answer === 'no') return [];
+  return [
+    {
+      field: 'mediatorMayFollow',
+      code: 'mediator_may_follow_required',
+      messageKey: 'partner.report.mayFollow.required',
+    },
+  ];
+}
+
 /**
  * The web form of a report: one multipart request with the answers and the files, so a
  * phone without JavaScript can attach photos. Errors come back as the form with every
@@ -218,17 +234,24 @@ export class ReportFormService {
     };
   }
 
+  /**
+   * Files the form's report. A community mediator's report (`mediator`) is held to their own
+   * account's limit instead of the address's, records them and their organisation, and asks
+   * whether the person lets them follow the case.
+   */
   async submit(
     parts: AsyncIterable<IncomingPart>,
     clientKey: string,
     locale: Locale,
+    mediator?: Omit<MediatorFiling, 'mayFollow'>,
   ): Promise<ReportFormOutcome> {
     const fields = emptyFields();
     let files: StagedEvidence[] = [];
     let sentFiles = false;
     try {
       try {
-        await this.intake.admit(clientKey);
+        if (mediator) await this.intake.admitMediator(mediator.accountId);
+        else await this.intake.admit(clientKey);
       } catch (refusal) {
         // Read the answers anyway (files are dropped unwritten) to show them again.
         await readUpload(parts, this.store, this.store.budget(), { fields, acceptFiles: false });
@@ -236,15 +259,21 @@ export class ReportFormService {
       }
       ({ files } = await readUpload(parts, this.store, this.store.budget(), { fields }));
       sentFiles = files.length > 0;
-      const submission = await this.validator.validate(reportFromForm(fields));
+      const report = reportFromForm(fields);
+      if (mediator) delete report.helper;
+      const submission = await this.validateWith(report, mediator ? mayFollowProblems(fields) : []);
       const key = fields.idempotencyKey?.[0];
       const outcome = await this.intake.submit(submission, {
         locale,
         idempotencyKey: key && /^[A-Za-z0-9-]{1,64}$/.test(key) ? key : undefined,
         evidence: files,
+        filedBy: mediator
+          ? { ...mediator, mayFollow: fields.mediatorMayFollow?.[0] === 'yes' }
+          : undefined,
       });
       files = [];
-      await this.intake.countAccepted(clientKey, outcome);
+      if (mediator) await this.intake.countMediatorAccepted(mediator.accountId, outcome);
+      else await this.intake.countAccepted(clientKey, outcome);
       const { result } = outcome;
       if (result.alreadyReceived || result.receiptCode === undefined) {
         return { kind: 'received', reference: result.reference };
@@ -259,6 +288,19 @@ export class ReportFormService {
       if (!SHOWN.some((type) => error instanceof type)) throw error;
       throw new ReportRefusedError(error as DomainError, fields, sentFiles);
     }
+  }
+
+  /** The report validated, with any further problems of the form listed together with its own. */
+  private async validateWith(report: Record<string, unknown>, more: FieldError[]) {
+    let submission: CaseSubmission;
+    try {
+      submission = await this.validator.validate(report);
+    } catch (error) {
+      if (!(error instanceof ValidationFailedError) || more.length === 0) throw error;
+      throw new ValidationFailedError([...error.fieldErrors, ...more]);
+    }
+    if (more.length > 0) throw new ValidationFailedError(more);
+    return submission;
   }
 
   /** The form again after a refusal: every problem listed, the answers kept. */

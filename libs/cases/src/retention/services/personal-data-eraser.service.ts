@@ -9,6 +9,8 @@ import { EvidenceStore } from '../../evidence/services/evidence-store.service';
  * Erases the personal data of one case: contact details, description, helper's name, message
  * texts, staff notes, the texts and contact of its referrals, its evidence files (rows kept,
  * marked erased), referral documents, and the emails to the reporter (they hold the address).
+ * A mediator who filed the report stops following it (their consent goes with the rest); the
+ * link to the mediator and organisation is not the person's data and stays.
  * What the statistics count (taxonomy codes, statuses, dates, history) is kept, so the yearly
  * figures do not move. The history never holds personal data and stays append-only.
  */
@@ -29,6 +31,7 @@ export class PersonalDataEraser {
       `UPDATE cases
        SET contact_name_enc = NULL, contact_email_enc = NULL, contact_phone_enc = NULL,
            description = $2, helper_name_enc = NULL, personal_data_erased_at = $3, updated_at = $3,
+           mediator_may_follow = false,
            outcome_message = CASE WHEN outcome_message IS NULL THEN NULL ELSE $2 END
        WHERE id = $1 AND personal_data_erased_at IS NULL
        RETURNING id`,

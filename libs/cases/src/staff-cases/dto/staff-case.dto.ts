@@ -261,6 +261,18 @@ export class CasePermissionsDto {
 }
 
 /** A case as staff see it. The reporter's identity is never here: see POST .../identity. */
+/** The community mediator who filed a report for the person, and their organisation. */
+export class FiledByMediatorDto {
+  @ApiProperty()
+  mediator!: string;
+
+  @ApiProperty()
+  organisation!: string;
+
+  @ApiProperty({ description: 'The person agreed that the mediator follows the case' })
+  mayFollow!: boolean;
+}
+
 export class CaseDetailDto extends CaseSummaryDto {
   @ApiProperty({ type: [String] })
   grounds!: string[];
@@ -300,6 +312,13 @@ export class CaseDetailDto extends CaseSummaryDto {
 
   @ApiProperty({ nullable: true, type: String })
   helperKind!: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: FiledByMediatorDto,
+    description: 'The community mediator who filed the report for the person, if one did',
+  })
+  filedBy!: FiledByMediatorDto | null;
 
   @ApiProperty({ enum: CLOSURE_REASONS, nullable: true })
   closureReason!: ClosureReason | null;
@@ -383,11 +402,18 @@ export class StaffMessageDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
-  @ApiProperty({ enum: ['reporter', 'staff'] })
-  author!: 'reporter' | 'staff';
+  @ApiProperty({ enum: ['reporter', 'staff', 'mediator'] })
+  author!: 'reporter' | 'staff' | 'mediator';
 
   @ApiProperty({ nullable: true, type: String })
   authorName!: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "A mediator's message: the mediator's partner organisation",
+  })
+  organisation!: string | null;
 
   @ApiProperty()
   body!: string;

@@ -214,7 +214,7 @@ export class CaseQueryService {
     const row = await this.load(viewer, id);
     const handle = CaseAccessPolicy.mayHandle(viewer, row);
     const manager = this.dataSource.manager;
-    const [grounds, evidence, referrals, names, snapshot, attacks] = await Promise.all([
+    const [grounds, evidence, referrals, names, snapshot, attacks, mediators] = await Promise.all([
       manager.find(CaseGround, { where: { caseId: id }, order: { ground: 'ASC' } }),
       handle
         ? manager.find(CaseEvidence, {
@@ -226,6 +226,7 @@ export class CaseQueryService {
       this.staff.namesOf(row.assigneeId ? [row.assigneeId] : []),
       this.taxonomy.snapshot(),
       this.followUpAttempts.attacksOn([row.reference], this.clock.now()),
+      this.staff.mediatorsOf(row.filedByAccountId ? [row.filedByAccountId] : []),
     ]);
     const [points, confirmers] = await Promise.all([
       this.directory.describe(
@@ -244,6 +245,7 @@ export class CaseQueryService {
       const point = pointId ? points.get(pointId) : undefined;
       return point ? [point.unit, point.municipality].filter(Boolean).join(', ') : null;
     };
+    const filer = row.filedByAccountId ? mediators.get(row.filedByAccountId) : undefined;
     return {
       ...this.summary(row, names, attacks),
       grounds: grounds.map((g) => g.ground),
@@ -260,6 +262,13 @@ export class CaseQueryService {
       consentShareIdentity: row.consentShareIdentity,
       filedWithHelp: row.filedWithHelp,
       helperKind: row.helperKind,
+      filedBy: filer
+        ? {
+            mediator: filer.name,
+            organisation: filer.organisation,
+            mayFollow: row.mediatorMayFollow,
+          }
+        : null,
       closureReason: row.closureReason,
       outcomeMessage: row.outcomeMessage,
       personalDataErased: row.personalDataErasedAt !== null,
@@ -364,7 +373,7 @@ export class CaseQueryService {
     const messages = await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `UPDATE case_messages SET read_by_staff_at = $2
-         WHERE case_id = $1 AND author_kind = 'reporter' AND read_by_staff_at IS NULL`,
+         WHERE case_id = $1 AND author_kind IN ('reporter', 'mediator') AND read_by_staff_at IS NULL`,
         [id, this.clock.now()],
       );
       return manager.find(CaseMessage, {
@@ -372,13 +381,16 @@ export class CaseQueryService {
         order: { createdAt: 'ASC', id: 'ASC' },
       });
     });
-    const names = await this.staff.namesOf(
-      messages.flatMap((m) => (m.authorId ? [m.authorId] : [])),
-    );
+    const authors = messages.flatMap((m) => (m.authorId ? [m.authorId] : []));
+    const [names, mediators] = await Promise.all([
+      this.staff.namesOf(authors),
+      this.staff.mediatorsOf(authors),
+    ]);
     return messages.map((m) => ({
       id: m.id,
       author: m.authorKind,
       authorName: m.authorId ? (names.get(m.authorId) ?? null) : null,
+      organisation: m.authorId ? (mediators.get(m.authorId)?.organisation ?? null) : null,
       body: m.body,
       createdAt: m.createdAt.toISOString(),
       readByReporterAt: m.readByReporterAt?.toISOString() ?? null,

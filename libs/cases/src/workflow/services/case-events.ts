@@ -37,7 +37,8 @@ export interface CaseReassignedEvent {
 
 export interface CaseMessagePostedEvent {
   case: CaseSnapshot;
-  author: 'reporter' | 'staff';
+  /** A mediator's message counts as the reporter's side (staff are told, the clock runs). */
+  author: 'reporter' | 'staff' | 'mediator';
   messageId: string;
 }
 

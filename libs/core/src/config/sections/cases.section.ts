@@ -24,6 +24,11 @@ export const casesSection = {
     'Window of the intake rate limit, in seconds',
     { default: '3600', min: 1 },
   ),
+  mediatorReportsPerDay: env.int(
+    'MEDIATOR_REPORTS_PER_DAY',
+    'Reports one community mediator account may file in 24 hours (instead of the per-address intake limit)',
+    { default: '30', min: 1, max: 1000 },
+  ),
   followUpRateLimit: env.int(
     'FOLLOW_UP_RATE_LIMIT',
     'Follow-up sign-ins (reference + receipt code) one client may try per window',
