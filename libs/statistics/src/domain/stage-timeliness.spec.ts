@@ -68,7 +68,8 @@ describe('stage timeliness for the public', () => {
       timed: 'enough',
       median: 'x',
       p90: 'x',
-      withinPercent: 67,
+      // Two within target and one past it: the share would tell the one late case apart.
+      withinPercent: 'x',
     });
     expect(protectStageTimeliness('triage', even(4), 3, 'x')).toMatchObject({ median: 'x' });
     // Five: the third of them has two below and two above it, three on each side with itself.
@@ -83,6 +84,20 @@ describe('stage timeliness for the public', () => {
       p90: 18,
       withinPercent: 50,
     });
+  });
+
+  it('hides the share within target when the cases within or past it are too few', () => {
+    const stages = (within: number, late: number) => [
+      { days: 2, count: within, within },
+      { days: 30, count: late, within: 0 },
+    ];
+    // Two of three within target: 67 % would say that exactly one case was late.
+    expect(protectStageTimeliness('triage', stages(2, 1), 3, 'x').withinPercent).toBe('x');
+    expect(protectStageTimeliness('triage', stages(9, 2), 3, 'x').withinPercent).toBe('x');
+    expect(protectStageTimeliness('triage', stages(1, 9), 3, 'x').withinPercent).toBe('x');
+    expect(protectStageTimeliness('triage', stages(3, 0), 3, 'x').withinPercent).toBe(100);
+    expect(protectStageTimeliness('triage', stages(0, 4), 3, 'x').withinPercent).toBe(0);
+    expect(protectStageTimeliness('triage', stages(6, 3), 3, 'x').withinPercent).toBe(67);
   });
 
   it('never publishes the shortest or the longest duration of a group', () => {

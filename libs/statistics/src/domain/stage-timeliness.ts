@@ -65,8 +65,9 @@ export interface PublicStageTimeliness {
  * shows nothing but "too few cases". A percentile is a duration of one case (nearest rank), so
  * it is shown only when at least `threshold` stages lie at or below its rank and at least
  * `threshold` at or above it: it is never the shortest or longest of a small group (the 90th
- * percentile of three is the longest of them). The share within target is rounded to a whole
- * percent, as the staff figures show it.
+ * percentile of three is the longest of them). The share within target is shown only when the
+ * stages within target and those past it are each none or at least `threshold` (a share of 33 %
+ * of three would tell one late case apart), rounded to a whole percent as the staff figures are.
  */
 export function protectStageTimeliness(
   stage: string,
@@ -78,6 +79,7 @@ export function protectStageTimeliness(
   if (exact.count === 0) {
     return { stage, timed: 'none', median: null, p90: null, withinPercent: null };
   }
+  const within = buckets.reduce((sum, b) => sum + (b.count > 0 ? b.within : 0), 0);
   if (exact.count < threshold) {
     return { stage, timed: 'too_few', median: hidden, p90: hidden, withinPercent: hidden };
   }
@@ -90,6 +92,8 @@ export function protectStageTimeliness(
     timed: 'enough',
     median: safe(0.5) ? exact.median : hidden,
     p90: safe(0.9) ? exact.p90 : hidden,
-    withinPercent: Math.round(exact.withinShare! * 100),
+    withinPercent: [within, exact.count - within].every((n) => n === 0 || n >= threshold)
+      ? Math.round(exact.withinShare! * 100)
+      : hidden,
   };
 }

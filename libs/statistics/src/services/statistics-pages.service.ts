@@ -79,6 +79,15 @@ function hiddenTimeliness(
         reason: t('statistics.hidden.timeliness_percentile', { threshold }),
       });
     }
+    if (st.withinPercent === HIDDEN) {
+      hidden.push({
+        section: 'timeliness',
+        code: `${st.stage}.within`,
+        figure: `${stage} – ${t('statistics.timeliness.within')}`,
+        value: Math.round((exact.withinShare ?? 0) * 100),
+        reason: t('statistics.hidden.timeliness_share', { threshold }),
+      });
+    }
   }
   return hidden;
 }
