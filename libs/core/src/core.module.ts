@@ -3,6 +3,7 @@ import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig, loadConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { CountryProfile } from './country/country-profile.service';
+import { useInstallationProfile } from './country/installation';
 import { FieldCipher } from './crypto/field-cipher';
 import { CsrfGuard, CsrfService } from './http/csrf';
 import { DatabaseModule } from './database/database.module';
@@ -31,6 +32,8 @@ export class CoreModule implements OnApplicationShutdown {
 
   static forRoot(options: CoreModuleOptions): DynamicModule {
     const config = options.config ?? loadConfig();
+    // Pure helpers and validators (dates, references, languages) follow the profile too.
+    useInstallationProfile(config.country.profile);
     return {
       module: CoreModule,
       imports: [DatabaseModule.forApp(options.applicationName)],

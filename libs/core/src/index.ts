@@ -25,3 +25,4 @@ export * from './http/parse-id.pipe';
 export * from './state-machine/state-machine';
 export * from './http/multipart';
 export * from './web';
+export * from './country/installation';
