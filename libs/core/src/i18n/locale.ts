@@ -83,7 +83,8 @@ function localeOfTag(tag: string): Locale | undefined {
   const [primary, ...subtags] = tag.split('-');
   if (primary === 'sr' && subtags.includes('cyrl')) return 'sr-Cyrl';
   if (primary === 'sq' || primary === 'sr' || primary === 'en') return primary;
-  if (primary === 'rom' || primary === 'rmy' || primary === 'rmn' || primary === 'rmc') return 'rom';
+  if (primary === 'rom' || primary === 'rmy' || primary === 'rmn' || primary === 'rmc')
+    return 'rom';
   if (primary === 'sh' || primary === 'bs' || primary === 'hr' || primary === 'cnr') return 'sr';
   return undefined;
 }

@@ -11,7 +11,8 @@ export function IsOfferedLocale(options?: ValidationOptions): PropertyDecorator 
       name: 'isIn',
       validator: {
         validate: (value: unknown) => isOfferedLocale(value),
-        defaultMessage: () => `must be one of the languages offered: ${offeredLocales().join(', ')}`,
+        defaultMessage: () =>
+          `must be one of the languages offered: ${offeredLocales().join(', ')}`,
       },
     },
     options,

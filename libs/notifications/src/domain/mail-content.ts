@@ -1,4 +1,10 @@
-import { DEFAULT_LOCALE, Locale, installationTimeZone, kosovoDate, writtenMessage } from '@app/core';
+import {
+  DEFAULT_LOCALE,
+  Locale,
+  installationTimeZone,
+  kosovoDate,
+  writtenMessage,
+} from '@app/core';
 import { MAIL_TEMPLATES, MailTemplate, RecipientKind } from './mail-templates';
 
 type ParamOf<T extends MailTemplate> = (typeof MAIL_TEMPLATES)[T]['params'][number];
