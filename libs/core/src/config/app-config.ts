@@ -85,7 +85,8 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
   const config = result as AppConfig;
   if (problems.length === 0) {
     if (config.statistics.publicThreshold === THRESHOLD_OF_PROFILE) {
-      config.statistics.publicThreshold = config.country.profile.statistics.publicThreshold;
+      (config.statistics as { publicThreshold: number }).publicThreshold =
+        config.country.profile.statistics.publicThreshold;
     }
     const keys = config.security.encryptionKeys;
     if (!keys.has(config.security.activeEncryptionKeyId)) {
