@@ -24,6 +24,7 @@ import { CreateStatStageDays1797300000001 } from './1797300000001-CreateStatStag
 import { AddRomaniReferenceLabels1797400000000 } from './1797400000000-AddRomaniReferenceLabels';
 import { AcceptSerbianCyrillicLocale1797400000001 } from './1797400000001-AcceptSerbianCyrillicLocale';
 import { AddStaffWorkingLanguages1797500000000 } from './1797500000000-AddStaffWorkingLanguages';
+import { RecordInstallationCountry1797600000000 } from './1797600000000-RecordInstallationCountry';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -53,4 +54,5 @@ export const MIGRATIONS = [
   AddRomaniReferenceLabels1797400000000,
   AcceptSerbianCyrillicLocale1797400000001,
   AddStaffWorkingLanguages1797500000000,
+  RecordInstallationCountry1797600000000,
 ];

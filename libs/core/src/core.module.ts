@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig, loadConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
+import { CountryProfileApplication } from './country/country-application.service';
 import { CountryProfile } from './country/country-profile.service';
 import { useInstallationProfile } from './country/installation';
 import { FieldCipher } from './crypto/field-cipher';
@@ -54,6 +55,7 @@ export class CoreModule implements OnApplicationShutdown {
               globals: { quickExitUrl: config.app.quickExitUrl },
             }),
         },
+        CountryProfileApplication,
         CsrfService,
         CsrfGuard,
         PdfRenderer,
@@ -63,6 +65,7 @@ export class CoreModule implements OnApplicationShutdown {
         APP_CONFIG,
         Clock,
         CountryProfile,
+        CountryProfileApplication,
         CsrfGuard,
         CsrfService,
         FieldCipher,

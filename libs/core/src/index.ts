@@ -3,6 +3,8 @@ export * from './config';
 export * from './clock';
 export * from './country/country-profile';
 export * from './country/country-profile.service';
+export * from './country/country-application';
+export * from './country/country-application.service';
 export * from './crypto';
 export * from './database';
 export * from './errors';
