@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { readConfigOrExit } from '@app/core';
 import { AppModule } from './app.module';
 import { CliCommand, parseOptions } from './cli/cli-command';
+import { countryApplyCommand } from './cli/country-apply.command';
 import { createAdminCommand } from './cli/create-admin.command';
 import { reencryptCommand } from './cli/reencrypt.command';
 import { regionalCompareCommand } from './cli/regional-compare.command';
@@ -17,6 +18,7 @@ const COMMANDS: CliCommand[] = [
   reencryptCommand,
   regionalReportCommand,
   regionalCompareCommand,
+  countryApplyCommand,
 ];
 
 function usage(): string {
