@@ -3,6 +3,7 @@ import { kosovoDate } from '@app/core';
 import { StaffLogin, TestStaff, createStaff, loginAs } from '../support/staff';
 import type { TestServer } from '../support/test-server';
 import { rows, submitReport, validReport } from '../cases/case-fixtures';
+import { localCode } from '../support/country-codes';
 
 /** The people of a meeting: an administrator, a legal expert and three Technical Group members. */
 export interface Group {
@@ -17,7 +18,9 @@ export interface Group {
 }
 
 /** Members sit for these institutions (recusal follows them). */
-export const MEMBER_INSTITUTIONS = ['ombudsperson', 'kosovo_police', 'ministry_health'] as const;
+export const MEMBER_INSTITUTIONS = (
+  ['ombudsperson', 'kosovo_police', 'ministry_health'] as const
+).map((code) => localCode('institution', code));
 
 export async function createGroup(server: TestServer): Promise<Group> {
   const admin = await createStaff(server, { role: 'administrator' });
@@ -113,7 +116,7 @@ export async function addItem(
     caseId,
     summary: 'Nxënësit romë u vendosën në një klasë të veçantë; shkolla nuk dha arsye.',
     proposedDecision: 'refer',
-    proposedInstitutionCodes: ['ministry_education'],
+    proposedInstitutionCodes: [localCode('institution', 'ministry_education')],
     ...extra,
   });
   expectStatus(res, 201);
