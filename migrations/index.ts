@@ -25,6 +25,7 @@ import { AddRomaniReferenceLabels1797400000000 } from './1797400000000-AddRomani
 import { AcceptSerbianCyrillicLocale1797400000001 } from './1797400000001-AcceptSerbianCyrillicLocale';
 import { AddStaffWorkingLanguages1797500000000 } from './1797500000000-AddStaffWorkingLanguages';
 import { RecordInstallationCountry1797600000000 } from './1797600000000-RecordInstallationCountry';
+import { AllowCountryReferencePrefix1797600000001 } from './1797600000001-AllowCountryReferencePrefix';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -55,4 +56,5 @@ export const MIGRATIONS = [
   AcceptSerbianCyrillicLocale1797400000001,
   AddStaffWorkingLanguages1797500000000,
   RecordInstallationCountry1797600000000,
+  AllowCountryReferencePrefix1797600000001,
 ];

@@ -17,7 +17,15 @@ function listOf(profile: ReturnType<typeof loadCountryProfile>, kind: Kind) {
  * stay distinct, so a suite that needs two municipalities still gets two.
  */
 export function localCode(kind: Kind, kosovoCode: string): string {
-  const profile = installationProfile();
+  return codeIn(installationProfile(), kind, kosovoCode);
+}
+
+/** localCode for a given profile (a second installation in the same test). */
+export function codeIn(
+  profile: ReturnType<typeof loadCountryProfile>,
+  kind: Kind,
+  kosovoCode: string,
+): string {
   const here = listOf(profile, kind);
   if (here.some((e) => e.code === kosovoCode)) return kosovoCode;
   const kosovo = listOf(KOSOVO, kind);
