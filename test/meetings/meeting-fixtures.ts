@@ -17,16 +17,18 @@ export interface Group {
   };
 }
 
-/** Members sit for these institutions (recusal follows them). */
-export const MEMBER_INSTITUTIONS = (
-  ['ombudsperson', 'kosovo_police', 'ministry_health'] as const
-).map((code) => localCode('institution', code));
+/** Members sit for these institutions (recusal follows them), on the installation's profile. */
+export function memberInstitutions(): string[] {
+  return ['ombudsperson', 'kosovo_police', 'ministry_health'].map((code) =>
+    localCode('institution', code),
+  );
+}
 
 export async function createGroup(server: TestServer): Promise<Group> {
   const admin = await createStaff(server, { role: 'administrator' });
   const expert = await createStaff(server, { role: 'legal_expert' });
   const members: TestStaff[] = [];
-  for (const institutionCode of MEMBER_INSTITUTIONS) {
+  for (const institutionCode of memberInstitutions()) {
     members.push(
       await createStaff(server, { role: 'technical_group_member', institutionCode, locale: 'sq' }),
     );
