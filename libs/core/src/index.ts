@@ -28,3 +28,4 @@ export * from './state-machine/state-machine';
 export * from './http/multipart';
 export * from './web';
 export * from './country/installation';
+export * from './country/equivalent-code';
