@@ -43,14 +43,16 @@ fi
 
 # The e2e suites that do not depend on Kosovo's reference data, run once more on Albania's
 # country profile (PMD_TEST_COUNTRY, test/support/test-env.ts): intake, follow-up, workflow,
-# referrals, meetings, statistics. The Albanian journey (test/country) runs in the e2e step.
+# referrals, meetings, the regional report. The Albanian journey (test/country, with its yearly
+# statistics) runs in the e2e step already.
 COUNTRY_SUITES=(
   test/cases/intake.e2e-spec.ts
   test/cases/follow-up.e2e-spec.ts
   test/workflow/workflow-path.e2e-spec.ts
   test/workflow/referrals.e2e-spec.ts
   test/meetings/meeting-lifecycle.e2e-spec.ts
-  test/statistics/yearly.e2e-spec.ts
+  test/meetings/agenda-race.e2e-spec.ts
+  test/statistics/regional.e2e-spec.ts
 )
 
 has_browser_specs=""
