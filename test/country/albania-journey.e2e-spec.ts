@@ -265,6 +265,18 @@ describe('An Albanian installation: report to regional report', () => {
       expect(rom.body).toMatch(/<html[^>]* lang="rom"/);
     });
 
+    it('shows Albania’s help and appeal contacts, not Kosovo’s', async () => {
+      for (const url of ['/help?lang=en', '/privacy?lang=en', '/contact?lang=en']) {
+        expect((await server.app.inject({ method: 'GET', url })).statusCode).toBe(200);
+      }
+      const help = await server.app.inject({ method: 'GET', url: '/help?lang=en' });
+      expect(help.body).toContain('https://www.kmd.al');
+      expect(help.body).toContain('People&#39;s Advocate');
+      expect(help.body).toContain('129');
+      expect(help.body).not.toContain('oik-rks.org');
+      expect(help.body).not.toContain('Kosovo Police');
+    });
+
     it('refuses a language not offered as a reporter’s or a staff member’s language', async () => {
       const refused = await server.app.inject({
         method: 'POST',
@@ -273,6 +285,17 @@ describe('An Albanian installation: report to regional report', () => {
       });
       expect(refused.statusCode).toBe(400);
       expect(refused.body).toContain('preferredLanguage');
+      const invite = (locale: string) =>
+        call(server, group.as.admin, 'POST', '/api/v1/staff-users', {
+          name: 'Arta Hoxha',
+          email: `arta.${locale}@example.org`,
+          role: 'legal_expert',
+          locale,
+        });
+      const serbian = await invite('sr');
+      expect(serbian.statusCode).toBe(400);
+      expect(serbian.body).toContain('"field":"locale"');
+      expect((await invite('rom')).statusCode).toBe(201);
     });
 
     it('shows times in Europe/Tirane and the country’s name in the meeting form', async () => {
