@@ -24,6 +24,8 @@ import { CreateStatStageDays1797300000001 } from './1797300000001-CreateStatStag
 import { AddRomaniReferenceLabels1797400000000 } from './1797400000000-AddRomaniReferenceLabels';
 import { AcceptSerbianCyrillicLocale1797400000001 } from './1797400000001-AcceptSerbianCyrillicLocale';
 import { AddStaffWorkingLanguages1797500000000 } from './1797500000000-AddStaffWorkingLanguages';
+import { RecordInstallationCountry1797600000000 } from './1797600000000-RecordInstallationCountry';
+import { AllowCountryReferencePrefix1797600000001 } from './1797600000001-AllowCountryReferencePrefix';
 import { CreateInstitutionDirectory1797700000000 } from './1797700000000-CreateInstitutionDirectory';
 import { AddPartnerOrganisations1797800000000 } from './1797800000000-AddPartnerOrganisations';
 
@@ -55,6 +57,8 @@ export const MIGRATIONS = [
   AddRomaniReferenceLabels1797400000000,
   AcceptSerbianCyrillicLocale1797400000001,
   AddStaffWorkingLanguages1797500000000,
+  RecordInstallationCountry1797600000000,
+  AllowCountryReferencePrefix1797600000001,
   CreateInstitutionDirectory1797700000000,
   AddPartnerOrganisations1797800000000,
 ];

@@ -6,6 +6,8 @@
 #   bash scripts/test.sh --e2e        # only the e2e suite (flags combine: --unit --e2e)
 #   bash scripts/test.sh --browser    # only the browser suite
 #   bash scripts/test.sh --attack     # only the attack run (test/security/*.attack-spec.ts)
+#   bash scripts/test.sh --country    # only the country step: the e2e suites listed in
+#                                     # COUNTRY_SUITES again on Albania's profile (COUNTRY=albania)
 #
 # Stops at the first failing step. The last line printed is
 #   tests: N passed, N failed, N skipped
@@ -20,22 +22,38 @@ want_e2e=""
 want_browser=""
 want_attack=""
 want_static=""
+want_country=""
 for arg in "$@"; do
   case "$arg" in
     --unit) want_unit=1 ;;
     --e2e) want_e2e=1 ;;
     --browser) want_browser=1 ;;
     --attack) want_attack=1 ;;
+    --country) want_country=1 ;;
     -h | --help)
-      sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *) die "unknown option '$arg' (try --help)" ;;
   esac
 done
-if [[ -z "$want_unit$want_e2e$want_browser$want_attack" ]]; then
-  want_static=1 want_unit=1 want_e2e=1 want_attack=1 want_browser=1
+if [[ -z "$want_unit$want_e2e$want_browser$want_attack$want_country" ]]; then
+  want_static=1 want_unit=1 want_e2e=1 want_attack=1 want_browser=1 want_country=1
 fi
+
+# The e2e suites that do not depend on Kosovo's reference data, run once more on Albania's
+# country profile (PMD_TEST_COUNTRY, test/support/test-env.ts): intake, follow-up, workflow,
+# referrals, meetings (about 1.5 minutes). Statistics on Albania's profile: the Albanian journey
+# (test/country: yearly figures, regional report) and the regional comparison's second
+# installation, both in the e2e step; the statistics suites compare figures by Kosovo's codes.
+COUNTRY_SUITES=(
+  test/cases/intake.e2e-spec.ts
+  test/cases/follow-up.e2e-spec.ts
+  test/workflow/workflow-path.e2e-spec.ts
+  test/workflow/referrals.e2e-spec.ts
+  test/meetings/meeting-lifecycle.e2e-spec.ts
+  test/meetings/agenda-race.e2e-spec.ts
+)
 
 has_browser_specs=""
 if [[ -d test/browser ]] &&
@@ -82,12 +100,16 @@ step() {
   steps+=("$name:ok")
 }
 
-# jest_step PROJECT WORKERS: one jest project, counting its tests.
+# jest_step PROJECT WORKERS [NAME [SPEC...]]: one jest project (or the given specs of it),
+# counting its tests; NAME names the step (default: the project).
 jest_step() {
-  local project="$1" workers="$2" json="$results_dir/$1.json" status=0 counts p f s
-  log "[$project] npx jest --selectProjects $project --maxWorkers=$workers"
+  local project="$1" workers="$2" name="${3:-$1}" status=0 counts p f s
+  local json="$results_dir/$name.json"
+  shift 2
+  (($# > 0)) && shift
+  log "[$name] npx jest --selectProjects $project --maxWorkers=$workers $*"
   npx jest --selectProjects "$project" --maxWorkers="$workers" \
-    --json --outputFile="$json" || status=$?
+    --json --outputFile="$json" "$@" || status=$?
   if [[ -s "$json" ]]; then
     # shellcheck disable=SC2016 # JavaScript, not shell
     counts="$(node -e '
@@ -103,11 +125,11 @@ jest_step() {
     failed=$((failed + 1)) # jest died before reporting: count it as one failure
   fi
   if ((status != 0)); then
-    steps+=("$project:FAILED")
-    log "[$project] failed (exit status $status)"
+    steps+=("$name:FAILED")
+    log "[$name] failed (exit status $status)"
     exit "$status"
   fi
-  steps+=("$project:ok")
+  steps+=("$name:ok")
 }
 
 need_node
@@ -127,6 +149,9 @@ if [[ -n "$want_unit" ]]; then
 fi
 if [[ -n "$want_e2e" ]]; then
   jest_step e2e 2
+fi
+if [[ -n "$want_country" ]]; then
+  PMD_TEST_COUNTRY=albania jest_step e2e 2 country-albania "${COUNTRY_SUITES[@]}"
 fi
 if [[ -n "$want_attack" ]]; then
   jest_step attack 1

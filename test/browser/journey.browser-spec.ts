@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { KOSOVO_TIME_ZONE, kosovoDate, kosovoYear } from '@app/core';
+import { installationTimeZone, kosovoDate, kosovoYear } from '@app/core';
 import { addContactPoint } from '../support/case-workflow';
 import { TestStaff, createStaff } from '../support/staff';
 import {
@@ -40,7 +40,7 @@ const SUMMARY =
 /** `YYYY-MM-DDTHH:mm` now in Kosovo, as a `datetime-local` field takes it. */
 function kosovoWallTimeNow(now: Date): string {
   const parts = new Intl.DateTimeFormat('sv-SE', {
-    timeZone: KOSOVO_TIME_ZONE,
+    timeZone: installationTimeZone(),
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',

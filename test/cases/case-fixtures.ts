@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { localCode } from '../support/country-codes';
 import type { TestServer } from '../support/test-server';
 
 /** A valid anonymous report (the API's JSON); tests override what they are about. */
@@ -7,7 +8,7 @@ export function validReport(overrides: Record<string, unknown> = {}): Record<str
     community: 'roma',
     primaryArea: 'education',
     grounds: ['discrimination', 'segregation'],
-    municipality: 'prizren',
+    municipality: localCode('municipality', 'prizren'),
     incidentDate: '2026-01-15',
     description: 'My daughter was moved to a separate class with only Roma children.',
     perpetratorKind: 'school',

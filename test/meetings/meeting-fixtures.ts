@@ -3,6 +3,7 @@ import { kosovoDate } from '@app/core';
 import { StaffLogin, TestStaff, createStaff, loginAs } from '../support/staff';
 import type { TestServer } from '../support/test-server';
 import { rows, submitReport, validReport } from '../cases/case-fixtures';
+import { localCode } from '../support/country-codes';
 
 /** The people of a meeting: an administrator, a legal expert and three Technical Group members. */
 export interface Group {
@@ -16,14 +17,18 @@ export interface Group {
   };
 }
 
-/** Members sit for these institutions (recusal follows them). */
-export const MEMBER_INSTITUTIONS = ['ombudsperson', 'kosovo_police', 'ministry_health'] as const;
+/** Members sit for these institutions (recusal follows them), on the installation's profile. */
+export function memberInstitutions(): string[] {
+  return ['ombudsperson', 'kosovo_police', 'ministry_health'].map((code) =>
+    localCode('institution', code),
+  );
+}
 
 export async function createGroup(server: TestServer): Promise<Group> {
   const admin = await createStaff(server, { role: 'administrator' });
   const expert = await createStaff(server, { role: 'legal_expert' });
   const members: TestStaff[] = [];
-  for (const institutionCode of MEMBER_INSTITUTIONS) {
+  for (const institutionCode of memberInstitutions()) {
     members.push(
       await createStaff(server, { role: 'technical_group_member', institutionCode, locale: 'sq' }),
     );
@@ -113,7 +118,7 @@ export async function addItem(
     caseId,
     summary: 'Nxënësit romë u vendosën në një klasë të veçantë; shkolla nuk dha arsye.',
     proposedDecision: 'refer',
-    proposedInstitutionCodes: ['ministry_education'],
+    proposedInstitutionCodes: [localCode('institution', 'ministry_education')],
     ...extra,
   });
   expectStatus(res, 201);

@@ -1,5 +1,6 @@
 import { kosovoYear } from '@app/core';
 import { identifiedReport, rows } from '../cases/case-fixtures';
+import { localCode } from '../support/country-codes';
 import { TestServer, startTestServer } from '../support/test-server';
 import {
   Group,
@@ -157,7 +158,7 @@ describe('A whole Technical Group meeting', () => {
       {
         referrals: [
           {
-            institutionCode: 'ministry_education',
+            institutionCode: localCode('institution', 'ministry_education'),
             recommendation: 'Të ribashkohen klasat dhe të raportohet brenda afatit.',
             summary:
               'A school moved the Roma pupils of one grade to a separate class in a side building.',
@@ -229,7 +230,9 @@ describe('A whole Technical Group meeting', () => {
       'SELECT institution_code, status FROM case_referrals WHERE case_id = $1',
       [cases.refer.id],
     );
-    expect(referrals).toEqual([{ institution_code: 'ministry_education', status: 'sent' }]);
+    expect(referrals).toEqual([
+      { institution_code: localCode('institution', 'ministry_education'), status: 'sent' },
+    ]);
     // The identified reporter hears of the decision (each earlier step sent its own email too).
     const statusMails = await rows<{ case_id: string; params: Record<string, string> }>(
       server,

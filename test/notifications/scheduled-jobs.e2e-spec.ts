@@ -5,7 +5,7 @@ import {
   RETENTION_SCHEDULER,
   RetentionService,
 } from '@app/cases';
-import { KOSOVO_TIME_ZONE } from '@app/core';
+import { installationTimeZone } from '@app/core';
 import { TestDatabase, createTestDatabase } from '../support/test-database';
 import { TestWorker, mailTestEnv, startTestWorker } from '../support/test-worker';
 import { until } from '../support/wait';
@@ -39,13 +39,13 @@ describe('Scheduled case jobs', () => {
         const all = await queue.getJobSchedulers();
         return all.find((s) => s.key === OVERDUE_CHECK_SCHEDULER);
       }, 'the job scheduler');
-      expect(scheduler).toMatchObject({ pattern: '30 6 * * *', tz: KOSOVO_TIME_ZONE });
+      expect(scheduler).toMatchObject({ pattern: '30 6 * * *', tz: installationTimeZone() });
       expect(scheduler.next).toBeGreaterThan(Date.now());
       const retention = await until(async () => {
         const all = await queue.getJobSchedulers();
         return all.find((s) => s.key === RETENTION_SCHEDULER);
       }, 'the retention scheduler');
-      expect(retention).toMatchObject({ tz: KOSOVO_TIME_ZONE });
+      expect(retention).toMatchObject({ tz: installationTimeZone() });
 
       // Nothing is overdue in an empty database: the check runs and reminds nobody.
       const job = await queue.add('referral-overdue-check', {});

@@ -8,7 +8,7 @@ import {
   RETENTION_SCHEDULER,
   RetentionService,
 } from '@app/cases';
-import { KOSOVO_TIME_ZONE } from '@app/core';
+import { installationTimeZone } from '@app/core';
 import { StatisticsRecompute } from '@app/statistics';
 import {
   SubmittedCaseBody,
@@ -339,7 +339,7 @@ describe('The retention job in the worker', () => {
         async () => (await queue.getJobSchedulers()).find((s) => s.key === RETENTION_SCHEDULER),
         'the job scheduler',
       );
-      expect(scheduler).toMatchObject({ pattern: '15 3 * * *', tz: KOSOVO_TIME_ZONE });
+      expect(scheduler).toMatchObject({ pattern: '15 3 * * *', tz: installationTimeZone() });
       // Run once now: the worker's clock is the real one, so nothing is due yet.
       const job = await queue.add('retention-erase', {});
       await until(async () => (await job.getState()) === 'completed', 'the job to complete');

@@ -226,18 +226,37 @@ export function singleEgyptianCase(): DataSet {
 }
 
 /** A random small data set of three years (0 to 30 cases a year), with referral answers. */
-export function randomDataSet(seed: number, firstYear = 2021): DataSet {
+export function randomDataSet(
+  seed: number,
+  firstYear = 2021,
+  /** Another country's codes for Kosovo's communities, municipalities and institutions. */
+  local: (kind: 'community' | 'municipality' | 'institution', code: string) => string = (
+    _kind,
+    code,
+  ) => code,
+): DataSet {
   const random = seeded(seed);
+  const localCase = (c: ImportCase): ImportCase => ({
+    ...c,
+    community: local('community', c.community),
+    municipality: local('municipality', c.municipality),
+    ...(c.referral_institutions
+      ? { referral_institutions: c.referral_institutions.map((i) => local('institution', i)) }
+      : {}),
+  });
   const years = [firstYear, firstYear + 1, firstYear + 2];
   const cases: ImportCase[] = [];
   const extraCounters: Record<number, Record<string, number>> = {};
   for (const year of years) {
     const size = random() < 0.15 ? 0 : Math.floor(random() * 31);
     for (let i = 0; i < size; i++) {
-      cases.push(randomCase(random, `R${seed}-${year}-${i}`, year, pick(random, STATUSES)));
+      cases.push(
+        localCase(randomCase(random, `R${seed}-${year}-${i}`, year, pick(random, STATUSES))),
+      );
     }
     const counters: Record<string, number> = {};
-    for (const [institution] of INSTITUTIONS) {
+    for (const [kosovoInstitution] of INSTITUTIONS) {
+      const institution = local('institution', kosovoInstitution);
       if (random() < 0.4) continue;
       const sent = 1 + Math.floor(random() * 6);
       const onTime = Math.floor(random() * (sent + 1));

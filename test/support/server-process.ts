@@ -1,7 +1,7 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { projectRoot } from '@app/core';
 import { freePort } from './redis-server';
-import { uniqueName } from './test-env';
+import { testCountryEnv, uniqueName } from './test-env';
 import { until } from './wait';
 
 export interface ServerProcess {
@@ -32,6 +32,7 @@ export async function spawnServerProcess(env: Record<string, string>): Promise<S
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '/tmp',
+        ...testCountryEnv(),
         NODE_ENV: 'test',
         LOG_LEVEL: 'info',
         HOST: '127.0.0.1',

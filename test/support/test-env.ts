@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { AppConfig, loadConfig } from '@app/core';
+import { AppConfig, loadConfig, loadCountryProfile, useInstallationProfile } from '@app/core';
 
 /** The PostgreSQL server the tests use (each run and file gets its own database on it). */
 export function adminDatabaseUrl(): string {
@@ -16,9 +16,24 @@ export function uniqueName(prefix: string): string {
   return `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
 }
 
+/**
+ * The country profile the e2e tests run on: `PMD_TEST_COUNTRY` (scripts/test.sh --country), else
+ * the default (Kosovo). A test that needs one country names it with `COUNTRY` in its overrides.
+ */
+// The test code's own dates, references and codes follow the same profile as the servers.
+if (process.env.PMD_TEST_COUNTRY) {
+  useInstallationProfile(loadCountryProfile(process.env.PMD_TEST_COUNTRY));
+}
+
+export function testCountryEnv(): Record<string, string> {
+  const country = process.env.PMD_TEST_COUNTRY;
+  return country ? { COUNTRY: country } : {};
+}
+
 /** Test configuration: the real services, a private database and a private Redis prefix. */
 export function testConfig(overrides: Record<string, string> = {}): AppConfig {
   return loadConfig({
+    ...testCountryEnv(),
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',

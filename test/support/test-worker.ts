@@ -3,7 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { AppConfig, projectRoot } from '@app/core';
 import { createWorker } from '../../apps/worker/src/bootstrap';
 import { LogCapture } from './log-capture';
-import { testConfig, uniqueName } from './test-env';
+import { testConfig, testCountryEnv, uniqueName } from './test-env';
 
 /**
  * The variables that make a server and its workers share one installation in a test: the same
@@ -65,6 +65,7 @@ export async function spawnWorkerProcess(
       env: {
         PATH: process.env.PATH ?? '',
         HOME: process.env.HOME ?? '/tmp',
+        ...testCountryEnv(),
         NODE_ENV: 'test',
         LOG_LEVEL: 'info',
         UPLOAD_DIR: `/tmp/pmd-test-uploads/${uniqueName('u')}`,

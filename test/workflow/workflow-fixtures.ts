@@ -4,6 +4,7 @@ import { StaffLogin, TestStaff, createStaff, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 import { identifiedReport, rows, submitReport } from '../cases/case-fixtures';
 import { withOutcomeMessage } from '../support/case-workflow';
+import { localCode } from '../support/country-codes';
 
 /** The staff of a workflow test, signed in. */
 export interface Team {
@@ -29,7 +30,7 @@ export async function makeTeam(server: TestServer): Promise<Team> {
   const otherExpert = await createStaff(server, { role: 'legal_expert', locale: 'en' });
   const member = await createStaff(server, {
     role: 'technical_group_member',
-    institutionCode: 'ombudsperson',
+    institutionCode: localCode('institution', 'ombudsperson'),
   });
   return {
     admin,
@@ -94,7 +95,7 @@ export function daysFromNow(server: TestServer, days: number): string {
 
 export function referral(server: TestServer, overrides: Record<string, unknown> = {}) {
   return {
-    institutionCode: 'ministry_education',
+    institutionCode: localCode('institution', 'ministry_education'),
     recommendation: 'Place the child back in a mixed class and train the staff.',
     summary: 'A school moved the Roma pupils of one grade to a separate class in a side building.',
     responseDueDate: daysFromNow(server, 30),

@@ -8,6 +8,7 @@ import { Clock } from '@app/core';
 import { StaffAccounts, StaffDirectory, StaffPrincipal, seedDemoStaff } from '@app/identity';
 import { DataSource } from 'typeorm';
 import { IDENTITY } from '../cases/case-fixtures';
+import { localCode } from '../support/country-codes';
 import type { TestServer } from '../support/test-server';
 import {
   Team,
@@ -49,7 +50,7 @@ describe('The case workflow', () => {
         referral(server),
         referral(server, {
           institutionCode: 'municipality',
-          municipalityCode: 'gjakove',
+          municipalityCode: localCode('municipality', 'gjakove'),
           contactEmail: null,
           contactPointId: await addContactPoint(server, {
             institutionCode: 'municipality',
@@ -171,7 +172,7 @@ describe('The case workflow', () => {
     );
     expect(referrals).toEqual([
       { status: 'closed', municipality_code: null },
-      { status: 'closed', municipality_code: 'gjakove' },
+      { status: 'closed', municipality_code: localCode('municipality', 'gjakove') },
     ]);
 
     const timeline = await api(

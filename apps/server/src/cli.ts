@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { readConfigOrExit } from '@app/core';
 import { AppModule } from './app.module';
 import { CliCommand, parseOptions } from './cli/cli-command';
+import { countryApplyCommand } from './cli/country-apply.command';
 import { createAdminCommand } from './cli/create-admin.command';
 import { directoryCommand } from './cli/directory.command';
 import { reencryptCommand } from './cli/reencrypt.command';
@@ -19,6 +20,7 @@ const COMMANDS: CliCommand[] = [
   regionalReportCommand,
   regionalCompareCommand,
   directoryCommand,
+  countryApplyCommand,
 ];
 
 function usage(): string {

@@ -2,7 +2,9 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import Redis from 'ioredis';
 import { APP_CONFIG, AppConfig, loadConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
+import { CountryProfileApplication } from './country/country-application.service';
 import { CountryProfile } from './country/country-profile.service';
+import { useInstallationProfile } from './country/installation';
 import { FieldCipher } from './crypto/field-cipher';
 import { CsrfGuard, CsrfService } from './http/csrf';
 import { DatabaseModule } from './database/database.module';
@@ -31,6 +33,8 @@ export class CoreModule implements OnApplicationShutdown {
 
   static forRoot(options: CoreModuleOptions): DynamicModule {
     const config = options.config ?? loadConfig();
+    // Pure helpers and validators (dates, references, languages) follow the profile too.
+    useInstallationProfile(config.country.profile);
     return {
       module: CoreModule,
       imports: [DatabaseModule.forApp(options.applicationName)],
@@ -51,6 +55,7 @@ export class CoreModule implements OnApplicationShutdown {
               globals: { quickExitUrl: config.app.quickExitUrl },
             }),
         },
+        CountryProfileApplication,
         CsrfService,
         CsrfGuard,
         PdfRenderer,
@@ -60,6 +65,7 @@ export class CoreModule implements OnApplicationShutdown {
         APP_CONFIG,
         Clock,
         CountryProfile,
+        CountryProfileApplication,
         CsrfGuard,
         CsrfService,
         FieldCipher,

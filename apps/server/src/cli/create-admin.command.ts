@@ -1,5 +1,5 @@
 import { isEmail } from 'class-validator';
-import { DomainError, isLocale, translate } from '@app/core';
+import { DomainError, defaultLocale, isOfferedLocale, offeredLocales, translate } from '@app/core';
 import { StaffAccounts } from '@app/identity';
 import type { CliCommand } from './cli-command';
 
@@ -12,14 +12,16 @@ export const createAdminCommand: CliCommand = {
   summary: 'Create an administrator and print a one-time enrolment link',
   usage: '--email <address> --name "<full name>" [--locale sq|sr|en|rom]',
   async run(app, options) {
-    const { email, name, locale = 'sq' } = options;
+    const { email, name, locale = defaultLocale() } = options;
     if (typeof email !== 'string' || !isEmail(email) || email.length > 320) {
       throw new Error('--email must be an email address');
     }
     if (typeof name !== 'string' || name.trim().length === 0 || name.trim().length > 200) {
       throw new Error('--name must be the full name (1 to 200 characters)');
     }
-    if (!isLocale(locale)) throw new Error('--locale must be one of sq, sr, sr-Cyrl, en, rom');
+    if (!isOfferedLocale(locale)) {
+      throw new Error(`--locale must be one of ${offeredLocales().join(', ')}`);
+    }
     try {
       const { link } = await app.get(StaffAccounts).createAdministrator({ name, email, locale });
       process.stdout.write(

@@ -12,7 +12,7 @@ import {
   APP_CONFIG,
   AppConfig,
   Clock,
-  KOSOVO_TIME_ZONE,
+  installationTimeZone,
   createRedis,
   queuePrefix,
 } from '@app/core';
@@ -126,7 +126,7 @@ export class CaseJobsProcessor
         const queue = await this.queues.readyQueue(CASE_JOBS_TO_QUEUE[name]);
         await queue.upsertJobScheduler(
           schedules[name].scheduler,
-          { pattern: schedules[name].pattern, tz: KOSOVO_TIME_ZONE },
+          { pattern: schedules[name].pattern, tz: installationTimeZone() },
           {
             name,
             data: {},

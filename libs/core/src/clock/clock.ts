@@ -1,3 +1,5 @@
+import { installationTimeZone } from '../country/installation';
+
 /** The source of "now", so rules that depend on time can be tested at any moment. */
 export abstract class Clock {
   abstract now(): Date;
@@ -25,37 +27,59 @@ export class FixedClock extends Clock {
   }
 }
 
-export const KOSOVO_TIME_ZONE = 'Europe/Belgrade';
+/**
+ * Dates and wall-clock times are read in the installation's time zone (the country profile's
+ * `timeZone`; Kosovo: Europe/Belgrade). Every helper below takes the zone as its last
+ * argument; left out, it is the installation's (`installationTimeZone()`, see
+ * country/installation.ts). The `kosovo…`
+ * names are the historical ones: they mean "in the installation's time zone".
+ */
 
-/** Made once: building a DateTimeFormat (time zone data, locale) costs far more than using it. */
-const KOSOVO_DATE_FORMAT = new Intl.DateTimeFormat('en-CA', {
-  timeZone: KOSOVO_TIME_ZONE,
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
+/** Made once per zone: building a DateTimeFormat (time zone data, locale) costs far more than using it. */
+const DATE_FORMATS = new Map<string, Intl.DateTimeFormat>();
+const WALL_CLOCK_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
-/** Calendar date (YYYY-MM-DD) of an instant in Kosovo time. */
-export function kosovoDate(instant: Date): string {
-  return KOSOVO_DATE_FORMAT.format(instant);
+function dateFormat(zone: string): Intl.DateTimeFormat {
+  let format = DATE_FORMATS.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    DATE_FORMATS.set(zone, format);
+  }
+  return format;
 }
 
-/** The statistical year of an instant: its year in Kosovo time. */
-export function kosovoYear(instant: Date): number {
-  return Number(kosovoDate(instant).slice(0, 4));
+function wallClockFormat(zone: string): Intl.DateTimeFormat {
+  let format = WALL_CLOCK_FORMATS.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    WALL_CLOCK_FORMATS.set(zone, format);
+  }
+  return format;
 }
 
-/** Made once, like KOSOVO_DATE_FORMAT. */
-const KOSOVO_WALL_CLOCK_FORMAT = new Intl.DateTimeFormat('en-GB', {
-  timeZone: KOSOVO_TIME_ZONE,
-  hourCycle: 'h23',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  second: '2-digit',
-});
+/** Calendar date (YYYY-MM-DD) of an instant in the installation's (or the given) time zone. */
+export function kosovoDate(instant: Date, zone = installationTimeZone()): string {
+  return dateFormat(zone).format(instant);
+}
+
+/** The statistical year of an instant: its year in the installation's time zone. */
+export function kosovoYear(instant: Date, zone = installationTimeZone()): number {
+  return Number(kosovoDate(instant, zone).slice(0, 4));
+}
 
 export interface WallClock {
   year: number;
@@ -66,10 +90,11 @@ export interface WallClock {
   second: number;
 }
 
-/** What a clock on a wall in Kosovo shows at an instant. */
-export function kosovoWallClock(instant: Date): WallClock {
+/** What a clock on a wall in the installation's (or the given) time zone shows at an instant. */
+export function kosovoWallClock(instant: Date, zone = installationTimeZone()): WallClock {
   const parts = Object.fromEntries(
-    KOSOVO_WALL_CLOCK_FORMAT.formatToParts(instant)
+    wallClockFormat(zone)
+      .formatToParts(instant)
       .filter((p) => p.type !== 'literal')
       .map((p) => [p.type, Number(p.value)]),
   );
@@ -83,15 +108,15 @@ export function kosovoWallClock(instant: Date): WallClock {
   };
 }
 
-/** Milliseconds Kosovo wall-clock time is ahead of UTC at an instant (one or two hours). */
-function kosovoOffsetMs(instant: number): number {
-  const w = kosovoWallClock(new Date(instant));
+/** Milliseconds the zone's wall-clock time is ahead of UTC at an instant. */
+function kosovoOffsetMs(instant: number, zone: string): number {
+  const w = kosovoWallClock(new Date(instant), zone);
   const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
 /**
- * The instant a Kosovo wall-clock time names (month 1-12). A time skipped by the spring change
+ * The instant a wall-clock time of the installation's time zone names (month 1-12). A time skipped by the spring change
  * does not exist: it comes back an hour later, so check with kosovoWallClock where that matters.
  */
 export function fromKosovoWallClock(
@@ -102,16 +127,21 @@ export function fromKosovoWallClock(
   minute = 0,
   second = 0,
   ms = 0,
+  zone = installationTimeZone(),
 ): Date {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   // Near a daylight-saving change the first guess can be an hour off.
-  const guess = wall - kosovoOffsetMs(wall);
-  return new Date(wall - kosovoOffsetMs(guess));
+  const guess = wall - kosovoOffsetMs(wall, zone);
+  return new Date(wall - kosovoOffsetMs(guess, zone));
 }
 
-/** "2025-03-01 14:30" (or with seconds) in Kosovo time, as staff read times. */
-export function kosovoDateTime(instant: Date, withSeconds = false): string {
-  const w = kosovoWallClock(instant);
+/** "2025-03-01 14:30" (or with seconds) in the installation's time, as staff read times. */
+export function kosovoDateTime(
+  instant: Date,
+  withSeconds = false,
+  zone = installationTimeZone(),
+): string {
+  const w = kosovoWallClock(instant, zone);
   const two = (n: number) => String(n).padStart(2, '0');
   const time = `${two(w.hour)}:${two(w.minute)}${withSeconds ? `:${two(w.second)}` : ''}`;
   return `${w.year}-${two(w.month)}-${two(w.day)} ${time}`;

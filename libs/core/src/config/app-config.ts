@@ -12,7 +12,7 @@ import { identitySection } from './sections/identity.section';
 import { casesSection } from './sections/cases.section';
 import { clocksSection } from './sections/clocks.section';
 import { meetingsSection } from './sections/meetings.section';
-import { statisticsSection } from './sections/statistics.section';
+import { THRESHOLD_OF_PROFILE, statisticsSection } from './sections/statistics.section';
 import { privacySection } from './sections/privacy.section';
 import { documentsSection } from './sections/documents.section';
 import { DEV_SESSION_SECRET } from './sections/security.section';
@@ -84,6 +84,10 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
 
   const config = result as AppConfig;
   if (problems.length === 0) {
+    if (config.statistics.publicThreshold === THRESHOLD_OF_PROFILE) {
+      (config.statistics as { publicThreshold: number }).publicThreshold =
+        config.country.profile.statistics.publicThreshold;
+    }
     const keys = config.security.encryptionKeys;
     if (!keys.has(config.security.activeEncryptionKeyId)) {
       problems.push(

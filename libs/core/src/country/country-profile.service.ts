@@ -12,10 +12,23 @@ function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/** ISO day of the week of a `YYYY-MM-DD` (1 Monday … 7 Sunday). */
+function isoWeekday(day: string): number {
+  const weekday = new Date(`${day}T00:00:00Z`).getUTCDay();
+  return weekday === 0 ? 7 : weekday;
+}
+
+function addDays(day: string, count: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + count);
+  return isoDate(date);
+}
+
 /**
  * The installation's country profile (`COUNTRY`, default `kosovo`), loaded and checked with the
- * configuration at start-up. Nothing reads it yet but the yearly regional report's future
- * country fields: the taxonomy, clocks, contacts and pages move onto it one by one.
+ * configuration at start-up. Pure helpers read the same profile through installation.ts; the
+ * database gets its reference data, holidays and contacts from it at start-up
+ * (CountryProfileApplication).
  */
 export class CountryProfile {
   private readonly holidayCache = new Map<number, Map<string, string>>();
@@ -66,6 +79,10 @@ export class CountryProfile {
     return this.data.contacts.appeal;
   }
 
+  get workingWeekdays(): readonly number[] {
+    return this.data.workingDays.weekdays;
+  }
+
   /** A name in a language, else in the profile's default language. */
   name(names: Names, language: string): string {
     return names[language] ?? names[this.defaultLanguage];
@@ -75,11 +92,36 @@ export class CountryProfile {
     return this.name(this.data.country.names, language);
   }
 
-  /** The holidays of a year: `YYYY-MM-DD` → name. */
+  /**
+   * The holidays of a year: `YYYY-MM-DD` → name, with the days off a holiday on a day of rest
+   * gives (`nextWorkingDayWhenOn`): the next working day of the week, as Kosovo's Government
+   * calendars apply Law No. 03/L-064 (Saturday 17 February 2024 gave Monday 19 February). Two
+   * holidays moving onto one day, or onto a holiday, give that one day (Orthodox Easter on
+   * Sunday 8 April 2018 gave Monday 9 April, Constitution Day, and no other).
+   */
   holidays(year: number): ReadonlyMap<string, string> {
     let days = this.holidayCache.get(year);
     if (days) return days;
     days = new Map();
+    const moving = new Set(this.data.workingDays.nextWorkingDayWhenOn ?? []);
+    // A holiday on the last days of the year before can give a day off in this one.
+    const all = new Map([...this.fixedHolidays(year - 1), ...this.fixedHolidays(year)]);
+    for (const [day, name] of [...all]) {
+      if (!moving.has(isoWeekday(day))) continue;
+      let next = addDays(day, 1);
+      while (!this.data.workingDays.weekdays.includes(isoWeekday(next))) next = addDays(next, 1);
+      if (!all.has(next)) all.set(next, `${name} (day off)`);
+    }
+    for (const [day, name] of [...all].sort(([a], [b]) => a.localeCompare(b))) {
+      if (day.startsWith(`${year}-`)) days.set(day, name);
+    }
+    this.holidayCache.set(year, days);
+    return days;
+  }
+
+  /** The holidays the profile names for a year, without the days off they give. */
+  private fixedHolidays(year: number): [string, string][] {
+    const days = new Map<string, string>();
     for (const holiday of this.data.workingDays.holidays) {
       if ('every' in holiday) days.set(`${year}-${holiday.every}`, holiday.name);
       else if ('on' in holiday) {
@@ -90,15 +132,12 @@ export class CountryProfile {
         if (easter.getUTCFullYear() === year) days.set(isoDate(easter), holiday.name);
       }
     }
-    this.holidayCache.set(year, days);
-    return days;
+    return [...days];
   }
 
   /** Whether a calendar day (`YYYY-MM-DD`, in the profile's time zone) is a working day. */
   isWorkingDay(day: string): boolean {
-    const date = new Date(`${day}T00:00:00Z`);
-    const weekday = date.getUTCDay() === 0 ? 7 : date.getUTCDay();
-    if (!this.data.workingDays.weekdays.includes(weekday)) return false;
-    return !this.holidays(date.getUTCFullYear()).has(day);
+    if (!this.data.workingDays.weekdays.includes(isoWeekday(day))) return false;
+    return !this.holidays(Number(day.slice(0, 4))).has(day);
   }
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, copyFileSync } from '
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../config/app-config';
-import { KOSOVO_TIME_ZONE } from '../clock/clock';
+
 import {
   CountryProfileData,
   CountryProfileError,
@@ -26,7 +26,7 @@ describe('country profiles', () => {
     it('holds what the platform has today: languages, time zone, prefix, threshold', () => {
       expect(kosovo.languages).toEqual(['sq', 'sr', 'en', 'rom']);
       expect(kosovo.defaultLanguage).toBe('sq');
-      expect(kosovo.timeZone).toBe(KOSOVO_TIME_ZONE);
+      expect(kosovo.timeZone).toBe('Europe/Belgrade');
       expect(kosovo.referencePrefix).toBe('PMD');
       expect(kosovo.publicThreshold).toBe(loadConfig({}).statistics.publicThreshold);
     });
@@ -46,6 +46,75 @@ describe('country profiles', () => {
       expect(kosovo.isWorkingDay('2026-05-01')).toBe(false);
       expect(kosovo.holidays(2026).get('2026-04-05')).toBe('Catholic Easter');
       expect(kosovo.holidays(2026).get('2026-04-12')).toBe('Orthodox Easter');
+    });
+
+    it('gives the next working day off for a holiday on a Saturday or a Sunday', () => {
+      // The Government's calendar of 2024 (Law No. 03/L-064): Saturday 17 February gave Monday
+      // 19 February; Sunday 7 January Monday 8 January; the Easters Monday 1 April and 6 May.
+      const days2024 = [...kosovo.holidays(2024).keys()];
+      expect(days2024).toEqual(
+        expect.arrayContaining(['2024-01-08', '2024-02-19', '2024-04-01', '2024-05-06']),
+      );
+      expect(kosovo.isWorkingDay('2024-02-19')).toBe(false);
+      // 2018: Orthodox Easter (Sunday 8 April) gave Monday 9 April, Constitution Day: no other.
+      expect(kosovo.isWorkingDay('2018-04-10')).toBe(true);
+      // Catholic and Orthodox Easter on one Sunday give one Monday (2025).
+      expect(kosovo.isWorkingDay('2025-04-21')).toBe(false);
+      expect(kosovo.isWorkingDay('2025-04-22')).toBe(true);
+    });
+
+    it('gives the calendar the migrations seeded for 2025-2027, with the Mondays after Saturday holidays', () => {
+      // The days of migration 1797300000000 (which moved Sunday holidays only).
+      const seeded = [
+        '2025-01-01',
+        '2025-01-02',
+        '2025-01-07',
+        '2025-02-17',
+        '2025-03-30',
+        '2025-03-31',
+        '2025-04-09',
+        '2025-04-20',
+        '2025-04-21',
+        '2025-05-01',
+        '2025-05-09',
+        '2025-06-06',
+        '2025-12-25',
+        '2026-01-01',
+        '2026-01-02',
+        '2026-01-07',
+        '2026-02-17',
+        '2026-03-20',
+        '2026-04-05',
+        '2026-04-06',
+        '2026-04-09',
+        '2026-04-12',
+        '2026-04-13',
+        '2026-05-01',
+        '2026-05-09',
+        '2026-05-27',
+        '2026-12-25',
+        '2027-01-01',
+        '2027-01-02',
+        '2027-01-07',
+        '2027-02-17',
+        '2027-03-28',
+        '2027-03-29',
+        '2027-04-09',
+        '2027-05-01',
+        '2027-05-02',
+        '2027-05-03',
+        '2027-05-09',
+        '2027-05-10',
+        '2027-12-25',
+      ];
+      const computed = [2025, 2026, 2027].flatMap((year) => [...kosovo.holidays(year).keys()]);
+      expect(computed.filter((day) => !seeded.includes(day))).toEqual([
+        '2026-05-11',
+        '2027-01-04',
+        '2027-12-27',
+      ]);
+      // 2027's Eid dates are not announced yet, so not in the profile.
+      expect(seeded.filter((day) => !computed.includes(day))).toEqual([]);
     });
   });
 
@@ -81,7 +150,9 @@ describe('country profiles', () => {
 
     it('counts its own public holidays', () => {
       expect(albania.isWorkingDay('2026-11-27')).toBe(true);
-      expect(albania.isWorkingDay('2026-03-16')).toBe(true);
+      expect(albania.isWorkingDay('2026-03-17')).toBe(true);
+      // Summer Day on a Saturday: the Monday off (nextWorkingDayWhenOn, unverified in notes).
+      expect(albania.isWorkingDay('2026-03-16')).toBe(false);
       for (const day of ['2026-03-14', '2026-11-28', '2026-12-08']) {
         expect(albania.holidays(2026).has(day)).toBe(true);
       }

@@ -50,8 +50,19 @@ export interface CountryProfileData {
   communities: NamedEntry[];
   municipalities: NamedEntry[];
   institutions: ProfileInstitution[];
-  workingDays: { weekdays: number[]; holidays: ProfileHoliday[] };
-  contacts: { help: ProfileContact[]; appeal: ProfileContact[] };
+  workingDays: {
+    weekdays: number[];
+    /** A holiday on one of these weekdays gives the next working day off (Kosovo: Sunday). */
+    nextWorkingDayWhenOn?: number[];
+    holidays: ProfileHoliday[];
+  };
+  contacts: {
+    help: ProfileContact[];
+    appeal: ProfileContact[];
+    emergency?: ProfileContact[];
+    privacyAuthority?: ProfileContact[];
+    office?: ProfileContact[];
+  };
   notes?: string[];
 }
 
@@ -99,10 +110,23 @@ function knownTimeZone(zone: string): boolean {
   }
 }
 
+/** The languages the platform has messages for (i18n/*.po; Serbian brings its Cyrillic form). */
+export const PROFILE_LANGUAGES: readonly string[] = ['sq', 'sr', 'en', 'rom'];
+
+/** The lists of contacts a profile can hold. */
+export const CONTACT_LISTS = ['help', 'appeal', 'emergency', 'privacyAuthority', 'office'] as const;
+
 /** The rules a schema cannot say: references between fields, unique codes, real dates. */
 export function profileProblems(profile: CountryProfileData): string[] {
   const problems: string[] = [];
   const { offered, default: first } = profile.languages;
+  for (const language of offered) {
+    if (!PROFILE_LANGUAGES.includes(language)) {
+      problems.push(
+        `/languages/offered: "${language}" has no messages (the platform speaks ${PROFILE_LANGUAGES.join(', ')})`,
+      );
+    }
+  }
   if (!offered.includes(first)) {
     problems.push(`/languages/default: "${first}" is not one of the languages offered`);
   }
@@ -140,8 +164,10 @@ export function profileProblems(profile: CountryProfileData): string[] {
       }
     });
   });
-  for (const list of ['help', 'appeal'] as const) {
-    profile.contacts[list].forEach((contact, i) => names(`/contacts/${list}/${i}`, contact.names));
+  for (const list of CONTACT_LISTS) {
+    (profile.contacts[list] ?? []).forEach((contact, i) =>
+      names(`/contacts/${list}/${i}`, contact.names),
+    );
   }
   profile.workingDays.holidays.forEach((holiday, i) => {
     if ('every' in holiday) {

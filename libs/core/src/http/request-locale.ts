@@ -1,9 +1,12 @@
 import type { FastifyRequest } from 'fastify';
-import { DEFAULT_LOCALE, Locale, negotiateLocale, parseLocale } from '../i18n/locale';
+import { Locale, defaultLocale, negotiateLocale, parseLocale } from '../i18n/locale';
 
 declare module 'fastify' {
   interface FastifyRequest {
-    /** Language of the answer: `?lang=`, then the `lang` cookie, then Accept-Language, then sq. */
+    /**
+     * Language of the answer: `?lang=`, then the `lang` cookie, then Accept-Language (each only
+     * for a language the installation offers), then the profile's default language.
+     */
     locale?: Locale;
   }
 }
@@ -17,7 +20,7 @@ export function resolveLocale(request: FastifyRequest): Locale {
   const cookies = (request as { cookies?: Record<string, string | undefined> }).cookies;
   const remembered = parseLocale(cookies?.[LOCALE_COOKIE]);
   if (remembered) return remembered;
-  return negotiateLocale(request.headers['accept-language']) ?? DEFAULT_LOCALE;
+  return negotiateLocale(request.headers['accept-language']) ?? defaultLocale();
 }
 
 export function requestLocale(request: FastifyRequest): Locale {

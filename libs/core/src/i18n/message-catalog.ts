@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
+import { installationProfile } from '../country/installation';
 import { projectRoot } from '../views/project-root';
 import { areaOfOrigin } from './catalogue-areas';
 import { DEFAULT_LOCALE, LOCALES, Locale } from './locale';
@@ -167,8 +168,20 @@ export class MissingTranslationError extends Error {
  * shows Albanian; in production the catalogue test has already refused such a gap, and Albanian
  * is the last resort. An unknown key shows as itself.
  */
-export function translate(locale: Locale, key: string, params?: MessageParams): string {
+/**
+ * The installation's country as a message names it (`{country}`, given to every message): the
+ * profile's name in that language, else in the profile's default language.
+ */
+export function countryName(locale: Locale): string {
+  const { names } = installationProfile().country;
+  const fallback = names[installationProfile().languages.default];
+  if (locale === 'sr-Cyrl') return toSerbianCyrillic(names.sr ?? fallback);
+  return names[locale] ?? fallback;
+}
+
+export function translate(locale: Locale, key: string, given?: MessageParams): string {
   const all = loaded();
+  const params = { country: countryName(locale), ...given };
   const text = all[locale].get(key);
   if (text !== undefined) return format(locale, key, text, params);
   const reference = all[DEFAULT_LOCALE].get(key);

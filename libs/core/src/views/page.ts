@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { LOCALES, Locale } from '../i18n/locale';
+import { Locale, offeredLocales } from '../i18n/locale';
 import { requestLocale } from '../http/request-locale';
 import { RenderContext, ViewRenderer } from './view-renderer';
 
@@ -21,7 +21,7 @@ export function pageContext(
   return {
     locale,
     path,
-    languages: LOCALES.map((code) => ({
+    languages: offeredLocales().map((code) => ({
       code,
       name: LANGUAGE_NAMES[code],
       href: `${path}?lang=${code}`,

@@ -1,6 +1,6 @@
 import { Transform } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsDefined, IsIn } from 'class-validator';
-import { LOCALES, Locale } from '@app/core';
+import { ArrayMinSize, IsArray, IsDefined } from 'class-validator';
+import { IsOfferedLocale, Locale } from '@app/core';
 
 /** A form's checkboxes: one ticked comes as a string, several as an array, none not at all. */
 const asList = ({ value }: { value: unknown }) =>
@@ -14,13 +14,13 @@ const asList = ({ value }: { value: unknown }) =>
 export class AccountLanguageForm {
   /** The language of their pages and emails. */
   @IsDefined()
-  @IsIn(LOCALES)
+  @IsOfferedLocale()
   locale!: Locale;
 
   /** The languages they can write to reporters in: at least one. */
   @Transform(asList)
   @IsArray()
   @ArrayMinSize(1)
-  @IsIn(LOCALES, { each: true })
+  @IsOfferedLocale({ each: true })
   workingLocales!: Locale[];
 }

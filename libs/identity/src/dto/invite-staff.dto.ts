@@ -9,7 +9,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { LOCALES, Locale, STAFF_ROLES, StaffRole, TextLength } from '@app/core';
+import { IsOfferedLocale, LOCALES, Locale, STAFF_ROLES, StaffRole, TextLength } from '@app/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -36,7 +36,7 @@ export class InviteStaffDto {
 
   @ApiProperty({ enum: LOCALES, description: 'Language of the emails and the back office' })
   @IsDefined()
-  @IsIn(LOCALES)
+  @IsOfferedLocale()
   locale!: Locale;
 
   @ApiPropertyOptional({

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AccountRole, Clock, KOSOVO_TIME_ZONE } from '@app/core';
+import { AccountRole, Clock, installationTimeZone } from '@app/core';
 import { AUDIT_ACTION_PATTERN, AuditDetails } from '../domain/audit-actions';
 import { AuditEntry } from '../entities/audit-entry.entity';
 
@@ -91,13 +91,13 @@ export class AuditLog {
     if (filter.from) {
       query.andWhere(`entry.at >= ((CAST(:from AS date))::timestamp AT TIME ZONE :zone)`, {
         from: filter.from,
-        zone: KOSOVO_TIME_ZONE,
+        zone: installationTimeZone(),
       });
     }
     if (filter.to) {
       query.andWhere(`entry.at < ((CAST(:to AS date) + 1)::timestamp AT TIME ZONE :zone)`, {
         to: filter.to,
-        zone: KOSOVO_TIME_ZONE,
+        zone: installationTimeZone(),
       });
     }
     const [rows, total] = await query

@@ -1,4 +1,4 @@
-import type { Locale, StaffRole } from '@app/core';
+import { type Locale, type StaffRole, equivalentCode } from '@app/core';
 import { StaffAccounts } from './staff-accounts.service';
 
 /** Printed by the seed; demo data is for a local run only (the seed refuses production). */
@@ -76,7 +76,12 @@ export async function seedDemoStaff(accounts: StaffAccounts): Promise<string[]> 
   ];
   for (const demo of DEMO_STAFF) {
     const existing = await accounts.findByEmail(demo.email);
-    if (!existing) await accounts.provision({ ...demo, password: DEMO_STAFF_PASSWORD });
+    // The members sit for the installation's institutions (the profile's equivalents).
+    const institutionCode =
+      demo.institutionCode && equivalentCode('institution', demo.institutionCode);
+    if (!existing) {
+      await accounts.provision({ ...demo, institutionCode, password: DEMO_STAFF_PASSWORD });
+    }
     lines.push(
       `  ${demo.role.padEnd(23)} ${demo.email.padEnd(31)} TOTP secret ${demo.totpSecret}${existing ? '' : ' (created)'}`,
     );

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import { isLocale, isPageRequest } from '@app/core';
+import { defaultLocale, isOfferedLocale, isPageRequest } from '@app/core';
 import { AccountPrincipal } from '../domain/staff-principal';
 import { SessionCookie } from '../http/session-cookie';
 import { StaffSessions } from './staff-sessions.service';
@@ -28,9 +28,10 @@ export class StaffOfRequest {
     let principal = await this.sessions.authenticate(this.cookie.read(request));
     if (!principal) return null;
     const asked = (request.query as Record<string, unknown> | undefined)?.lang;
-    if (!isLocale(asked)) {
-      // Staff read the back office in their own language unless they ask for another.
-      request.locale = principal.locale;
+    if (!isOfferedLocale(asked)) {
+      // Staff read the back office in their own language unless they ask for another (one the
+      // installation offers; else its default language).
+      request.locale = isOfferedLocale(principal.locale) ? principal.locale : defaultLocale();
     } else if (asked !== principal.locale && isPageRequest(request)) {
       // A language chosen with the switcher on a page stays: it becomes the account's.
       await this.sessions.rememberLocale(principal.id, asked);

@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { authenticator } from 'otplib';
 import QRCode from 'qrcode';
-import { Clock } from '@app/core';
+import { Clock, countryName } from '@app/core';
 import { TOTP_STEP_SECONDS, TOTP_WINDOW_STEPS, totpStepAt } from '../domain/totp-step';
 
-/** Name shown in the authenticator app beside the account. */
-export const TOTP_ISSUER = 'PMD Kosovo';
+/** Name shown in the authenticator app beside the account (Kosovo: "PMD Kosovo"). */
+export function totpIssuer(): string {
+  return `PMD ${countryName('en')}`;
+}
 
 export interface TotpEnrolment {
   /** Base32 secret grouped by four characters, for typing it by hand. */
@@ -42,7 +44,7 @@ export class TotpService {
   }
 
   async enrolment(secret: string, accountName: string): Promise<TotpEnrolment> {
-    const uri = authenticator.keyuri(accountName, TOTP_ISSUER, secret);
+    const uri = authenticator.keyuri(accountName, totpIssuer(), secret);
     const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return {
       secretForTyping: secret.match(/.{1,4}/g)?.join(' ') ?? secret,

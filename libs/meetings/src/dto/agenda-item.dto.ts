@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
+  ValidateBy,
   ArrayMaxSize,
   ArrayUnique,
   IsArray,
@@ -11,6 +12,7 @@ import {
   IsUUID,
   Matches,
 } from 'class-validator';
+import { isCanonicalCaseReference } from '@app/cases';
 import { TextLength } from '@app/core';
 import { PROPOSED_DECISIONS, ProposedDecision } from '../domain/decision-kinds';
 import { CODE, trim } from './text-rules';
@@ -64,7 +66,7 @@ export class AddAgendaItemDto {
 export class AddAgendaItemFormDto {
   @IsDefined()
   @Transform(trim)
-  @Matches(/^PMD-\d{4}-\d{5,}$/)
+  @ValidateBy({ name: 'matches', validator: { validate: (v) => isCanonicalCaseReference(v) } })
   reference!: string;
 
   @IsDefined()

@@ -1,4 +1,10 @@
-import { DEFAULT_LOCALE, KOSOVO_TIME_ZONE, Locale, kosovoDate, writtenMessage } from '@app/core';
+import {
+  DEFAULT_LOCALE,
+  Locale,
+  installationTimeZone,
+  kosovoDate,
+  writtenMessage,
+} from '@app/core';
 import { MAIL_TEMPLATES, MailTemplate, RecipientKind } from './mail-templates';
 
 type ParamOf<T extends MailTemplate> = (typeof MAIL_TEMPLATES)[T]['params'][number];
@@ -77,21 +83,31 @@ export function mailLocale(template: MailTemplate, locale: Locale): Locale {
   return keys.every((key) => lookup(locale, key) !== undefined) ? locale : DEFAULT_LOCALE;
 }
 
-const KOSOVO_TIME = new Intl.DateTimeFormat('en-GB', {
-  timeZone: KOSOVO_TIME_ZONE,
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
+const TIME_FORMATS = new Map<string, Intl.DateTimeFormat>();
 
-/** Dates come as ISO strings; people read them as day.month.year (Kosovo time for instants). */
+/** Hours and minutes in a time zone; made once per zone. */
+function timeFormat(zone: string): Intl.DateTimeFormat {
+  let made = TIME_FORMATS.get(zone);
+  if (!made) {
+    made = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    TIME_FORMATS.set(zone, made);
+  }
+  return made;
+}
+
+/** Dates come as ISO strings; people read them as day.month.year (the installation's time for instants). */
 export function formatMailDate(value: string): string {
   const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
   if (day) return `${day[3]}.${day[2]}.${day[1]}`;
   const instant = new Date(value);
   if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(instant.getTime())) {
     const [y, m, d] = kosovoDate(instant).split('-');
-    const time = KOSOVO_TIME.format(instant);
+    const time = timeFormat(installationTimeZone()).format(instant);
     return `${d}.${m}.${y} ${time}`;
   }
   return value;

@@ -11,8 +11,8 @@ import { StatisticsPermissions } from '../domain/statistics-permissions';
 import { StatisticsService } from './statistics.service';
 
 /**
- * Who runs the installation and what its reviewing body is called. Kosovo's, until the country
- * profile holds them too; the country itself comes from the profile.
+ * What the installation's reviewing body is called, and Kosovo's office (the profile's
+ * `contacts.office` names the installation's); the country itself comes from the profile.
  */
 export const INSTALLATION = {
   installation: 'Office for Good Governance, Office of the Prime Minister',
@@ -39,7 +39,8 @@ export class RegionalReports {
     const entry = data.years[0];
     return regionalReport({
       country: { code: this.profile.code, name: this.profile.countryName('en') },
-      installation: INSTALLATION.installation,
+      // The office that runs the platform, as the profile names it (Kosovo: the OGG).
+      installation: this.profile.data.contacts.office?.[0]?.names.en,
       meetingsBody: INSTALLATION.meetingsBody,
       year,
       generatedAt: this.clock.now(),

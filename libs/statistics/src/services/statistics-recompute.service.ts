@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CaseStatisticsSource, EXPECTED_STAGE_DAYS_SQL } from '@app/cases';
-import { KOSOVO_TIME_ZONE } from '@app/core';
+import { installationTimeZone } from '@app/core';
 
 /** The eight scopes of a row with columns co, ar, mu (see the CreateStatistics migration). */
 const SCOPES = `(VALUES (f.co || '|' || f.ar || '|' || f.mu), (f.co || '|' || f.ar || '|*'),
@@ -104,14 +104,14 @@ export class StatisticsRecompute {
       `SELECT to_regclass('meetings') IS NOT NULL AS meetings`,
     )) as { meetings: boolean }[];
     await this.cases.createFactTables(manager, {
-      timeZone: KOSOVO_TIME_ZONE,
+      timeZone: installationTimeZone(),
       factsTable: 'expected_case_facts',
       outcomesTable: 'expected_outcomes',
       extraReferralsTable: 'stat_imported_referrals',
     });
     await manager.query(
       `CREATE TEMP TABLE expected_counters AS ${expectedCountersSql(meetings)}`,
-      meetings ? [KOSOVO_TIME_ZONE] : [],
+      meetings ? [installationTimeZone()] : [],
     );
     await manager.query(`CREATE TEMP TABLE expected_days AS ${EXPECTED_DAYS_SQL}`);
     await manager.query(`

@@ -10,7 +10,7 @@ import {
   AppConfig,
   Clock,
   FieldError,
-  KOSOVO_TIME_ZONE,
+  installationTimeZone,
   ValidationFailedError,
   kosovoDate,
   kosovoYear,
@@ -404,7 +404,7 @@ export class StatisticsService {
     filter: StatisticsFilter,
   ): Promise<Map<number, Record<string, number>>> {
     const rows = await this.cases.overdueReferrals({
-      timeZone: KOSOVO_TIME_ZONE,
+      timeZone: installationTimeZone(),
       today: kosovoDate(this.clock.now()),
       from,
       to,

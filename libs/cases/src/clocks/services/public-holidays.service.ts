@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import {
   Clock,
   ConflictError,
+  CountryProfileApplication,
   NotFoundError,
   ValidationFailedError,
   addCalendarDays,
@@ -12,8 +13,9 @@ import { AuditLog, StaffPrincipal } from '@app/identity';
 import { PublicHoliday } from '../entities/public-holiday.entity';
 
 /**
- * The working-day calendar as administrators keep it: Kosovo's public holidays, year by year
- * (the movable ones, like the Eid days, are announced each year). Every change is audited and
+ * The working-day calendar as administrators keep it: the country's public holidays, year by
+ * year, a year first seeded from the country profile's rules when it is first shown or needed
+ * (the movable ones, like the Eid days, are announced each year and added here). Every change is audited and
  * counts from the next clock computed: due dates already stored stay as they were.
  */
 @Injectable()
@@ -22,6 +24,7 @@ export class PublicHolidaysService {
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly country: CountryProfileApplication,
   ) {}
 
   currentYear(): number {
@@ -29,6 +32,8 @@ export class PublicHolidaysService {
   }
 
   async list(year: number): Promise<{ day: string; name: string }[]> {
+    // A coming year is seeded from the profile when first shown; past years stay as they were.
+    if (year >= this.currentYear()) await this.country.ensureHolidayYear(year);
     const rows = (await this.dataSource.query(
       `SELECT to_char(day, 'YYYY-MM-DD') AS day, name FROM public_holidays
         WHERE day >= make_date($1, 1, 1) AND day < make_date($1 + 1, 1, 1) ORDER BY day`,

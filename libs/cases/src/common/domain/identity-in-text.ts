@@ -34,7 +34,7 @@ const MONTH = '(?:0?[1-9]|1[0-2])';
 const YEAR = '(?:1[89]|20)\\d{2}';
 const MASKS: RegExp[] = [
   // Case and law references: PMD-2025-00042, 05/L-021.
-  /(?<![\p{L}\d])\p{L}{2,5}-(?:19|20)\d{2}-\d{3,9}(?!\d)/gu,
+  /(?<![\p{L}\d])\p{L}{2,6}-(?:19|20)\d{2}-\d{3,9}(?!\d)/gu,
   /(?<!\d)\d{2}\/\p{L}-\d{2,4}(?!\d)/gu,
   // Calendar dates: 2025-03-14, 14.03.2025, 14/3/25, 14. 03. 2025.
   new RegExp(`${NOT_AFTER_DIGIT}${YEAR}-${MONTH}-${DAY}${NOT_BEFORE_DIGIT}`, 'g'),

@@ -16,7 +16,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { LOCALES, Locale, TextLength } from '@app/core';
+import { IsOfferedLocale, LOCALES, Locale, TextLength } from '@app/core';
 import { EARLIEST_INCIDENT_DATE, HELPER_KINDS, HelperKind } from '../domain/case-submission';
 import { IsCalendarDate, IsPhone, trimmed } from '../../common/dto/text-rules';
 
@@ -146,7 +146,7 @@ export class SubmitCaseDto {
     description: 'Language of emails; the request language by default',
   })
   @IsOptional()
-  @IsIn(LOCALES)
+  @IsOfferedLocale()
   preferredLanguage?: Locale;
 
   @ApiProperty()

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Clock, kosovoDate } from '@app/core';
+import { Clock, equivalentCode, kosovoDate } from '@app/core';
 import { formatReceiptCode } from '../domain/receipt-code';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseSubmissionValidator } from './case-submission.validator';
@@ -74,7 +74,12 @@ export async function seedDemoCases(
   const lines: string[] = [];
   const daysAgo = (days: number) => kosovoDate(new Date(clock.now().getTime() - days * 86_400_000));
   for (const report of demoReports(daysAgo)) {
-    const submission = await validator.validate(report);
+    // Written with Kosovo's places; another installation gets its profile's equivalents.
+    const submission = await validator.validate({
+      ...report,
+      community: equivalentCode('community', report.community as string),
+      municipality: equivalentCode('municipality', report.municipality as string),
+    });
     const { result } = await intake.submit(submission, { locale: 'sq' });
     // Filed without an idempotency key, so the answer always carries the code.
     const code = result.receiptCode ? formatReceiptCode(result.receiptCode) : '(not shown)';

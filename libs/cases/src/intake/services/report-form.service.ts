@@ -7,7 +7,7 @@ import {
   FormMessage,
   FormProblem,
   LANGUAGE_NAMES,
-  LOCALES,
+  offeredLocales,
   Locale,
   PayloadTooLargeError,
   TooManyRequestsError,
@@ -217,7 +217,7 @@ export class ReportFormService {
     const key = values.idempotencyKey;
     return {
       lists,
-      languages: LOCALES.map((code) => ({ code, name: LANGUAGE_NAMES[code] })),
+      languages: offeredLocales().map((code) => ({ code, name: LANGUAGE_NAMES[code] })),
       limits: {
         files: this.store.limits.maxFiles,
         fileMb: Math.round((this.store.limits.maxFileBytes / 1048576) * 10) / 10,

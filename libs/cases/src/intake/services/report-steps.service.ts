@@ -9,7 +9,7 @@ import {
   FieldCipher,
   FormMessage,
   LANGUAGE_NAMES,
-  LOCALES,
+  offeredLocales,
   Locale,
   PayloadTooLargeError,
   RateLimiter,
@@ -465,7 +465,7 @@ export class ReportStepsService {
       step,
       progress: progress(step),
       lists,
-      languages: LOCALES.map((code) => ({ code, name: LANGUAGE_NAMES[code] })),
+      languages: offeredLocales().map((code) => ({ code, name: LANGUAGE_NAMES[code] })),
       limits: {
         files: maxFiles,
         fileMb: Math.round((maxFileBytes / 1048576) * 10) / 10,

@@ -1,3 +1,5 @@
+import { installationReferencePrefix } from '@app/core';
+
 /**
  * The free-text search of the staff case list. Text is matched by the database after
  * `pmd_fold` (lower case, diacritics removed), so `gjakove` finds `Gjakovë` and `cop` finds
@@ -21,12 +23,14 @@ export function containsPattern(text: string): string {
   return `%${escapeLike(text)}%`;
 }
 
-const REFERENCE_START = /^pmd(-\d{0,4}(-\d{0,6})?)?$/i;
-
 /**
- * A prefix of a case reference (`PMD-2026-000`, `pmd-2026`), upper-cased for the index, with
+ * A prefix of a case reference (`PMD-2026-000`, `pmd-2026`, with the installation's prefix), upper-cased for the index, with
  * `%` appended; undefined when the text cannot be the start of a reference.
  */
-export function referencePrefixPattern(text: string): string | undefined {
-  return REFERENCE_START.test(text) ? `${escapeLike(text.toUpperCase())}%` : undefined;
+export function referencePrefixPattern(
+  text: string,
+  prefix = installationReferencePrefix(),
+): string | undefined {
+  const start = new RegExp(`^${prefix}(-\\d{0,4}(-\\d{0,6})?)?$`, 'i');
+  return start.test(text) ? `${escapeLike(text.toUpperCase())}%` : undefined;
 }

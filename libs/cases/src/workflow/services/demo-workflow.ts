@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Clock, kosovoDate } from '@app/core';
+import { Clock, equivalentCode, kosovoDate } from '@app/core';
 import type { StaffDirectory, StaffPrincipal } from '@app/identity';
 import type { CaseStatus } from '../domain/case-status.machine';
 import { addDays } from '../../referrals/domain/referral-rules';
@@ -28,7 +28,7 @@ function pathTo(
     by: 'expert',
     referrals: [
       {
-        institutionCode: 'ministry_education',
+        institutionCode: equivalentCode('institution', 'ministry_education'),
         recommendation: 'Return the pupils to mixed classes and report the measures taken.',
         summary:
           'A primary school moved the Roma pupils of two grades to a separate class in a side building.',
@@ -144,7 +144,7 @@ export async function seedDemoWorkflow(
       community: 'roma',
       primaryArea: 'education',
       grounds: ['segregation'],
-      municipality: 'gjakove',
+      municipality: equivalentCode('municipality', 'gjakove'),
       incidentDate: addDays(today, -10),
       description: `${mark} Pupils from our neighbourhood in Gjakovë were seated apart from the others.`,
       perpetratorKind: 'school',
