@@ -36,6 +36,7 @@ const SAMPLE: Record<string, string> = {
   overdue: '2',
   references: 'PMD-2026-00042, PMD-2026-00043',
   listUrl: 'http://localhost:3000/staff/cases?due=overdue',
+  reportUrl: 'http://localhost:3000/staff/partner/reports/PMD-2026-00042',
 };
 
 function itemFor(template: MailTemplate, locale: Locale, to: string): OutboxItem {

@@ -567,6 +567,33 @@ describe('The institution directory', () => {
         'This address is not in the directory: confirm that you checked it, or choose a contact point.',
       );
       expect(unconfirmed.body).toContain('Address typed: someone@example.org.');
+      // Beside its field too, as on the case page: the confirmation box names its problem, and
+      // the one-off part of the form stays open.
+      const block = `decide-${created.id}`;
+      expect(unconfirmed.body).toContain(
+        `<span class="field-error" id="${block}-oneOffConfirmed-error">This address is not in the directory: confirm that you checked it, or choose a contact point.</span>`,
+      );
+      expect(unconfirmed.body).toMatch(
+        new RegExp(
+          `id="${block}-oneOffConfirmed" name="oneOffConfirmed" value="0" aria-invalid="true" aria-describedby="${block}-oneOffConfirmed-error"`,
+        ),
+      );
+      expect(unconfirmed.body).toContain('<details class="one-off" open>');
+      // Only the refused form's block shows it, and only there.
+      expect(unconfirmed.body.match(/class="field-error"/g)).toHaveLength(1);
+      // An address that is not one is named beside the address field.
+      const malformed = await decide([
+        ['contactPointId', ''],
+        ['contactEmail', 'not-an-address'],
+        ['oneOffConfirmed', '0'],
+      ]);
+      expect(malformed.statusCode).toBe(400);
+      expect(malformed.body).toMatch(
+        new RegExp(`<span class="field-error" id="${block}-email-error">[^<]+</span>`),
+      );
+      expect(malformed.body).toContain(
+        `name="contactEmail" maxlength="320" autocomplete="off" value="not-an-address" aria-invalid="true" aria-describedby="${block}-email-error"`,
+      );
       expect(await caseStatus(server, created.id)).toBe('technical_group');
       const decided = await decide([
         ['contactPointId', local],

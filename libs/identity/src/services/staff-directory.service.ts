@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, Not } from 'typeorm';
-import { STAFF_ROLES, StaffRole } from '@app/core';
+import { Locale, STAFF_ROLES, StaffRole } from '@app/core';
+import { accountUsable } from '../domain/account-usable';
 import { StaffMember } from '../domain/staff-principal';
 import { StaffUser } from '../entities/staff-user.entity';
 
@@ -70,6 +71,22 @@ export class StaffDirectory {
     return new Map(
       users.map((u) => [u.id, { name: u.name, organisation: u.organisation?.name ?? '' }]),
     );
+  }
+
+  /**
+   * Where a community mediator is written to: their address and language, only while they can
+   * sign in (account active, invitation accepted, organisation not ended); null otherwise.
+   */
+  async reachableMediator(
+    id: string,
+    manager?: EntityManager,
+  ): Promise<{ email: string; locale: Locale } | null> {
+    if (!UUID.test(id)) return null;
+    const user = await (manager ?? this.dataSource.manager).findOne(StaffUser, {
+      where: { id, role: 'mediator', passwordHash: Not(IsNull()) },
+      relations: { organisation: true },
+    });
+    return user && accountUsable(user) ? { email: user.email, locale: user.locale } : null;
   }
 
   /** Names of staff members, active or not (records name who acted, even after they left). */

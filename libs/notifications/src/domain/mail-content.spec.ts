@@ -27,6 +27,7 @@ const SAMPLE: Record<string, string> = {
   overdue: '3',
   references: 'PMD-2026-00042, PMD-2026-00043, PMD-2026-00044',
   listUrl: 'https://pmd.example/staff/cases?due=overdue',
+  reportUrl: 'https://pmd.example/staff/partner/reports/PMD-2026-00042',
 };
 
 const TEMPLATES = Object.keys(MAIL_TEMPLATES) as MailTemplate[];

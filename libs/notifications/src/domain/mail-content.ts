@@ -16,6 +16,7 @@ export const MAIL_ACTIONS: { [T in MailTemplate]: ParamOf<T> } = {
   case_assigned: 'caseUrl',
   reporter_message_staff: 'caseUrl',
   expert_message_reporter: 'followUpUrl',
+  mediator_message: 'reportUrl',
   status_changed_reporter: 'followUpUrl',
   agenda_published: 'meetingUrl',
   referral_sent: 'responseUrl',

@@ -9,6 +9,9 @@ export const MAIL_TEMPLATES = {
   case_assigned: { audience: 'staff', params: ['reference', 'caseUrl'] },
   reporter_message_staff: { audience: 'staff', params: ['reference', 'caseUrl'] },
   expert_message_reporter: { audience: 'reporter', params: ['followUpUrl'] },
+  // A community mediator following a report (an account like staff's): that a message waits,
+  // never its text or the person's name.
+  mediator_message: { audience: 'staff', params: ['reference', 'reportUrl'] },
   status_changed_reporter: { audience: 'reporter', params: ['followUpUrl'] },
   agenda_published: { audience: 'staff', params: ['meetingDate', 'meetingUrl'] },
   referral_sent: {

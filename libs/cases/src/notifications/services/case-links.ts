@@ -15,6 +15,11 @@ export class CaseLinks {
     return this.absolute(`/staff/cases?due=${due}`);
   }
 
+  /** A report's page for the community mediator who filed it. */
+  partnerReport(reference: string): string {
+    return this.absolute(`/staff/partner/reports/${encodeURIComponent(reference)}`);
+  }
+
   followUp(): string {
     return this.absolute('/follow-up');
   }

@@ -27,7 +27,8 @@ const INSTITUTION_LOCALE: Locale = 'sq';
  * to the reporter (receipt, status changes, a staff message; only with an address, consent, and
  * data not erased; neutral words and the follow-up link only), to staff (a new case to the administrators, an assignment, a reporter's
  * message, a referral answered or overdue: the legal expert of the case, or the administrators
- * while it has none) and to institutions (the referral and its overdue reminder). Staff emails
+ * while it has none), to the community mediator following a report (a staff reply: that a
+ * message waits, nothing of it) and to institutions (the referral and its overdue reminder). Staff emails
  * are in each member's language and name the case by its reference only.
  */
 @Injectable()
@@ -93,16 +94,16 @@ export class CaseNotifications implements CaseEventListener {
   async afterMessagePosted(manager: EntityManager, event: CaseMessagePostedEvent): Promise<void> {
     const row = event.case;
     if (event.author === 'staff') {
-      await this.outbox.add(
-        manager,
-        this.toReporter(row, (to) => ({
+      await this.outbox.add(manager, [
+        ...this.toReporter(row, (to) => ({
           template: 'expert_message_reporter',
           locale: row.preferredLocale,
           to,
           params: { followUpUrl: this.links.followUp() },
           caseId: row.id,
         })),
-      );
+        ...(await this.toFollowingMediator(manager, row)),
+      ]);
       return;
     }
     await this.outbox.add(
@@ -207,6 +208,28 @@ export class CaseNotifications implements CaseEventListener {
   private toReporter(row: CaseSnapshot, item: (to: string) => OutboxItem): OutboxItem[] {
     if (!row.contactEmailEnc || !row.consentContact || row.personalDataErasedAt) return [];
     return [item(this.cipher.decrypt(row.contactEmailEnc, row.id))];
+  }
+
+  /**
+   * The community mediator who filed the report, while the person lets them follow it (not
+   * withdrawn, data not erased) and they can still sign in: the reference and the link only.
+   */
+  private async toFollowingMediator(
+    manager: EntityManager,
+    row: CaseSnapshot,
+  ): Promise<OutboxItem[]> {
+    if (!row.filedByAccountId || !row.mediatorMayFollow || row.personalDataErasedAt) return [];
+    const mediator = await this.staff.reachableMediator(row.filedByAccountId, manager);
+    if (!mediator) return [];
+    return [
+      {
+        template: 'mediator_message',
+        locale: mediator.locale,
+        to: mediator.email,
+        params: { reference: row.reference, reportUrl: this.links.partnerReport(row.reference) },
+        caseId: row.id,
+      },
+    ];
   }
 
   /** The legal expert of the case; the administrators when it has none (or they left). */
