@@ -1,3 +1,4 @@
+import { equivalentCode } from '@app/core';
 import type { DirectoryRow } from '../domain/directory-csv';
 import { InstitutionDirectoryService } from './institution-directory.service';
 
@@ -57,7 +58,13 @@ export const DEMO_CONTACT_POINTS: readonly Omit<DirectoryRow, 'activeFrom'>[] = 
 export async function seedDemoDirectory(directory: InstitutionDirectoryService): Promise<string[]> {
   const activeFrom = '2020-01-01';
   const result = await directory.ensure(
-    DEMO_CONTACT_POINTS.map((p) => ({ ...p, activeFrom })),
+    // Written with Kosovo's codes; another installation gets its profile's equivalents.
+    DEMO_CONTACT_POINTS.map((p) => ({
+      ...p,
+      institutionCode: equivalentCode('institution', p.institutionCode),
+      municipalityCode: p.municipalityCode && equivalentCode('municipality', p.municipalityCode),
+      activeFrom,
+    })),
     'demo',
   );
   return [
