@@ -95,7 +95,16 @@ export class AddPartnerOrganisations1797800000000 implements MigrationInterface 
         DROP COLUMN filed_by_organisation_id,
         DROP COLUMN filed_by_account_id
     `);
-    // The audit log is append-only: entries of mediators stay, so their role stays allowed.
+    // The audit log is append-only: entries of mediators stay, so their role stays allowed. The
+    // code before this migration knows no mediator, so their accounts are closed and signed out.
+    await queryRunner.query(`
+      UPDATE staff_sessions SET revoked_at = now()
+       WHERE revoked_at IS NULL AND user_id IN (SELECT id FROM staff_users WHERE role = 'mediator')
+    `);
+    await queryRunner.query(`
+      UPDATE staff_users SET active = false, deactivated_at = now()
+       WHERE role = 'mediator' AND active
+    `);
     await queryRunner.query(`DROP INDEX staff_users_organisation_idx`);
     await queryRunner.query(`
       ALTER TABLE staff_users

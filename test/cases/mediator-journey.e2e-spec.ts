@@ -567,6 +567,35 @@ describe('Community mediators of partner organisations', () => {
     expect(colleague.statusCode).toBe(201);
   });
 
+  it('checks the idempotency key of a mediator filing as the public intake does', async () => {
+    const mediator = await createMediator(server, { organisationId, locale: 'en' });
+    const login = await loginAs(server, mediator);
+    const file = (key: string, mediatorMayFollow: boolean) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/v1/partner/reports',
+        headers: { ...login.headers, 'idempotency-key': key },
+        payload: { report: validReport(), mediatorMayFollow },
+      });
+    for (const bad of ['', 'k'.repeat(300)]) {
+      const res = await file(bad, false);
+      expect([bad.length, res.statusCode]).toEqual([bad.length, 400]);
+    }
+    const report = validReport();
+    const again = (mediatorMayFollow: boolean) =>
+      server.app.inject({
+        method: 'POST',
+        url: '/api/v1/partner/reports',
+        headers: { ...login.headers, 'idempotency-key': 'mediator-retry-1' },
+        payload: { report, mediatorMayFollow },
+      });
+    expect((await again(false)).statusCode).toBe(201);
+    const replay = await again(false);
+    expect([replay.statusCode, replay.headers['idempotent-replayed']]).toEqual([201, 'true']);
+    // The person's other answer about following is another request, not a replay.
+    expect((await again(true)).statusCode).toBe(409);
+  });
+
   it('stops the mediators of an ended organisation from signing in and filing', async () => {
     const ended = await adminPost(`/staff/organisations/${organisationId}/deactivate`, {});
     expect(ended.statusCode).toBe(303);

@@ -159,11 +159,16 @@ export class CaseIntakeService {
     clientKey: string,
     options: IntakeOptions,
   ): Promise<{ result: SubmittedCase; replayed: boolean }> {
-    if (options.idempotencyKey !== undefined) this.idempotency.checkKey(options.idempotencyKey);
+    if (options.idempotencyKey !== undefined) this.checkIdempotencyKey(options.idempotencyKey);
     await this.admit(clientKey);
     const outcome = await this.submit(submission, options);
     await this.countAccepted(clientKey, outcome);
     return outcome;
+  }
+
+  /** Refuses a malformed idempotency key (before a limit slot is taken). */
+  checkIdempotencyKey(key: string): void {
+    this.idempotency.checkKey(key);
   }
 
   /** The reference of the case already filed under an idempotency key, if one was. */
@@ -184,6 +189,8 @@ export class CaseIntakeService {
   ): Promise<{ result: SubmittedCase; replayed: boolean }> {
     const evidence = options.evidence ?? [];
     try {
+      // Every caller's key is checked here too, so none reaches the table's own checks.
+      if (options.idempotencyKey !== undefined) this.idempotency.checkKey(options.idempotencyKey);
       // The slow work happens before the transaction, which holds the year's counter lock.
       const receiptCode = generateReceiptCode();
       const receiptCodeHash = await this.hasher.hash(receiptCode);
@@ -216,6 +223,8 @@ export class CaseIntakeService {
             canonical({
               submission,
               evidence: evidence.map((e) => [e.sha256, e.originalName]),
+              // A mediator's retry with another answer about following is another request.
+              filedBy: options.filedBy ?? null,
             }),
           ),
         )

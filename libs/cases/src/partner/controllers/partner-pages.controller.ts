@@ -94,7 +94,12 @@ export class PartnerPagesController {
       },
     );
     if (outcome.kind === 'received') {
-      return view('cases/report-received.njk', { reference: outcome.reference }, 200, ANSWER);
+      return view(
+        'cases/report-received.njk',
+        { reference: outcome.reference, partner: true },
+        200,
+        ANSWER,
+      );
     }
     const { reference, receiptCode, evidenceCount } = outcome.result;
     const model = {
@@ -137,7 +142,7 @@ export class PartnerPagesController {
   async reportAgain(request: FastifyRequest, { error }: Refused): Promise<PageResult> {
     if (!(error instanceof ReportRefusedError)) throw error;
     if (error.refusal instanceof IdempotencyKeyReusedError) {
-      return view('cases/report-sent.njk', {}, 409, ANSWER);
+      return view('cases/report-sent.njk', { partner: true }, 409, ANSWER);
     }
     return {
       form: await this.reportForm.refusedForm(error, requestLocale(request)),

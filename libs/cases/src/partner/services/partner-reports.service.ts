@@ -60,6 +60,8 @@ export class PartnerReportsService {
       report?: unknown;
       mediatorMayFollow?: unknown;
     };
+    if (options.idempotencyKey !== undefined)
+      this.intake.checkIdempotencyKey(options.idempotencyKey);
     await this.intake.admitMediator(mediator.id);
     const submission = await this.validator.validate(report ?? {});
     if (typeof mediatorMayFollow !== 'boolean') {
