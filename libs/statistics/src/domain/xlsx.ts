@@ -1,4 +1,3 @@
-
 /** A cell of a worksheet: text, a number, or empty. */
 export type SheetCell = string | number | null;
 

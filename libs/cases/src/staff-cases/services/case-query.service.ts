@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, In } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import { Clock, Locale } from '@app/core';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
@@ -30,9 +30,11 @@ import { CaseReferralsService } from '../../referrals/services/case-referrals.se
 import { CaseClockFacts } from '../../clocks/services/case-clock-facts';
 import { institutionLabel } from '../../referrals/services/institution-label';
 import {
+  ATTACK_SHOWN_DAYS,
   FollowUpAttemptsStore,
   ReferenceAttack,
 } from '../../follow-up/services/follow-up-attempts.store';
+import type { RunningClockColumns } from '../../clocks/services/case-clock-facts';
 
 /**
  * Counting every match of a filter over a million cases would cost more than the page itself;
@@ -67,6 +69,25 @@ const SUMMARY_COLUMNS = [
 
 /** The ground that marks a case for urgent triage (a possible criminal offence). */
 const HATE_CRIME_GROUND = 'hate_crime';
+
+/** A row of the list's page query. */
+interface ListRow extends RunningClockColumns {
+  id: string;
+  reference: string;
+  status: Case['status'];
+  version: number;
+  submitted_at: Date;
+  year: number;
+  community: string;
+  primary_area: string;
+  municipality: string;
+  assignee_id: string | null;
+  anonymous: boolean;
+  assignee_name: string | null;
+  attacked_at: Date | null;
+  total_failures: number | null;
+  hate_crime: boolean;
+}
 
 export function staffViewer(principal: Pick<StaffPrincipal, 'id' | 'role'>): CaseViewer {
   return { kind: 'staff', id: principal.id, role: principal.role };
@@ -153,19 +174,37 @@ export class CaseQueryService {
       .addOrderBy('c.id', direction)
       .offset(offset)
       .limit(pageSize + 1);
-    const rows = await this.dataSource.manager
-      .createQueryBuilder(Case, 'c')
-      .select(SUMMARY_COLUMNS)
-      .where(`c.id IN (${pageIds.getQuery()})`)
-      .setParameters(pageIds.getParameters())
-      .orderBy('c.submittedAt', direction)
-      .addOrderBy('c.id', direction)
-      .getMany();
-    const clocks = await this.clockFacts.forCases(rows.map((r) => r.id));
+    // The page's rows with what the list shows beside each (the assignee's name, a running
+    // clock, a receipt-code attack, the hate-crime mark) in one query, read as plain rows.
+    const [idsSql, idsParameters] = pageIds.getQueryAndParameters();
+    const n = idsParameters.length;
+    const readClock = this.clockFacts.clockReader();
+    const rows = (await this.dataSource.query(
+      `SELECT c.id, c.reference, c.status, c.version, c.submitted_at, c.year, c.community,
+              c.primary_area, c.municipality, c.assignee_id, c.anonymous,
+              s.name AS assignee_name, a.attacked_at, a.total_failures,
+              EXISTS (SELECT 1 FROM case_grounds g WHERE g.case_id = c.id AND g.ground = $${n + 1})
+                AS hate_crime,
+              ${this.clockFacts.runningClockColumns}
+         FROM cases c
+         LEFT JOIN staff_users s ON s.id = c.assignee_id
+         LEFT JOIN follow_up_reference_attempts a
+           ON a.reference = c.reference AND a.attacked_at > $${n + 2}
+         ${this.clockFacts.runningClockJoin}
+        WHERE c.id IN (${idsSql})
+        ORDER BY c.submitted_at ${direction}, c.id ${direction}`,
+      [
+        ...idsParameters,
+        HATE_CRIME_GROUND,
+        new Date(this.clock.now().getTime() - ATTACK_SHOWN_DAYS * DAY_MS),
+      ],
+    )) as ListRow[];
+    const clockOf = await readClock;
+    const clocks = new Map(rows.map((r) => [r.id, clockOf(r)]));
     if (query.order === 'due') {
       // The page's rows in the order of their ids' query: earliest due date first.
       const due = (id: string) => clocks.get(id)?.dueDate ?? '9999-12-31';
-      rows.sort((a, b) => due(a.id).localeCompare(due(b.id)) || +a.submittedAt - +b.submittedAt);
+      rows.sort((a, b) => due(a.id).localeCompare(due(b.id)) || +a.submitted_at - +b.submitted_at);
     }
     const hasMore = rows.length > pageSize;
     const items = rows.slice(0, pageSize);
@@ -185,20 +224,25 @@ export class CaseQueryService {
       total = Math.min(counted.n, cap);
       totalIsExact = counted.n <= cap;
     }
-    const [names, attacks, hateCrimes] = await Promise.all([
-      this.staff.namesOf(items.flatMap((r) => (r.assigneeId ? [r.assigneeId] : []))),
-      this.followUpAttempts.attacksOn(
-        items.map((r) => r.reference),
-        this.clock.now(),
-      ),
-      this.withGround(
-        items.map((r) => r.id),
-        HATE_CRIME_GROUND,
-      ),
-    ]);
+    const now = this.clock.now().getTime();
     return {
       items: items.map((row) => ({
-        ...this.summary(row, names, attacks, hateCrimes),
+        id: row.id,
+        reference: row.reference,
+        status: row.status,
+        version: row.version,
+        submittedAt: row.submitted_at.toISOString(),
+        ageDays: Math.max(0, Math.floor((now - row.submitted_at.getTime()) / DAY_MS)),
+        year: row.year,
+        community: row.community,
+        primaryArea: row.primary_area,
+        municipality: row.municipality,
+        assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name } : null,
+        receiptCodeAttack: row.attacked_at
+          ? { lastAt: row.attacked_at.toISOString(), wrongCodes: row.total_failures! }
+          : null,
+        anonymous: row.anonymous,
+        hateCrime: row.hate_crime,
         clock: clocks.get(row.id) ?? null,
       })),
       page,
@@ -380,16 +424,6 @@ export class CaseQueryService {
       [assigneeIds],
     )) as { assignee_id: string; n: number }[];
     return new Map(rows.map((r) => [r.assignee_id, r.n]));
-  }
-
-  /** Which of the cases name a ground (one query for the page). */
-  private async withGround(caseIds: string[], ground: string): Promise<Set<string>> {
-    if (caseIds.length === 0) return new Set();
-    const rows = await this.dataSource.manager.find(CaseGround, {
-      select: { caseId: true },
-      where: { caseId: In(caseIds), ground },
-    });
-    return new Set(rows.map((r) => r.caseId));
   }
 
   private summary(
