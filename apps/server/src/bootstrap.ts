@@ -148,17 +148,20 @@ export async function createServer({
   app.useGlobalFilters(new ProblemDetailsFilter(app.get(PAGE_ERROR_RENDERER)));
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Platform for protection from discrimination')
-      .setDescription(
-        'Reports of discrimination against the Roma, Ashkali and Egyptian communities in Kosovo. Errors are RFC 9457 problem details in the language of Accept-Language (sq, sr, sr-Cyrl, en, rom).',
-      )
-      .setVersion('1')
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  // The OpenAPI document is built on its first request, not before listening: scanning every
+  // controller takes a good part of the start-up, and few callers ever read it.
+  const buildDocument = () =>
+    SwaggerModule.createDocument(
+      app,
+      new DocumentBuilder()
+        .setTitle('Platform for protection from discrimination')
+        .setDescription(
+          'Reports of discrimination against the Roma, Ashkali and Egyptian communities in Kosovo. Errors are RFC 9457 problem details in the language of Accept-Language (sq, sr, sr-Cyrl, en, rom).',
+        )
+        .setVersion('1')
+        .build(),
+    );
+  SwaggerModule.setup('api/docs', app, buildDocument, { jsonDocumentUrl: 'api/docs-json' });
 
   await app.init();
   await fastify.ready();

@@ -27,10 +27,17 @@ interface Break {
 interface LineBreaker {
   nextBreak(): Break | null;
 }
-// The very library (and version) pdfkit breaks lines with, resolved from pdfkit itself.
-const LineBreakerClass = createRequire(require.resolve('pdfkit'))('linebreak') as new (
-  text: string,
-) => LineBreaker;
+type LineBreakerClass = new (text: string) => LineBreaker;
+let lineBreakerClass: LineBreakerClass | undefined;
+
+/**
+ * The very library (and version) pdfkit breaks lines with, resolved from pdfkit itself; loaded
+ * with the first long text (in the PDF threads), not when the web server starts.
+ */
+function loadLineBreaker(): LineBreakerClass {
+  lineBreakerClass ??= createRequire(require.resolve('pdfkit'))('linebreak') as LineBreakerClass;
+  return lineBreakerClass;
+}
 
 /**
  * Characters that belong to the one before them (combining marks, variation selectors, joiners,
@@ -68,7 +75,8 @@ export function capLength(text: string, limit = PDF_TEXT_LIMIT): string {
 export function breakLongRuns(text: string, maxRun = MAX_RUN): string {
   // No word can be long in a short text; most values end here.
   if (text.length <= maxRun) return text;
-  const breaker = new LineBreakerClass(text);
+  const Breaker = loadLineBreaker();
+  const breaker = new Breaker(text);
   const out: string[] = [];
   let start = 0;
   for (let bk = breaker.nextBreak(); bk; bk = breaker.nextBreak()) {

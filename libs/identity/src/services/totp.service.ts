@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { authenticator } from 'otplib';
-import QRCode from 'qrcode';
 import { Clock, countryName } from '@app/core';
 import { TOTP_STEP_SECONDS, TOTP_WINDOW_STEPS, totpStepAt } from '../domain/totp-step';
 
@@ -45,6 +44,8 @@ export class TotpService {
 
   async enrolment(secret: string, accountName: string): Promise<TotpEnrolment> {
     const uri = authenticator.keyuri(accountName, totpIssuer(), secret);
+    // qrcode is loaded on the first enrolment, not at start-up.
+    const { default: QRCode } = await import('qrcode');
     const svg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return {
       secretForTyping: secret.match(/.{1,4}/g)?.join(' ') ?? secret,

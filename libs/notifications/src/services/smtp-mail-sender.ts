@@ -1,7 +1,7 @@
 import { connect, Socket } from 'node:net';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
-import nodemailer, { Transporter } from 'nodemailer';
-import MailComposer from 'nodemailer/lib/mail-composer';
+import type { Transporter } from 'nodemailer';
+import type MailComposer from 'nodemailer/lib/mail-composer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { MailSender, OutgoingMail } from './mail-sender';
@@ -62,19 +62,40 @@ export function envelopeAddress(from: string): string {
   return (/<([^<>\s]+@[^<>\s]+)>\s*$/.exec(from)?.[1] ?? from).trim();
 }
 
-/** SMTP over pooled connections (nodemailer). */
+interface Nodemailer {
+  transport: Transporter;
+  MailComposer: typeof MailComposer;
+}
+
+/**
+ * SMTP over pooled connections (nodemailer). nodemailer is loaded with the first email, not when
+ * the module is: the web server imports this library's index but never sends itself.
+ */
 @Injectable()
 export class SmtpMailSender extends MailSender implements OnApplicationShutdown {
-  private readonly transport: Transporter;
+  private readonly poolOptions: SMTPPool.Options;
   private readonly envelopeFrom: string;
+  private nodemailer?: Promise<Nodemailer>;
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {
     super();
-    this.transport = nodemailer.createTransport(smtpPoolOptions(config));
+    this.poolOptions = smtpPoolOptions(config);
     this.envelopeFrom = envelopeAddress(config.mail.from);
   }
 
+  private loaded(): Promise<Nodemailer> {
+    this.nodemailer ??= Promise.all([
+      import('nodemailer'),
+      import('nodemailer/lib/mail-composer'),
+    ]).then(([{ default: nodemailer }, { default: MailComposer }]) => ({
+      transport: nodemailer.createTransport(this.poolOptions),
+      MailComposer,
+    }));
+    return this.nodemailer;
+  }
+
   async send(mail: OutgoingMail): Promise<void> {
+    const { transport, MailComposer } = await this.loaded();
     // The message is built into one buffer first: streamed part by part, nodemailer writes it to
     // the socket in hundreds of small writes, which cost more CPU than building it.
     const raw = await new MailComposer({
@@ -90,11 +111,11 @@ export class SmtpMailSender extends MailSender implements OnApplicationShutdown 
     })
       .compile()
       .build();
-    await this.transport.sendMail({ envelope: { from: this.envelopeFrom, to: [mail.to] }, raw });
+    await transport.sendMail({ envelope: { from: this.envelopeFrom, to: [mail.to] }, raw });
   }
 
   async close(): Promise<void> {
-    this.transport.close();
+    if (this.nodemailer) (await this.nodemailer).transport.close();
   }
 
   async onApplicationShutdown(): Promise<void> {

@@ -1,4 +1,4 @@
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 // The published schema is the one the code checks against: one file, no copy to drift.
 import REGIONAL_REPORT_SCHEMA_V1 from '../../../../docs/regional-report/v1/schema.json';
@@ -27,9 +27,17 @@ export interface ReportProblem {
 /** Problems listed per file at most; the first ones are what a person fixes first anyway. */
 export const MAX_PROBLEMS_PER_FILE = 20;
 
-const ajv = new Ajv2020({ allErrors: true, strict: true });
-addFormats(ajv);
-const validate = ajv.compile<RegionalReport>(REGIONAL_REPORT_SCHEMA_V1);
+let compiled: ValidateFunction<RegionalReport> | undefined;
+
+/** The schema's validator, compiled on the first report checked (not at start-up). */
+function schemaValidator(): ValidateFunction<RegionalReport> {
+  if (!compiled) {
+    const ajv = new Ajv2020({ allErrors: true, strict: true });
+    addFormats(ajv);
+    compiled = ajv.compile<RegionalReport>(REGIONAL_REPORT_SCHEMA_V1);
+  }
+  return compiled;
+}
 
 function problemOf(error: ErrorObject): ReportProblem {
   const path = error.instancePath;
@@ -81,6 +89,7 @@ export function checkRegionalReport(
   } catch {
     return { report: null, problems: [{ path: '', code: 'not_json' }] };
   }
+  const validate = schemaValidator();
   if (!validate(parsed)) {
     const seen = new Set<string>();
     const problems: ReportProblem[] = [];

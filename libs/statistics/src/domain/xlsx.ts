@@ -1,5 +1,3 @@
-import ExcelJS from 'exceljs';
-
 /** A cell of a worksheet: text, a number, or empty. */
 export type SheetCell = string | number | null;
 
@@ -51,6 +49,8 @@ export async function xlsxWorkbook(
   tables: readonly SheetTable[],
   meta: { creator: string; created: Date },
 ): Promise<Buffer> {
+  // exceljs is loaded on the first export, not at start-up (a good part of the start-up time).
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = meta.creator;
   workbook.created = meta.created;

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import ExcelJS from 'exceljs';
 import type { FastifyRequest } from 'fastify';
 import {
   Locale,
@@ -265,6 +264,8 @@ export class RegionalComparisons {
       const text = `\ufeff${[header, ...rows].map((row) => csvLine(row)).join('')}`;
       return { name, contentType: 'text/csv; charset=utf-8', body: Buffer.from(text) };
     }
+    // exceljs is loaded on the first spreadsheet, not at start-up.
+    const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet(
       translate(locale, 'statistics.regional.sheet').slice(0, 31),

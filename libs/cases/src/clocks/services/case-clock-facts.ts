@@ -20,6 +20,13 @@ export interface RunningClock {
 
 export type DueFilter = 'overdue' | 'due_soon';
 
+/** A row's columns named by `CaseClockFacts.runningClockColumns`. */
+export interface RunningClockColumns {
+  clock_stage: ClockStage | null;
+  clock_due_day: string;
+  clock_paused: boolean;
+}
+
 /**
  * The running clocks of cases as the staff lists show and filter them. "Due soon" is the
  * reminder's window (CLOCK_REMINDER_DAYS_BEFORE working days, at least today); "overdue" a due
@@ -50,6 +57,28 @@ export class CaseClockFacts {
 
   /** The SQL expression of a case's running due date (alias `c`), to sort by. */
   readonly dueDateExpression = `(SELECT k.due_day FROM case_clocks k WHERE k.case_id = c.id AND k.stopped_at IS NULL)`;
+
+  /**
+   * Columns of a case's running clock for a list query that joins {@link runningClockJoin}
+   * (case alias `c`), read back by {@link clockReader}: the list's page in one query.
+   */
+  readonly runningClockColumns = `k.stage AS clock_stage, to_char(k.due_day, 'YYYY-MM-DD') AS clock_due_day, k.paused_at IS NOT NULL AS clock_paused`;
+  readonly runningClockJoin = `LEFT JOIN case_clocks k ON k.case_id = c.id AND k.stopped_at IS NULL`;
+
+  /** Reads the running clock of a row with {@link runningClockColumns} (null: none runs). */
+  async clockReader(): Promise<(row: RunningClockColumns) => RunningClock | null> {
+    const calendar = await this.calendars.calendar();
+    const today = kosovoDate(this.clock.now());
+    return (row) =>
+      row.clock_stage === null
+        ? null
+        : {
+            stage: row.clock_stage,
+            dueDate: row.clock_due_day,
+            daysLeft: calendar.workingDaysBetween(today, row.clock_due_day),
+            waitingForReporter: row.clock_paused,
+          };
+  }
 
   async forCases(caseIds: readonly string[]): Promise<Map<string, RunningClock>> {
     if (caseIds.length === 0) return new Map();

@@ -126,7 +126,7 @@ export class CaseListDto {
 
   @ApiProperty({
     description:
-      'Matching cases, counted up to a cap (see totalIsExact); counting a million rows per page would cost more than the page',
+      'Matching cases, counted up to a cap (1,000; 100 with a free-text search; see totalIsExact): counting a million rows per page would cost more than the page',
   })
   total!: number;
 

@@ -1,8 +1,12 @@
 import { SectionSpec, env, InvalidValue } from '../env-schema';
 
 export const notificationsSection = {
+  // 32 rather than 8: the claims and sent marks of the jobs in flight are batched into one
+  // statement while the previous one runs, so more in flight means larger batches and fewer
+  // statements per email (worker CPU per email 2.0-2.4 ms instead of 2.7 ms in the
+  // notifications bench); SMTP connections stay MAIL_POOL_SIZE, the other sends wait for one.
   concurrency: env.int('MAIL_CONCURRENCY', 'Emails one worker process sends at once', {
-    default: '8',
+    default: '32',
     min: 1,
     max: 100,
   }),
