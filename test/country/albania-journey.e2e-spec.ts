@@ -15,7 +15,7 @@ import {
   holdMeeting,
   planMeeting,
 } from '../meetings/meeting-fixtures';
-import { withOutcomeMessage } from '../support/case-workflow';
+import { addContactPoint, withOutcomeMessage } from '../support/case-workflow';
 import { TestServer, startTestServer } from '../support/test-server';
 
 const ALBANIA = loadCountryProfile('albania');
@@ -132,7 +132,11 @@ describe('An Albanian installation: report to regional report', () => {
             recommendation: 'Të shqyrtohet ankesa dhe të merren masa brenda afatit.',
             summary: 'A school moved the Egyptian pupils of one grade to a separate class.',
             responseDueDate: dueDate(server),
-            contactEmail: 'info@kmd.test',
+            contactPointId: await addContactPoint(server, {
+              institutionCode: COMMISSIONER,
+              unit: 'Komisioneri, sektori i ankesave (test)',
+              email: 'ankesa.kmd@example.org',
+            }),
           },
         ],
       },
