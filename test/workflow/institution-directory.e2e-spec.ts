@@ -321,8 +321,26 @@ describe('The institution directory', () => {
       expect(auditPage.body).toContain('Directory contact point changed');
       expect(auditPage.body).toContain('Directory contact point added');
       expect(auditPage.body).toContain(team.admin.name);
-      expect(auditPage.body).toContain('Changed: email');
+      // Its details in words: the institution and municipality by name, the source, the fields.
+      for (const text of [
+        'Source: the directory page, Changed: e-mail',
+        'Institution: Ministry of Education, Science, Technology and Innovation, Municipality: Prizren',
+      ]) {
+        expect(auditPage.body).toContain(text);
+      }
+      expect(auditPage.body).toContain('Source: country profile');
+      expect(auditPage.body).not.toMatch(/institutionCode|municipalityCode|source: page/);
       expect(auditPage.body).not.toContain('arsimi.prizren@example.org');
+      // The filter offers the directory's actions by name.
+      for (const [action, label] of [
+        ['contact_point_created', 'Directory contact point added'],
+        ['contact_point_updated', 'Directory contact point changed'],
+      ]) {
+        expect(auditPage.body).toContain(`<option value="${action}">${label}</option>`);
+      }
+      const updates = await page('/staff/audit?action=contact_point_updated');
+      expect(updates.body).toContain('Changed: e-mail');
+      expect(updates.body).not.toContain('Source: country profile');
     });
 
     it('two administrators adding the same new key at once: one is added, the other is told the key is taken', async () => {
