@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DirectorySeeder, InstitutionDirectoryService } from '@app/cases';
 import { CountryProfile } from '@app/core';
+import { DataSource } from 'typeorm';
 import { directoryCommand } from '../../apps/server/src/cli/directory.command';
 import { multipart } from '../cases/case-fixtures';
 import {
@@ -572,6 +573,54 @@ describe('The institution directory', () => {
         [created.id],
       );
       expect(status).toBe('assigned');
+    });
+
+    it('checks the contact point as it is when the referral commits: an end committing meanwhile refuses it', async () => {
+      const created = await assignedCase(server, team);
+      const pointId = await addContactPoint(server, { email: 'ending.desk@example.org' });
+      // An administrator's change to the contact point is under way (its row locked, not yet
+      // committed): it ends the contact point from today.
+      const runner = server.app.get(DataSource).createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await runner.query(
+          `UPDATE institution_contact_points SET active_to = $2::date WHERE id = $1`,
+          [pointId, daysFromNow(server, -1)],
+        );
+        const sent = server.app.inject({
+          method: 'POST',
+          url: `/api/v1/cases/${created.id}/transitions`,
+          headers: { ...team.as.expert.headers, 'accept-language': 'en' },
+          payload: {
+            to: 'referred',
+            referrals: [referral(server, { contactEmail: null, contactPointId: pointId })],
+            outcomeMessage: 'We asked the ministry to act and will tell you what it answers.',
+          },
+        });
+        // The referral waits for the change (its read of the contact point is FOR SHARE)...
+        await until(async () => {
+          const [{ n }] = await rows<{ n: number }>(
+            server,
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return n > 0;
+        }, 'the referral to wait for the contact point change');
+        await runner.commitTransaction();
+        // ...and then judges the contact point as changed: no longer offered.
+        const answer = await sent;
+        expect(answer.statusCode).toBe(400);
+        expect((answer.json() as Problem).errors?.map((e) => `${e.field}:${e.code}`)).toEqual([
+          'referrals.0.contactPointId:contactPointNotActive',
+        ]);
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+      expect(
+        await rows(server, 'SELECT id FROM case_referrals WHERE case_id = $1', [created.id]),
+      ).toEqual([]);
     });
 
     it('takes a one-off address on the case page only once confirmed, showing the address again', async () => {

@@ -1,10 +1,11 @@
 import { auditDetailsText } from './audit-labels';
 
 describe('auditDetailsText', () => {
-  const names = (kind: string, code: string) =>
-    ({ 'institution:ombudsperson': 'Ombudsperson Institution', 'municipality:prizren': 'Prizren' })[
-      `${kind}:${code}`
-    ];
+  const NAMES: Record<string, string> = {
+    'institution:ombudsperson': 'Ombudsperson Institution',
+    'municipality:prizren': 'Prizren',
+  };
+  const names = (kind: string, code: string) => NAMES[`${kind}:${code}`];
 
   it('names a directory change in words: institution, municipality, source, fields', () => {
     expect(
