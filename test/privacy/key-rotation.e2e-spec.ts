@@ -112,6 +112,7 @@ describe('Key rotation of encrypted fields: add a key, make it active, reencrypt
             'A school moved the Roma pupils of one grade to a separate class in a side building.',
           responseDueDate: '2099-01-31',
           contactEmail: 'contact.person@ombudsperson.example.org',
+          contactEmailRepeat: 'contact.person@ombudsperson.example.org',
           oneOffConfirmed: true,
         },
       ],

@@ -328,6 +328,7 @@ describe('Generated input never causes a 5xx nor stores invalid data', () => {
       'summary',
       'responseDueDate',
       'contactEmail',
+      'contactEmailRepeat',
       'contactPointId',
       'oneOffConfirmed',
       'unit',

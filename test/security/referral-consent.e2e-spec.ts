@@ -258,6 +258,7 @@ describe('What an institution learns of a referred case', () => {
         ['summary', summary],
         ['responseDueDate', daysFromNow(server, 14)],
         ['contactEmail', INSTITUTION_EMAIL],
+        ['contactEmailRepeat', INSTITUTION_EMAIL],
         ['oneOffConfirmed', '0'],
         ['reason', ''],
         [
@@ -302,6 +303,7 @@ describe('What an institution learns of a referred case', () => {
             recommendation: 'Të ribashkohen klasat dhe të raportohet brenda afatit.',
             responseDueDate: dueDate(server),
             contactEmail: INSTITUTION_EMAIL,
+            contactEmailRepeat: INSTITUTION_EMAIL,
             oneOffConfirmed: true,
             ...extra,
           },
@@ -339,6 +341,7 @@ describe('What an institution learns of a referred case', () => {
         ['summary', `${SUMMARY} ${FLAGGED[3]}`],
         ['responseDueDate', dueDate(server)],
         ['contactEmail', INSTITUTION_EMAIL],
+        ['contactEmailRepeat', INSTITUTION_EMAIL],
         ['oneOffConfirmed', '0'],
         ['_csrf', csrfFromPage(opened.body)],
       ]).toString(),

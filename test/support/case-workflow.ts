@@ -64,11 +64,12 @@ export async function staffCall<T = unknown>(
 }
 
 /**
- * A referral's recipient when a test is about something else: a one-off address, confirmed
+ * A referral's recipient when a test is about something else: a one-off address, typed twice and confirmed
  * (a referral needs a directory contact point or a confirmed one-off address).
  */
 export const ONE_OFF_RECIPIENT = {
   contactEmail: 'referrals@institution.example.org',
+  contactEmailRepeat: 'referrals@institution.example.org',
   oneOffConfirmed: true,
 } as const;
 

@@ -177,6 +177,7 @@ const FIELDS = [
   'recommendation',
   'responseDueDate',
   'contactEmail',
+  'contactEmailRepeat',
   'contactPointId',
   'oneOffConfirmed',
   'unit',

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DirectorySeeder, InstitutionDirectoryService } from '@app/cases';
 import { CountryProfile } from '@app/core';
+import { DataSource } from 'typeorm';
 import { directoryCommand } from '../../apps/server/src/cli/directory.command';
 import { multipart } from '../cases/case-fixtures';
 import {
@@ -112,25 +113,36 @@ describe('The institution directory', () => {
     );
   }
 
-  async function importCsv(csv: string, login: StaffLogin = team.as.admin) {
+  async function importCsv(csv: string | Buffer, login: StaffLogin = team.as.admin, lang = 'en') {
     const body = multipart(
       [],
       [
         {
           field: 'directory',
           filename: 'directory.csv',
-          content: Buffer.from(csv),
+          content: typeof csv === 'string' ? Buffer.from(csv) : csv,
           contentType: 'text/csv',
         },
       ],
     );
     return server.app.inject({
       method: 'POST',
-      url: `/staff/directory/import?_csrf=${encodeURIComponent(login.csrf)}&lang=en`,
-      headers: { ...body.headers, cookie: login.cookie, 'accept-language': 'en' },
+      url: `/staff/directory/import?_csrf=${encodeURIComponent(login.csrf)}${lang ? `&lang=${lang}` : ''}`,
+      headers: { ...body.headers, cookie: login.cookie, 'accept-language': lang || 'sr' },
       payload: body.payload,
     });
   }
+
+  function importApi(csv: string) {
+    return server.app.inject({
+      method: 'POST',
+      url: '/api/v1/directory/import',
+      headers: { ...team.as.admin.headers, 'accept-language': 'en' },
+      payload: { csv },
+    });
+  }
+
+  const HEADER = 'key,institution,municipality,unit,email,phone,active_from,active_to';
 
   describe('seeded from the country profile', () => {
     it('fills an empty directory with the profile’s contact points once, audited without an actor', async () => {
@@ -310,8 +322,101 @@ describe('The institution directory', () => {
       expect(auditPage.body).toContain('Directory contact point changed');
       expect(auditPage.body).toContain('Directory contact point added');
       expect(auditPage.body).toContain(team.admin.name);
-      expect(auditPage.body).toContain('Changed: email');
+      // Its details in words: the institution and municipality by name, the source, the fields.
+      for (const text of [
+        'Source: the directory page, Changed: e-mail',
+        'Institution: Ministry of Education, Science, Technology and Innovation, Municipality: Prizren',
+      ]) {
+        expect(auditPage.body).toContain(text);
+      }
+      expect(auditPage.body).toContain('Source: country profile');
+      expect(auditPage.body).not.toMatch(/institutionCode|municipalityCode|source: page/);
       expect(auditPage.body).not.toContain('arsimi.prizren@example.org');
+      // The filter offers the directory's actions by name.
+      for (const [action, label] of [
+        ['contact_point_created', 'Directory contact point added'],
+        ['contact_point_updated', 'Directory contact point changed'],
+      ]) {
+        expect(auditPage.body).toContain(`<option value="${action}">${label}</option>`);
+      }
+      const updates = await page('/staff/audit?action=contact_point_updated');
+      expect(updates.body).toContain('Changed: e-mail');
+      expect(updates.body).not.toContain('Source: country profile');
+    });
+
+    it('two administrators adding the same new key at once: one is added, the other is told the key is taken', async () => {
+      const point = {
+        ...PRIZREN_EDUCATION,
+        key: 'race.add',
+        unit: 'Race desk',
+        activeTo: '2020-12-31',
+      };
+      const answers = await Promise.all(
+        [0, 1, 2].map(() =>
+          server.app.inject({
+            method: 'POST',
+            url: '/api/v1/directory/contact-points',
+            headers: { ...team.as.admin.headers, 'accept-language': 'en' },
+            payload: point,
+          }),
+        ),
+      );
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 400, 400]);
+      for (const refused of answers.filter((a) => a.statusCode === 400)) {
+        expect(refused.json()).toMatchObject({
+          code: 'contact_point_key_taken',
+          errors: [{ field: 'key', message: 'Another contact point already has this key.' }],
+        });
+      }
+      const [{ n }] = await rows<{ n: number }>(
+        server,
+        `SELECT count(*)::int AS n FROM institution_contact_points WHERE key = 'race.add'`,
+      );
+      expect(n).toBe(1);
+    });
+
+    it('takes back on its form what the profile seeded and the export wrote (one e-mail and phone rule)', async () => {
+      const seeded = await server.app.get(InstitutionDirectoryService).ensure(
+        [
+          {
+            key: 'profile.phone',
+            institutionCode: 'ombudsperson',
+            municipalityCode: null,
+            unit: 'Ombudsperson, Peja office',
+            email: 'peja@ombudsperson.example.org',
+            phone: '(038) 200 100',
+            activeFrom: '2020-01-01',
+            activeTo: '2020-12-31',
+          },
+        ],
+        'country_profile',
+      );
+      expect(seeded.created).toBe(1);
+      const pointId = await server.app.get(InstitutionDirectoryService).idOfKey('profile.phone');
+      const form = await page(`/staff/directory/${pointId}`);
+      expect(form.body).toContain('value="(038) 200 100"');
+      const saved = await post(`/staff/directory/${pointId}`, [
+        ['key', 'profile.phone'],
+        ['institutionCode', 'ombudsperson'],
+        ['municipalityCode', ''],
+        ['unit', 'Ombudsperson, Peja office (edited)'],
+        ['email', 'peja@ombudsperson.example.org'],
+        ['phone', '(038) 200 100'],
+        ['activeFrom', '2020-01-01'],
+        ['activeTo', '2020-12-31'],
+      ]);
+      expect(saved.statusCode).toBe(303);
+      const refused = await post(`/staff/directory/${pointId}`, [
+        ['key', 'profile.phone'],
+        ['institutionCode', 'ombudsperson'],
+        ['unit', 'Ombudsperson, Peja office'],
+        ['email', 'peja@ombudsperson.example.org, other@example.org'],
+        ['phone', 'call us'],
+        ['activeFrom', '2020-01-01'],
+      ]);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('Enter a valid email address.');
+      expect(refused.body).toContain('Write a valid phone number');
     });
 
     it('is for administrators only', async () => {
@@ -434,6 +539,10 @@ describe('The institution directory', () => {
           ...noRecipient,
           contactPointId: police,
         }),
+        referral(server, {
+          institutionCode: 'labour_inspectorate',
+          contactEmailRepeat: 'contact@ministry-educaton.test',
+        }),
       ]);
       expect(refused.statusCode).toBe(400);
       const problem = refused.json() as Problem;
@@ -442,7 +551,11 @@ describe('The institution directory', () => {
         'referrals.1.oneOffConfirmed:oneOffNotConfirmed',
         'referrals.2.contactPointId:contactPointNotActive',
         'referrals.3.contactPointId:contactPointOtherInstitution',
+        'referrals.4.contactEmailRepeat:oneOffRepeatDiffers',
       ]);
+      expect(problem.errors?.[4].message).toBe(
+        'Type the same address again in the second field: both must be the same.',
+      );
       expect(problem.errors?.[1].message).toBe(
         'This address is not in the directory: confirm that you checked it, or choose a contact point.',
       );
@@ -460,6 +573,54 @@ describe('The institution directory', () => {
         [created.id],
       );
       expect(status).toBe('assigned');
+    });
+
+    it('checks the contact point as it is when the referral commits: an end committing meanwhile refuses it', async () => {
+      const created = await assignedCase(server, team);
+      const pointId = await addContactPoint(server, { email: 'ending.desk@example.org' });
+      // An administrator's change to the contact point is under way (its row locked, not yet
+      // committed): it ends the contact point from today.
+      const runner = server.app.get(DataSource).createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await runner.query(
+          `UPDATE institution_contact_points SET active_to = $2::date WHERE id = $1`,
+          [pointId, daysFromNow(server, -1)],
+        );
+        const sent = server.app.inject({
+          method: 'POST',
+          url: `/api/v1/cases/${created.id}/transitions`,
+          headers: { ...team.as.expert.headers, 'accept-language': 'en' },
+          payload: {
+            to: 'referred',
+            referrals: [referral(server, { contactEmail: null, contactPointId: pointId })],
+            outcomeMessage: 'We asked the ministry to act and will tell you what it answers.',
+          },
+        });
+        // The referral waits for the change (its read of the contact point is FOR SHARE)...
+        await until(async () => {
+          const [{ n }] = await rows<{ n: number }>(
+            server,
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return n > 0;
+        }, 'the referral to wait for the contact point change');
+        await runner.commitTransaction();
+        // ...and then judges the contact point as changed: no longer offered.
+        const answer = await sent;
+        expect(answer.statusCode).toBe(400);
+        expect((answer.json() as Problem).errors?.map((e) => `${e.field}:${e.code}`)).toEqual([
+          'referrals.0.contactPointId:contactPointNotActive',
+        ]);
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+      expect(
+        await rows(server, 'SELECT id FROM case_referrals WHERE case_id = $1', [created.id]),
+      ).toEqual([]);
     });
 
     it('takes a one-off address on the case page only once confirmed, showing the address again', async () => {
@@ -493,6 +654,8 @@ describe('The institution directory', () => {
       const unconfirmed = await withCsrf([]);
       expect(unconfirmed.statusCode).toBe(400);
       expect(unconfirmed.body).toContain('href="#f-t-referred-oneOffConfirmed-0"');
+      expect(unconfirmed.body).toContain('href="#f-t-referred-contactEmailRepeat-0"');
+      expect(unconfirmed.body).toContain('Type the address again');
       expect(unconfirmed.body).toContain(
         'Address typed: desk.ombudsperson@example.org. Confirm that you checked it.',
       );
@@ -501,7 +664,25 @@ describe('The institution directory', () => {
         await rows(server, 'SELECT id FROM case_referrals WHERE case_id = $1', [created.id]),
       ).toEqual([]);
 
-      const confirmed = await withCsrf([['oneOffConfirmed', '0']]);
+      // Ticked, but typed differently the second time: refused beside the second field.
+      const mistyped = await withCsrf([
+        ['contactEmailRepeat', 'desk.ombudsprson@example.org'],
+        ['oneOffConfirmed', '0'],
+      ]);
+      expect(mistyped.statusCode).toBe(400);
+      expect(mistyped.body).toContain('href="#f-t-referred-contactEmailRepeat-0"');
+      expect(mistyped.body).toContain(
+        'Type the same address again in the second field: both must be the same.',
+      );
+      expect(mistyped.body).not.toContain('href="#f-t-referred-oneOffConfirmed-0"');
+      expect(
+        await rows(server, 'SELECT id FROM case_referrals WHERE case_id = $1', [created.id]),
+      ).toEqual([]);
+
+      const confirmed = await withCsrf([
+        ['contactEmailRepeat', 'desk.ombudsperson@example.org'],
+        ['oneOffConfirmed', '0'],
+      ]);
       expect(confirmed.statusCode).toBe(303);
       const [stored] = await rows<Record<string, unknown>>(
         server,
@@ -593,6 +774,19 @@ describe('The institution directory', () => {
       );
       expect(malformed.body).toContain(
         `name="contactEmail" maxlength="320" autocomplete="off" value="not-an-address" aria-invalid="true" aria-describedby="${block}-email-error"`,
+      );
+      expect(await caseStatus(server, created.id)).toBe('technical_group');
+      // The meeting page asks for the address a second time too.
+      const mistyped = await decide([
+        ['contactPointId', ''],
+        ['contactEmail', 'someone@example.org'],
+        ['contactEmailRepeat', 'someone@exmple.org'],
+        ['oneOffConfirmed', '0'],
+      ]);
+      expect(mistyped.statusCode).toBe(400);
+      expect(mistyped.body).toContain('Type the address again');
+      expect(mistyped.body).toContain(
+        'Type the same address again in the second field: both must be the same.',
       );
       expect(await caseStatus(server, created.id)).toBe('technical_group');
       const decided = await decide([
@@ -767,6 +961,94 @@ describe('The institution directory', () => {
       const wrongHeader = await importCsv('name,email\r\nx,y@example.org\r\n');
       expect(wrongHeader.statusCode).toBe(400);
       expect(wrongHeader.body).toContain('Line 1: the first line must be');
+    });
+
+    it('refuses a file larger than its limit with 413, and more rows than its cap with their own 413', async () => {
+      const count = await pointCount();
+      const line = 'big.key,ombudsperson,,Ombudsperson desk,desk@example.org,,2026-01-01,\r\n';
+      const huge = `${HEADER}\r\n${line.repeat(Math.ceil((1024 * 1024) / line.length) + 10)}`;
+      const tooLarge = await importCsv(huge);
+      expect(tooLarge.statusCode).toBe(413);
+      expect(tooLarge.body).toContain('The directory CSV file is larger than 1 MB');
+      const tooLargeApi = await importApi(huge);
+      // (A JSON body this large is refused by the body limit before the import reads it.)
+      expect(tooLargeApi.statusCode).toBe(413);
+
+      const many = [HEADER];
+      for (let i = 0; i < 5001; i++) {
+        many.push(`m.${i},ombudsperson,,Desk ${i},d${i}@example.org,,2026-01-01,`);
+      }
+      const tooMany = await importCsv(many.join('\r\n'));
+      expect(tooMany.statusCode).toBe(413);
+      expect(tooMany.body).toContain(
+        'The file holds 5001 contact points; one import takes at most 5000.',
+      );
+      const tooManyApi = await importApi(many.join('\r\n'));
+      expect(tooManyApi.statusCode).toBe(413);
+      expect(tooManyApi.json()).toMatchObject({ code: 'directory_import_too_many_rows' });
+      expect(await pointCount()).toBe(count);
+    });
+
+    it('lists the first 100 problems of a bad file and says how many more there are', async () => {
+      const bad = [HEADER];
+      for (let i = 0; i < 150; i++)
+        bad.push(`bad.${i},ombudsperson,,Desk,not-an-address,,2026-01-01,`);
+      const refused = await importCsv(bad.join('\r\n'));
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('The import has 150 problems.');
+      expect(refused.body).toContain('Line 101: the e-mail is not a valid address.');
+      expect(refused.body).not.toContain('Line 102: the e-mail');
+      expect(refused.body).toContain('… and 50 more problems');
+      const viaApi = await importApi(bad.join('\r\n'));
+      expect(viaApi.statusCode).toBe(400);
+      const problem = viaApi.json() as { problems: unknown[]; more: number; errors: unknown[] };
+      expect(problem.problems).toHaveLength(100);
+      expect(problem.errors).toHaveLength(100);
+      expect(problem.more).toBe(50);
+    });
+
+    it('refuses a file not in UTF-8 (a spreadsheet’s cp1252) with the encoding problem, in the caller’s language', async () => {
+      const count = await pointCount();
+      const cp1252 = Buffer.from(
+        `${HEADER}\r\ncp.one,ombudsperson,,Zyra e Avokatit të Popullit,desk@example.org,,2026-01-01,\r\n`,
+        'latin1',
+      );
+      const refused = await importCsv(cp1252);
+      expect(refused.statusCode).toBe(400);
+      expect(refused.body).toContain('Line 1: the file is not in UTF-8.');
+      const serbian = await importCsv(cp1252, serbianAdmin, '');
+      expect(serbian.statusCode).toBe(400);
+      expect(serbian.body).toContain('Red 1: datoteka nije u UTF-8.');
+      expect(await pointCount()).toBe(count);
+    });
+
+    it('two imports adding the same new key at once: one adds it, the other finds it; never a 500', async () => {
+      const csv = `${HEADER}\r\nrace.import,ombudsperson,,Race desk,race@example.org,,2020-01-01,2020-12-31\r\n`;
+      const answers = await Promise.all([importApi(csv), importApi(csv), importApi(csv)]);
+      expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
+      const results = answers.map((a) => a.json() as { created: number; unchanged: number });
+      expect(results.map((r) => r.created).sort()).toEqual([0, 0, 1]);
+      const [{ n }] = await rows<{ n: number }>(
+        server,
+        `SELECT count(*)::int AS n FROM institution_contact_points WHERE key = 'race.import'`,
+      );
+      expect(n).toBe(1);
+    });
+
+    it('imports more rows than one lookup takes (the keys are read in chunks)', async () => {
+      const count = await pointCount();
+      const many = [HEADER];
+      for (let i = 0; i < 1100; i++) {
+        many.push(
+          `chunk.${i},ombudsperson,,Old desk ${i},old${i}@example.org,,2019-01-01,2019-12-31`,
+        );
+      }
+      const first = await importApi(many.join('\r\n'));
+      expect(first.statusCode).toBe(200);
+      expect(first.json()).toEqual({ created: 1100, updated: 0, unchanged: 0 });
+      const again = await importApi(many.join('\r\n'));
+      expect(again.json()).toEqual({ created: 0, updated: 0, unchanged: 1100 });
+      expect(await pointCount()).toBe(count + 1100);
     });
 
     it('exports and imports from the command line too', async () => {

@@ -100,6 +100,7 @@ export function referral(server: TestServer, overrides: Record<string, unknown> 
     summary: 'A school moved the Roma pupils of one grade to a separate class in a side building.',
     responseDueDate: daysFromNow(server, 30),
     contactEmail: 'contact@ministry-education.test',
+    contactEmailRepeat: 'contact@ministry-education.test',
     oneOffConfirmed: true,
     ...overrides,
   };

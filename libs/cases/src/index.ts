@@ -46,6 +46,7 @@ export * from './retention/services/retention.service';
 export * from './retention/services/stale-parts.service';
 export * from './withdrawal/services/withdrawal.service';
 export * from './directory/services/institution-directory.service';
+export { decodeDirectoryCsv } from './directory/services/directory-upload.reader';
 export * from './directory/domain/contact-point-rules';
 export type { InstitutionContactPoint } from './directory/entities/institution-contact-point.entity';
 export * from './retention/domain/personal-data-erasure';

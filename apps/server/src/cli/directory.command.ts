@@ -1,5 +1,9 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { DirectoryImportInvalidError, InstitutionDirectoryService } from '@app/cases';
+import {
+  DirectoryImportInvalidError,
+  InstitutionDirectoryService,
+  decodeDirectoryCsv,
+} from '@app/cases';
 import { translate } from '@app/core';
 import type { CliCommand } from './cli-command';
 
@@ -28,7 +32,7 @@ export const directoryCommand: CliCommand = {
       process.stdout.write(`Reference data written to ${file('export-reference-data')}\n`);
     } else if (options.import !== undefined) {
       try {
-        const result = await directory.importText(readFileSync(file('import'), 'utf8'));
+        const result = await directory.importText(decodeDirectoryCsv(readFileSync(file('import'))));
         process.stdout.write(
           `Directory imported: ${result.created} added, ${result.updated} changed, ${result.unchanged} unchanged\n`,
         );
@@ -37,7 +41,8 @@ export const directoryCommand: CliCommand = {
         for (const problem of error.fieldErrors) {
           process.stdout.write(`${translate('en', problem.messageKey, problem.params)}\n`);
         }
-        throw new Error(`Nothing was imported: ${error.fieldErrors.length} problems`);
+        const count = error.params.count ?? error.fieldErrors.length;
+        throw new Error(`Nothing was imported: ${count} problems`);
       }
     } else {
       throw new Error(`Usage: directory ${directoryCommand.usage}`);

@@ -227,10 +227,12 @@ describe('country profiles', () => {
         p.institutions[0].contactPoints = [
           { unit: 'Office in Tirana', municipality: 'tirane', email: 'office@example.org' },
           { email: 'desk@example.org', phone: '+355 4 000 000' },
+          // As people write a local number: the directory's form takes it back.
+          { email: 'local@example.org', phone: '(04) 200 100' },
         ];
       });
       const loaded = loadCountryProfile('contact-points', dir);
-      expect(loaded.institutions[0].contactPoints).toHaveLength(2);
+      expect(loaded.institutions[0].contactPoints).toHaveLength(3);
       write('bad-contact-points', (p) => {
         p.institutions[0].contactPoints = [{ municipality: 'atlantis', email: 'a@example.org' }];
       });
@@ -241,6 +243,20 @@ describe('country profiles', () => {
         (p.institutions[0] as { contactPoints?: unknown }).contactPoints = [{ unit: 'Desk' }];
       });
       expect(() => loadCountryProfile('no-email', dir)).toThrow('/institutions/0/contactPoints/0');
+      // The directory's own e-mail and phone rules, not the schema's.
+      write('bad-contact', (p) => {
+        p.institutions[0].contactPoints = [
+          { email: 'one@example.org, two@example.org', phone: 'call the desk' },
+        ];
+      });
+      let message = '';
+      try {
+        loadCountryProfile('bad-contact', dir);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain('/institutions/0/contactPoints/0/email: not an address');
+      expect(message).toContain('/institutions/0/contactPoints/0/phone: not a phone number');
     });
 
     it('refuses a profile that does not exist, or a name that is a path', () => {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { isContactEmail, isContactPhone } from '../text/contact-rules';
 import { projectRoot } from '../views/project-root';
 
 /** A name per language code (`sq`, `sr`, `en`, `rom`…); the default language is always there. */
@@ -157,6 +158,13 @@ export function profileProblems(profile: CountryProfileData): string[] {
   const municipalities = new Set(profile.municipalities.map((m) => m.code));
   profile.institutions.forEach((institution, i) => {
     (institution.contactPoints ?? []).forEach((point, j) => {
+      const at = `/institutions/${i}/contactPoints/${j}`;
+      // The directory's own rules: what the profile seeds, the directory's form takes back.
+      if (!isContactEmail(point.email))
+        problems.push(`${at}/email: not an address the directory takes`);
+      if (point.phone !== undefined && point.phone !== null && !isContactPhone(point.phone)) {
+        problems.push(`${at}/phone: not a phone number the directory takes`);
+      }
       if (point.municipality && !municipalities.has(point.municipality)) {
         problems.push(
           `/institutions/${i}/contactPoints/${j}/municipality: "${point.municipality}" is not a municipality of the profile`,

@@ -4,7 +4,7 @@ import { PassThrough, Readable } from 'node:stream';
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../config';
-import { DomainError } from '../errors/domain-error';
+import { DomainError, PayloadTooLargeError } from '../errors/domain-error';
 
 /** A multipart body that cannot be read: no boundary, broken part headers, cut short. */
 export class MalformedMultipartError extends DomainError {
@@ -285,4 +285,26 @@ export async function* uploadParts(
     timeouts.inFlight.delete(settled);
     settle();
   }
+}
+
+/**
+ * The whole of an uploaded file. A file the parser cut at its size limit throws `tooLarge()`
+ * (413 `body_too_large` unless the route names its own limit).
+ */
+export async function readUploadBytes(
+  file: Readable & { truncated?: boolean },
+  tooLarge: () => Error = () => new PayloadTooLargeError(),
+): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of file) chunks.push(chunk as Buffer);
+  if (file.truncated) throw tooLarge();
+  return Buffer.concat(chunks);
+}
+
+/** An uploaded file as UTF-8 text (see `readUploadBytes`). */
+export async function readUploadText(
+  file: Readable & { truncated?: boolean },
+  tooLarge?: () => Error,
+): Promise<string> {
+  return (await readUploadBytes(file, tooLarge)).toString('utf8');
 }

@@ -1,2 +1,3 @@
 export * from './text-length';
 export * from './text-length.validator';
+export * from './contact-rules';

@@ -2,6 +2,7 @@ import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { Page, StaffAccess, kosovoDateTime, requestLocale } from '@app/core';
+import { TaxonomyService } from '@app/taxonomy';
 import { KNOWN_AUDIT_ACTIONS } from '../domain/audit-actions';
 import { KNOWN_AUDIT_SUBJECTS, auditDetailsText, auditSubjectLabel } from '../domain/audit-labels';
 import { AuditQueryDto } from '../dto/audit-query.dto';
@@ -18,6 +19,7 @@ export class AuditController {
   constructor(
     private readonly audit: AuditLog,
     private readonly accounts: StaffAccounts,
+    private readonly taxonomy: TaxonomyService,
   ) {}
 
   @Get()
@@ -36,6 +38,10 @@ export class AuditController {
     const pageLink = (page: number) =>
       `/staff/audit?${new URLSearchParams([...filters, ['page', String(page)]])}`;
     const lastPage = Math.max(1, Math.ceil(result.total / pageSize));
+    // Institutions and municipalities (of directory changes) by their names.
+    const snapshot = await this.taxonomy.snapshot();
+    const taxonomyLabel = (kind: 'institution' | 'municipality', code: string) =>
+      snapshot.isKnown(kind, code) ? snapshot.label(kind, code, locale) : undefined;
     return {
       query,
       actions: KNOWN_AUDIT_ACTIONS,
@@ -48,7 +54,7 @@ export class AuditController {
         ...item,
         atText: kosovoDateTime(item.at, true),
         subjectLabel: item.subjectType ? auditSubjectLabel(item.subjectType, locale) : null,
-        detailsText: auditDetailsText(item.details, locale),
+        detailsText: auditDetailsText(item.details, locale, taxonomyLabel),
       })),
       total: result.total,
       page: result.page,

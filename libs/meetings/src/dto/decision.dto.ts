@@ -7,7 +7,6 @@ import {
   IsArray,
   IsBoolean,
   IsDefined,
-  IsEmail,
   IsIn,
   IsOptional,
   IsString,
@@ -17,7 +16,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { referralsFromForm } from '@app/cases';
-import { TextLength } from '@app/core';
+import { IsContactEmail, TextLength } from '@app/core';
 import { DECISION_KINDS, DecisionKind } from '../domain/decision-kinds';
 import { CODE, trim } from './text-rules';
 
@@ -72,13 +71,20 @@ export class DecisionReferralDto {
 
   @ApiPropertyOptional({
     format: 'email',
-    description: 'A one-off address not in the directory: only with `oneOffConfirmed: true`',
+    description:
+      'A one-off address not in the directory: only typed again in `contactEmailRepeat` and with `oneOffConfirmed: true`',
   })
   @IsOptional()
   @Transform(trim)
-  @IsEmail()
-  @MaxLength(320)
+  @IsContactEmail()
   contactEmail?: string;
+
+  @ApiPropertyOptional({ description: 'The one-off address typed a second time (the same)' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(320)
+  contactEmailRepeat?: string;
 
   @ApiPropertyOptional({ description: 'The confirmation that the one-off address was checked' })
   @IsOptional()
@@ -145,6 +151,7 @@ export class DecisionFormDto {
   @Allow() responseDueDate?: string | string[];
   @Allow() contactPointId?: string | string[];
   @Allow() contactEmail?: string | string[];
+  @Allow() contactEmailRepeat?: string | string[];
   @Allow() oneOffConfirmed?: string | string[];
 
   /** The command: referrals only with a decision to refer. */

@@ -1,16 +1,8 @@
-import type { Readable } from 'node:stream';
 import type { FastifyRequest } from 'fastify';
-import { PayloadTooLargeError, uploadParts } from '@app/core';
+import { readUploadText, uploadParts } from '@app/core';
 import { RawImport } from '../domain/import-format';
 import { readCsvImport, readJsonImport } from '../domain/import-reading';
 import { ImportFormatError } from '../exceptions/statistics.errors';
-
-async function readText(file: Readable & { truncated?: boolean }): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of file) chunks.push(chunk as Buffer);
-  if (file.truncated) throw new PayloadTooLargeError();
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 function looksLikeJson(text: string): boolean {
   return /^\s*[[{]/.test(text.replace(/^\ufeff/, ''));
@@ -29,7 +21,7 @@ export async function readImportRequest(request: FastifyRequest): Promise<RawImp
   let meetings: string | null = null;
   for await (const part of uploadParts(request)) {
     if (part.type !== 'file') continue;
-    const text = await readText(part.file);
+    const text = await readUploadText(part.file);
     if (!part.filename || text.trim() === '') continue;
     if (part.fieldname === 'cases') cases = text;
     else if (part.fieldname === 'meetings') meetings = text;

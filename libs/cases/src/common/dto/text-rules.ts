@@ -37,6 +37,12 @@ export function trimmed({ value }: { value: unknown }): unknown {
   return typeof value === 'string' ? value.trim() : value;
 }
 
+/** `trimmed`, and an empty field of a page form (or an "all" filter) is a field not given. */
+export function blankless({ value }: { value: unknown }): unknown {
+  const text = trimmed({ value });
+  return text === '' ? undefined : text;
+}
+
 /** A receipt code as typed: 16 digits, spaces and dashes allowed between them. */
 export function IsReceiptCode(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(

@@ -43,5 +43,4 @@ export function offerOrder<T extends { municipalityCode: string | null; unit: st
 }
 
 export const CONTACT_POINT_KEY = /^[a-z0-9][a-z0-9_.-]{0,99}$/;
-export const CONTACT_POINT_EMAIL = /^[^\s@,;<>"]+@[^\s@,;<>"]+\.[^\s@,;<>"]+$/;
-export const CONTACT_POINT_PHONE = /^\+?[0-9][0-9 ()\-/]{1,38}$/;
+// E-mail and phone: `isContactEmail` / `isContactPhone` of @app/core (the profile check uses them).

@@ -1,6 +1,6 @@
-import { CsvSyntaxError, csvLine, parseCsv } from '@app/core';
+import { CsvSyntaxError, csvLine, isContactEmail, isContactPhone, parseCsv } from '@app/core';
 import { isCalendarDate } from '../../referrals/domain/referral-rules';
-import { CONTACT_POINT_EMAIL, CONTACT_POINT_KEY, CONTACT_POINT_PHONE } from './contact-point-rules';
+import { CONTACT_POINT_KEY } from './contact-point-rules';
 
 /** The columns of a directory CSV, in order (export and import alike). */
 export const DIRECTORY_COLUMNS = [
@@ -38,6 +38,7 @@ export interface DirectoryRow {
 }
 
 export type DirectoryImportProblemCode =
+  | 'encoding'
   | 'syntax'
   | 'empty'
   | 'header'
@@ -98,7 +99,8 @@ function cell(value: string | undefined): string {
 export function readDirectoryCsv(
   text: string,
   codes: DirectoryCodes,
-): { rows: DirectoryRow[]; problems: DirectoryImportProblem[] } {
+  maxRows = Infinity,
+): { rows: DirectoryRow[]; problems: DirectoryImportProblem[]; tooManyRows?: number } {
   let records;
   try {
     records = parseCsv(text);
@@ -114,6 +116,10 @@ export function readDirectoryCsv(
     return { rows: [], problems: [{ line: 1, code: 'header' }] };
   }
   if (records.length === 1) return { rows: [], problems: [{ line: 2, code: 'empty' }] };
+  // Not read further: the file is refused as a whole for its size.
+  if (records.length - 1 > maxRows) {
+    return { rows: [], problems: [], tooManyRows: records.length - 1 };
+  }
   const rows: DirectoryRow[] = [];
   const problems: DirectoryImportProblem[] = [];
   const keys = new Set<string>();
@@ -134,8 +140,8 @@ export function readDirectoryCsv(
       problem('municipality', 'municipality_unknown');
     }
     if ([...unit].length < 2 || [...unit].length > 200) problem('unit', 'unit_invalid');
-    if (email.length > 320 || !CONTACT_POINT_EMAIL.test(email)) problem('email', 'email_invalid');
-    if (phone && !CONTACT_POINT_PHONE.test(phone)) problem('phone', 'phone_invalid');
+    if (!isContactEmail(email)) problem('email', 'email_invalid');
+    if (phone && !isContactPhone(phone)) problem('phone', 'phone_invalid');
     if (!isCalendarDate(from)) problem('active_from', 'active_from_invalid');
     if (to && !isCalendarDate(to)) problem('active_to', 'active_to_invalid');
     else if (to && isCalendarDate(from) && to < from) problem('active_to', 'window_invalid');

@@ -1,15 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsDefined, IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
-import { TextLength } from '@app/core';
-import { CONTACT_POINT_KEY, CONTACT_POINT_PHONE } from '../domain/contact-point-rules';
+import { IsDefined, IsOptional, IsString, Matches } from 'class-validator';
+import { IsContactEmail, IsContactPhone, TextLength } from '@app/core';
+import { blankless, trimmed } from '../../common/dto/text-rules';
+import { CONTACT_POINT_KEY } from '../domain/contact-point-rules';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-/** An empty field of a page form is a field not given. */
-const blankless = ({ value }: { value: unknown }) => {
-  const text = typeof value === 'string' ? value.trim() : value;
-  return text === '' ? undefined : text;
-};
 const CODE = /^[a-z0-9_]{1,64}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
@@ -30,7 +25,7 @@ export class ContactPointForm {
 
   @ApiProperty({ example: 'ministry_education' })
   @IsDefined()
-  @Transform(trim)
+  @Transform(trimmed)
   @Matches(CODE)
   institutionCode!: string;
 
@@ -42,22 +37,21 @@ export class ContactPointForm {
 
   @ApiProperty({ example: 'Department of Education, Prizren' })
   @IsDefined()
-  @Transform(trim)
+  @Transform(trimmed)
   @IsString()
   @TextLength(2, 200)
   unit!: string;
 
   @ApiProperty({ format: 'email' })
   @IsDefined()
-  @Transform(trim)
-  @IsEmail()
-  @MaxLength(320)
+  @Transform(trimmed)
+  @IsContactEmail()
   email!: string;
 
   @ApiPropertyOptional({ example: '+383 29 000 000' })
   @IsOptional()
   @Transform(blankless)
-  @Matches(CONTACT_POINT_PHONE)
+  @IsContactPhone()
   phone?: string;
 
   @ApiPropertyOptional({

@@ -2,9 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsOptional, Matches } from 'class-validator';
 import { LOCALES, Locale } from '@app/core';
-
-/** An empty filter ("all") is no filter. */
-const blankless = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+import { blankless } from '../../common/dto/text-rules';
 
 const CODE = /^[a-z0-9_]{1,64}$/;
 export const DIRECTORY_NOTICES = ['created', 'updated', 'ended', 'imported'] as const;

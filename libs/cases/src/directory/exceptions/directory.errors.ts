@@ -1,4 +1,10 @@
-import { DomainError, FieldError, ForbiddenError, NotFoundError } from '@app/core';
+import {
+  DomainError,
+  FieldError,
+  ForbiddenError,
+  NotFoundError,
+  PayloadTooLargeError,
+} from '@app/core';
 import type { DirectoryImportProblem } from '../domain/directory-csv';
 
 /** A role that may not keep the institution directory, however it got here. */
@@ -23,19 +29,48 @@ export class ContactPointKeyTakenError extends DomainError {
   }
 }
 
+/** The most problems a refused import lists; the answer says how many more there are. */
+export const DIRECTORY_IMPORT_PROBLEMS_SHOWN = 100;
+
 /**
- * A directory import with bad rows: nothing was written. Every problem is named with its line,
- * as a field error `line:<n>` and in the `problems` extension.
+ * A directory import with bad rows: nothing was written. The first problems are named with their
+ * line, as field errors `line:<n>` and in the `problems` extension; `more` counts the others.
  */
 export class DirectoryImportInvalidError extends DomainError {
   constructor(problems: readonly DirectoryImportProblem[]) {
-    const fieldErrors: FieldError[] = problems.map((p) => ({
+    const shown = problems.slice(0, DIRECTORY_IMPORT_PROBLEMS_SHOWN);
+    const fieldErrors: FieldError[] = shown.map((p) => ({
       field: `line:${p.line}`,
       code: p.code,
       messageKey: `directory.import.problem.${p.code}`,
       params: { line: p.line, column: p.column ?? '' },
     }));
-    super('directory_import_invalid', 400, { count: problems.length }, { problems }, fieldErrors);
+    super(
+      'directory_import_invalid',
+      400,
+      { count: problems.length },
+      { problems: shown, more: problems.length - shown.length },
+      fieldErrors,
+    );
+  }
+}
+
+/** The most bytes of a directory CSV (a directory is a few hundred rows). */
+export const DIRECTORY_IMPORT_MAX_BYTES = 1024 * 1024;
+/** The most contact points one import may hold. */
+export const DIRECTORY_IMPORT_MAX_ROWS = 5000;
+
+/** The directory CSV is larger than an import takes. */
+export class DirectoryImportTooLargeError extends PayloadTooLargeError {
+  constructor() {
+    super('directory_import_too_large', { megabytes: DIRECTORY_IMPORT_MAX_BYTES / 1024 / 1024 });
+  }
+}
+
+/** The directory CSV holds more rows than an import takes. */
+export class DirectoryImportTooManyRowsError extends DomainError {
+  constructor(rows: number) {
+    super('directory_import_too_many_rows', 413, { rows, max: DIRECTORY_IMPORT_MAX_ROWS });
   }
 }
 

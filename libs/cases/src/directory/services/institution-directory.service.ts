@@ -26,7 +26,9 @@ import { InstitutionContactPoint } from '../entities/institution-contact-point.e
 import {
   ContactPointKeyTakenError,
   ContactPointNotFoundError,
+  DIRECTORY_IMPORT_MAX_ROWS,
   DirectoryImportInvalidError,
+  DirectoryImportTooManyRowsError,
 } from '../exceptions/directory.errors';
 
 /** A contact point as the administrators' pages and the JSON API show it. */
@@ -149,6 +151,7 @@ export class InstitutionDirectoryService {
     const id = randomUUID();
     const key = form.key ?? newKey(fields.institutionCode, fields.municipalityCode);
     await this.dataSource.transaction(async (manager) => {
+      await lockDirectory(manager);
       await this.requireFreeKey(manager, key, null);
       const now = this.clock.now();
       await manager.insert(InstitutionContactPoint, {
@@ -173,6 +176,7 @@ export class InstitutionDirectoryService {
     if (!isUuid(id)) throw new ContactPointNotFoundError();
     const fields = await this.checked(form);
     await this.dataSource.transaction(async (manager) => {
+      await lockDirectory(manager);
       const row = await manager.findOne(InstitutionContactPoint, {
         where: { id },
         lock: { mode: 'pessimistic_write' },
@@ -269,11 +273,18 @@ export class InstitutionDirectoryService {
     return result;
   }
 
-  /** The contact points named by referrals (whatever their window: the rules judge it). */
+  /**
+   * The contact points named by referrals (whatever their window: the rules judge it), read
+   * FOR SHARE: no change or end of them commits between the check and the send.
+   */
   async recipients(manager: EntityManager, ids: readonly string[]): Promise<ReferralRecipient[]> {
     const wanted = [...new Set(ids.filter((id) => isUuid(id)))];
     if (wanted.length === 0) return [];
-    const rows = await manager.find(InstitutionContactPoint, { where: { id: In(wanted) } });
+    const rows = await manager.find(InstitutionContactPoint, {
+      where: { id: In(wanted) },
+      order: { id: 'ASC' },
+      lock: { mode: 'pessimistic_read' },
+    });
     return rows.map((r) => ({
       id: r.id,
       institutionCode: r.institutionCode,
@@ -386,10 +397,15 @@ export class InstitutionDirectoryService {
     source = 'cli',
   ): Promise<ImportResult> {
     const snapshot = await this.taxonomy.snapshot();
-    const { rows, problems } = readDirectoryCsv(text, {
-      isInstitution: (code) => snapshot.isKnown('institution', code),
-      isMunicipality: (code) => snapshot.isKnown('municipality', code),
-    });
+    const { rows, problems, tooManyRows } = readDirectoryCsv(
+      text,
+      {
+        isInstitution: (code) => snapshot.isKnown('institution', code),
+        isMunicipality: (code) => snapshot.isKnown('municipality', code),
+      },
+      DIRECTORY_IMPORT_MAX_ROWS,
+    );
+    if (tooManyRows !== undefined) throw new DirectoryImportTooManyRowsError(tooManyRows);
     if (problems.length > 0) throw new DirectoryImportInvalidError(problems);
     return this.dataSource.transaction((manager) => this.write(manager, rows, actor, ip, source));
   }
@@ -437,13 +453,17 @@ export class InstitutionDirectoryService {
     ip: string | null,
     source = 'import',
   ): Promise<ImportResult> {
-    const existing = rows.length
-      ? await manager.find(InstitutionContactPoint, {
-          where: { key: In(rows.map((r) => r.key)) },
-          lock: { mode: 'pessimistic_write' },
-        })
-      : [];
-    const byKey = new Map(existing.map((row) => [row.key, row]));
+    // Two writers adding the same new key wait for each other (the second sees the first's row).
+    await lockDirectory(manager);
+    const byKey = new Map<string, InstitutionContactPoint>();
+    const keys = rows.map((r) => r.key);
+    // In chunks: one query's parameters are limited (65,535 in PostgreSQL).
+    for (let start = 0; start < keys.length; start += KEY_CHUNK) {
+      const existing = await manager.find(InstitutionContactPoint, {
+        where: { key: In(keys.slice(start, start + KEY_CHUNK)) },
+      });
+      for (const row of existing) byKey.set(row.key, row);
+    }
     const result: ImportResult = { created: 0, updated: 0, unchanged: 0 };
     const now = this.clock.now();
     for (const row of rows) {
@@ -582,6 +602,17 @@ export class InstitutionDirectoryService {
       },
     });
   }
+}
+
+const KEY_CHUNK = 1000;
+
+/**
+ * Serialises the directory's writers (adding, changing, importing): a key checked as free stays
+ * free until the writer commits. Readers (referral forms, and a referral's contact points read
+ * FOR SHARE) are not held up by this lock, only by the rows a writer changes.
+ */
+async function lockDirectory(manager: EntityManager): Promise<void> {
+  await manager.query(`LOCK TABLE institution_contact_points IN SHARE ROW EXCLUSIVE MODE`);
 }
 
 const FIELDS = [

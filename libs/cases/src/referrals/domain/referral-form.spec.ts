@@ -8,6 +8,7 @@ const block = {
   responseDueDate: '2026-07-01',
   contactPointId: '',
   contactEmail: '',
+  contactEmailRepeat: '',
 };
 
 describe('referralsFromForm', () => {
@@ -18,6 +19,7 @@ describe('referralsFromForm', () => {
         municipalityCode: null,
         contactPointId: null,
         contactEmail: null,
+        contactEmailRepeat: null,
         oneOffConfirmed: false,
       },
     ]);

@@ -16,6 +16,7 @@ export const REFERRAL_FORM_FIELDS = [
   'responseDueDate',
   'contactPointId',
   'contactEmail',
+  'contactEmailRepeat',
 ] as const;
 
 /**
@@ -52,6 +53,7 @@ export function referralsFromForm(body: unknown): ReferralDraft[] {
       responseDueDate: block.responseDueDate,
       contactPointId: block.contactPointId || null,
       contactEmail: block.contactEmail || null,
+      contactEmailRepeat: block.contactEmailRepeat || null,
       oneOffConfirmed,
     });
   }

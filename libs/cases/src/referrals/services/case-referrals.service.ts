@@ -13,7 +13,7 @@ import { ReferralDocument } from '../entities/referral-document.entity';
 import { ReferralNotAnsweredError, ReferralNotWaitingError } from '../exceptions/referral.errors';
 import { CaseEvents } from '../../workflow/services/case-events';
 import { CaseLinks } from '../../notifications/services/case-links';
-import { InstitutionDirectoryService } from '../../directory/services/institution-directory.service';
+import type { ReferralRecipient } from '../../directory/services/institution-directory.service';
 
 // The types of the institution's side, where callers have always found them.
 export type {
@@ -39,13 +39,13 @@ export class CaseReferralsService {
     private readonly events: CaseEvents,
     private readonly audit: AuditLog,
     private readonly links: CaseLinks,
-    private readonly directory: InstitutionDirectoryService,
   ) {}
 
   /**
    * Writes the referrals of a step to `referred` (validated by the workflow) in the step's
    * transaction and announces them with their response links (the listeners email them; only
-   * the links' hashes are kept).
+   * the links' hashes are kept). `points` are the contact points the drafts name, as the
+   * workflow read and checked them (held FOR SHARE until the step commits).
    */
   async create(
     manager: EntityManager,
@@ -53,22 +53,16 @@ export class CaseReferralsService {
     drafts: readonly ReferralDraft[],
     sentBy: StaffPrincipal,
     now: Date,
+    points: readonly ReferralRecipient[],
   ): Promise<string[]> {
     const created: { referral: CaseReferral; token: string; email: string | null }[] = [];
-    const points = new Map(
-      (
-        await this.directory.recipients(
-          manager,
-          drafts.map((d) => d.contactPointId ?? '').filter(Boolean),
-        )
-      ).map((p) => [p.id, p]),
-    );
+    const byId = new Map(points.map((p) => [p.id, p]));
     for (const draft of drafts) {
       const id = randomUUID();
       const { token, hash } = newResponseToken();
       // The workflow checked that each referral names an active contact point, or a one-off
       // address confirmed by the one who sends it.
-      const point = draft.contactPointId ? points.get(draft.contactPointId) : undefined;
+      const point = draft.contactPointId ? byId.get(draft.contactPointId) : undefined;
       const email = point ? point.email : draft.contactEmail?.trim() || null;
       const referral = manager.create(CaseReferral, {
         id,

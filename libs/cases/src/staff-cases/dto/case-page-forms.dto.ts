@@ -38,6 +38,7 @@ export class TransitionFormDto {
   @Allow() responseDueDate?: Field;
   @Allow() contactPointId?: Field;
   @Allow() contactEmail?: Field;
+  @Allow() contactEmailRepeat?: Field;
   @Allow() oneOffConfirmed?: Field;
   @Allow() outcomeMessage?: Field;
 

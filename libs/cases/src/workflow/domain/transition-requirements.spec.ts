@@ -179,8 +179,22 @@ describe('what a transition needs', () => {
         ),
       );
     expect(
-      check({ ...base, contactEmail: 'office@gjakove.example.org', oneOffConfirmed: true }),
+      check({
+        ...base,
+        contactEmail: 'office@gjakove.example.org',
+        contactEmailRepeat: ' Office@gjakove.example.org ',
+        oneOffConfirmed: true,
+      }),
     ).toEqual([]);
+    // Typed twice: a typo in either is caught before the link goes to a stranger.
+    expect(
+      check({
+        ...base,
+        contactEmail: 'office@gjakove.example.org',
+        contactEmailRepeat: 'office@gjakova.example.org',
+        oneOffConfirmed: true,
+      }),
+    ).toEqual(['referrals.0.contactEmailRepeat:oneOffRepeatDiffers']);
     expect(
       check(
         { ...base },
@@ -202,6 +216,7 @@ describe('what a transition needs', () => {
       'referrals.0.contactPointId:isKnownContactPoint',
     ]);
     expect(check({ ...base, contactEmail: 'office@gjakove.example.org' })).toEqual([
+      'referrals.0.contactEmailRepeat:oneOffRepeatDiffers',
       'referrals.0.oneOffConfirmed:oneOffNotConfirmed',
     ]);
     expect(

@@ -1,4 +1,4 @@
-import { type FieldError, textLengthErrors } from '@app/core';
+import { type FieldError, isContactEmail, textLengthErrors } from '@app/core';
 import {
   CLOSURE_REASONS,
   isDecidedStatus,
@@ -37,6 +37,8 @@ export interface ReferralDraft {
   contactPointId?: string | null;
   /** A one-off address, not in the directory: only with `oneOffConfirmed`. */
   contactEmail?: string | null;
+  /** The one-off address typed a second time: it must be the same. */
+  contactEmailRepeat?: string | null;
   /** The second, explicit confirmation that a one-off address was checked. */
   oneOffConfirmed?: boolean | null;
 }
@@ -63,8 +65,6 @@ export interface RequirementLookups {
   /** The directory's contact point of this id, whatever its window; null when unknown. */
   contactPoint(id: string): ContactPointFacts | null;
 }
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function error(field: string, code: string, params?: Record<string, string | number>): FieldError {
   return { field, code, messageKey: `validation.${code}`, params };
@@ -212,11 +212,17 @@ function checkRecipient(
     return [];
   }
   if (email) {
-    if (email.length > 320 || !EMAIL.test(email)) return [error(at('contactEmail'), 'isEmail')];
-    if (referral.oneOffConfirmed !== true) {
-      return [error(at('oneOffConfirmed'), 'oneOffNotConfirmed')];
+    if (!isContactEmail(email)) return [error(at('contactEmail'), 'isEmail')];
+    const problems: FieldError[] = [];
+    // Typed twice, so that a typo does not send the answer link to a stranger.
+    const repeat = referral.contactEmailRepeat?.trim() || '';
+    if (repeat.toLowerCase() !== email.toLowerCase()) {
+      problems.push(error(at('contactEmailRepeat'), 'oneOffRepeatDiffers'));
     }
-    return [];
+    if (referral.oneOffConfirmed !== true) {
+      problems.push(error(at('oneOffConfirmed'), 'oneOffNotConfirmed'));
+    }
+    return problems;
   }
   return [error(at('contactPointId'), 'recipientRequired')];
 }

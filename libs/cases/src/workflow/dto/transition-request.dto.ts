@@ -68,12 +68,20 @@ export class ReferralRequestDto {
 
   @ApiPropertyOptional({
     description:
-      'A one-off address that is not in the directory; accepted only with `oneOffConfirmed: true` (`oneOffNotConfirmed` otherwise) and recorded as such',
+      'A one-off address that is not in the directory; accepted only typed again in `contactEmailRepeat` (`oneOffRepeatDiffers` otherwise) and with `oneOffConfirmed: true` (`oneOffNotConfirmed` otherwise), and recorded as such',
   })
   @IsOptional()
   @IsString()
   @MaxLength(320)
   contactEmail?: string | null;
+
+  @ApiPropertyOptional({
+    description: 'The one-off address typed a second time; it must be the same as `contactEmail`',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(320)
+  contactEmailRepeat?: string | null;
 
   @ApiPropertyOptional({
     description: 'The second, explicit confirmation that the one-off address was checked',

@@ -48,6 +48,8 @@ export interface ReferralInput {
   contactPointId?: string | null;
   /** A one-off address not in the directory: only with `oneOffConfirmed`. */
   contactEmail?: string | null;
+  /** The one-off address typed a second time (must be the same). */
+  contactEmailRepeat?: string | null;
   /** The explicit confirmation that the one-off address was checked. */
   oneOffConfirmed?: boolean | null;
 }
@@ -238,6 +240,7 @@ export class CaseWorkflowService {
         command.referrals ?? [],
         staffActor,
         now,
+        points,
       );
     }
     if (FINAL_STATUSES.includes(to)) await this.referrals.closeWaiting(manager, row.id, to, now);

@@ -36,7 +36,11 @@ function pathTo(
         // The demo directory's contact point (seeded first); a confirmed one-off address else.
         ...(contactPointId
           ? { contactPointId }
-          : { contactEmail: 'institution.demo@example.org', oneOffConfirmed: true }),
+          : {
+              contactEmail: 'institution.demo@example.org',
+              contactEmailRepeat: 'institution.demo@example.org',
+              oneOffConfirmed: true,
+            }),
       },
     ],
     outcomeMessage:
