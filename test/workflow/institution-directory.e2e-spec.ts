@@ -674,6 +674,10 @@ describe('The institution directory', () => {
       expect(mistyped.body).toContain(
         'Type the same address again in the second field: both must be the same.',
       );
+      // Beside the second field, as on the case page.
+      expect(mistyped.body).toMatch(
+        new RegExp(`<span class="field-error" id="${block}-emailRepeat-error">[^<]+</span>`),
+      );
       expect(mistyped.body).not.toContain('href="#f-t-referred-oneOffConfirmed-0"');
       expect(
         await rows(server, 'SELECT id FROM case_referrals WHERE case_id = $1', [created.id]),
@@ -742,6 +746,7 @@ describe('The institution directory', () => {
       const unconfirmed = await decide([
         ['contactPointId', ''],
         ['contactEmail', 'someone@example.org'],
+        ['contactEmailRepeat', 'someone@example.org'],
       ]);
       expect(unconfirmed.statusCode).toBe(400);
       expect(unconfirmed.body).toContain(
