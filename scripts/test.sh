@@ -53,6 +53,7 @@ COUNTRY_SUITES=(
   test/workflow/referrals.e2e-spec.ts
   test/meetings/meeting-lifecycle.e2e-spec.ts
   test/meetings/agenda-race.e2e-spec.ts
+  test/workflow/case-list.e2e-spec.ts
 )
 
 has_browser_specs=""
