@@ -54,6 +54,7 @@ COUNTRY_SUITES=(
   test/meetings/meeting-lifecycle.e2e-spec.ts
   test/meetings/agenda-race.e2e-spec.ts
   test/workflow/case-list.e2e-spec.ts
+  test/cases/triage.e2e-spec.ts
 )
 
 has_browser_specs=""

@@ -34,9 +34,9 @@ export function localName(kind: Kind, code: string, language = 'en'): string {
  * have one equivalent (Albania has no Ashkali community), their counts add up, and a hidden
  * count ('x') hides the sum. The same object on Kosovo.
  */
-export function localCounts<T extends number | 'x'>(
+export function localCounts(
   kind: Kind,
-  counts: Record<string, T>,
+  counts: Record<string, number | 'x'>,
 ): Record<string, number | 'x'> {
   const out: Record<string, number | 'x'> = {};
   for (const [code, value] of Object.entries(counts)) {
