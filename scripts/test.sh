@@ -55,6 +55,7 @@ COUNTRY_SUITES=(
   test/meetings/agenda-race.e2e-spec.ts
   test/workflow/case-list.e2e-spec.ts
   test/cases/triage.e2e-spec.ts
+  test/cases/receipt.e2e-spec.ts
 )
 
 has_browser_specs=""
