@@ -56,6 +56,7 @@ COUNTRY_SUITES=(
   test/workflow/case-list.e2e-spec.ts
   test/cases/triage.e2e-spec.ts
   test/cases/receipt.e2e-spec.ts
+  test/statistics/export.e2e-spec.ts
 )
 
 has_browser_specs=""
