@@ -51,6 +51,7 @@ COUNTRY_SUITES=(
   test/cases/follow-up.e2e-spec.ts
   test/workflow/workflow-path.e2e-spec.ts
   test/workflow/referrals.e2e-spec.ts
+  test/workflow/outcome.e2e-spec.ts
   test/meetings/meeting-lifecycle.e2e-spec.ts
   test/meetings/agenda-race.e2e-spec.ts
   test/workflow/case-list.e2e-spec.ts
