@@ -50,6 +50,7 @@ COUNTRY_SUITES=(
   test/cases/intake.e2e-spec.ts
   test/cases/follow-up.e2e-spec.ts
   test/workflow/workflow-path.e2e-spec.ts
+  test/workflow/case-clocks.e2e-spec.ts
   test/workflow/referrals.e2e-spec.ts
   test/workflow/outcome.e2e-spec.ts
   test/meetings/meeting-lifecycle.e2e-spec.ts
