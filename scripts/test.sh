@@ -60,6 +60,7 @@ COUNTRY_SUITES=(
   test/cases/receipt.e2e-spec.ts
   test/cases/evidence.e2e-spec.ts
   test/cases/report-steps.e2e-spec.ts
+  test/cases/mediator-journey.e2e-spec.ts
   test/statistics/yearly.e2e-spec.ts
   test/statistics/export.e2e-spec.ts
   test/security/statistics-disclosure.e2e-spec.ts
