@@ -43,9 +43,12 @@ fi
 
 # The e2e suites that are profile-neutral (Kosovo's codes through localCode, the profile's
 # languages, reference prefix and time zone), run once more on Albania's country profile
-# (PMD_TEST_COUNTRY, test/support/test-env.ts): intake, follow-up, receipt, triage, case list,
-# workflow, outcome, referrals, meetings, statistics. The Albanian journey (test/country: yearly
+# (PMD_TEST_COUNTRY, test/support/test-env.ts): intake, report steps, evidence, follow-up, receipt,
+# mediators, triage, case list, workflow, clocks, outcome, referrals, meetings, statistics and the
+# disclosure attack (about 7 minutes on one worker). The Albanian journey (test/country: yearly
 # figures, regional report) and the regional comparison's second installation are in the e2e step.
+# Kosovo only: test/workflow/institution-directory (Kosovo's institutions, their names and the
+# taxonomy export in four languages) and the suites not listed here.
 COUNTRY_SUITES=(
   test/cases/intake.e2e-spec.ts
   test/cases/follow-up.e2e-spec.ts
