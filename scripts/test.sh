@@ -41,18 +41,32 @@ if [[ -z "$want_unit$want_e2e$want_browser$want_attack$want_country" ]]; then
   want_static=1 want_unit=1 want_e2e=1 want_attack=1 want_browser=1 want_country=1
 fi
 
-# The e2e suites that do not depend on Kosovo's reference data, run once more on Albania's
-# country profile (PMD_TEST_COUNTRY, test/support/test-env.ts): intake, follow-up, workflow,
-# referrals, meetings (about 1.5 minutes). Statistics on Albania's profile: the Albanian journey
-# (test/country: yearly figures, regional report) and the regional comparison's second
-# installation, both in the e2e step; the statistics suites compare figures by Kosovo's codes.
+# The e2e suites that are profile-neutral (Kosovo's codes through localCode, the profile's
+# languages, reference prefix and time zone), run once more on Albania's country profile
+# (PMD_TEST_COUNTRY, test/support/test-env.ts): intake, report steps, evidence, follow-up, receipt,
+# mediators, triage, case list, workflow, clocks, outcome, referrals, meetings, statistics and the
+# disclosure attack (about 7 minutes on one worker). The Albanian journey (test/country: yearly
+# figures, regional report) and the regional comparison's second installation are in the e2e step.
+# Kosovo only: test/workflow/institution-directory (Kosovo's institutions, their names and the
+# taxonomy export in four languages) and the suites not listed here.
 COUNTRY_SUITES=(
   test/cases/intake.e2e-spec.ts
   test/cases/follow-up.e2e-spec.ts
   test/workflow/workflow-path.e2e-spec.ts
+  test/workflow/case-clocks.e2e-spec.ts
   test/workflow/referrals.e2e-spec.ts
+  test/workflow/outcome.e2e-spec.ts
   test/meetings/meeting-lifecycle.e2e-spec.ts
   test/meetings/agenda-race.e2e-spec.ts
+  test/workflow/case-list.e2e-spec.ts
+  test/cases/triage.e2e-spec.ts
+  test/cases/receipt.e2e-spec.ts
+  test/cases/evidence.e2e-spec.ts
+  test/cases/report-steps.e2e-spec.ts
+  test/cases/mediator-journey.e2e-spec.ts
+  test/statistics/yearly.e2e-spec.ts
+  test/statistics/export.e2e-spec.ts
+  test/security/statistics-disclosure.e2e-spec.ts
 )
 
 has_browser_specs=""

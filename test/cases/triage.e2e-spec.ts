@@ -1,13 +1,14 @@
+import { installationTimeZone, isOfferedLocale } from '@app/core';
 import { FORM, TestStaff, createStaff, form, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 import { historyOf } from '../meetings/meeting-fixtures';
 import { identifiedReport, rows, submitReport, validReport } from './case-fixtures';
 
-/** Whole hours from `now` to the next 12:xx in Kosovo. */
-function untilKosovoNoon(now: Date): number {
+/** Whole hours from `now` to the next 12:xx in the installation's time zone. */
+function untilLocalNoon(now: Date): number {
   const hour = Number(
     new Intl.DateTimeFormat('en-GB', {
-      timeZone: 'Europe/Belgrade',
+      timeZone: installationTimeZone(),
       hour: '2-digit',
       hourCycle: 'h23',
     }).format(now),
@@ -19,6 +20,16 @@ function untilKosovoNoon(now: Date): number {
  * Triage as an administrator does it: flags and ages on the list, the reporter's language on
  * the case, and a new case assigned in one action (both steps in the history, or neither).
  */
+/**
+ * The expert writes in a language other than the default, and adds one: Serbian and Romani where
+ * the installation offers Serbian (Kosovo), else Romani and English.
+ */
+const SERBIAN = isOfferedLocale('sr');
+const EXPERT_LOCALE = SERBIAN ? 'sr' : 'rom';
+const ADDED_LOCALE = SERBIAN ? 'rom' : 'en';
+const EXPERT_LANGUAGES = SERBIAN ? 'Srpski' : 'Romani';
+const BOTH_LANGUAGES = SERBIAN ? 'Srpski, Romani' : 'Romani, English';
+
 describe('Triage of new cases', () => {
   let server: TestServer;
   let admin: TestStaff;
@@ -28,15 +39,19 @@ describe('Triage of new cases', () => {
 
   beforeAll(async () => {
     server = await startTestServer({ INTAKE_RATE_LIMIT: '1000' });
-    // Around noon in Kosovo, so that "today" and "yesterday" hold whenever the suite runs
+    // Around noon in the installation's time zone, so that "today" and "yesterday" hold whenever the suite runs
     // (midnight and the changes of summer time are hours away).
-    server.clock.advance(untilKosovoNoon(server.clock.now()));
+    server.clock.advance(untilLocalNoon(server.clock.now()));
     // A case from the day before (sessions do not outlive a day: sign in after).
     older = await submitReport(server, validReport());
     server.clock.advance(86_400_000);
     admin = await createStaff(server, { role: 'administrator', locale: 'en' });
     adminLogin = await loginAs(server, admin);
-    expert = await createStaff(server, { role: 'legal_expert', name: 'Arta Expert', locale: 'sr' });
+    expert = await createStaff(server, {
+      role: 'legal_expert',
+      name: 'Arta Expert',
+      locale: EXPERT_LOCALE,
+    });
   });
   afterAll(async () => {
     await server.close();
@@ -115,7 +130,7 @@ describe('Triage of new cases', () => {
     const before = await page(`/staff/cases/${fresh.id}`);
     expect(before.body).toContain('Take into review and assign to a legal expert');
     // The experts come with their workload and language.
-    expect(before.body).toContain(`>Arta Expert — open cases: 0 · Srpski</option>`);
+    expect(before.body).toContain(`>Arta Expert — open cases: 0 · ${EXPERT_LANGUAGES}</option>`);
     const version = /name="expectedVersion" value="(\d+)"/.exec(before.body)![1];
 
     // A refused assignee leaves the case new, with no history of a review either.
@@ -161,11 +176,11 @@ describe('Triage of new cases', () => {
       method: 'POST',
       url: '/staff/account',
       headers: { cookie: expertLogin.cookie, 'content-type': FORM },
-      payload: `${form({ locale: 'sr', _csrf: expertLogin.csrf })}&workingLocales=sr&workingLocales=rom`,
+      payload: `${form({ locale: EXPERT_LOCALE, _csrf: expertLogin.csrf })}&workingLocales=${EXPERT_LOCALE}&workingLocales=${ADDED_LOCALE}`,
     });
     expect(saved.statusCode).toBe(303);
     const next = await submitReport(server, validReport());
     const after = await page(`/staff/cases/${next.id}`);
-    expect(after.body).toContain(`>Arta Expert — open cases: 1 · Srpski, Romani</option>`);
+    expect(after.body).toContain(`>Arta Expert — open cases: 1 · ${BOTH_LANGUAGES}</option>`);
   });
 });

@@ -175,7 +175,7 @@ function randomCase(
  * 9 referred; 3, 3 and 4 meetings. The earlier platform recorded neither reporter role nor
  * perpetrator kind, nor gender or age: those stay blank (not recorded / not stated).
  */
-export function reportTable2022to2024(): DataSet {
+export function reportTable2022to2024(local: LocalCodes = KOSOVO_CODES): DataSet {
   const random = seeded(2022);
   const plan: Record<number, Record<string, number>> = {
     2022: { resolved: 6, not_discrimination: 6, referred: 4 },
@@ -192,7 +192,7 @@ export function reportTable2022to2024(): DataSet {
         delete c.age_group;
         delete c.reporter_role;
         delete c.perpetrator_kind;
-        cases.push(c);
+        cases.push(localised(c, local));
       }
     }
   }
@@ -209,19 +209,42 @@ export function reportTable2022to2024(): DataSet {
 }
 
 /** An empty year, a year with a single Egyptian case in one municipality, an empty year. */
-export function singleEgyptianCase(): DataSet {
+export function singleEgyptianCase(local: LocalCodes = KOSOVO_CODES): DataSet {
   const random = seeded(7);
   return {
     name: 'one Egyptian case between empty years',
     years: [2019, 2020, 2021],
     cases: [
-      randomCase(random, 'EG-1', 2020, 'resolved', {
-        community: 'egyptian',
-        municipality: 'gjakove',
-        gender: 'female',
-      }),
+      localised(
+        randomCase(random, 'EG-1', 2020, 'resolved', {
+          community: 'egyptian',
+          municipality: 'gjakove',
+          gender: 'female',
+        }),
+        local,
+      ),
     ],
     meetings: [],
+  };
+}
+
+/** Another country's codes for Kosovo's communities, municipalities and institutions. */
+export type LocalCodes = (
+  kind: 'community' | 'municipality' | 'institution',
+  code: string,
+) => string;
+
+const KOSOVO_CODES: LocalCodes = (_kind, code) => code;
+
+/** A case of the data, with another country's codes. */
+function localised(c: ImportCase, local: LocalCodes): ImportCase {
+  return {
+    ...c,
+    community: local('community', c.community),
+    municipality: local('municipality', c.municipality),
+    ...(c.referral_institutions
+      ? { referral_institutions: c.referral_institutions.map((i) => local('institution', i)) }
+      : {}),
   };
 }
 
@@ -229,21 +252,10 @@ export function singleEgyptianCase(): DataSet {
 export function randomDataSet(
   seed: number,
   firstYear = 2021,
-  /** Another country's codes for Kosovo's communities, municipalities and institutions. */
-  local: (kind: 'community' | 'municipality' | 'institution', code: string) => string = (
-    _kind,
-    code,
-  ) => code,
+  local: LocalCodes = KOSOVO_CODES,
 ): DataSet {
   const random = seeded(seed);
-  const localCase = (c: ImportCase): ImportCase => ({
-    ...c,
-    community: local('community', c.community),
-    municipality: local('municipality', c.municipality),
-    ...(c.referral_institutions
-      ? { referral_institutions: c.referral_institutions.map((i) => local('institution', i)) }
-      : {}),
-  });
+  const localCase = (c: ImportCase): ImportCase => localised(c, local);
   const years = [firstYear, firstYear + 1, firstYear + 2];
   const cases: ImportCase[] = [];
   const extraCounters: Record<number, Record<string, number>> = {};

@@ -3,6 +3,7 @@ import { StatisticsRecompute } from '@app/statistics';
 import { addCalendarDays, fromKosovoWallClock, kosovoDate } from '@app/core';
 import { DataSource } from 'typeorm';
 import { IDENTITY, csrfFrom, multipart } from '../cases/case-fixtures';
+import { localCode } from '../support/country-codes';
 import { drainNotifications } from '../support/drain-notifications';
 import { SmtpSink } from '../support/smtp-sink';
 import { loginAs } from '../support/staff';
@@ -22,7 +23,7 @@ import {
   step,
 } from './workflow-fixtures';
 
-/** 10:00 in Kosovo on a calendar day. */
+/** 10:00 in the installation's time zone on a calendar day. */
 function kosovoMorning(day: string, hour = 10): Date {
   const [y, m, d] = day.split('-').map(Number);
   return fromKosovoWallClock(y, m, d, hour);
@@ -521,7 +522,7 @@ describe('Case clocks', () => {
           caseId: onAgenda,
           summary: 'Nxënësit romë u vendosën në një klasë të veçantë; shkolla nuk dha arsye.',
           proposedDecision: 'refer',
-          proposedInstitutionCodes: ['ministry_education'],
+          proposedInstitutionCodes: [localCode('institution', 'ministry_education')],
         },
       );
       expect(added.statusCode).toBe(201);
