@@ -674,10 +674,6 @@ describe('The institution directory', () => {
       expect(mistyped.body).toContain(
         'Type the same address again in the second field: both must be the same.',
       );
-      // Beside the second field, as on the case page.
-      expect(mistyped.body).toMatch(
-        new RegExp(`<span class="field-error" id="${block}-emailRepeat-error">[^<]+</span>`),
-      );
       expect(mistyped.body).not.toContain('href="#f-t-referred-oneOffConfirmed-0"');
       expect(
         await rows(server, 'SELECT id FROM case_referrals WHERE case_id = $1', [created.id]),
@@ -792,6 +788,10 @@ describe('The institution directory', () => {
       expect(mistyped.body).toContain('Type the address again');
       expect(mistyped.body).toContain(
         'Type the same address again in the second field: both must be the same.',
+      );
+      // Beside the second field, as on the case page.
+      expect(mistyped.body).toMatch(
+        new RegExp(`<span class="field-error" id="${block}-emailRepeat-error">[^<]+</span>`),
       );
       expect(await caseStatus(server, created.id)).toBe('technical_group');
       const decided = await decide([
