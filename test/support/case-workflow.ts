@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { InstitutionDirectoryService } from '@app/cases';
+import { localCode } from './country-codes';
 import type { StaffLogin } from './staff';
 import type { TestServer } from './test-server';
 
@@ -92,14 +93,20 @@ export async function addContactPoint(
   await directory.ensure(
     [
       {
-        institutionCode: 'ministry_education',
-        municipalityCode: null,
         unit: 'Department of Education (test)',
         email: 'education.desk@example.org',
         phone: null,
         activeFrom: '2020-01-01',
         activeTo: null,
         ...overrides,
+        // Written with Kosovo's codes; another installation gets its profile's equivalents.
+        institutionCode: localCode(
+          'institution',
+          overrides.institutionCode ?? 'ministry_education',
+        ),
+        municipalityCode: overrides.municipalityCode
+          ? localCode('municipality', overrides.municipalityCode)
+          : null,
         key,
       },
     ],

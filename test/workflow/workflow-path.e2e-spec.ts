@@ -49,7 +49,7 @@ describe('The case workflow', () => {
       referrals: [
         referral(server),
         referral(server, {
-          institutionCode: 'municipality',
+          institutionCode: localCode('institution', 'municipality'),
           municipalityCode: localCode('municipality', 'gjakove'),
           contactEmail: null,
           contactPointId: await addContactPoint(server, {
