@@ -23,11 +23,41 @@ export function addCalendarDays(day: string, days: number): string {
   return fromUtcMs(toUtcMs(day) + days * DAY_MS);
 }
 
+/** Day number of a calendar date counted from Monday 1969-12-29 (0), so `day mod 7` is 0 on Mondays. */
+function mondayDayNumber(ms: number): number {
+  return Math.round(ms / DAY_MS) + 3;
+}
+
+/** Monday-to-Friday days among day numbers [0, n) (negative below 0, so differences count any range). */
+function weekdaysBefore(n: number): number {
+  const weeks = Math.floor(n / 7);
+  return weeks * 5 + Math.min(n - weeks * 7, 5);
+}
+
+/** How many of the sorted numbers are at most `n`. */
+function countUpTo(sorted: readonly number[], n: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle] <= n) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export class WorkingCalendar {
   private readonly holidays: ReadonlySet<string>;
+  /** The day numbers of the holidays that fall on a weekday, sorted (the others change no count). */
+  private readonly weekdayHolidays: readonly number[];
 
   constructor(holidays: Iterable<string> = []) {
     this.holidays = new Set(holidays);
+    this.weekdayHolidays = [...this.holidays]
+      .filter((day) => ISO_DAY.test(day) && !Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
+      .map((day) => mondayDayNumber(toUtcMs(day)))
+      .filter((n) => ((n % 7) + 7) % 7 < 5)
+      .sort((a, b) => a - b);
   }
 
   isWorkingDay(day: string): boolean {
@@ -59,17 +89,18 @@ export class WorkingCalendar {
   /**
    * Working days after `from` up to and including `to`: 0 on the same day, negative (the days
    * of the other way round) when `to` is before `from`. Used for days left, days taken and
-   * days paused alike, so the three always add up.
+   * days paused alike, so the three always add up. Counted, not walked: a list of cases a year
+   * overdue costs the same as one due tomorrow.
    */
   workingDaysBetween(from: string, to: string): number {
-    const start = toUtcMs(from);
-    const end = toUtcMs(to);
+    const start = mondayDayNumber(toUtcMs(from));
+    const end = mondayDayNumber(toUtcMs(to));
     if (end < start) return -this.workingDaysBetween(to, from);
-    let count = 0;
-    for (let ms = start + DAY_MS; ms <= end; ms += DAY_MS) {
-      if (this.isWorkingDay(fromUtcMs(ms))) count += 1;
-    }
-    return count;
+    // Days start+1 … end: weekdays, less the holidays on a weekday among them.
+    const weekdays = weekdaysBefore(end + 1) - weekdaysBefore(start + 1);
+    const holidays =
+      countUpTo(this.weekdayHolidays, end) - countUpTo(this.weekdayHolidays, start);
+    return weekdays - holidays;
   }
 }
 
