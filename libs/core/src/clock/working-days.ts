@@ -98,8 +98,7 @@ export class WorkingCalendar {
     if (end < start) return -this.workingDaysBetween(to, from);
     // Days start+1 … end: weekdays, less the holidays on a weekday among them.
     const weekdays = weekdaysBefore(end + 1) - weekdaysBefore(start + 1);
-    const holidays =
-      countUpTo(this.weekdayHolidays, end) - countUpTo(this.weekdayHolidays, start);
+    const holidays = countUpTo(this.weekdayHolidays, end) - countUpTo(this.weekdayHolidays, start);
     return weekdays - holidays;
   }
 }

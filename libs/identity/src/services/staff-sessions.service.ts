@@ -100,7 +100,9 @@ export class StaffSessions {
    */
   async find(token: string | undefined): Promise<LiveSession | null> {
     if (!looksLikeSecretToken(token)) return null;
-    const session = await this.dataSource.manager.findOne(StaffSession, {
+    // The token hash is unique: `find` reads it in one query (`findOne` with relations adds a
+    // DISTINCT query before it, every signed-in request).
+    const [session] = await this.dataSource.manager.find(StaffSession, {
       where: { tokenHash: hashSecretToken(token) },
       relations: { user: { organisation: true } },
     });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock, Locale } from '@app/core';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
@@ -53,20 +53,6 @@ export const SEARCH_COUNT_CAP = 100;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY_MS = 86_400_000;
-
-const SUMMARY_COLUMNS = [
-  'c.id',
-  'c.reference',
-  'c.status',
-  'c.version',
-  'c.submittedAt',
-  'c.year',
-  'c.community',
-  'c.primaryArea',
-  'c.municipality',
-  'c.assigneeId',
-  'c.anonymous',
-];
 
 /** The ground that marks a case for urgent triage (a possible criminal offence). */
 const HATE_CRIME_GROUND = 'hate_crime';
@@ -122,84 +108,71 @@ export class CaseQueryService {
     if (!CaseAccessPolicy.mayBrowse(staffViewer(principal))) throw new CaseActionForbiddenError();
     const page = query.page ?? 1;
     const pageSize = query.pageSize ?? CASE_PAGE_SIZE_DEFAULT;
-    const filtered = this.dataSource.manager.createQueryBuilder(Case, 'c').select(SUMMARY_COLUMNS);
-    if (query.status) filtered.andWhere('c.status = :status', { status: query.status });
-    if (query.area) filtered.andWhere('c.primaryArea = :area', { area: query.area });
-    if (query.community) {
-      filtered.andWhere('c.community = :community', { community: query.community });
-    }
-    if (query.municipality) {
-      filtered.andWhere('c.municipality = :municipality', { municipality: query.municipality });
-    }
+    // Plain SQL with positional parameters: the same statement text for every page of a filter,
+    // and no query builder at work on each request.
+    const parameters: unknown[] = [];
+    const param = (value: unknown) => `$${parameters.push(value)}`;
+    const where: string[] = [];
+    if (query.status) where.push(`c.status = ${param(query.status)}`);
+    if (query.area) where.push(`c.primary_area = ${param(query.area)}`);
+    if (query.community) where.push(`c.community = ${param(query.community)}`);
+    if (query.municipality) where.push(`c.municipality = ${param(query.municipality)}`);
     if (query.year) {
-      // The year is the submission's Kosovo year: as a range of submitted_at it rides the same
-      // (filter, submitted_at) indexes as the ordering, instead of skipping the newer years.
-      filtered.andWhere('c.year = :year', { year: query.year });
-      filtered.andWhere('c.submittedAt >= :yearStart AND c.submittedAt < :yearEnd', {
-        yearStart: kosovoDayStart(`${query.year}-01-01`),
-        yearEnd: kosovoDayStart(`${query.year + 1}-01-01`),
-      });
+      // The year is the submission's year in the installation's zone: as a range of submitted_at
+      // it rides the same (filter, submitted_at) indexes as the ordering, instead of skipping
+      // the newer years.
+      where.push(`c.year = ${param(query.year)}`);
+      where.push(
+        `c.submitted_at >= ${param(kosovoDayStart(`${query.year}-01-01`))} AND c.submitted_at < ${param(kosovoDayStart(`${query.year + 1}-01-01`))}`,
+      );
     }
-    if (query.assignee === 'none') filtered.andWhere('c.assigneeId IS NULL');
+    if (query.assignee === 'none') where.push('c.assignee_id IS NULL');
     else if (query.assignee) {
       const assigneeId = query.assignee === 'me' ? principal.id : query.assignee.toLowerCase();
-      filtered.andWhere('c.assigneeId = :assigneeId', { assigneeId });
+      where.push(`c.assignee_id = ${param(assigneeId)}`);
     }
     if (query.due) {
-      const [condition, parameters] = await this.clockFacts.dueCondition(query.due);
-      filtered.andWhere(condition, parameters);
+      const [condition, named] = await this.clockFacts.dueCondition(query.due);
+      where.push(
+        condition.replace(/(?<!:):([a-zA-Z]\w*)/g, (_, name: string) => param(named[name])),
+      );
     }
     const text = normaliseSearch(query.q);
     if (text) {
       const reference = referencePrefixPattern(text);
-      filtered.andWhere(
-        new Brackets((where) => {
-          where.where('pmd_fold(c.description) LIKE pmd_fold(:pattern)', {
-            pattern: containsPattern(text),
-          });
-          if (reference) where.orWhere('c.reference LIKE :reference', { reference });
-        }),
-      );
+      const folded = `pmd_fold(c.description) LIKE pmd_fold(${param(containsPattern(text))})`;
+      where.push(reference ? `(${folded} OR c.reference LIKE ${param(reference)})` : folded);
     }
+    const filter = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
+    const filterParameters = [...parameters];
     const direction = query.order === 'newest' || !query.order ? 'DESC' : 'ASC';
     const offset = (page - 1) * pageSize;
     // The page's ids first, from a list index alone (each carries every filter and the id),
     // then only those rows: a deep page does not read the table rows it skips.
-    const pageIds = filtered.clone().select('c.id');
-    if (query.order === 'due') {
-      pageIds.orderBy(this.clockFacts.dueDateExpression, 'ASC', 'NULLS LAST');
-      pageIds.addOrderBy('c.submittedAt', 'ASC');
-    } else {
-      pageIds.orderBy('c.submittedAt', direction);
-    }
-    pageIds
-      .addOrderBy('c.id', direction)
-      .offset(offset)
-      .limit(pageSize + 1);
+    const ordering =
+      query.order === 'due'
+        ? `${this.clockFacts.dueDateExpression} ASC NULLS LAST, c.submitted_at ASC, c.id ASC`
+        : `c.submitted_at ${direction}, c.id ${direction}`;
+    const pageIds = `SELECT c.id FROM cases c ${filter} ORDER BY ${ordering} LIMIT ${param(pageSize + 1)} OFFSET ${param(offset)}`;
     // The page's rows with what the list shows beside each (the assignee's name, a running
     // clock, a receipt-code attack, the hate-crime mark) in one query, read as plain rows.
-    const [idsSql, idsParameters] = pageIds.getQueryAndParameters();
-    const n = idsParameters.length;
     const readClock = this.clockFacts.clockReader();
     const rows = (await this.dataSource.query(
       `SELECT c.id, c.reference, c.status, c.version, c.submitted_at, c.year, c.community,
               c.primary_area, c.municipality, c.assignee_id, c.anonymous,
               s.name AS assignee_name, a.attacked_at, a.total_failures,
-              EXISTS (SELECT 1 FROM case_grounds g WHERE g.case_id = c.id AND g.ground = $${n + 1})
+              EXISTS (SELECT 1 FROM case_grounds g WHERE g.case_id = c.id AND g.ground = ${param(HATE_CRIME_GROUND)})
                 AS hate_crime,
               ${this.clockFacts.runningClockColumns}
          FROM cases c
          LEFT JOIN staff_users s ON s.id = c.assignee_id
          LEFT JOIN follow_up_reference_attempts a
-           ON a.reference = c.reference AND a.attacked_at > $${n + 2}
+           ON a.reference = c.reference
+          AND a.attacked_at > ${param(new Date(this.clock.now().getTime() - ATTACK_SHOWN_DAYS * DAY_MS))}
          ${this.clockFacts.runningClockJoin}
-        WHERE c.id IN (${idsSql})
+        WHERE c.id IN (${pageIds})
         ORDER BY c.submitted_at ${direction}, c.id ${direction}`,
-      [
-        ...idsParameters,
-        HATE_CRIME_GROUND,
-        new Date(this.clock.now().getTime() - ATTACK_SHOWN_DAYS * DAY_MS),
-      ],
+      parameters,
     )) as ListRow[];
     const clockOf = await readClock;
     const clocks = new Map(rows.map((r) => [r.id, clockOf(r)]));
@@ -214,14 +187,9 @@ export class CaseQueryService {
     let totalIsExact = true;
     if (hasMore || (items.length === 0 && offset > 0)) {
       const cap = text ? SEARCH_COUNT_CAP : CASE_COUNT_CAP;
-      const [sql, parameters] = filtered
-        .clone()
-        .select('1')
-        .limit(cap + 1)
-        .getQueryAndParameters();
       const [counted] = (await this.dataSource.query(
-        `SELECT count(*)::int AS n FROM (${sql}) AS matching`,
-        parameters,
+        `SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c ${filter} LIMIT ${cap + 1}) AS matching`,
+        filterParameters,
       )) as { n: number }[];
       total = Math.min(counted.n, cap);
       totalIsExact = counted.n <= cap;
