@@ -74,6 +74,8 @@ interface ListRow extends RunningClockColumns {
   attacked_at: Date | null;
   total_failures: number | null;
   hate_crime: boolean;
+  /** The filter's matches counted up to the cap (lists without free text; see `list`). */
+  matching: number | null;
 }
 
 export function staffViewer(principal: Pick<StaffPrincipal, 'id' | 'role'>): CaseViewer {
@@ -154,16 +156,25 @@ export class CaseQueryService {
         ? `${this.clockFacts.dueDateExpression} ASC NULLS LAST, c.submitted_at ASC, c.id ASC`
         : `c.submitted_at ${direction}, c.id ${direction}`;
     const pageIds = `SELECT c.id FROM cases c ${filter} ORDER BY ${ordering} LIMIT ${param(pageSize + 1)} OFFSET ${param(offset)}`;
+    // The filter's matches, counted up to the cap. Without free text the count is an index
+    // range of at most cap + 1 entries and rides in the page's statement (evaluated once), so a
+    // page is one round trip; a free-text count reads folded descriptions, so it is asked only
+    // when another page follows.
+    const cap = text ? SEARCH_COUNT_CAP : CASE_COUNT_CAP;
+    const countSql = `SELECT count(*)::int FROM (SELECT 1 FROM cases c ${filter} LIMIT ${cap + 1}) AS matching`;
+    const countInline = !text;
     // The page's rows with what the list shows beside each (the assignee's name, a running
     // clock, a receipt-code attack, the hate-crime mark) in one query, read as plain rows.
-    const readClock = this.clockFacts.clockReader();
-    const rows = (await this.dataSource.query(
-      `SELECT c.id, c.reference, c.status, c.version, c.submitted_at, c.year, c.community,
+    // Awaited together: a failed calendar read must not be left unhandled while the rows load.
+    const [rows, clockOf] = await Promise.all([
+      this.dataSource.query(
+        `SELECT c.id, c.reference, c.status, c.version, c.submitted_at, c.year, c.community,
               c.primary_area, c.municipality, c.assignee_id, c.anonymous,
               s.name AS assignee_name, a.attacked_at, a.total_failures,
               EXISTS (SELECT 1 FROM case_grounds g WHERE g.case_id = c.id AND g.ground = ${param(HATE_CRIME_GROUND)})
                 AS hate_crime,
-              ${this.clockFacts.runningClockColumns}
+              ${this.clockFacts.runningClockColumns},
+              ${countInline ? `(${countSql}) AS matching` : 'NULL::int AS matching'}
          FROM cases c
          LEFT JOIN staff_users s ON s.id = c.assignee_id
          LEFT JOIN follow_up_reference_attempts a
@@ -172,9 +183,10 @@ export class CaseQueryService {
          ${this.clockFacts.runningClockJoin}
         WHERE c.id IN (${pageIds})
         ORDER BY c.submitted_at ${direction}, c.id ${direction}`,
-      parameters,
-    )) as ListRow[];
-    const clockOf = await readClock;
+        parameters,
+      ) as Promise<ListRow[]>,
+      this.clockFacts.clockReader(),
+    ]);
     const clocks = new Map(rows.map((r) => [r.id, clockOf(r)]));
     if (query.order === 'due') {
       // The page's rows in the order of their ids' query: earliest due date first.
@@ -186,13 +198,13 @@ export class CaseQueryService {
     let total = offset + items.length;
     let totalIsExact = true;
     if (hasMore || (items.length === 0 && offset > 0)) {
-      const cap = text ? SEARCH_COUNT_CAP : CASE_COUNT_CAP;
-      const [counted] = (await this.dataSource.query(
-        `SELECT count(*)::int AS n FROM (SELECT 1 FROM cases c ${filter} LIMIT ${cap + 1}) AS matching`,
-        filterParameters,
-      )) as { n: number }[];
-      total = Math.min(counted.n, cap);
-      totalIsExact = counted.n <= cap;
+      const counted =
+        rows.length > 0 && rows[0].matching !== null
+          ? rows[0].matching
+          : ((await this.dataSource.query(countSql, filterParameters)) as { count: number }[])[0]
+              .count;
+      total = Math.min(counted, cap);
+      totalIsExact = counted <= cap;
     }
     const now = this.clock.now().getTime();
     return {
