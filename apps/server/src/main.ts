@@ -1,3 +1,5 @@
+// eslint-disable-next-line no-restricted-imports -- first, alone: the @app/core index would load the modules this is to speed up
+import '../../../libs/core/src/runtime/compile-cache';
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { REDIS, checkEvictionPolicy, readConfigOrExit } from '@app/core';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Ajv2020, { type ErrorObject } from 'ajv/dist/2020';
-import addFormats from 'ajv-formats';
+import type { ErrorObject } from 'ajv/dist/2020';
+import { validate as validateProfileSchema } from './country-profile.validator.generated';
 import { isContactEmail, isContactPhone } from '../text/contact-rules';
 import { projectRoot } from '../views/project-root';
 
@@ -77,19 +77,15 @@ export const PROFILE_NAME = /^[a-z][a-z0-9_-]{0,40}$/;
 
 export class CountryProfileError extends Error {}
 
-let validator: (((data: unknown) => boolean) & { errors?: ErrorObject[] | null }) | undefined;
-
-function schemaValidator(directory: string) {
-  if (!validator) {
-    const schema = JSON.parse(
-      readFileSync(join(directory, 'country-profile.schema.json'), 'utf8'),
-    ) as object;
-    // `strictRequired` off: a contact needs one of url, email or phone (`anyOf` of `required`).
-    const ajv = new Ajv2020({ allErrors: true, strict: true, strictRequired: false });
-    addFormats(ajv);
-    validator = ajv.compile(schema);
-  }
-  return validator;
+/**
+ * The profile schema's validator: config/countries/country-profile.schema.json compiled ahead
+ * of time (`country-profile.validator.generated.ts`, `npm run generate:country-validator`), so a
+ * start does not load Ajv and compile the schema. A unit test keeps the two the same.
+ */
+function schemaValidator(): ((data: unknown) => boolean) & { errors?: ErrorObject[] | null } {
+  return validateProfileSchema as ((data: unknown) => boolean) & {
+    errors?: ErrorObject[] | null;
+  };
 }
 
 function describe(error: ErrorObject): string {
@@ -216,7 +212,7 @@ export function loadCountryProfile(
       `names a profile that is not JSON: config/countries/${name}.json (${(error as Error).message})`,
     );
   }
-  const validate = schemaValidator(directory);
+  const validate = schemaValidator();
   const problems = validate(data)
     ? profileProblems(data as CountryProfileData)
     : (validate.errors ?? []).map(describe);
