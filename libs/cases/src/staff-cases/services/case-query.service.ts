@@ -180,9 +180,11 @@ export class CaseQueryService {
     // clock, a receipt-code attack, the hate-crime mark) in one query, read as plain rows.
     const [idsSql, idsParameters] = pageIds.getQueryAndParameters();
     const n = idsParameters.length;
-    const readClock = this.clockFacts.clockReader();
-    const rows = (await this.dataSource.query(
-      `SELECT c.id, c.reference, c.status, c.version, c.submitted_at, c.year, c.community,
+    // Together: a calendar read left pending while the rows are awaited would, if it failed,
+    // be a rejection nobody handles, which ends the process.
+    const [rows, clockOf] = await Promise.all([
+      this.dataSource.query(
+        `SELECT c.id, c.reference, c.status, c.version, c.submitted_at, c.year, c.community,
               c.primary_area, c.municipality, c.assignee_id, c.anonymous,
               s.name AS assignee_name, a.attacked_at, a.total_failures,
               EXISTS (SELECT 1 FROM case_grounds g WHERE g.case_id = c.id AND g.ground = $${n + 1})
@@ -195,13 +197,14 @@ export class CaseQueryService {
          ${this.clockFacts.runningClockJoin}
         WHERE c.id IN (${idsSql})
         ORDER BY c.submitted_at ${direction}, c.id ${direction}`,
-      [
-        ...idsParameters,
-        HATE_CRIME_GROUND,
-        new Date(this.clock.now().getTime() - ATTACK_SHOWN_DAYS * DAY_MS),
-      ],
-    )) as ListRow[];
-    const clockOf = await readClock;
+        [
+          ...idsParameters,
+          HATE_CRIME_GROUND,
+          new Date(this.clock.now().getTime() - ATTACK_SHOWN_DAYS * DAY_MS),
+        ],
+      ) as Promise<ListRow[]>,
+      this.clockFacts.clockReader(),
+    ]);
     const clocks = new Map(rows.map((r) => [r.id, clockOf(r)]));
     if (query.order === 'due') {
       // The page's rows in the order of their ids' query: earliest due date first.
