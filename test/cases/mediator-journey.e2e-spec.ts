@@ -19,6 +19,7 @@ import {
   totpCodeAt,
 } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
+import { until } from '../support/wait';
 import { IDENTITY, identifiedReport, multipart, submitReport, validReport } from './case-fixtures';
 
 interface Filed {
@@ -542,6 +543,50 @@ describe('Community mediators of partner organisations', () => {
       expect.objectContaining({ author: 'mediator', authorLabel: 'Mediator' }),
       expect.objectContaining({ author: 'staff' }),
     ]);
+  });
+
+  it('refuses a message that reaches the case after the person withdrew the following meanwhile', async () => {
+    const [followed] = filed;
+    const count = async () =>
+      (
+        (await db.query(`SELECT count(*)::int AS n FROM case_messages WHERE case_id = $1`, [
+          followed.id,
+        ])) as { n: number }[]
+      )[0].n;
+    const before = await count();
+    // The person's withdrawal and erasure is under way (the case row changed, not committed)
+    // when the mediator's message comes in: it was read as followed, and must not land.
+    const runner = db.createQueryRunner();
+    await runner.connect();
+    await runner.startTransaction();
+    try {
+      await runner.query(`UPDATE cases SET mediator_may_follow = false WHERE id = $1`, [
+        followed.id,
+      ]);
+      const posting = as(
+        mediatorLogin,
+        'POST',
+        `/api/v1/partner/reports/${followed.reference}/messages`,
+        { body: 'Written while the person was withdrawing.' },
+      );
+      await until(async () => {
+        const [{ n }] = (await db.query(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+            WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        )) as { n: number }[];
+        return n > 0;
+      }, 'the message to wait for the withdrawal');
+      await runner.commitTransaction();
+      const answer = await posting;
+      expect(answer.statusCode).toBe(403);
+      expect(answer.json()).toMatchObject({ code: 'mediator_not_following' });
+    } finally {
+      if (runner.isTransactionActive) await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(await count()).toBe(before);
+    // As it was, for what follows.
+    await db.query(`UPDATE cases SET mediator_may_follow = true WHERE id = $1`, [followed.id]);
   });
 
   it("holds a mediator to their account's own daily limit, in their language", async () => {

@@ -16,6 +16,7 @@ import {
   planMeeting,
 } from '../meetings/meeting-fixtures';
 import { addContactPoint, withOutcomeMessage } from '../support/case-workflow';
+import { FORM, createOrganisation, form } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 
 const ALBANIA = loadCountryProfile('albania');
@@ -300,6 +301,29 @@ describe('An Albanian installation: report to regional report', () => {
       expect(serbian.statusCode).toBe(400);
       expect(serbian.body).toContain('"field":"locale"');
       expect((await invite('rom')).statusCode).toBe(201);
+      // A community mediator's language too.
+      const organisation = await createOrganisation(server);
+      const inviteMediator = (locale: string) =>
+        server.app.inject({
+          method: 'POST',
+          url: `/staff/organisations/${organisation.id}/mediators?lang=en`,
+          headers: { cookie: group.as.admin.cookie, 'content-type': FORM },
+          payload: form({
+            name: 'Besa Mediatore',
+            email: `besa.${locale}@partner.example.org`,
+            locale,
+            _csrf: group.as.admin.csrf,
+          }),
+        });
+      const serbianMediator = await inviteMediator('sr');
+      expect(serbianMediator.statusCode).toBe(400);
+      const mediators = () =>
+        rows(server, `SELECT email FROM staff_users WHERE organisation_id = $1 ORDER BY email`, [
+          organisation.id,
+        ]);
+      expect(await mediators()).toEqual([]);
+      expect((await inviteMediator('rom')).statusCode).toBe(303);
+      expect(await mediators()).toEqual([{ email: 'besa.rom@partner.example.org' }]);
     });
 
     it('shows times in Europe/Tirane and the country’s name in the meeting form', async () => {

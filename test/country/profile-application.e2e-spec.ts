@@ -6,6 +6,7 @@ import {
   loadCountryProfile,
   profileTaxonomyRows,
 } from '@app/core';
+import { WorkingCalendarService } from '@app/cases';
 import { TAXONOMY_SEED } from '@app/taxonomy';
 import { submitReport, validReport } from '../cases/case-fixtures';
 import { TestDatabase, createTestDatabase } from '../support/test-database';
@@ -120,6 +121,33 @@ describe('Applying a country profile to the database', () => {
     // A year first needed is seeded from the profile.
     expect(await application('albania').ensureHolidayYear(2030)).toBe(true);
     expect(await application('albania').ensureHolidayYear(2030)).toBe(false);
+  });
+
+  it('gives the first working calendar inside a transaction without a second connection', async () => {
+    // One connection, held by the caller's transaction (as a burst of case transitions right
+    // after start-up holds every connection of the pool): the calendar must not need another.
+    const single = new DataSource({
+      type: 'postgres',
+      url: db.url,
+      extra: { max: 1, connectionTimeoutMillis: 2000 },
+    });
+    await single.initialize();
+    try {
+      const country = new CountryProfileApplication(
+        single,
+        new CountryProfile(loadCountryProfile('kosovo')),
+        CLOCK,
+      );
+      // What every process does at start-up (CoreModule).
+      await country.apply();
+      const calendars = new WorkingCalendarService(single, CLOCK, country);
+      const calendar = await single.transaction((manager) => calendars.calendar(manager));
+      // Independence Day, 17 February, is in the seeded calendar.
+      expect(calendar.isWorkingDay('2026-02-17')).toBe(false);
+      expect(calendar.isWorkingDay('2026-02-18')).toBe(true);
+    } finally {
+      await single.destroy();
+    }
   });
 });
 

@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { installationReferencePrefix, isOfferedLocale, kosovoYear } from '@app/core';
 import { submitReport, validReport } from '../cases/case-fixtures';
 import { localCode } from '../support/country-codes';
@@ -161,5 +162,28 @@ describe('The staff case list', () => {
   it('is refused to Technical Group members (403) and to anonymous callers (401)', async () => {
     expect((await api(server, team.as.member, 'GET', '/api/v1/cases')).statusCode).toBe(403);
     expect((await server.app.inject({ method: 'GET', url: '/api/v1/cases' })).statusCode).toBe(401);
+  });
+
+  it('answers a failed calendar read with a problem, leaving no rejection unhandled (it would end the process)', async () => {
+    const unhandled: unknown[] = [];
+    const seen = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', seen);
+    // The working calendar cannot be read; the page's rows can.
+    await server.app
+      .get(DataSource)
+      .query(`ALTER TABLE public_holidays RENAME TO public_holidays_away`);
+    try {
+      const res = await api(server, team.as.admin, 'GET', '/api/v1/cases');
+      expect(res.statusCode).toBeGreaterThanOrEqual(500);
+      // Whatever was left pending has settled by the next turn of the event loop.
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', seen);
+      await server.app
+        .get(DataSource)
+        .query(`ALTER TABLE public_holidays_away RENAME TO public_holidays`);
+    }
+    expect((await api(server, team.as.admin, 'GET', '/api/v1/cases')).statusCode).toBe(200);
   });
 });

@@ -846,6 +846,53 @@ describe('The institution directory', () => {
         await rows(server, 'SELECT id FROM institution_contact_points WHERE id = $1', [pointId]),
       ).toHaveLength(1);
     });
+
+    it('ends a contact point while an edit or import of it is under way: one waits for the other, no deadlock', async () => {
+      const pointId = await addContactPoint(server, { unit: 'Desk ended during an edit (test)' });
+      // Another administrator's edit (or import) is under way: it holds the directory's writer
+      // lock and will next lock this contact point's row, as update() and import do.
+      const runner = server.app.get(DataSource).createQueryRunner();
+      await runner.connect();
+      await runner.startTransaction();
+      try {
+        await runner.query(`LOCK TABLE institution_contact_points IN SHARE ROW EXCLUSIVE MODE`);
+        const ending = server.app.inject({
+          method: 'POST',
+          url: `/api/v1/directory/contact-points/${pointId}/end`,
+          headers: { ...team.as.admin.headers, 'accept-language': 'en' },
+        });
+        await until(async () => {
+          const [{ n }] = await rows<{ n: number }>(
+            server,
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+          );
+          return n > 0;
+        }, 'the end to wait for the edit under way');
+        // The edit goes on to the row and commits; the end follows it.
+        await runner.query(`SELECT id FROM institution_contact_points WHERE id = $1 FOR UPDATE`, [
+          pointId,
+        ]);
+        await runner.query(`UPDATE institution_contact_points SET phone = $2 WHERE id = $1`, [
+          pointId,
+          '+383 38 000 222',
+        ]);
+        await runner.commitTransaction();
+        const answer = await ending;
+        expect(answer.statusCode).toBe(200);
+        expect(answer.json()).toMatchObject({ id: pointId, active: false });
+      } finally {
+        if (runner.isTransactionActive) await runner.rollbackTransaction();
+        await runner.release();
+      }
+      expect(
+        await rows(
+          server,
+          `SELECT phone, active_to IS NOT NULL AS ended FROM institution_contact_points WHERE id = $1`,
+          [pointId],
+        ),
+      ).toEqual([{ phone: '+383 38 000 222', ended: true }]);
+    });
   });
 
   describe('exported and imported as CSV', () => {

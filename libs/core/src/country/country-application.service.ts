@@ -43,6 +43,12 @@ const LOCK = `SELECT pg_advisory_xact_lock(hashtext('pmd_country_profile'))`;
 @Injectable()
 export class CountryProfileApplication implements OnModuleInit {
   private readonly logger = new Logger('CountryProfile');
+  /**
+   * Years this process knows to be seeded (committed): this year and the next once start-up
+   * applied the profile, and any year seeded since in a transaction of its own. Asking for one
+   * of them costs no query, and so no second connection to a caller inside a transaction.
+   */
+  private readonly seededYears = new Set<number>();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -60,7 +66,7 @@ export class CountryProfileApplication implements OnModuleInit {
   }
 
   async apply(): Promise<CountryApplication> {
-    return this.dataSource.transaction(async (manager) => {
+    const applied = await this.dataSource.transaction(async (manager) => {
       await manager.query(LOCK);
       const switchedFrom = await this.recordCountry(manager);
       const taxonomy = await this.applyTaxonomy(manager);
@@ -74,13 +80,18 @@ export class CountryProfileApplication implements OnModuleInit {
         taxonomyDeactivated: taxonomy.deactivated,
         contactsSeeded,
         holidayYearsSeeded,
+        year,
       };
     });
+    const { year, ...result } = applied;
+    this.seededYears.add(year).add(year + 1);
+    return result;
   }
 
   /** Seeds the public holidays of a year from the profile unless that year has been seeded. */
   async ensureHolidayYear(year: number, manager?: EntityManager): Promise<boolean> {
     if (!Number.isInteger(year) || year < 1900 || year > 2999) return false;
+    if (this.seededYears.has(year)) return false;
     const run = async (m: EntityManager) => {
       const known = (await m.query(`SELECT 1 FROM holiday_years WHERE year = $1`, [
         year,
@@ -89,7 +100,11 @@ export class CountryProfileApplication implements OnModuleInit {
       await m.query(LOCK);
       return (await this.seedHolidayYears(m, [year])).length > 0;
     };
-    return manager ? run(manager) : this.dataSource.transaction(run);
+    // In the caller's transaction the seeding may still roll back: not remembered.
+    if (manager) return run(manager);
+    const seeded = await this.dataSource.transaction(run);
+    this.seededYears.add(year);
+    return seeded;
   }
 
   /** The country the database holds; switches an empty installation to the profile's. */

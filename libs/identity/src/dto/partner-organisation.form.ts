@@ -1,14 +1,6 @@
 import { Transform } from 'class-transformer';
-import {
-  IsDefined,
-  IsEmail,
-  IsIn,
-  IsOptional,
-  IsString,
-  Matches,
-  MaxLength,
-} from 'class-validator';
-import { LOCALES, Locale, TextLength } from '@app/core';
+import { IsDefined, IsEmail, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { IsOfferedLocale, Locale, TextLength } from '@app/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** The form's "none" is an empty choice: no value, not an invalid code. */
@@ -51,6 +43,6 @@ export class InviteMediatorForm {
   email!: string;
 
   @IsDefined()
-  @IsIn(LOCALES)
+  @IsOfferedLocale()
   locale!: Locale;
 }

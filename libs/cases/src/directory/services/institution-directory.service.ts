@@ -203,6 +203,9 @@ export class InstitutionDirectoryService {
     DirectoryPermissions.require(actor, 'manageDirectory');
     if (!isUuid(id)) throw new ContactPointNotFoundError();
     await this.dataSource.transaction(async (manager) => {
+      // The writers' lock first, as update() and import take it: locking the row first and the
+      // table at the UPDATE would deadlock with a writer that holds the table and wants the row.
+      await lockDirectory(manager);
       const row = await manager.findOne(InstitutionContactPoint, {
         where: { id },
         lock: { mode: 'pessimistic_write' },

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
-import { Clock, NotFoundError } from '@app/core';
+import { Clock, ForbiddenError, NotFoundError } from '@app/core';
 import { Case } from '../../common/entities/case.entity';
 import { CaseMessage, MessageAuthorKind } from '../entities/case-message.entity';
 import { CaseEvents } from '../../workflow/services/case-events';
@@ -62,7 +62,17 @@ export class CaseMessagesService {
    */
   async postFromMediator(caseId: string, mediatorId: string, body: string): Promise<PostedMessage> {
     return this.dataSource.transaction((manager) =>
-      this.post(manager, caseId, 'mediator', mediatorId, body),
+      this.post(manager, caseId, 'mediator', mediatorId, body, (found) => {
+        // Checked again on the locked row: the person may have withdrawn and erased since the
+        // caller read the case, and a message must not land on an erased case.
+        if (
+          found.filedByAccountId !== mediatorId ||
+          !found.mediatorMayFollow ||
+          found.personalDataErasedAt !== null
+        ) {
+          throw new ForbiddenError('mediator_not_following');
+        }
+      }),
     );
   }
 
@@ -72,6 +82,7 @@ export class CaseMessagesService {
     author: MessageAuthorKind,
     authorId: string | null,
     body: string,
+    admit?: (found: Case) => void,
   ): Promise<PostedMessage> {
     // Locks the case so messages and status changes of one case do not interleave oddly.
     const found = await manager.findOne(Case, {
@@ -79,6 +90,7 @@ export class CaseMessagesService {
       lock: { mode: 'pessimistic_write' },
     });
     if (!found) throw new NotFoundError('case_not_found');
+    admit?.(found);
     const now = this.clock.now();
     const id = randomUUID();
     await manager.insert(CaseMessage, {
