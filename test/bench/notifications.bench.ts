@@ -87,8 +87,10 @@ async function main(): Promise<void> {
     );
     // BENCH_PROFILE_DIR: a CPU profile of the worker (what `npm run bench -- --profile` asks).
     const profileDir = process.env.BENCH_PROFILE_DIR;
+    // ts-node compiles the worker as it starts: on a busy machine that takes over a minute.
     worker = await spawnWorkerProcess(env, {
       nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      readyTimeoutMs: 180_000,
     });
     const committedAt = new Map<string, number>();
     const write = async (list: OutboxItem[]) => {

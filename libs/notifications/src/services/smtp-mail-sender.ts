@@ -1,10 +1,10 @@
 import { connect, Socket } from 'node:net';
 import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
 import type { Transporter } from 'nodemailer';
-import type MailComposer from 'nodemailer/lib/mail-composer';
 import type SMTPPool from 'nodemailer/lib/smtp-pool';
 import { APP_CONFIG, AppConfig } from '@app/core';
 import { MailSender, OutgoingMail } from './mail-sender';
+import { MimeMessageBuilder } from './mime-message';
 
 /** nodemailer ignores every other option when given a URL, so the URL is taken apart here. */
 export function smtpPoolOptions(config: AppConfig): SMTPPool.Options {
@@ -64,7 +64,7 @@ export function envelopeAddress(from: string): string {
 
 interface Nodemailer {
   transport: Transporter;
-  MailComposer: typeof MailComposer;
+  messages: MimeMessageBuilder;
 }
 
 /**
@@ -86,31 +86,25 @@ export class SmtpMailSender extends MailSender implements OnApplicationShutdown 
   private loaded(): Promise<Nodemailer> {
     this.nodemailer ??= Promise.all([
       import('nodemailer'),
-      import('nodemailer/lib/mail-composer'),
-    ]).then(([{ default: nodemailer }, { default: MailComposer }]) => ({
+      import('nodemailer/lib/addressparser'),
+      import('nodemailer/lib/base64'),
+      import('nodemailer/lib/mime-funcs'),
+      import('nodemailer/lib/qp'),
+    ]).then(([{ default: nodemailer }, { default: addressparser }, base64, mimeFuncs, qp]) => ({
       transport: nodemailer.createTransport(this.poolOptions),
-      MailComposer,
+      messages: new MimeMessageBuilder(
+        { addressparser, base64, mimeFuncs, qp },
+        this.config.mail.from,
+      ),
     }));
     return this.nodemailer;
   }
 
   async send(mail: OutgoingMail): Promise<void> {
-    const { transport, MailComposer } = await this.loaded();
+    const { transport, messages } = await this.loaded();
     // The message is built into one buffer first: streamed part by part, nodemailer writes it to
     // the socket in hundreds of small writes, which cost more CPU than building it.
-    const raw = await new MailComposer({
-      from: this.config.mail.from,
-      to: mail.to,
-      subject: mail.subject,
-      html: mail.html,
-      text: mail.text,
-      messageId: mail.messageId,
-      headers: { 'Content-Language': mail.locale, 'Auto-Submitted': 'auto-generated' },
-      disableFileAccess: true,
-      disableUrlAccess: true,
-    })
-      .compile()
-      .build();
+    const raw = messages.build(mail);
     await transport.sendMail({ envelope: { from: this.envelopeFrom, to: [mail.to] }, raw });
   }
 
