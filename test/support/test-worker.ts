@@ -48,17 +48,26 @@ export interface WorkerProcess {
  */
 export async function spawnWorkerProcess(
   env: Record<string, string>,
-  options: { readyTimeoutMs?: number; nodeArgs?: string[] } = {},
+  options: {
+    readyTimeoutMs?: number;
+    nodeArgs?: string[];
+    /** The compiled worker (`nest build worker`), as production runs it, instead of ts-node. */
+    compiled?: string;
+  } = {},
 ): Promise<WorkerProcess> {
   const child = spawn(
     process.execPath,
     [
       ...(options.nodeArgs ?? []),
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/worker/src/main.ts',
+      ...(options.compiled
+        ? [options.compiled]
+        : [
+            '-r',
+            'ts-node/register/transpile-only',
+            '-r',
+            'tsconfig-paths/register',
+            'apps/worker/src/main.ts',
+          ]),
     ],
     {
       cwd: projectRoot(),
