@@ -11,7 +11,7 @@ import { institutionLabel } from '../../referrals/services/institution-label';
 import { normaliseReceiptCode } from '../../intake/domain/receipt-code';
 import { Case } from '../../common/entities/case.entity';
 import { CaseEvidence } from '../../evidence/entities/case-evidence.entity';
-import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
+import { publicTimeline } from './public-timeline';
 import type {
   AddedEvidenceDto,
   EvidenceItemDto,
@@ -49,7 +49,6 @@ export class FollowUpService {
   constructor(
     private readonly dataSource: DataSource,
     @InjectRepository(Case) private readonly cases: Repository<Case>,
-    @InjectRepository(CaseHistoryEntry) private readonly history: Repository<CaseHistoryEntry>,
     @InjectRepository(CaseEvidence) private readonly evidence: Repository<CaseEvidence>,
     @InjectRepository(CaseReferral) private readonly referrals: Repository<CaseReferral>,
     private readonly taxonomy: TaxonomyService,
@@ -109,10 +108,7 @@ export class FollowUpService {
     // A case the reporter withdrew was closed by them, not decided: nothing to explain or appeal.
     const decided = isDecidedStatus(found.status) && found.closureReason !== 'withdrawn';
     const [timeline, messages, files, answers, snapshot] = await Promise.all([
-      this.history.find({
-        where: { caseId, public: true },
-        order: { at: 'ASC', id: 'ASC' },
-      }),
+      publicTimeline(this.dataSource.manager, caseId, locale),
       this.messages.readByReporter(caseId),
       this.evidence.find({
         where: { caseId, uploadedBy: 'reporter' },
@@ -133,11 +129,7 @@ export class FollowUpService {
       statusLabel: label(found.status),
       statusExplanation: translate(locale, `case.status.${found.status}.explanation`),
       submittedAt: found.submittedAt.toISOString(),
-      timeline: timeline.map((entry) => ({
-        at: entry.at.toISOString(),
-        status: entry.toStatus,
-        label: label(entry.toStatus),
-      })),
+      timeline,
       messages: messages.map((message) => ({
         id: message.id,
         author: message.authorKind,

@@ -7,7 +7,7 @@ import { CaseMessage } from '../../follow-up/entities/case-message.entity';
 import { CaseMessagesService, PostedMessage } from '../../follow-up/services/case-messages.service';
 import { CaseIntakeService, SubmittedCase } from '../../intake/services/case-intake.service';
 import { CaseSubmissionValidator } from '../../intake/services/case-submission.validator';
-import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
+import { PublicTimelineEntry, publicTimeline } from '../../follow-up/services/public-timeline';
 import type { CaseStatus } from '../../workflow/domain/case-status.machine';
 
 /** One report of the mediator's list: only what the person themselves could read. */
@@ -22,7 +22,7 @@ export interface PartnerReportLine {
 /** A report the mediator filed, as the person sees it; messages only where the person agreed. */
 export interface PartnerReportView extends PartnerReportLine {
   statusExplanation: string;
-  timeline: { at: string; status: CaseStatus; label: string }[];
+  timeline: PublicTimelineEntry[];
   /** Null where the person did not agree that the mediator follows the case. */
   messages:
     | {
@@ -112,12 +112,8 @@ export class PartnerReportsService {
     locale: Locale,
   ): Promise<PartnerReportView> {
     const row = await this.own(mediator, reference);
-    const label = (status: CaseStatus) => translate(locale, `case.status.${status}`);
-    const [history, messages] = await Promise.all([
-      this.dataSource.manager.find(CaseHistoryEntry, {
-        where: { caseId: row.id, public: true },
-        order: { at: 'ASC', id: 'ASC' },
-      }),
+    const [timeline, messages] = await Promise.all([
+      publicTimeline(this.dataSource.manager, row.id, locale),
       row.mediatorMayFollow
         ? this.dataSource.manager.find(CaseMessage, {
             where: { caseId: row.id },
@@ -128,11 +124,7 @@ export class PartnerReportsService {
     return {
       ...line(row, locale),
       statusExplanation: translate(locale, `case.status.${row.status}.explanation`),
-      timeline: history.map((entry) => ({
-        at: entry.at.toISOString(),
-        status: entry.toStatus,
-        label: label(entry.toStatus),
-      })),
+      timeline,
       messages:
         messages?.map((m) => ({
           id: m.id,
