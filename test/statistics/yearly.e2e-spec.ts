@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@app/core';
 import {
@@ -469,6 +470,20 @@ describe('Yearly statistics over several years', () => {
       meetingsHeld: 2,
     });
     expect(data.allYears.status).toMatchObject({ resolved: 'x', closed: 'x', open: 'x' });
+    // Compressed as the client accepts, the same figures.
+    for (const [accept, decode] of [
+      ['br', brotliDecompressSync],
+      ['gzip', gunzipSync],
+    ] as const) {
+      const compressed = await server.app.inject({
+        method: 'GET',
+        url: '/api/v1/statistics/yearly?from=2024&to=2025',
+        headers: { 'accept-encoding': accept },
+      });
+      expect(compressed.headers['content-encoding']).toBe(accept);
+      expect(compressed.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(JSON.parse(decode(compressed.rawPayload).toString('utf8'))).toEqual(data);
+    }
   });
 
   it('shows staff what changed in 2024 since it was published, and the public page keeps the published figures', async () => {

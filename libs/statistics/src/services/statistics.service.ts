@@ -87,6 +87,8 @@ export class StatisticsService {
   private readonly publicYears = new Recent<PublicYearEntry>(256);
   /** All years together per range of year entries. */
   private readonly publicRanges = new Recent<YearFigures<Cell>>(64);
+  /** Whole public answers per range of year entries. */
+  private readonly publicAnswers = new Recent<YearlyStatistics>(64);
   private publicSerial = 0;
   private readonly knownBySnapshot = new WeakMap<
     TaxonomySnapshot,
@@ -109,33 +111,31 @@ export class StatisticsService {
       this.publicKnownCodes(),
     ]);
     const threshold = this.config.statistics.publicThreshold;
-    const years: YearStatistics[] = [];
     const entries: PublicYearEntry[] = [];
     for (let year = from; year <= to; year++) {
-      const snapshot = published.get(year);
-      const entry = this.publicYearEntry(
-        year,
-        snapshot,
-        live.get(year),
-        known,
-        knownKey,
-        threshold,
+      entries.push(
+        this.publicYearEntry(year, published.get(year), live.get(year), known, knownKey, threshold),
       );
-      entries.push(entry);
-      years.push({
-        year,
-        figures: entry.figures,
-        publishedAt: snapshot ? snapshot.publishedAt.toISOString() : null,
-      });
     }
-    return {
+    // The same entries (a published year's date is in its entry's key) make the same answer:
+    // the very object answered before, so that its encoded body can be kept with it.
+    const key = `${from}\u0000${to}\u0000${entries.map((e) => e.id).join(',')}`;
+    const cached = this.publicAnswers.get(key);
+    if (cached) return cached;
+    const answer: YearlyStatistics = deepFreeze({
       from,
       to,
       filters: { community: null, area: null, municipality: null },
       suppressionThreshold: threshold,
-      years,
+      years: entries.map((entry, i) => ({
+        year: from + i,
+        figures: entry.figures,
+        publishedAt: entry.publishedAt,
+      })),
       allYears: this.publicAllYears(entries, known, knownKey),
-    };
+    });
+    this.publicAnswers.set(key, answer);
+    return answer;
   }
 
   /**
@@ -164,7 +164,12 @@ export class StatisticsService {
     const figures = snapshot?.publicFigures
       ? (JSON.parse(snapshot.publicFigures) as YearFigures<Cell>)
       : this.publicYear(year, counts, known).figures;
-    const entry: PublicYearEntry = deepFreeze({ id: ++this.publicSerial, counts, figures });
+    const entry: PublicYearEntry = deepFreeze({
+      id: ++this.publicSerial,
+      counts,
+      figures,
+      publishedAt: snapshot ? snapshot.publishedAt.toISOString() : null,
+    });
     this.publicYears.set(key, entry);
     return entry;
   }
@@ -404,17 +409,17 @@ export class StatisticsService {
     // row already, nothing to sum.
     const single = scopes.length === 1 && !withMeetings;
     // Each read answers one row per year with its figures as one JSON object, built by
-    // PostgreSQL: a thousand counters arrive as one value to parse, not a thousand rows. Keys in
-    // order, so that the same rows give the same text.
+    // PostgreSQL: a thousand counters arrive as one value to parse, not a thousand rows. (The
+    // same rows in another order would only be another memo key: the figures do not depend on
+    // the order of the keys.)
     const readCounters = () =>
       runner.query(
         single
-          ? `SELECT year, json_object_agg(dimension || '/' || key || '/' || metric, value
-                                          ORDER BY dimension, key, metric)::text AS counts
+          ? `SELECT year, json_object_agg(dimension || '/' || key || '/' || metric, value)::text AS counts
                FROM stat_counters
               WHERE scope = $1 AND year BETWEEN $2 AND $3
               GROUP BY year`
-          : `SELECT year, json_object_agg(name, value ORDER BY name)::text AS counts
+          : `SELECT year, json_object_agg(name, value)::text AS counts
                -- name as counterName() writes it: dimension/key/metric
                FROM (SELECT year, dimension || '/' || key || '/' || metric AS name, sum(value) AS value
                        FROM stat_counters
@@ -427,11 +432,11 @@ export class StatisticsService {
     const readDays = () =>
       runner.query(
         single
-          ? `SELECT year, json_object_agg(days, count ORDER BY days)::text AS counts
+          ? `SELECT year, json_object_agg(days, count)::text AS counts
                FROM stat_outcome_days
               WHERE scope = $1 AND year BETWEEN $2 AND $3
               GROUP BY year`
-          : `SELECT year, json_object_agg(days, count ORDER BY days)::text AS counts
+          : `SELECT year, json_object_agg(days, count)::text AS counts
                FROM (SELECT year, days, sum(count) AS count
                        FROM stat_outcome_days
                       WHERE ${scopeMatch} AND year BETWEEN $2 AND $3
@@ -443,9 +448,9 @@ export class StatisticsService {
     const readStages = () =>
       withStages
         ? (runner.query(
-            `SELECT year, json_object_agg(stage, histogram ORDER BY stage)::text AS stages
+            `SELECT year, json_object_agg(stage, histogram)::text AS stages
                FROM (SELECT year, stage,
-                            json_object_agg(days, json_build_array(count, within) ORDER BY days) AS histogram
+                            json_object_agg(days, json_build_array(count, within)) AS histogram
                        FROM stat_stage_days
                       WHERE year BETWEEN $1 AND $2
                       GROUP BY year, stage) AS per_stage
@@ -580,6 +585,7 @@ interface PublicYearEntry {
   readonly id: number;
   readonly counts: YearCounts;
   readonly figures: YearFigures<Cell>;
+  readonly publishedAt: string | null;
 }
 
 function parseCounts(texts: CountTexts | undefined, withStages: boolean): YearCounts {
