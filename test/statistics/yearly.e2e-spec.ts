@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { DataSource } from 'typeorm';
 import { FixedClock } from '@app/core';
 import {
@@ -6,7 +7,7 @@ import {
   MeetingDecisions,
   MeetingsService,
 } from '@app/meetings';
-import { StatisticsRecompute, YearlyStatistics } from '@app/statistics';
+import { StatisticsRecompute, StatisticsService, YearlyStatistics } from '@app/statistics';
 import { localCode, localCounts, localName } from '../support/country-codes';
 import { TestStaff, createStaff, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
@@ -469,6 +470,20 @@ describe('Yearly statistics over several years', () => {
       meetingsHeld: 2,
     });
     expect(data.allYears.status).toMatchObject({ resolved: 'x', closed: 'x', open: 'x' });
+    // Compressed as the client accepts, the same figures.
+    for (const [accept, decode] of [
+      ['br', brotliDecompressSync],
+      ['gzip', gunzipSync],
+    ] as const) {
+      const compressed = await server.app.inject({
+        method: 'GET',
+        url: '/api/v1/statistics/yearly?from=2024&to=2025',
+        headers: { 'accept-encoding': accept },
+      });
+      expect(compressed.headers['content-encoding']).toBe(accept);
+      expect(compressed.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(JSON.parse(decode(compressed.rawPayload).toString('utf8'))).toEqual(data);
+    }
   });
 
   it('shows staff what changed in 2024 since it was published, and the public page keeps the published figures', async () => {
@@ -553,6 +568,14 @@ describe('Yearly statistics over several years', () => {
 
   it('keeps counts exact under concurrent reports and reports a tampered counter', async () => {
     at(server, '2025-08-02T10:00:00Z');
+    const publicYearly = async () =>
+      json<YearlyStatistics>(
+        await server.app.inject({
+          method: 'GET',
+          url: '/api/v1/statistics/yearly?from=2024&to=2025',
+        }),
+      );
+    const before = await publicYearly();
     const reports = Array.from({ length: 12 }, (_, i) =>
       report(server, {
         community: localCode('community', i % 2 ? 'roma' : 'egyptian'),
@@ -566,6 +589,19 @@ describe('Yearly statistics over several years', () => {
     const data = await staffFigures();
     expect(data.years[1].figures.reported).toBe(16);
     await expectNoRecomputeDifference(server);
+    // The public figures of the live year follow the new cases at once (the figures a request
+    // answered before are not given again): they are those made afresh from today's counts.
+    const after = await publicYearly();
+    const statistics = server.app.get(StatisticsService);
+    const fresh = statistics.publicYear(
+      2025,
+      await statistics.currentCounts(2025),
+      await statistics.knownCodes(),
+    ).figures;
+    expect(after.years[1].figures).toEqual(fresh);
+    expect(after.years[1].figures).not.toEqual(before.years[1].figures);
+    expect(after.years[0]).toEqual(before.years[0]);
+    expect(after.allYears).not.toEqual(before.allYears);
 
     const db = server.app.get(DataSource);
     await db.query(

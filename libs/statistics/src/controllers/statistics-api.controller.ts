@@ -18,6 +18,7 @@ import {
   StaffStatisticsQueryDto,
   YearlyQueryDto,
 } from '../dto/statistics-query.dto';
+import { EncodedAnswers } from './encoded-answers';
 import { StatisticsExport } from '../services/statistics-export.service';
 import { ImportResult, StatisticsImport } from '../services/statistics-import.service';
 import { PublishedYear, StatisticsPublishing } from '../services/statistics-publishing.service';
@@ -26,6 +27,8 @@ import { StatisticsService, YearlyStatistics } from '../services/statistics.serv
 @ApiTags('statistics')
 @Controller('api/v1/statistics')
 export class StatisticsApiController {
+  private readonly encoded = new EncodedAnswers();
+
   constructor(
     private readonly statistics: StatisticsService,
     private readonly exports: StatisticsExport,
@@ -40,8 +43,20 @@ export class StatisticsApiController {
     summary:
       'Yearly figures and all years together; published years as published; small counts hidden as "x", with companions so that none can be worked out (no filters); each year\'s timeliness per stage (median, 90th percentile, share within target) where enough cases stand behind it',
   })
-  yearly(@Query() query: YearlyQueryDto): Promise<YearlyStatistics> {
-    return this.statistics.publicYearly(query);
+  async yearly(
+    @Query() query: YearlyQueryDto,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<FastifyReply> {
+    // The same figures are the same answer object (StatisticsService memoises it): serialized
+    // and compressed once, not on every request.
+    const answer: YearlyStatistics = await this.statistics.publicYearly(query);
+    const { body, encoding } = this.encoded.body(answer, request.headers['accept-encoding']);
+    reply
+      .header('content-type', 'application/json; charset=utf-8')
+      .header('vary', 'accept-encoding');
+    if (encoding !== 'identity') reply.header('content-encoding', encoding);
+    return reply.send(body);
   }
 
   @Get('staff/yearly')

@@ -83,6 +83,18 @@ export interface YearlyStatistics {
  */
 @Injectable()
 export class StatisticsService {
+  /** Public figures per year by what they are made from (see `publicYearEntry`). */
+  private readonly publicYears = new Recent<PublicYearEntry>(256);
+  /** All years together per range of year entries. */
+  private readonly publicRanges = new Recent<YearFigures<Cell>>(64);
+  /** Whole public answers per range of year entries. */
+  private readonly publicAnswers = new Recent<YearlyStatistics>(64);
+  private publicSerial = 0;
+  private readonly knownBySnapshot = new WeakMap<
+    TaxonomySnapshot,
+    { known: KnownCodes; key: string }
+  >();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -93,37 +105,94 @@ export class StatisticsService {
 
   async publicYearly(query: YearRangeQuery): Promise<YearlyStatistics> {
     const { from, to } = await this.range(query);
-    const [live, published, known] = await Promise.all([
-      this.loadCounts([ALL_SCOPE], from, to, this.dataSource, true),
-      this.snapshots(from, to),
-      this.knownCodes(),
+    const [live, published, { known, key: knownKey }] = await Promise.all([
+      this.readCounts([ALL_SCOPE], from, to, this.dataSource, true),
+      this.snapshotTexts(from, to),
+      this.publicKnownCodes(),
     ]);
     const threshold = this.config.statistics.publicThreshold;
-    const all = emptyCounts();
-    const years: YearStatistics[] = [];
+    const entries: PublicYearEntry[] = [];
     for (let year = from; year <= to; year++) {
-      const snapshot = published.get(year);
-      const counts = snapshot?.counts ?? live.get(year) ?? emptyCounts();
-      addCounts(all, counts);
-      years.push({
-        year,
-        // A published year as it was frozen: the very figures its preview showed (its
-        // timeliness too; a year published before that was frozen shows none, never live ones).
-        figures: snapshot?.publicFigures ?? this.publicYear(year, counts, known).figures,
-        publishedAt: snapshot ? snapshot.publishedAt.toISOString() : null,
-      });
+      entries.push(
+        this.publicYearEntry(year, published.get(year), live.get(year), known, knownKey, threshold),
+      );
     }
-    return {
+    // The same entries (a published year's date is in its entry's key) make the same answer:
+    // the very object answered before, so that its encoded body can be kept with it.
+    const key = `${from}\u0000${to}\u0000${entries.map((e) => e.id).join(',')}`;
+    const cached = this.publicAnswers.get(key);
+    if (cached) return cached;
+    const answer: YearlyStatistics = deepFreeze({
       from,
       to,
       filters: { community: null, area: null, municipality: null },
       suppressionThreshold: threshold,
-      years,
-      allYears: combineProtected(
-        years.map((y) => y.figures),
+      years: entries.map((entry, i) => ({
+        year: from + i,
+        figures: entry.figures,
+        publishedAt: entry.publishedAt,
+      })),
+      allYears: this.publicAllYears(entries, known, knownKey),
+    });
+    this.publicAnswers.set(key, answer);
+    return answer;
+  }
+
+  /**
+   * A year's public figures, memoised by everything they are made from: the year, the threshold,
+   * the known codes and the year's summary rows as PostgreSQL wrote them (or its snapshot). A
+   * count that changes makes another key, so a live year is never answered from figures of
+   * earlier counts; what did not change is not built and audited again on every request.
+   */
+  private publicYearEntry(
+    year: number,
+    snapshot: SnapshotText | undefined,
+    live: CountTexts | undefined,
+    known: KnownCodes,
+    knownKey: string,
+    threshold: number,
+  ): PublicYearEntry {
+    const source = snapshot
+      ? `published\u0000${snapshot.publishedAt.toISOString()}\u0000${snapshot.counts}\u0000${snapshot.publicFigures ?? ''}`
+      : `live\u0000${live?.counters ?? ''}\u0000${live?.days ?? ''}\u0000${live?.stages ?? ''}`;
+    const key = `${year}\u0000${threshold}\u0000${knownKey}\u0000${source}`;
+    const cached = this.publicYears.get(key);
+    if (cached) return cached;
+    const counts = snapshot ? (JSON.parse(snapshot.counts) as YearCounts) : parseCounts(live, true);
+    // A published year as it was frozen: the very figures its preview showed (its timeliness
+    // too; a year published before that was frozen shows none, never live ones).
+    const figures = snapshot?.publicFigures
+      ? (JSON.parse(snapshot.publicFigures) as YearFigures<Cell>)
+      : this.publicYear(year, counts, known).figures;
+    const entry: PublicYearEntry = deepFreeze({
+      id: ++this.publicSerial,
+      counts,
+      figures,
+      publishedAt: snapshot ? snapshot.publishedAt.toISOString() : null,
+    });
+    this.publicYears.set(key, entry);
+    return entry;
+  }
+
+  /** All the years of a range together, memoised by the years' entries (each made once). */
+  private publicAllYears(
+    entries: PublicYearEntry[],
+    known: KnownCodes,
+    knownKey: string,
+  ): YearFigures<Cell> {
+    const key = `${knownKey}\u0000${entries.map((e) => e.id).join(',')}`;
+    const cached = this.publicRanges.get(key);
+    if (cached) return cached;
+    const all = emptyCounts();
+    for (const entry of entries) addCounts(all, entry.counts);
+    const figures = deepFreeze(
+      combineProtected(
+        entries.map((e) => e.figures),
         buildFigures(null, all, known),
       ),
-    };
+    );
+    this.publicRanges.set(key, figures);
+    return figures;
   }
 
   /**
@@ -309,65 +378,100 @@ export class StatisticsService {
     /** Unfiltered only: also the timeliness histogram, every year of the range given one. */
     withStages = false,
   ): Promise<Map<number, YearCounts>> {
+    const texts = await this.readCounts(scopes, from, to, runner, withStages);
+    const byYear = new Map<number, YearCounts>();
+    for (const [year, text] of texts) byYear.set(year, parseCounts(text, withStages));
+    if (withStages) {
+      for (let year = from; year <= to; year++) {
+        if (!byYear.has(year)) byYear.set(year, parseCounts(undefined, true));
+      }
+    }
+    return byYear;
+  }
+
+  /**
+   * The summary rows of the years as JSON text, one object per year and table (parsed by
+   * `parseCounts`): the text is also what the public figures are memoised by.
+   */
+  private async readCounts(
+    scopes: string[],
+    from: number,
+    to: number,
+    runner: Queryable,
+    withStages: boolean,
+  ): Promise<Map<number, CountTexts>> {
     // Meetings belong to no community or place: a filtered view shows the year's meetings.
     const withMeetings = !scopes.includes(ALL_SCOPE);
     // One scope (the usual case) as a plain equality: the simplest plan, a range of the key.
     const scopeMatch = scopes.length === 1 ? 'scope = $1' : 'scope = ANY($1)';
     const scopeParam = scopes.length === 1 ? scopes[0] : scopes;
+    // One scope without the meetings of another: the key makes each counter and each day one
+    // row already, nothing to sum.
+    const single = scopes.length === 1 && !withMeetings;
     // Each read answers one row per year with its figures as one JSON object, built by
-    // PostgreSQL: a thousand counters arrive as one value to parse, not a thousand rows.
+    // PostgreSQL: a thousand counters arrive as one value to parse, not a thousand rows. (The
+    // same rows in another order would only be another memo key: the figures do not depend on
+    // the order of the keys.)
     const readCounters = () =>
       runner.query(
-        `SELECT year, json_object_agg(name, value) AS counts
-           -- name as counterName() writes it: dimension/key/metric
-           FROM (SELECT year, dimension || '/' || key || '/' || metric AS name, sum(value) AS value
-                   FROM stat_counters
-                  WHERE (${scopeMatch} ${withMeetings ? `OR (scope = '${ALL_SCOPE}' AND dimension = 'meetings')` : ''})
-                    AND year BETWEEN $2 AND $3
-                  GROUP BY year, dimension, key, metric) AS summed
-          GROUP BY year`,
+        single
+          ? `SELECT year, json_object_agg(dimension || '/' || key || '/' || metric, value)::text AS counts
+               FROM stat_counters
+              WHERE scope = $1 AND year BETWEEN $2 AND $3
+              GROUP BY year`
+          : `SELECT year, json_object_agg(name, value)::text AS counts
+               -- name as counterName() writes it: dimension/key/metric
+               FROM (SELECT year, dimension || '/' || key || '/' || metric AS name, sum(value) AS value
+                       FROM stat_counters
+                      WHERE (${scopeMatch} ${withMeetings ? `OR (scope = '${ALL_SCOPE}' AND dimension = 'meetings')` : ''})
+                        AND year BETWEEN $2 AND $3
+                      GROUP BY year, dimension, key, metric) AS summed
+              GROUP BY year`,
         [scopeParam, from, to],
-      ) as Promise<{ year: number; counts: Record<string, number> }[]>;
+      ) as Promise<{ year: number; counts: string }[]>;
     const readDays = () =>
       runner.query(
-        `SELECT year, json_object_agg(days, count) AS counts
-           FROM (SELECT year, days, sum(count) AS count
-                   FROM stat_outcome_days
-                  WHERE ${scopeMatch} AND year BETWEEN $2 AND $3
-                  GROUP BY year, days) AS summed
-          GROUP BY year`,
+        single
+          ? `SELECT year, json_object_agg(days, count)::text AS counts
+               FROM stat_outcome_days
+              WHERE scope = $1 AND year BETWEEN $2 AND $3
+              GROUP BY year`
+          : `SELECT year, json_object_agg(days, count)::text AS counts
+               FROM (SELECT year, days, sum(count) AS count
+                       FROM stat_outcome_days
+                      WHERE ${scopeMatch} AND year BETWEEN $2 AND $3
+                      GROUP BY year, days) AS summed
+              GROUP BY year`,
         [scopeParam, from, to],
-      ) as Promise<{ year: number; counts: Record<string, number> }[]>;
+      ) as Promise<{ year: number; counts: string }[]>;
     // Stage -> days -> [count, within], one JSON object per year, from a range of the key.
     const readStages = () =>
       withStages
         ? (runner.query(
-            `SELECT year, json_object_agg(stage, histogram) AS stages
-               FROM (SELECT year, stage, json_object_agg(days, json_build_array(count, within)) AS histogram
+            `SELECT year, json_object_agg(stage, histogram)::text AS stages
+               FROM (SELECT year, stage,
+                            json_object_agg(days, json_build_array(count, within)) AS histogram
                        FROM stat_stage_days
                       WHERE year BETWEEN $1 AND $2
                       GROUP BY year, stage) AS per_stage
               GROUP BY year`,
             [from, to],
-          ) as Promise<{ year: number; stages: YearCounts['stageDays'] }[]>)
+          ) as Promise<{ year: number; stages: string }[]>)
         : Promise.resolve([]);
     // On the pool the reads run side by side; a transaction has one connection, in turn.
     const [counters, days, stages] =
       runner === this.dataSource
         ? await Promise.all([readCounters(), readDays(), readStages()])
         : [await readCounters(), await readDays(), await readStages()];
-    const byYear = new Map<number, YearCounts>();
+    const byYear = new Map<number, CountTexts>();
     const of = (year: number) => {
-      let counts = byYear.get(year);
-      if (!counts) byYear.set(year, (counts = emptyCounts()));
-      return counts;
+      let texts = byYear.get(year);
+      if (!texts) byYear.set(year, (texts = {}));
+      return texts;
     };
     for (const row of counters) of(row.year).counters = row.counts;
-    for (const row of days) of(row.year).outcomeDays = row.counts;
-    if (withStages) {
-      for (let year = from; year <= to; year++) of(year).stageDays = {};
-      for (const row of stages) of(row.year).stageDays = row.stages ?? {};
-    }
+    for (const row of days) of(row.year).days = row.counts;
+    for (const row of stages) of(row.year).stages = row.stages;
     return byYear;
   }
 
@@ -377,15 +481,27 @@ export class StatisticsService {
   ): Promise<
     Map<number, { publishedAt: Date; counts: YearCounts; publicFigures: YearFigures<Cell> | null }>
   > {
+    const texts = await this.snapshotTexts(from, to);
+    return new Map(
+      [...texts].map(([year, r]) => [
+        year,
+        {
+          publishedAt: r.publishedAt,
+          counts: JSON.parse(r.counts) as YearCounts,
+          publicFigures:
+            r.publicFigures === null ? null : (JSON.parse(r.publicFigures) as YearFigures<Cell>),
+        },
+      ]),
+    );
+  }
+
+  /** The published snapshots of the years, their figures as JSON text. */
+  private async snapshotTexts(from: number, to: number): Promise<Map<number, SnapshotText>> {
     const rows = (await this.dataSource.query(
-      `SELECT year, published_at, counts, public_figures FROM stat_snapshots WHERE year BETWEEN $1 AND $2`,
+      `SELECT year, published_at, counts::text AS counts, public_figures::text AS public_figures
+         FROM stat_snapshots WHERE year BETWEEN $1 AND $2`,
       [from, to],
-    )) as {
-      year: number;
-      published_at: Date;
-      counts: YearCounts;
-      public_figures: YearFigures<Cell> | null;
-    }[];
+    )) as { year: number; published_at: Date; counts: string; public_figures: string | null }[];
     return new Map(
       rows.map((r) => [
         r.year,
@@ -422,20 +538,98 @@ export class StatisticsService {
   }
 
   async knownCodes(): Promise<KnownCodes> {
+    return (await this.publicKnownCodes()).known;
+  }
+
+  /** The known codes of the current reference data, with a key naming them (made once per snapshot). */
+  private async publicKnownCodes(): Promise<{ known: KnownCodes; key: string }> {
     const snapshot = await this.taxonomy.snapshot();
-    const codes = (kind: Parameters<TaxonomySnapshot['list']>[0]) =>
-      snapshot.list(kind, 'en').map((entry) => entry.code);
-    return {
-      community: codes('community'),
-      area: codes('area'),
-      ground: codes('ground'),
-      municipality: codes('municipality'),
-      gender: codes('gender'),
-      age_group: codes('age_group'),
-      reporter_role: codes('reporter_role'),
-      perpetrator_kind: codes('perpetrator_kind'),
-      referral_institution: [],
-      closure_reason: codes('closure_reason'),
-    };
+    let entry = this.knownBySnapshot.get(snapshot);
+    if (!entry) {
+      const codes = (kind: Parameters<TaxonomySnapshot['list']>[0]) =>
+        snapshot.list(kind, 'en').map((item) => item.code);
+      const known: KnownCodes = {
+        community: codes('community'),
+        area: codes('area'),
+        ground: codes('ground'),
+        municipality: codes('municipality'),
+        gender: codes('gender'),
+        age_group: codes('age_group'),
+        reporter_role: codes('reporter_role'),
+        perpetrator_kind: codes('perpetrator_kind'),
+        referral_institution: [],
+        closure_reason: codes('closure_reason'),
+      };
+      entry = deepFreeze({ known, key: JSON.stringify(known) });
+      this.knownBySnapshot.set(snapshot, entry);
+    }
+    return entry;
+  }
+}
+
+/** One table's rows of one year as JSON text (absent: no rows). */
+interface CountTexts {
+  counters?: string;
+  days?: string;
+  stages?: string;
+}
+
+interface SnapshotText {
+  publishedAt: Date;
+  counts: string;
+  publicFigures: string | null;
+}
+
+/** A year's public figures and the counts they were made from, made once per key. */
+interface PublicYearEntry {
+  readonly id: number;
+  readonly counts: YearCounts;
+  readonly figures: YearFigures<Cell>;
+  readonly publishedAt: string | null;
+}
+
+function parseCounts(texts: CountTexts | undefined, withStages: boolean): YearCounts {
+  const counts: YearCounts = {
+    counters: texts?.counters ? (JSON.parse(texts.counters) as Record<string, number>) : {},
+    outcomeDays: texts?.days ? (JSON.parse(texts.days) as Record<string, number>) : {},
+  };
+  if (withStages) {
+    counts.stageDays = texts?.stages
+      ? (JSON.parse(texts.stages) as NonNullable<YearCounts['stageDays']>)
+      : {};
+  }
+  return counts;
+}
+
+/** Memoised figures are shared by every request: frozen, so that none can change them for the next. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+/** A map that keeps its newest entries only (those read or written last). */
+class Recent<V> {
+  private readonly entries = new Map<string, V>();
+
+  constructor(private readonly max: number) {}
+
+  get(key: string): V | undefined {
+    const value = this.entries.get(key);
+    if (value !== undefined) {
+      this.entries.delete(key);
+      this.entries.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: string, value: V): void {
+    this.entries.delete(key);
+    this.entries.set(key, value);
+    if (this.entries.size > this.max) {
+      this.entries.delete(this.entries.keys().next().value as string);
+    }
   }
 }
