@@ -18,6 +18,7 @@
  */
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
+import { Agent, get } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { Client } from 'pg';
@@ -121,22 +122,41 @@ async function measure(
     const url = `http://127.0.0.1:${port}/api/v1/statistics/yearly?from=${FROM}&to=${TO}`;
     let reported = 0;
     let timedYears = 0;
+    // The client shares the server's event loop (the server runs in this process), so each timed
+    // request only reads the answer's bytes over a kept-alive connection: parsing 28 KB of JSON
+    // (or inflating it, as fetch does) would be the client's time, not the server's. One answer
+    // is parsed afterwards to check what was served.
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
     const http = await timed(
-      async () => {
-        const response = await fetch(url);
-        if (response.status !== 200) throw new Error(`yearly answered ${response.status}`);
-        const body = (await response.json()) as {
-          allYears: { reported: number };
-          years: { figures: { timeliness?: { timed: string }[] } }[];
-        };
-        reported = body.allYears.reported;
-        timedYears = body.years.filter((y) =>
-          y.figures.timeliness?.some((st) => st.timed === 'enough'),
-        ).length;
-      },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          get(url, { agent }, (response) => {
+            if (response.statusCode !== 200) {
+              response.resume();
+              reject(new Error(`yearly answered ${response.statusCode}`));
+              return;
+            }
+            response.on('data', () => undefined);
+            response.on('end', resolve);
+            response.on('error', reject);
+          }).on('error', reject);
+        }),
       WARMUP,
       REQUESTS,
     );
+    agent.destroy();
+    {
+      const response = await fetch(url);
+      if (response.status !== 200) throw new Error(`yearly answered ${response.status}`);
+      const body = (await response.json()) as {
+        allYears: { reported: number };
+        years: { figures: { timeliness?: { timed: string }[] } }[];
+      };
+      reported = body.allYears.reported;
+      timedYears = body.years.filter((y) =>
+        y.figures.timeliness?.some((st) => st.timed === 'enough'),
+      ).length;
+    }
     // A staff view with two filters, through the service (the same summary rows, other scopes).
     const service = app.get(StatisticsService);
     const filtered = await timed(
