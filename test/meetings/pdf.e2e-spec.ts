@@ -12,6 +12,7 @@ import {
   planMeeting,
 } from './meeting-fixtures';
 import { ONE_OFF_RECIPIENT } from '../support/case-workflow';
+import { localCode } from '../support/country-codes';
 
 const ALBANIAN_SUMMARY = 'Çështja e nxënësve: shkolla në Gjakovë i ndau në klasë të veçantë.';
 const SERBIAN_DECISION = 'Odluka: škola će đacima vratiti časove; žalba Čačak-Ćuprija odbijena.';
@@ -44,7 +45,7 @@ describe('Agenda and minutes as PDF', () => {
         text: ALBANIAN_DECISION,
         referrals: [
           {
-            institutionCode: 'ministry_education',
+            institutionCode: localCode('institution', 'ministry_education'),
             recommendation: 'Të ribashkohen klasat menjëherë.',
             summary:
               'A school moved the Roma pupils of one grade to a separate class in a side building.',

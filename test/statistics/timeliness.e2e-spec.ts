@@ -11,6 +11,7 @@ import {
   report,
   step,
 } from './statistics-fixtures';
+import { localCode } from '../support/country-codes';
 
 /**
  * Timeliness on the public statistics page (threshold 3): twenty cases of 2025 leave triage
@@ -51,7 +52,7 @@ describe('Timeliness on the public statistics page', () => {
     for (let i = 0; i < 20; i++) {
       ids.push(
         await report(server, {
-          municipality: i % 2 ? 'prizren' : 'peje',
+          municipality: localCode('municipality', i % 2 ? 'prizren' : 'peje'),
           incidentDate: '2025-03-01',
         }),
       );
