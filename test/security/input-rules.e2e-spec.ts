@@ -1,6 +1,7 @@
 import { LOCALES, translate } from '@app/core';
 import { csrfFrom, multipart, rows, submitReport, validReport } from '../cases/case-fixtures';
 import { TestServer, startTestServer } from '../support/test-server';
+import { localCode } from '../support/country-codes';
 
 interface Problem {
   status: number;
@@ -151,11 +152,11 @@ describe('Incident dates and text lengths are checked as a person reads them (is
       ['idempotencyKey', key],
       ['description', '\u200b'.repeat(50)],
       ['incidentDate', '0001-01-01'],
-      ['municipality', 'peje'],
+      ['municipality', localCode('municipality', 'peje')],
       ['primaryArea', 'civil_registration'],
       ['grounds', 'discrimination'],
       ['perpetratorKind', 'public_institution'],
-      ['community', 'egyptian'],
+      ['community', localCode('community', 'egyptian')],
       ['reporterRole', 'victim'],
       ['anonymous', 'yes'],
       ['preferredLanguage', 'en'],
