@@ -4,6 +4,7 @@ import {
   installationProfile,
   isOfferedLocale,
   profileTaxonomyRows,
+  writtenMessage,
 } from '@app/core';
 import { TAXONOMY_KINDS, TAXONOMY_SEED, TaxonomyService } from '@app/taxonomy';
 import { localCode, localName } from '../support/country-codes';
@@ -132,8 +133,10 @@ describe('Reference data (taxonomy)', () => {
     expect(romani.kinds.area).toContainEqual({ code: 'employment', label: 'Buti' });
     for (const kind of TAXONOMY_KINDS) {
       for (const code of codesOf(kind)) {
+        // The catalogue's label where translators wrote one, else the profile's name.
         const label = FROM_PROFILE.has(kind)
-          ? localName(kind as 'community' | 'municipality' | 'institution', code, 'rom')
+          ? (writtenMessage('rom', `taxonomy.${kind}.${code}`) ??
+            localName(kind as 'community' | 'municipality' | 'institution', code, 'rom'))
           : TAXONOMY_SEED[kind].find((i) => i.code === code)!.labels.rom;
         expect(romani.kinds[kind]).toContainEqual(expect.objectContaining({ code, label }));
       }
