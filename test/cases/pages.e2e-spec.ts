@@ -542,9 +542,10 @@ describe('The public pages', () => {
         'sr-Cyrl': 'Примљено',
         rom: 'Lilo',
       } as const;
-      // A language the profile does not offer shows the default language's page.
+      // A language the profile does not offer is not taken: the page stays in the language the
+      // reporter chose before (English, on the sign-in page).
       for (const asked of LOCALES) {
-        const locale = isOfferedLocale(asked) ? asked : DEFAULT_LOCALE;
+        const locale = isOfferedLocale(asked) ? asked : 'en';
         const page = await server.app.inject({
           method: 'GET',
           url: `/follow-up/case?lang=${asked}`,

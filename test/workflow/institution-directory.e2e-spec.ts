@@ -71,6 +71,26 @@ const PRIZREN_EDUCATION = {
   key: '',
 };
 
+/**
+ * Five different institutions for five referrals of one case, none of them the police and none
+ * that needs a municipality: Kosovo's education ministry, Ombudsperson, courts, health ministry
+ * and labour inspectorate, or the installation's equivalents (another where two coincide).
+ */
+function fiveInstitutions(): string[] {
+  const usable = installationProfile()
+    .institutions.filter((i) => i.kind !== 'municipality')
+    .map((i) => i.code);
+  const taken = new Set<string>([POLICE]);
+  return ['ministry_education', 'ombudsperson', 'courts', 'ministry_health', 'labour_inspectorate']
+    .map((code) => localCode('institution', code))
+    .map((code) => {
+      const pick =
+        !taken.has(code) && usable.includes(code) ? code : usable.find((c) => !taken.has(c))!;
+      taken.add(pick);
+      return pick;
+    });
+}
+
 /** A text as the pages write it (HTML-escaped). */
 const html = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -568,21 +588,18 @@ describe('The institution directory', () => {
           },
         });
       const noRecipient = { contactEmail: null, oneOffConfirmed: null };
+      const [education, ombudsperson, courts, health, inspectorate] = fiveInstitutions();
       const refused = await attempt([
-        referral(server, { ...noRecipient }),
-        referral(server, { institutionCode: OMBUDSPERSON, oneOffConfirmed: false }),
+        referral(server, { institutionCode: education, ...noRecipient }),
+        referral(server, { institutionCode: ombudsperson, oneOffConfirmed: false }),
+        referral(server, { institutionCode: courts, ...noRecipient, contactPointId: ended }),
         referral(server, {
-          institutionCode: localCode('institution', 'courts'),
-          ...noRecipient,
-          contactPointId: ended,
-        }),
-        referral(server, {
-          institutionCode: HEALTH,
+          institutionCode: health,
           ...noRecipient,
           contactPointId: police,
         }),
         referral(server, {
-          institutionCode: localCode('institution', 'labour_inspectorate'),
+          institutionCode: inspectorate,
           contactEmailRepeat: 'contact@ministry-educaton.test',
         }),
       ]);
