@@ -38,9 +38,12 @@ describe('Rate limits with Redis down', () => {
         remoteAddress: '10.9.0.1',
       });
     for (const seq of [1, 2, 3]) {
-      expect([seq, (await attempt(`PMD-2021-0000${seq}`)).statusCode]).toEqual([seq, 404]);
+      expect([
+        seq,
+        (await attempt(`${installationReferencePrefix()}-2021-0000${seq}`)).statusCode,
+      ]).toEqual([seq, 404]);
     }
-    const limited = await attempt('PMD-2021-00004');
+    const limited = await attempt(`${installationReferencePrefix()}-2021-00004`);
     expect(limited.statusCode).toBe(429);
     expect(limited.json()).toMatchObject({ code: 'rate_limited' });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
