@@ -28,6 +28,7 @@ import { RecordInstallationCountry1797600000000 } from './1797600000000-RecordIn
 import { AllowCountryReferencePrefix1797600000001 } from './1797600000001-AllowCountryReferencePrefix';
 import { CreateInstitutionDirectory1797700000000 } from './1797700000000-CreateInstitutionDirectory';
 import { AddPartnerOrganisations1797800000000 } from './1797800000000-AddPartnerOrganisations';
+import { AddKosovoHolidayMondays1798300000000 } from './1798300000000-AddKosovoHolidayMondays';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -61,4 +62,5 @@ export const MIGRATIONS = [
   AllowCountryReferencePrefix1797600000001,
   CreateInstitutionDirectory1797700000000,
   AddPartnerOrganisations1797800000000,
+  AddKosovoHolidayMondays1798300000000,
 ];

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Run the test suites. PostgreSQL and Redis are started when they are down.
 #
-#   bash scripts/test.sh              # lint, typecheck, unit, e2e, attack run, browser (if any)
+#   bash scripts/test.sh              # static, unit, e2e, country, attack run, browser (if any)
+#   bash scripts/test.sh --static     # only lint and typecheck
 #   bash scripts/test.sh --unit       # only the unit suite
 #   bash scripts/test.sh --e2e        # only the e2e suite (flags combine: --unit --e2e)
 #   bash scripts/test.sh --browser    # only the browser suite
 #   bash scripts/test.sh --attack     # only the attack run (test/security/*.attack-spec.ts)
-#   bash scripts/test.sh --country    # only the country step: the e2e suites listed in
-#                                     # COUNTRY_SUITES again on Albania's profile (COUNTRY=albania)
+#   bash scripts/test.sh --country    # only the country step: the whole e2e project again on
+#                                     # Albania's profile (PMD_TEST_COUNTRY=albania)
 #
 # Stops at the first failing step. The last line printed is
 #   tests: N passed, N failed, N skipped
@@ -25,49 +26,27 @@ want_static=""
 want_country=""
 for arg in "$@"; do
   case "$arg" in
+    --static) want_static=1 ;;
     --unit) want_unit=1 ;;
     --e2e) want_e2e=1 ;;
     --browser) want_browser=1 ;;
     --attack) want_attack=1 ;;
     --country) want_country=1 ;;
     -h | --help)
-      sed -n '2,15p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+      sed -n '2,16p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
       exit 0
       ;;
     *) die "unknown option '$arg' (try --help)" ;;
   esac
 done
-if [[ -z "$want_unit$want_e2e$want_browser$want_attack$want_country" ]]; then
+if [[ -z "$want_static$want_unit$want_e2e$want_browser$want_attack$want_country" ]]; then
   want_static=1 want_unit=1 want_e2e=1 want_attack=1 want_browser=1 want_country=1
 fi
 
-# The e2e suites that are profile-neutral (Kosovo's codes through localCode, the profile's
-# languages, reference prefix and time zone), run once more on Albania's country profile
-# (PMD_TEST_COUNTRY, test/support/test-env.ts): intake, report steps, evidence, follow-up, receipt,
-# mediators, triage, case list, workflow, clocks, outcome, referrals, meetings, statistics and the
-# disclosure attack (about 7 minutes on one worker). The Albanian journey (test/country: yearly
-# figures, regional report) and the regional comparison's second installation are in the e2e step.
-# Kosovo only: test/workflow/institution-directory (Kosovo's institutions, their names and the
-# taxonomy export in four languages) and the suites not listed here.
-COUNTRY_SUITES=(
-  test/cases/intake.e2e-spec.ts
-  test/cases/follow-up.e2e-spec.ts
-  test/workflow/workflow-path.e2e-spec.ts
-  test/workflow/case-clocks.e2e-spec.ts
-  test/workflow/referrals.e2e-spec.ts
-  test/workflow/outcome.e2e-spec.ts
-  test/meetings/meeting-lifecycle.e2e-spec.ts
-  test/meetings/agenda-race.e2e-spec.ts
-  test/workflow/case-list.e2e-spec.ts
-  test/cases/triage.e2e-spec.ts
-  test/cases/receipt.e2e-spec.ts
-  test/cases/evidence.e2e-spec.ts
-  test/cases/report-steps.e2e-spec.ts
-  test/cases/mediator-journey.e2e-spec.ts
-  test/statistics/yearly.e2e-spec.ts
-  test/statistics/export.e2e-spec.ts
-  test/security/statistics-disclosure.e2e-spec.ts
-)
+# The country step runs every e2e suite once more on Albania's country profile (PMD_TEST_COUNTRY,
+# test/support/test-env.ts): the suites take codes, names, reference prefix, time zone, languages
+# and institutions from the installation's profile (test/support/country-codes.ts), so the same
+# suites check both profiles. The browser suite runs on Kosovo's only.
 
 has_browser_specs=""
 if [[ -d test/browser ]] &&
@@ -165,7 +144,7 @@ if [[ -n "$want_e2e" ]]; then
   jest_step e2e 2
 fi
 if [[ -n "$want_country" ]]; then
-  PMD_TEST_COUNTRY=albania jest_step e2e 2 country-albania "${COUNTRY_SUITES[@]}"
+  PMD_TEST_COUNTRY=albania jest_step e2e 2 country-albania
 fi
 if [[ -n "$want_attack" ]]; then
   jest_step attack 1

@@ -1,9 +1,15 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { revertLastMigrationLocked, runMigrationsLocked } from '@app/core';
+import {
+  CountryProfile,
+  loadCountryProfile,
+  revertLastMigrationLocked,
+  runMigrationsLocked,
+} from '@app/core';
 import { createDataSource } from '../config/database';
 import { MIGRATIONS } from '../migrations';
+import { AddKosovoHolidayMondays1798300000000 as AddMondays } from '../migrations/1798300000000-AddKosovoHolidayMondays';
 import { TestDatabase, createTestDatabase } from './support/test-database';
 import { testConfig } from './support/test-env';
 
@@ -77,5 +83,100 @@ describe('Migrations', () => {
        WHERE n.nspname = 'public' AND t.typtype = 'e'`,
     );
     expect(types).toEqual([]);
+  });
+});
+
+describe('Kosovo’s Mondays off of 2026–2027 (AddKosovoHolidayMondays)', () => {
+  const kosovo = new CountryProfile(loadCountryProfile('kosovo'));
+  const MONDAYS = ['2026-05-11', '2027-01-04', '2027-12-27'];
+  let db: TestDatabase;
+  let dataSource: DataSource;
+
+  beforeEach(async () => {
+    // The template: every migration applied, the database recorded as Kosovo's.
+    db = await createTestDatabase();
+    dataSource = createDataSource(testConfig({ DATABASE_URL: db.url }), 'pmd-holiday-test');
+    await dataSource.initialize();
+  });
+  afterEach(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  const days = async (): Promise<Map<string, string>> =>
+    new Map(
+      (
+        (await dataSource.query(
+          `SELECT to_char(day, 'YYYY-MM-DD') AS day, name FROM public_holidays
+           WHERE day BETWEEN '2026-01-01' AND '2027-12-31' ORDER BY day`,
+        )) as { day: string; name: string }[]
+      ).map((r) => [r.day, r.name]),
+    );
+
+  async function migrate(direction: 'up' | 'down'): Promise<void> {
+    const runner = dataSource.createQueryRunner();
+    try {
+      await new AddMondays()[direction](runner);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  it('gives a Kosovo database every day off the profile’s rule gives in 2026 and 2027', async () => {
+    const held = await days();
+    const rule = [...kosovo.holidays(2026).keys(), ...kosovo.holidays(2027).keys()];
+    // The rule moves holidays on Saturdays and Sundays ([6, 7]) to the next working day.
+    expect(kosovo.data.workingDays.nextWorkingDayWhenOn).toEqual([6, 7]);
+    expect(rule).toEqual(expect.arrayContaining(MONDAYS));
+    expect([...held.keys()].sort()).toEqual([...rule].sort());
+    for (const day of MONDAYS) {
+      expect([day, new Date(`${day}T00:00:00Z`).getUTCDay()]).toEqual([day, 1]);
+      expect(held.get(day)).toMatch(/\(e hëna pas së shtunës\)$/);
+    }
+  });
+
+  it('down() removes the days it added and nothing else; up() again adds them once', async () => {
+    const all = await days();
+    await migrate('down');
+    const without = await days();
+    expect([...without.keys()]).toEqual([...all.keys()].filter((d) => !MONDAYS.includes(d)));
+    for (const [day, name] of without) expect(all.get(day)).toBe(name);
+    await migrate('up');
+    expect(await days()).toEqual(all);
+  });
+
+  it('keeps a day an administrator added already, and leaves it on down()', async () => {
+    await migrate('down');
+    await dataSource.query(
+      `INSERT INTO public_holidays (day, name) VALUES ('2027-01-04', 'Added at /staff/holidays')`,
+    );
+    await migrate('up');
+    const held = await days();
+    expect(held.get('2027-01-04')).toBe('Added at /staff/holidays');
+    expect(held.has('2026-05-11')).toBe(true);
+    expect(held.has('2027-12-27')).toBe(true);
+    await migrate('down');
+    const after = await days();
+    expect(after.get('2027-01-04')).toBe('Added at /staff/holidays');
+    expect(after.has('2026-05-11')).toBe(false);
+    expect(after.has('2027-12-27')).toBe(false);
+  });
+
+  it('adds nothing on an installation of another country, or for a year its calendar lacks', async () => {
+    await migrate('down');
+    await dataSource.query(`UPDATE installation_country SET code = 'AL'`);
+    const before = await days();
+    await migrate('up');
+    expect(await days()).toEqual(before);
+    await migrate('down');
+    expect(await days()).toEqual(before);
+
+    await dataSource.query(`UPDATE installation_country SET code = 'XK'`);
+    await dataSource.query(`DELETE FROM holiday_years WHERE year = 2027`);
+    await migrate('up');
+    const held = await days();
+    expect(held.has('2026-05-11')).toBe(true);
+    expect(held.has('2027-01-04')).toBe(false);
+    expect(held.has('2027-12-27')).toBe(false);
   });
 });

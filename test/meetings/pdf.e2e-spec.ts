@@ -1,3 +1,4 @@
+import { Locale, PDF_LANGUAGE_TAGS, isOfferedLocale, translate, writtenMessage } from '@app/core';
 import { pdfRawText, pdfText } from '../support/pdf-text';
 import { TestServer, startTestServer } from '../support/test-server';
 import {
@@ -12,6 +13,13 @@ import {
   planMeeting,
 } from './meeting-fixtures';
 import { ONE_OFF_RECIPIENT } from '../support/case-workflow';
+import { localCode, localName } from '../support/country-codes';
+
+/** The reader's language: Serbian where the profile offers it, else Romani. */
+const READER: Locale = isOfferedLocale('sr') ? 'sr' : 'rom';
+const t = (key: string, params?: Record<string, string | number>) => translate(READER, key, params);
+/** The education ministry (Kosovo's) or the installation's equivalent, as the reader reads it. */
+const EDUCATION = localCode('institution', 'ministry_education');
 
 const ALBANIAN_SUMMARY = 'Çështja e nxënësve: shkolla në Gjakovë i ndau në klasë të veçantë.';
 const SERBIAN_DECISION = 'Odluka: škola će đacima vratiti časove; žalba Čačak-Ćuprija odbijena.';
@@ -44,7 +52,7 @@ describe('Agenda and minutes as PDF', () => {
         text: ALBANIAN_DECISION,
         referrals: [
           {
-            institutionCode: 'ministry_education',
+            institutionCode: localCode('institution', 'ministry_education'),
             recommendation: 'Të ribashkohen klasat menjëherë.',
             summary:
               'A school moved the Roma pupils of one grade to a separate class in a side building.',
@@ -98,11 +106,11 @@ describe('Agenda and minutes as PDF', () => {
       server,
       group.as.admin,
       'GET',
-      `/api/v1/meetings/${meetingId}/minutes.pdf?lang=sr`,
+      `/api/v1/meetings/${meetingId}/minutes.pdf?lang=${READER}`,
     );
     expectStatus(draft, 200);
     const draftText = await pdfText(draft.rawPayload);
-    expect(draftText).toContain('Nacrt: zapisnik još nije usvojen.');
+    expect(draftText).toContain(t('meetings.minutes.draft')); // Nacrt: zapisnik još nije usvojen.
 
     expectStatus(
       await call(server, group.as.admin, 'POST', `/api/v1/meetings/${meetingId}/minutes/approve`),
@@ -112,19 +120,23 @@ describe('Agenda and minutes as PDF', () => {
       server,
       group.as.members[1],
       'GET',
-      `/api/v1/meetings/${meetingId}/minutes.pdf?lang=sr`,
+      `/api/v1/meetings/${meetingId}/minutes.pdf?lang=${READER}`,
     );
     expectStatus(res, 200);
     expect(res.rawPayload.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     const text = await pdfText(res.rawPayload);
-    expect(text).toContain('Tehnička grupa – zapisnik sa sastanka');
+    expect(text).toContain(t('meetings.pdf.minutes_title')); // Tehnička grupa – zapisnik sa sastanka
     expect(text).toContain(ALBANIAN_DECISION);
     expect(text).toContain(SERBIAN_DECISION);
     expect(text).toContain('Sastanak je počeo u 10 časova; prisutni su svi članovi.');
-    expect(text).toContain('Upućivanje');
-    expect(text).toContain('Nije diskriminacija');
-    expect(text).toContain('Ministarstvo obrazovanja, nauke, tehnologije i inovacija');
-    expect(text).not.toContain('Nacrt');
+    expect(text).toContain(t('meetings.decision.kind.refer')); // Upućivanje
+    expect(text).toContain(t('case.status.not_discrimination')); // Nije diskriminacija
+    // Ministarstvo obrazovanja, nauke, tehnologije i inovacija
+    expect(text).toContain(
+      writtenMessage(READER, `taxonomy.institution.${EDUCATION}`) ??
+        localName('institution', EDUCATION, READER),
+    );
+    expect(text).not.toContain(t('meetings.minutes.draft'));
     for (const member of group.members) expect(text).toContain(member.name);
   });
 
@@ -182,7 +194,7 @@ describe('Agenda and minutes as PDF', () => {
       server,
       group.as.admin,
       'GET',
-      `/api/v1/meetings/${written}/minutes.pdf?lang=sr`,
+      `/api/v1/meetings/${written}/minutes.pdf?lang=${READER}`,
     );
     expectStatus(res, 200);
     const raw = await pdfRawText(res.rawPayload);
@@ -206,15 +218,20 @@ describe('Agenda and minutes as PDF', () => {
     expect(lines.some((line) => line.includes(longWord))).toBe(false);
     // The header: the Office and the meeting, on the page.
     const text = await pdfText(res.rawPayload);
-    expect(text).toContain('Kancelarija za dobro upravljanje, Kancelarija premijera');
-    expect(text).toMatch(/sastanak Tehničke grupe od \d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
-    expect(text).toContain('Strana 1 od');
+    expect(text).toContain(t('meetings.pdf.office')); // Kancelarija za dobro upravljanje, …
+    // sastanak Tehničke grupe od 2026-02-03 10:00
+    const [before, after] = t('meetings.pdf.meeting_of', { date: '\u0000' }).split('\u0000');
+    const escape = (x: string) => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    expect(text).toMatch(
+      new RegExp(`${escape(before)}\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}${escape(after)}`),
+    );
+    expect(text).toContain(t('meetings.pdf.page', { page: 1, pages: '\u0000' }).split('\u0000')[0]); // Strana 1 od
 
     // A tagged PDF in the reader's language, with a structure of headings and paragraphs.
     const pdf = res.rawPayload.toString('latin1');
     expect(pdf).toMatch(/\/MarkInfo \d+ 0 R|\/MarkInfo <<\s*\/Marked true/);
     expect(pdf).toMatch(/\/Marked true/);
-    expect(pdf).toContain('/Lang (sr-Latn)');
+    expect(pdf).toContain(`/Lang (${PDF_LANGUAGE_TAGS[READER]})`); // sr-Latn
     expect(pdf).toContain('/StructTreeRoot');
     expect(pdf).toContain('/S /H1');
     expect(pdf).toContain('/S /H2');

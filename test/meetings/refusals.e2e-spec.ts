@@ -14,6 +14,7 @@ import {
   planMeeting,
 } from './meeting-fixtures';
 import { ONE_OFF_RECIPIENT } from '../support/case-workflow';
+import { localCode } from '../support/country-codes';
 
 interface Problem {
   status: number;
@@ -144,7 +145,7 @@ describe('What a meeting refuses', () => {
         text: 'Referim.',
         referrals: [
           {
-            institutionCode: 'ministry_education',
+            institutionCode: localCode('institution', 'ministry_education'),
             recommendation: 'Të merren masa brenda afatit.',
             summary:
               'A school moved the Roma pupils of one grade to a separate class in a side building.',
@@ -175,7 +176,7 @@ describe('What a meeting refuses', () => {
     const policeItem = await addItem(server, group.as.expert, meetingId, aboutPolice.id, {
       proposedDecision: 'resolved',
       proposedInstitutionCodes: [],
-      respondentInstitutionCode: 'kosovo_police',
+      respondentInstitutionCode: police.institutionCode,
     });
     await addItem(server, group.as.expert, meetingId, toHealth.id, {
       proposedDecision: 'resolved',
@@ -213,7 +214,7 @@ describe('What a meeting refuses', () => {
         text: 'Referim te ministria.',
         referrals: [
           {
-            institutionCode: 'ministry_health',
+            institutionCode: health.institutionCode,
             recommendation: 'Të shqyrtohet trajtimi në spital.',
             summary:
               'A school moved the Roma pupils of one grade to a separate class in a side building.',
@@ -226,7 +227,7 @@ describe('What a meeting refuses', () => {
     );
     expect(await caseStatus(server, toHealth.id)).toBe('technical_group');
     // The ombudsperson's member is absent: recusal of an absent member changes nothing.
-    expect(ombudsperson.institutionCode).toBe('ombudsperson');
+    expect(ombudsperson.institutionCode).toBe(localCode('institution', 'ombudsperson'));
     expectStatus(
       await decide(meetingId, { caseId: plain.id, kind: 'resolved', text: 'Zgjidhur.' }),
       201,

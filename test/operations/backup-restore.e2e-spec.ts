@@ -8,6 +8,7 @@ import { DataSource } from 'typeorm';
 import { projectRoot } from '@app/core';
 import { StatisticsRecompute } from '@app/statistics';
 import { createServer } from '../../apps/server/src/bootstrap';
+import { localCode } from '../support/country-codes';
 import { identifiedReport, multipart, png, submitReport } from '../cases/case-fixtures';
 import { ONE_OFF_RECIPIENT, assignCase, staffCall, transition } from '../support/case-workflow';
 import { LogCapture } from '../support/log-capture';
@@ -104,7 +105,7 @@ describe('Backup and restore (scripts/backup.sh, scripts/restore.sh)', () => {
       to: 'referred',
       referrals: [
         {
-          institutionCode: 'ombudsperson',
+          institutionCode: localCode('institution', 'ombudsperson'),
           recommendation: 'Look into the separate classes.',
           summary:
             'A school moved the Roma pupils of one grade to a separate class in a side building.',

@@ -13,6 +13,7 @@ import { TestClock } from '../support/test-clock';
 import { TestDatabase, createTestDatabase } from '../support/test-database';
 import { testConfig } from '../support/test-env';
 import type { TestServer } from '../support/test-server';
+import { localCode } from '../support/country-codes';
 
 const OLD = `old1:${randomBytes(32).toString('base64')}`;
 const NEW = `new2:${randomBytes(32).toString('base64')}`;
@@ -106,7 +107,7 @@ describe('Key rotation of encrypted fields: add a key, make it active, reencrypt
       to: 'referred',
       referrals: [
         {
-          institutionCode: 'ombudsperson',
+          institutionCode: localCode('institution', 'ombudsperson'),
           recommendation: 'Please look into the separate class at the school.',
           summary:
             'A school moved the Roma pupils of one grade to a separate class in a side building.',

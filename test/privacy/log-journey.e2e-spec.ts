@@ -1,7 +1,9 @@
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
+import { installationReferencePrefix } from '@app/core';
 import { csrfFrom, multipart, png, walkReportSteps } from '../cases/case-fixtures';
 import { assignCase, staffCall } from '../support/case-workflow';
+import { localCode } from '../support/country-codes';
 import { SmtpSink } from '../support/smtp-sink';
 import { FORM, createStaff, csrfFromPage, form, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
@@ -83,10 +85,14 @@ describe('No personal data in logs, Redis, emails or the database in clear', () 
     // and the answers travel in the pages only.
     const walked = await walkReportSteps(server, 'en', [
       { description: MARK.description },
-      { municipality: 'prizren', incidentDate: '2026-02-03', primaryArea: 'education' },
+      {
+        municipality: localCode('municipality', 'prizren'),
+        incidentDate: '2026-02-03',
+        primaryArea: 'education',
+      },
       { perpetratorKind: 'school', grounds: 'segregation' },
       {
-        community: 'roma',
+        community: localCode('community', 'roma'),
         reporterRole: 'on_behalf_of_victim',
         helperKind: 'organisation',
         helperName: MARK.helper,
@@ -104,11 +110,11 @@ describe('No personal data in logs, Redis, emails or the database in clear', () 
         ['idempotencyKey', key],
         ['description', MARK.description],
         ['incidentDate', '2026-02-03'],
-        ['municipality', 'prizren'],
+        ['municipality', localCode('municipality', 'prizren')],
         ['primaryArea', 'education'],
         ['grounds', 'segregation'],
         ['perpetratorKind', 'school'],
-        ['community', 'roma'],
+        ['community', localCode('community', 'roma')],
         ['reporterRole', 'on_behalf_of_victim'],
         ['anonymous', 'no'],
         ['contactName', MARK.name],
@@ -128,7 +134,9 @@ describe('No personal data in logs, Redis, emails or the database in clear', () 
       payload: upload.payload,
     });
     expect(filedPage.statusCode).toBe(200);
-    const reference = /PMD-\d{4}-\d{5}/.exec(filedPage.body)![0];
+    const reference = new RegExp(`${installationReferencePrefix()}-\\d{4}-\\d{5}`).exec(
+      filedPage.body,
+    )![0];
     const receiptCode = /\d{4} \d{4} \d{4} \d{4}/.exec(filedPage.body)![0];
     const [{ id: caseId }] = (await db.query(`SELECT id FROM cases WHERE reference = $1`, [
       reference,

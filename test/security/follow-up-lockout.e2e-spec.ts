@@ -1,4 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
+import { installationReferencePrefix } from '@app/core';
 import { rows, submitReport } from '../cases/case-fixtures';
 import { createStaff, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
@@ -82,7 +83,7 @@ describe('Receipt-code guessing cannot lock a reporter out of their case', () =>
 
   it('answers a locked reference and an unknown one alike, attempt by attempt', async () => {
     const filed = await submitReport(server);
-    const unknown = 'PMD-2020-99999';
+    const unknown = `${installationReferencePrefix()}-2020-99999`;
     const code = wrongCode(filed.receiptCode);
     for (let attempt = 1; attempt <= 7; attempt++) {
       const known = await followUp(filed.reference, code, '10.0.1.1');

@@ -22,7 +22,8 @@ const REFERRAL_SUMMARY = 'Referral-summary-Hbnc: the clinic turned the family aw
 
 /**
  * Issue 14, item 13. Members of the Group: ombudsperson (members[0]), Kosovo Police
- * (members[1]) and Ministry of Health (members[2]), plus one member without an institution.
+ * (members[1]) and Ministry of Health (members[2]), plus one member without an institution (on
+ * another profile, its institutions in their place: memberInstitutions).
  * Item A is about the police: members[1] is recused as the respondent and excluded from it.
  * Item B would be referred to the Ministry of Health: members[2] is recused from its quorum
  * only, and reads and comments as any member.
@@ -50,12 +51,12 @@ describe('Recusal: a respondent institution’s member is excluded from the item
       summary: SUMMARY,
       proposedDecision: 'not_discrimination',
       proposedInstitutionCodes: [],
-      respondentInstitutionCode: 'kosovo_police',
+      respondentInstitutionCode: group.members[1].institutionCode!,
     });
     itemB = await addItem(server, group.as.expert, meetingId, b.id, {
       summary: REFERRAL_SUMMARY,
       proposedDecision: 'refer',
-      proposedInstitutionCodes: ['ministry_health'],
+      proposedInstitutionCodes: [group.members[2].institutionCode!],
     });
     // The police member stays away; three are present.
     await holdMeeting(server, group, meetingId, [group.members[0], group.members[2], extra]);
@@ -221,7 +222,7 @@ describe('Recusal: a referral target’s member only leaves the quorum', () => {
     itemId = await addItem(server, group.as.expert, meetingId, c.id, {
       summary: REFERRAL_SUMMARY,
       proposedDecision: 'refer',
-      proposedInstitutionCodes: ['ministry_health'],
+      proposedInstitutionCodes: [group.members[2].institutionCode!],
     });
     await holdMeeting(server, group, meetingId, [group.members[0], group.members[2], extra]);
   });

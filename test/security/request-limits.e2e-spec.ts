@@ -8,6 +8,7 @@ import {
   validReport,
 } from '../cases/case-fixtures';
 import { CookieJar, FORM, createStaff, form, loginAs, visitorCsrf } from '../support/staff';
+import { localCode } from '../support/country-codes';
 import { TestServer, startTestServer } from '../support/test-server';
 
 const LIMIT = 4096;
@@ -147,11 +148,11 @@ describe('Request bodies over the limit, malformed bodies and injection strings'
         ['idempotencyKey', key],
         ['description', description],
         ['incidentDate', '2026-02-03'],
-        ['municipality', 'peje'],
+        ['municipality', localCode('municipality', 'peje')],
         ['primaryArea', 'civil_registration'],
         ['grounds', 'discrimination'],
         ['perpetratorKind', 'public_institution'],
-        ['community', 'egyptian'],
+        ['community', localCode('community', 'egyptian')],
         ['reporterRole', 'victim'],
         ['anonymous', 'yes'],
         ['contactName', ''],

@@ -1,7 +1,8 @@
 import { DataSource } from 'typeorm';
-import { FixedClock } from '@app/core';
+import { FixedClock, installationReferencePrefix } from '@app/core';
 import { YearlyStatistics } from '@app/statistics';
 import { multipart } from '../cases/case-fixtures';
+import { localCode, localCounts } from '../support/country-codes';
 import { StaffLogin, TestStaff, createStaff, csrfFromPage, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 import { STATISTICS_ENV, at, expectNoRecomputeDifference, json, step } from './statistics-fixtures';
@@ -9,15 +10,42 @@ import { STATISTICS_ENV, at, expectNoRecomputeDifference, json, step } from './s
 const HEADER =
   'original_reference,submitted_at,community,primary_area,grounds,municipality,gender,age_group,reporter_role,perpetrator_kind,incident_date,status,outcome_date,closure_reason,referral_institutions';
 
+/**
+ * A CSV of cases written with Kosovo's codes, in the installation's codes (community,
+ * municipality and referral institutions; a code that is no Kosovo code stays as written).
+ */
+function localCsv(csv: string): string {
+  return csv
+    .split(/(\r?\n)/)
+    .map((line) => {
+      const cells = line.split(',');
+      if (cells.length !== 15 || line.startsWith('original_reference')) return line;
+      if (cells[2]) cells[2] = localCode('community', cells[2]);
+      if (cells[5]) cells[5] = localCode('municipality', cells[5]);
+      cells[14] = cells[14]
+        .split(';')
+        .filter(Boolean)
+        .map((code) => localCode('institution', code))
+        .join(';');
+      return cells.join(',');
+    })
+    .join('');
+}
+
+/** A reference the installation gives (`PMD-2019-00001`, the profile's prefix). */
+const ref = (rest: string) => `${installationReferencePrefix()}-${rest}`;
+
 /** Five cases of 2019 and 2020 from the earlier platform, two of them a minute either side of midnight. */
-const CASES_CSV = [
-  HEADER,
-  'OLD-2019-001,2019-02-01,roma,education,segregation;discrimination,prizren,female,18_29,victim,school,2019-01-20,resolved,2019-03-03,,ombudsperson',
-  'OLD-2019-002,2019-12-31T23:30:00+01:00,ashkali,health,harassment,peje,,,witness,health_facility,,closed,2020-01-10,duplicate,',
-  'OLD-2020-001,2020-01-01T00:15:00+01:00,egyptian,housing,discrimination,prizren,male,30_44,victim,municipality,,not_discrimination,2020-02-01,,',
-  'OLD-2020-002,2020-05-05,roma,employment,discrimination,gjakove,,,victim,employer,,referred,,,ombudsperson;kosovo_police',
-  '"OLD-2020-003",2020-06-06,roma,education,bullying,prizren,,,victim,school,,submitted,,,',
-].join('\r\n');
+const CASES_CSV = localCsv(
+  [
+    HEADER,
+    'OLD-2019-001,2019-02-01,roma,education,segregation;discrimination,prizren,female,18_29,victim,school,2019-01-20,resolved,2019-03-03,,ombudsperson',
+    'OLD-2019-002,2019-12-31T23:30:00+01:00,ashkali,health,harassment,peje,,,witness,health_facility,,closed,2020-01-10,duplicate,',
+    'OLD-2020-001,2020-01-01T00:15:00+01:00,egyptian,housing,discrimination,prizren,male,30_44,victim,municipality,,not_discrimination,2020-02-01,,',
+    'OLD-2020-002,2020-05-05,roma,employment,discrimination,gjakove,,,victim,employer,,referred,,,ombudsperson;kosovo_police',
+    '"OLD-2020-003",2020-06-06,roma,education,bullying,prizren,,,victim,school,,submitted,,,',
+  ].join('\r\n'),
+);
 const MEETINGS_CSV = 'year,meetings_held\n2019,4\n2020,6\n';
 
 describe('Import of cases from the earlier platform', () => {
@@ -70,13 +98,15 @@ describe('Import of cases from the earlier platform', () => {
   }
 
   it('refuses a file with bad lines as a whole, listing every line with its reason', async () => {
-    const bad = [
-      HEADER,
-      'OK-1,2019-02-01,roma,education,segregation,prizren,,,victim,school,,resolved,2019-03-03,,',
-      'BAD-1,2019-02-30,roma,education,segregation,prizren,,,victim,school,,resolved,2019-03-03,,',
-      'BAD-2,2019-02-01,martian,education,segregation,prizren,,,victim,school,,resolved,,,',
-      'BAD-3,2019-02-01,roma,education,segregation,prizren,,,victim,school,,closed,2019-01-01,bored,',
-    ].join('\n');
+    const bad = localCsv(
+      [
+        HEADER,
+        'OK-1,2019-02-01,roma,education,segregation,prizren,,,victim,school,,resolved,2019-03-03,,',
+        'BAD-1,2019-02-30,roma,education,segregation,prizren,,,victim,school,,resolved,2019-03-03,,',
+        'BAD-2,2019-02-01,martian,education,segregation,prizren,,,victim,school,,resolved,,,',
+        'BAD-3,2019-02-01,roma,education,segregation,prizren,,,victim,school,,closed,2019-01-01,bored,',
+      ].join('\n'),
+    );
     const response = await upload([
       { field: 'cases', filename: 'cases.csv', text: bad },
       { field: 'meetings', filename: 'meetings.csv', text: 'year,meetings_held\n2019,many\n' },
@@ -119,7 +149,9 @@ describe('Import of cases from the earlier platform', () => {
       // 30 days (OLD-2019-001) and 10 days (OLD-2019-002, 31 December to 10 January).
       medianDaysToOutcome: 20,
     });
-    expect(y2019.figures.breakdowns.referral_institution).toEqual({ ombudsperson: 1 });
+    expect(y2019.figures.breakdowns.referral_institution).toEqual(
+      localCounts('institution', { ombudsperson: 1 }),
+    );
     expect(y2019.figures.breakdowns.gender).toMatchObject({ female: 1, not_stated: 1 });
     expect(y2020.figures).toMatchObject({
       reported: 3,
@@ -128,21 +160,22 @@ describe('Import of cases from the earlier platform', () => {
       meetingsHeld: 6,
       medianDaysToOutcome: 31,
     });
-    expect(y2020.figures.breakdowns.referral_institution).toEqual({
-      kosovo_police: 1,
-      ombudsperson: 1,
-    });
-    expect(y2020.figures.breakdowns.municipality).toMatchObject({ prizren: 2, gjakove: 1 });
+    expect(y2020.figures.breakdowns.referral_institution).toEqual(
+      localCounts('institution', { kosovo_police: 1, ombudsperson: 1 }),
+    );
+    expect(y2020.figures.breakdowns.municipality).toMatchObject(
+      localCounts('municipality', { prizren: 2, gjakove: 1 }),
+    );
     // Imported cases have references of their own and keep the original one.
     const rows = (await db.query(
       `SELECT reference, original_reference, year, status FROM cases ORDER BY submitted_at`,
     )) as { reference: string; original_reference: string; year: number; status: string }[];
     expect(rows.map((r) => [r.reference, r.original_reference, r.year, r.status])).toEqual([
-      ['PMD-2019-00001', 'OLD-2019-001', 2019, 'resolved'],
-      ['PMD-2019-00002', 'OLD-2019-002', 2019, 'closed'],
-      ['PMD-2020-00001', 'OLD-2020-001', 2020, 'not_discrimination'],
-      ['PMD-2020-00002', 'OLD-2020-002', 2020, 'referred'],
-      ['PMD-2020-00003', 'OLD-2020-003', 2020, 'submitted'],
+      [ref('2019-00001'), 'OLD-2019-001', 2019, 'resolved'],
+      [ref('2019-00002'), 'OLD-2019-002', 2019, 'closed'],
+      [ref('2020-00001'), 'OLD-2020-001', 2020, 'not_discrimination'],
+      [ref('2020-00002'), 'OLD-2020-002', 2020, 'referred'],
+      [ref('2020-00003'), 'OLD-2020-003', 2020, 'submitted'],
     ]);
     await expectNoRecomputeDifference(server);
   });
@@ -166,10 +199,10 @@ describe('Import of cases from the earlier platform', () => {
           {
             original_reference: 'OLD-2019-001',
             submitted_at: '2019-02-01',
-            community: 'roma',
+            community: localCode('community', 'roma'),
             primary_area: 'education',
             grounds: ['segregation'],
-            municipality: 'prizren',
+            municipality: localCode('municipality', 'prizren'),
             reporter_role: 'victim',
             perpetrator_kind: 'school',
             status: 'resolved',
@@ -181,7 +214,7 @@ describe('Import of cases from the earlier platform', () => {
             community: 'other',
             primary_area: 'health',
             grounds: ['racism'],
-            municipality: 'peje',
+            municipality: localCode('municipality', 'peje'),
             reporter_role: 'victim',
             perpetrator_kind: 'health_facility',
             status: 'closed',
@@ -232,7 +265,9 @@ describe('Import of cases from the earlier platform', () => {
           field: 'cases',
           filename: 'x.csv',
           content: Buffer.from(
-            `${HEADER}\nX-1,tomorrow,roma,education,segregation,prizren,,,victim,school,,submitted,,,\n`,
+            localCsv(
+              `${HEADER}\nX-1,tomorrow,roma,education,segregation,prizren,,,victim,school,,submitted,,,\n`,
+            ),
           ),
         },
       ],
@@ -253,7 +288,9 @@ describe('Import of cases from the earlier platform', () => {
           field: 'cases',
           filename: 'x.csv',
           content: Buffer.from(
-            `${HEADER}\nX-1,2021-01-01,roma,education,segregation,prizren,,,victim,school,,submitted,,,\n`,
+            localCsv(
+              `${HEADER}\nX-1,2021-01-01,roma,education,segregation,prizren,,,victim,school,,submitted,,,\n`,
+            ),
           ),
         },
       ],

@@ -5,7 +5,7 @@ import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
-import { FixedClock, useInstallationProfile } from '@app/core';
+import { FixedClock, installationProfile, useInstallationProfile } from '@app/core';
 import {
   HIDDEN,
   RegionalReport,
@@ -18,7 +18,7 @@ import {
 import { regionalCompareCommand } from '../../apps/server/src/cli/regional-compare.command';
 import { regionalReportCommand } from '../../apps/server/src/cli/regional-report.command';
 import { multipart } from '../cases/case-fixtures';
-import { codeIn } from '../support/country-codes';
+import { codeIn, localCode } from '../support/country-codes';
 import { StaffLogin, TestStaff, createStaff, csrfFromPage, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 import { randomDataSet, reportTable2022to2024 } from './disclosure-data';
@@ -35,6 +35,14 @@ async function schemaValidator() {
 }
 
 const THRESHOLD = 3;
+
+/** The installation under test (the profile of PMD_TEST_COUNTRY, Kosovo by default). */
+const HERE = {
+  code: installationProfile().country.code,
+  name: installationProfile().country.names.en,
+};
+/** The second installation of the comparison: the other country of the two profiles. */
+const OTHER_PROFILE = HERE.code === 'XK' ? 'albania' : 'kosovo';
 
 /** The CSV of a comparison as rows of cells. */
 function csvRows(text: string): string[][] {
@@ -59,7 +67,7 @@ describe('Yearly regional report and the regional comparison', () => {
     admin = await createStaff(server, { role: 'administrator' });
     adminLogin = await loginAs(server, admin);
     expertLogin = await loginAs(server, await createStaff(server, { role: 'legal_expert' }));
-    const data = reportTable2022to2024();
+    const data = reportTable2022to2024((kind, code) => localCode(kind, code));
     json(
       await server.app.inject({
         method: 'POST',
@@ -96,7 +104,7 @@ describe('Yearly regional report and the regional comparison', () => {
       const response = await download(2024);
       expect(response.statusCode).toBe(200);
       expect(response.headers['content-disposition']).toContain(
-        'filename="regional-report-xk-2024.json"',
+        `filename="regional-report-${HERE.code.toLowerCase()}-2024.json"`,
       );
       expect(response.headers['x-content-type-options']).toBe('nosniff');
       const report = response.json() as RegionalReport;
@@ -104,7 +112,7 @@ describe('Yearly regional report and the regional comparison', () => {
       expect(validate.errors ?? null).toBeNull();
       expect(report).toMatchObject({
         schemaVersion: '1.0',
-        country: { code: 'XK', name: 'Kosovo' },
+        country: HERE,
         year: 2024,
         generatedAt: '2026-02-01T10:00:00.000Z',
         publication: { status: 'provisional', publishedAt: null },
@@ -138,14 +146,17 @@ describe('Yearly regional report and the regional comparison', () => {
     it('sums referrals by kind of institution only from published cells', async () => {
       const report = (await download(2024)).json() as RegionalReport;
       const { referrals } = (await publicYear(2024)).years[0].figures;
-      // The Ombudsperson Institution is Kosovo's equality body, the Kosovo Police a police.
+      // The Ombudsperson Institution is Kosovo's equality body, the Kosovo Police a police (on
+      // Albania: the Commissioner for Protection from Discrimination and the State Police).
+      const equalityBody = localCode('institution', 'ombudsperson');
+      const police = localCode('institution', 'kosovo_police');
       const expected = (institution: string) =>
         referrals[institution] ? referrals[institution] : undefined;
-      expect(report.referrals.equality_body).toEqual(expected('ombudsperson'));
-      expect(report.referrals.police).toEqual(expected('kosovo_police'));
+      expect(report.referrals.equality_body).toEqual(expected(equalityBody));
+      expect(report.referrals.police).toEqual(expected(police));
       expect(Object.keys(report.referrals).sort()).toEqual(
         Object.keys(referrals)
-          .map((code) => (code === 'ombudsperson' ? 'equality_body' : 'police'))
+          .map((code) => (code === equalityBody ? 'equality_body' : 'police'))
           .sort(),
       );
     });
@@ -172,10 +183,10 @@ describe('Yearly regional report and the regional comparison', () => {
               {
                 original_reference: 'LATE-2023',
                 submitted_at: '2023-05-05',
-                community: 'roma',
+                community: localCode('community', 'roma'),
                 primary_area: 'housing',
                 grounds: ['discrimination'],
-                municipality: 'prizren',
+                municipality: localCode('municipality', 'prizren'),
                 status: 'submitted',
               },
             ],
@@ -189,7 +200,7 @@ describe('Yearly regional report and the regional comparison', () => {
     });
 
     it('is written by `npm run cli -- regional-report --year Y --out file`, the same as the download', async () => {
-      const out = join(dir, 'xk-2024.json');
+      const out = join(dir, `${HERE.code.toLowerCase()}-2024.json`);
       const stderr = jest.spyOn(process.stderr, 'write').mockImplementation(() => true);
       try {
         await regionalReportCommand.run(server.app, { year: '2024', out });
@@ -233,20 +244,27 @@ describe('Yearly regional report and the regional comparison', () => {
   });
 
   describe('the comparison of countries', () => {
+    // `kosovo` is this installation's report (Kosovo's, or Albania's on PMD_TEST_COUNTRY=albania),
+    // `albania` the second installation's (of the other country).
     let kosovo: RegionalReport;
     let kosovo2023: RegionalReport;
     let albania: RegionalReport;
     let albanianInstallation: TestServer | undefined;
+    let other: { code: string; name: string };
 
     /**
-     * A second installation, run with Albania's country profile, makes its own report of
-     * generated cases (with Albania's codes) through the same path.
+     * A second installation, run with the other country's profile (Albania's beside Kosovo),
+     * makes its own report of generated cases (with its own codes) through the same path.
      */
     beforeAll(async () => {
       kosovo = (await download(2024)).json() as RegionalReport;
       kosovo2023 = (await download(2023)).json() as RegionalReport;
       albanianInstallation = await startTestServer(
-        { ...STATISTICS_ENV, STATISTICS_PUBLIC_THRESHOLD: String(THRESHOLD), COUNTRY: 'albania' },
+        {
+          ...STATISTICS_ENV,
+          STATISTICS_PUBLIC_THRESHOLD: String(THRESHOLD),
+          COUNTRY: OTHER_PROFILE,
+        },
         { clock: new FixedClock(new Date('2026-01-20T09:00:00Z')) },
       );
       const albanianAdmin = await loginAs(
@@ -269,11 +287,14 @@ describe('Yearly regional report and the regional comparison', () => {
         url: '/staff/statistics/regional-report?year=2024',
         headers: { cookie: albanianAdmin.cookie },
       });
+      const profile = albanianInstallation.config.country.profile;
+      other = { code: profile.country.code, name: profile.country.names.en };
+      expect(other.code).not.toBe(HERE.code);
       expect(response.headers['content-disposition']).toContain(
-        'filename="regional-report-al-2024.json"',
+        `filename="regional-report-${other.code.toLowerCase()}-2024.json"`,
       );
       albania = response.json() as RegionalReport;
-      expect(albania.country).toEqual({ code: 'AL', name: 'Albania' });
+      expect(albania.country).toEqual(other);
       expect(validate(albania)).toBe(true);
       // One process, two installations: the pure helpers follow the last one started.
       useInstallationProfile(server.config.country.profile);
@@ -317,7 +338,7 @@ describe('Yearly regional report and the regional comparison', () => {
     /** Every row of the table: each country's cell is its report's, the total their sum or hidden. */
     function expectSumsCellByCell(rows: string[][]): void {
       const [header, ...body] = rows;
-      expect(header).toEqual(['year', 'section', 'code', 'label', 'XK', 'AL', 'Region']);
+      expect(header).toEqual(['year', 'section', 'code', 'label', HERE.code, other.code, 'Region']);
       const reports: Record<string, Record<string, RegionalReport>> = {
         '2024': { XK: kosovo, AL: albania },
         '2023': { XK: kosovo2023 },
@@ -342,7 +363,7 @@ describe('Yearly regional report and the regional comparison', () => {
         }
       }
       expect(hiddenTotals).toBeGreaterThan(0);
-      // Albania's installation made no report for 2023: its column is empty, the total Kosovo's.
+      // The second installation made no report for 2023: its column is empty, the total this one's.
       const reported2023 = body.find((r) => r[0] === '2023' && r[1] === 'reported')!;
       expect(reported2023[5]).toBe('');
       expect(reported2023[6]).toBe(reported2023[4]);
@@ -354,7 +375,7 @@ describe('Yearly regional report and the regional comparison', () => {
       expect(csrfFromPage(response.body)).toBeTruthy();
       expect(response.body).toContain('2023: figures by country');
       expect(response.body).toContain('2024: figures by country');
-      expect(response.body).toContain('Albania (AL)');
+      expect(response.body).toContain(`${other.name} (${other.code})`);
       const reported = /<tr data-cell="reported:all">.*?<\/tr>/s.exec(
         response.body.slice(response.body.indexOf('data-year="2024"')),
       )![0];
@@ -370,7 +391,9 @@ describe('Yearly regional report and the regional comparison', () => {
         .get(DataSource)
         .query(`SELECT details FROM audit_log WHERE subject_type = 'regional_comparison'`);
       expect(rows).toEqual([
-        { details: { format: 'html', countries: 'XK,AL', years: '2023,2024' } },
+        {
+          details: { format: 'html', countries: `${HERE.code},${other.code}`, years: '2023,2024' },
+        },
       ]);
     });
 

@@ -10,6 +10,7 @@ import {
   startWorkflowServer,
   step,
 } from './workflow-fixtures';
+import { localCode } from '../support/country-codes';
 
 const NOBODY = '0b7c1d2e-3f40-4a5b-8c6d-7e8f90a1b2c3';
 
@@ -148,7 +149,7 @@ describe('Who may see and do what with a case (DESIGN §6)', () => {
       name: team.member.name,
       role: 'technical_group_member' as const,
       locale: 'en' as const,
-      institutionCode: 'ombudsperson',
+      institutionCode: localCode('institution', 'ombudsperson'),
     };
     await expect(
       server.app.get(CaseWorkflowService).transition({

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DirectorySeeder, InstitutionDirectoryService } from '@app/cases';
-import { CountryProfile } from '@app/core';
+import { CountryProfile, Locale, csvLine, installationProfile, isOfferedLocale } from '@app/core';
 import { DataSource } from 'typeorm';
 import { directoryCommand } from '../../apps/server/src/cli/directory.command';
 import { multipart } from '../cases/case-fixtures';
@@ -16,6 +16,7 @@ import {
   planMeeting,
 } from '../meetings/meeting-fixtures';
 import { addContactPoint } from '../support/case-workflow';
+import { localCode, localName } from '../support/country-codes';
 import { SmtpSink } from '../support/smtp-sink';
 import { FORM, StaffLogin, createStaff, csrfFromPage, loginAs } from '../support/staff';
 import { mailTestEnv, startTestWorker } from '../support/test-worker';
@@ -33,9 +34,35 @@ import {
   startWorkflowServer,
 } from './workflow-fixtures';
 
+/**
+ * Written with Kosovo's institutions and municipalities; on another profile its equivalents
+ * (test/support/country-codes.ts), named as its profile names them.
+ */
+const OMBUDSPERSON = localCode('institution', 'ombudsperson');
+const EDUCATION = localCode('institution', 'ministry_education');
+const HEALTH = localCode('institution', 'ministry_health');
+const POLICE = localCode('institution', 'kosovo_police');
+const PRIZREN = localCode('municipality', 'prizren');
+const GJAKOVE = localCode('municipality', 'gjakove');
+
+/** An administrator's language besides the default and English: Serbian where offered, else Romani. */
+const SECOND: { language: Locale; notInDirectory: string; notUtf8: string } = isOfferedLocale('sr')
+  ? {
+      language: 'sr',
+      notInDirectory:
+        'Ova adresa nije u imeniku: potvrdite da ste je proverili ili izaberite kontakt tačku.',
+      notUtf8: 'Red 1: datoteka nije u UTF-8.',
+    }
+  : {
+      language: 'rom',
+      notInDirectory:
+        'Akaja adresa naj ko imeniko: potvrdin kaj dikhljan la, vaj alosar jekh kontakti.',
+      notUtf8: 'Redo 1: o fajli naj ano UTF-8.',
+    };
+
 const PRIZREN_EDUCATION = {
-  institutionCode: 'ministry_education',
-  municipalityCode: 'prizren',
+  institutionCode: EDUCATION,
+  municipalityCode: PRIZREN,
   unit: 'Department of Education, Prizren',
   email: 'education.prizren@example.org',
   phone: '+383 29 000 111',
@@ -43,6 +70,30 @@ const PRIZREN_EDUCATION = {
   activeTo: '',
   key: '',
 };
+
+/**
+ * Five different institutions for five referrals of one case, none of them the police and none
+ * that needs a municipality: Kosovo's education ministry, Ombudsperson, courts, health ministry
+ * and labour inspectorate, or the installation's equivalents (another where two coincide).
+ */
+function fiveInstitutions(): string[] {
+  const usable = installationProfile()
+    .institutions.filter((i) => i.kind !== 'municipality')
+    .map((i) => i.code);
+  const taken = new Set<string>([POLICE]);
+  return ['ministry_education', 'ombudsperson', 'courts', 'ministry_health', 'labour_inspectorate']
+    .map((code) => localCode('institution', code))
+    .map((code) => {
+      const pick =
+        !taken.has(code) && usable.includes(code) ? code : usable.find((c) => !taken.has(c))!;
+      taken.add(pick);
+      return pick;
+    });
+}
+
+/** A text as the pages write it (HTML-escaped). */
+const html = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 interface Problem {
   detail: string;
@@ -68,7 +119,7 @@ describe('The institution directory', () => {
     }
     serbianAdmin = await loginAs(
       server,
-      await createStaff(server, { role: 'administrator', locale: 'sr' }),
+      await createStaff(server, { role: 'administrator', locale: SECOND.language }),
     );
   });
   afterAll(async () => {
@@ -128,7 +179,11 @@ describe('The institution directory', () => {
     return server.app.inject({
       method: 'POST',
       url: `/staff/directory/import?_csrf=${encodeURIComponent(login.csrf)}${lang ? `&lang=${lang}` : ''}`,
-      headers: { ...body.headers, cookie: login.cookie, 'accept-language': lang || 'sr' },
+      headers: {
+        ...body.headers,
+        cookie: login.cookie,
+        'accept-language': lang || SECOND.language,
+      },
       payload: body.payload,
     });
   }
@@ -147,17 +202,17 @@ describe('The institution directory', () => {
   describe('seeded from the country profile', () => {
     it('fills an empty directory with the profile’s contact points once, audited without an actor', async () => {
       expect(await pointCount()).toBe(0);
-      const kosovo = server.app.get(CountryProfile).data;
+      const installed = server.app.get(CountryProfile).data;
       const profile = new CountryProfile({
-        ...kosovo,
-        institutions: kosovo.institutions.map((institution) =>
-          institution.code === 'ombudsperson'
+        ...installed,
+        institutions: installed.institutions.map((institution) =>
+          institution.code === OMBUDSPERSON
             ? {
                 ...institution,
                 contactPoints: [
                   {
                     unit: 'Ombudsperson, Prizren office',
-                    municipality: 'prizren',
+                    municipality: PRIZREN,
                     email: 'prizren@ombudsperson.example.org',
                   },
                   { email: 'info@ombudsperson.example.org', phone: '+383 38 000 000' },
@@ -175,18 +230,19 @@ describe('The institution directory', () => {
       );
       expect(seeded).toEqual([
         {
-          key: 'ombudsperson.2',
-          institution_code: 'ombudsperson',
+          key: `${OMBUDSPERSON}.2`,
+          institution_code: OMBUDSPERSON,
           municipality_code: null,
-          unit: 'Ombudsperson Institution',
+          // No unit in the profile: the institution's English name.
+          unit: localName('institution', OMBUDSPERSON, 'en'),
           email: 'info@ombudsperson.example.org',
           phone: '+383 38 000 000',
           active_to: null,
         },
         {
-          key: 'ombudsperson.prizren.1',
-          institution_code: 'ombudsperson',
-          municipality_code: 'prizren',
+          key: `${OMBUDSPERSON}.${PRIZREN}.1`,
+          institution_code: OMBUDSPERSON,
+          municipality_code: PRIZREN,
           unit: 'Ombudsperson, Prizren office',
           email: 'prizren@ombudsperson.example.org',
           phone: null,
@@ -225,9 +281,9 @@ describe('The institution directory', () => {
       );
       id = row.id as string;
       expect(row).toMatchObject({
-        key: expect.stringMatching(/^ministry_education\.prizren\.[0-9a-f]{6}$/),
-        institution_code: 'ministry_education',
-        municipality_code: 'prizren',
+        key: expect.stringMatching(new RegExp(`^${EDUCATION}\\.${PRIZREN}\\.[0-9a-f]{6}$`)),
+        institution_code: EDUCATION,
+        municipality_code: PRIZREN,
         unit: 'Department of Education, Prizren',
         phone: '+383 29 000 111',
         active_from: '2020-01-01',
@@ -239,8 +295,8 @@ describe('The institution directory', () => {
           action: 'contact_point_created',
           details: {
             key: row.key,
-            institutionCode: 'ministry_education',
-            municipalityCode: 'prizren',
+            institutionCode: EDUCATION,
+            municipalityCode: PRIZREN,
             source: 'page',
           },
         },
@@ -250,13 +306,13 @@ describe('The institution directory', () => {
       expect(list.statusCode).toBe(200);
       expect(list.body).toContain('The contact point was added.');
       expect(list.body).toContain('href="/staff/directory" aria-current="page"');
-      expect(list.body).toContain('Ministry of Education, Science, Technology and Innovation');
+      expect(list.body).toContain(html(localName('institution', EDUCATION)));
       expect(list.body).toContain('<td>Department of Education, Prizren</td>');
-      expect(list.body).not.toContain('>ministry_education<');
+      expect(list.body).not.toContain(`>${EDUCATION}<`);
       // Filters by institution and by municipality.
-      const police = await page('/staff/directory?institution=kosovo_police&municipality=');
+      const police = await page(`/staff/directory?institution=${POLICE}&municipality=`);
       expect(police.body).not.toContain('<td>Department of Education, Prizren</td>');
-      const prizren = await page('/staff/directory?institution=&municipality=prizren');
+      const prizren = await page(`/staff/directory?institution=&municipality=${PRIZREN}`);
       expect(prizren.body).toContain('<td>Department of Education, Prizren</td>');
     });
 
@@ -325,7 +381,9 @@ describe('The institution directory', () => {
       // Its details in words: the institution and municipality by name, the source, the fields.
       for (const text of [
         'Source: the directory page, Changed: e-mail',
-        'Institution: Ministry of Education, Science, Technology and Innovation, Municipality: Prizren',
+        html(
+          `Institution: ${localName('institution', EDUCATION)}, Municipality: ${localName('municipality', PRIZREN)}`,
+        ),
       ]) {
         expect(auditPage.body).toContain(text);
       }
@@ -380,7 +438,7 @@ describe('The institution directory', () => {
         [
           {
             key: 'profile.phone',
-            institutionCode: 'ombudsperson',
+            institutionCode: OMBUDSPERSON,
             municipalityCode: null,
             unit: 'Ombudsperson, Peja office',
             email: 'peja@ombudsperson.example.org',
@@ -397,7 +455,7 @@ describe('The institution directory', () => {
       expect(form.body).toContain('value="(038) 200 100"');
       const saved = await post(`/staff/directory/${pointId}`, [
         ['key', 'profile.phone'],
-        ['institutionCode', 'ombudsperson'],
+        ['institutionCode', OMBUDSPERSON],
         ['municipalityCode', ''],
         ['unit', 'Ombudsperson, Peja office (edited)'],
         ['email', 'peja@ombudsperson.example.org'],
@@ -408,7 +466,7 @@ describe('The institution directory', () => {
       expect(saved.statusCode).toBe(303);
       const refused = await post(`/staff/directory/${pointId}`, [
         ['key', 'profile.phone'],
-        ['institutionCode', 'ombudsperson'],
+        ['institutionCode', OMBUDSPERSON],
         ['unit', 'Ombudsperson, Peja office'],
         ['email', 'peja@ombudsperson.example.org, other@example.org'],
         ['phone', 'call us'],
@@ -438,7 +496,7 @@ describe('The institution directory', () => {
     it('sends the referral e-mail to the contact point and shows staff where it went', async () => {
       const pointId = await addContactPoint(server, {
         unit: 'Department of Education, Gjakovë',
-        municipalityCode: 'gjakove',
+        municipalityCode: 'gjakove', // addContactPoint takes Kosovo's codes
         email: 'education.gjakove@example.org',
       });
       const created = await assignedCase(server, team);
@@ -501,7 +559,7 @@ describe('The institution directory', () => {
       expect(detail.json().referrals[0]).toMatchObject({
         recipient: 'directory',
         contactPointId: pointId,
-        contactPoint: 'Department of Education, Gjakovë, Gjakovë',
+        contactPoint: `Department of Education, Gjakovë, ${localName('municipality', GJAKOVE, 'en')}`,
         contactEmail: 'education.gjakove@example.org',
         oneOffConfirmedBy: null,
       });
@@ -530,17 +588,18 @@ describe('The institution directory', () => {
           },
         });
       const noRecipient = { contactEmail: null, oneOffConfirmed: null };
+      const [education, ombudsperson, courts, health, inspectorate] = fiveInstitutions();
       const refused = await attempt([
-        referral(server, { ...noRecipient }),
-        referral(server, { institutionCode: 'ombudsperson', oneOffConfirmed: false }),
-        referral(server, { institutionCode: 'courts', ...noRecipient, contactPointId: ended }),
+        referral(server, { institutionCode: education, ...noRecipient }),
+        referral(server, { institutionCode: ombudsperson, oneOffConfirmed: false }),
+        referral(server, { institutionCode: courts, ...noRecipient, contactPointId: ended }),
         referral(server, {
-          institutionCode: 'ministry_health',
+          institutionCode: health,
           ...noRecipient,
           contactPointId: police,
         }),
         referral(server, {
-          institutionCode: 'labour_inspectorate',
+          institutionCode: inspectorate,
           contactEmailRepeat: 'contact@ministry-educaton.test',
         }),
       ]);
@@ -561,9 +620,7 @@ describe('The institution directory', () => {
       );
       const serbian = await attempt([referral(server, { oneOffConfirmed: false })], serbianAdmin);
       expect(serbian.statusCode).toBe(400);
-      expect((serbian.json() as Problem).errors?.[0].message).toBe(
-        'Ova adresa nije u imeniku: potvrdite da ste je proverili ili izaberite kontakt tačku.',
-      );
+      expect((serbian.json() as Problem).errors?.[0].message).toBe(SECOND.notInDirectory);
       expect(
         await rows(server, 'SELECT id FROM case_referrals WHERE case_id = $1', [created.id]),
       ).toEqual([]);
@@ -631,7 +688,7 @@ describe('The institution directory', () => {
       const fields: [string, string][] = [
         ['to', 'referred'],
         ['expectedVersion', '3'],
-        ['institutionCode', 'ombudsperson'],
+        ['institutionCode', OMBUDSPERSON],
         ['municipalityCode', ''],
         ['recommendation', 'Look into the separate class at the school.'],
         ['summary', 'A school moved the Roma pupils of one grade to a separate class.'],
@@ -731,7 +788,7 @@ describe('The institution directory', () => {
             ['caseId', created.id],
             ['kind', 'refer'],
             ['text', 'The Group refers the case to the Ministry of Education.'],
-            ['institutionCode', 'ministry_education'],
+            ['institutionCode', EDUCATION],
             ['recommendation', 'Return the pupils to a mixed class within 30 days.'],
             ['summary', 'A school moved the Roma pupils of one grade to a separate class.'],
             ['responseDueDate', dueDate(server)],
@@ -902,10 +959,25 @@ describe('The institution directory', () => {
       expect(csv.headers['content-type']).toMatch(/^text\/csv/);
       expect(csv.headers['content-disposition']).toContain('reference-data.csv');
       const lines = csv.body.split('\r\n');
+      // The four languages the platform writes; a name the profile does not give is its name in
+      // the profile's default language (Albania's profile has no Serbian names).
       expect(lines[0]).toBe('kind,code,label_sq,label_sr,label_en,label_rom,active,sort_order');
-      expect(lines.find((l) => l.startsWith('institution,ombudsperson,'))).toMatch(
-        /^institution,ombudsperson,Institucioni i Avokatit të Popullit,Institucija Ombudsmana,Ombudsperson Institution,Institucija e Ombudspersonesko,true,\d+$/,
+      const labels = ['sq', 'sr', 'en', 'rom'].map((l) =>
+        localName('institution', OMBUDSPERSON, l),
       );
+      const row = csvLine(['institution', OMBUDSPERSON, ...labels]).replace(/\r\n$/, '');
+      expect(lines.find((l) => l.startsWith(`institution,${OMBUDSPERSON},`))).toMatch(
+        new RegExp(`^${row.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')},true,\\d+$`),
+      );
+      // Every institution and municipality of the profile is there, active.
+      for (const [kind, list] of [
+        ['institution', installationProfile().institutions],
+        ['municipality', installationProfile().municipalities],
+      ] as const) {
+        for (const { code } of list) {
+          expect(lines.find((l) => l.startsWith(`${kind},${code},`))).toMatch(/,true,\d+$/);
+        }
+      }
     });
 
     it('round-trips the directory: re-import updates by key, never duplicates', async () => {
@@ -929,7 +1001,7 @@ describe('The institution directory', () => {
           line.replace('Department of Education, Prizren', 'Education Directorate, Prizren'),
         )
         .concat([
-          'police.prizren,kosovo_police,prizren,"=Police station, Prizren",police.prizren@example.org,,2026-01-01,',
+          `police.prizren,${POLICE},${PRIZREN},"=Police station, Prizren",police.prizren@example.org,,2026-01-01,`,
         ])
         .join('\r\n');
       const imported = await importCsv(changed);
@@ -947,8 +1019,8 @@ describe('The institution directory', () => {
           action: 'contact_point_created',
           details: {
             key: 'police.prizren',
-            institutionCode: 'kosovo_police',
-            municipalityCode: 'prizren',
+            institutionCode: POLICE,
+            municipalityCode: PRIZREN,
             source: 'import',
           },
         },
@@ -968,10 +1040,10 @@ describe('The institution directory', () => {
       );
       const bad = [
         'key,institution,municipality,unit,email,phone,active_from,active_to',
-        'good.one,ombudsperson,,Ombudsperson desk,desk@example.org,,2026-01-01,',
-        'bad.email,ombudsperson,,Ombudsperson desk,not-an-address,,2026-01-01,',
+        `good.one,${OMBUDSPERSON},,Ombudsperson desk,desk@example.org,,2026-01-01,`,
+        `bad.email,${OMBUDSPERSON},,Ombudsperson desk,not-an-address,,2026-01-01,`,
         'bad.codes,no_such_institution,atlantis,Desk,desk2@example.org,,2026-02-30,',
-        'good.one,ombudsperson,,Again,desk3@example.org,,2026-01-01,2025-01-01',
+        `good.one,${OMBUDSPERSON},,Again,desk3@example.org,,2026-01-01,2025-01-01`,
       ].join('\r\n');
       const refused = await importCsv(bad);
       expect(refused.statusCode).toBe(400);
@@ -1017,7 +1089,7 @@ describe('The institution directory', () => {
 
     it('refuses a file larger than its limit with 413, and more rows than its cap with their own 413', async () => {
       const count = await pointCount();
-      const line = 'big.key,ombudsperson,,Ombudsperson desk,desk@example.org,,2026-01-01,\r\n';
+      const line = `big.key,${OMBUDSPERSON},,Ombudsperson desk,desk@example.org,,2026-01-01,\r\n`;
       const huge = `${HEADER}\r\n${line.repeat(Math.ceil((1024 * 1024) / line.length) + 10)}`;
       const tooLarge = await importCsv(huge);
       expect(tooLarge.statusCode).toBe(413);
@@ -1028,7 +1100,7 @@ describe('The institution directory', () => {
 
       const many = [HEADER];
       for (let i = 0; i < 5001; i++) {
-        many.push(`m.${i},ombudsperson,,Desk ${i},d${i}@example.org,,2026-01-01,`);
+        many.push(`m.${i},${OMBUDSPERSON},,Desk ${i},d${i}@example.org,,2026-01-01,`);
       }
       const tooMany = await importCsv(many.join('\r\n'));
       expect(tooMany.statusCode).toBe(413);
@@ -1044,7 +1116,7 @@ describe('The institution directory', () => {
     it('lists the first 100 problems of a bad file and says how many more there are', async () => {
       const bad = [HEADER];
       for (let i = 0; i < 150; i++)
-        bad.push(`bad.${i},ombudsperson,,Desk,not-an-address,,2026-01-01,`);
+        bad.push(`bad.${i},${OMBUDSPERSON},,Desk,not-an-address,,2026-01-01,`);
       const refused = await importCsv(bad.join('\r\n'));
       expect(refused.statusCode).toBe(400);
       expect(refused.body).toContain('The import has 150 problems.');
@@ -1062,7 +1134,7 @@ describe('The institution directory', () => {
     it('refuses a file not in UTF-8 (a spreadsheet’s cp1252) with the encoding problem, in the caller’s language', async () => {
       const count = await pointCount();
       const cp1252 = Buffer.from(
-        `${HEADER}\r\ncp.one,ombudsperson,,Zyra e Avokatit të Popullit,desk@example.org,,2026-01-01,\r\n`,
+        `${HEADER}\r\ncp.one,${OMBUDSPERSON},,Zyra e Avokatit të Popullit,desk@example.org,,2026-01-01,\r\n`,
         'latin1',
       );
       const refused = await importCsv(cp1252);
@@ -1070,12 +1142,12 @@ describe('The institution directory', () => {
       expect(refused.body).toContain('Line 1: the file is not in UTF-8.');
       const serbian = await importCsv(cp1252, serbianAdmin, '');
       expect(serbian.statusCode).toBe(400);
-      expect(serbian.body).toContain('Red 1: datoteka nije u UTF-8.');
+      expect(serbian.body).toContain(SECOND.notUtf8);
       expect(await pointCount()).toBe(count);
     });
 
     it('two imports adding the same new key at once: one adds it, the other finds it; never a 500', async () => {
-      const csv = `${HEADER}\r\nrace.import,ombudsperson,,Race desk,race@example.org,,2020-01-01,2020-12-31\r\n`;
+      const csv = `${HEADER}\r\nrace.import,${OMBUDSPERSON},,Race desk,race@example.org,,2020-01-01,2020-12-31\r\n`;
       const answers = await Promise.all([importApi(csv), importApi(csv), importApi(csv)]);
       expect(answers.map((a) => a.statusCode)).toEqual([200, 200, 200]);
       const results = answers.map((a) => a.json() as { created: number; unchanged: number });
@@ -1092,7 +1164,7 @@ describe('The institution directory', () => {
       const many = [HEADER];
       for (let i = 0; i < 1100; i++) {
         many.push(
-          `chunk.${i},ombudsperson,,Old desk ${i},old${i}@example.org,,2019-01-01,2019-12-31`,
+          `chunk.${i},${OMBUDSPERSON},,Old desk ${i},old${i}@example.org,,2019-01-01,2019-12-31`,
         );
       }
       const first = await importApi(many.join('\r\n'));
@@ -1112,11 +1184,11 @@ describe('The institution directory', () => {
         const exported = readFileSync(out, 'utf8');
         expect(exported.split('\r\n').filter(Boolean)).toHaveLength((await pointCount()) + 1);
         await directoryCommand.run(server.app, { 'export-reference-data': join(dir, 'ref.csv') });
-        expect(readFileSync(join(dir, 'ref.csv'), 'utf8')).toContain('municipality,prizren,');
+        expect(readFileSync(join(dir, 'ref.csv'), 'utf8')).toContain(`municipality,${PRIZREN},`);
         const count = await pointCount();
         writeFileSync(
           join(dir, 'bad.csv'),
-          `${exported}cli.bad,ombudsperson,,Desk,not-an-address,,2026-01-01,\r\n`,
+          `${exported}cli.bad,${OMBUDSPERSON},,Desk,not-an-address,,2026-01-01,\r\n`,
         );
         await expect(
           directoryCommand.run(server.app, { import: join(dir, 'bad.csv') }),
@@ -1124,7 +1196,7 @@ describe('The institution directory', () => {
         expect(await pointCount()).toBe(count);
         writeFileSync(
           join(dir, 'good.csv'),
-          `${exported}cli.good,ombudsperson,,CLI desk (test),cli.desk@example.org,,2026-01-01,\r\n`,
+          `${exported}cli.good,${OMBUDSPERSON},,CLI desk (test),cli.desk@example.org,,2026-01-01,\r\n`,
         );
         await directoryCommand.run(server.app, { import: join(dir, 'good.csv') });
         expect(await pointCount()).toBe(count + 1);
@@ -1140,7 +1212,7 @@ describe('The institution directory', () => {
         url: '/api/v1/directory/import',
         headers: team.as.admin.headers,
         payload: {
-          csv: 'key,institution,municipality,unit,email,phone,active_from,active_to\r\napi.health,ministry_health,,Ministry of Health (test),health@example.org,,2026-01-01,\r\n',
+          csv: `key,institution,municipality,unit,email,phone,active_from,active_to\r\napi.health,${HEALTH},,Ministry of Health (test),health@example.org,,2026-01-01,\r\n`,
         },
       });
       expect(response.statusCode).toBe(200);
@@ -1149,12 +1221,12 @@ describe('The institution directory', () => {
         server,
         team.as.admin,
         'GET',
-        '/api/v1/directory/contact-points?institution=ministry_health',
+        `/api/v1/directory/contact-points?institution=${HEALTH}`,
       );
       expect(listed.json()).toEqual([
         expect.objectContaining({
           key: 'api.health',
-          institution: 'Ministry of Health',
+          institution: localName('institution', HEALTH, 'en'),
           active: true,
         }),
       ]);

@@ -1,3 +1,5 @@
+import { isDeepStrictEqual } from 'node:util';
+import type { CountryProfileData } from '../country/country-profile';
 import { ConfigError } from './config-error';
 import { EnvSource, SectionSpec, SectionValues, VariableSpec } from './env-schema';
 import { appSection } from './sections/app.section';
@@ -80,6 +82,26 @@ export function loadConfig(source: EnvSource = process.env): AppConfig {
       }
     }
     result[sectionName] = values;
+  }
+
+  // COUNTRY_PROFILE is another name for COUNTRY: when set it is the profile; both set must agree.
+  const country = result.country as {
+    profile?: CountryProfileData;
+    profileAlias?: CountryProfileData;
+  };
+  if (country.profileAlias) {
+    const countryGiven = source.COUNTRY !== undefined && source.COUNTRY !== '';
+    if (
+      countryGiven &&
+      country.profile &&
+      !isDeepStrictEqual(country.profile, country.profileAlias)
+    ) {
+      problems.push(
+        `COUNTRY and COUNTRY_PROFILE name different country profiles (COUNTRY "${source.COUNTRY}" is ${country.profile.country.code}, COUNTRY_PROFILE "${source.COUNTRY_PROFILE}" is ${country.profileAlias.country.code}): set only one of them`,
+      );
+    } else {
+      country.profile = country.profileAlias;
+    }
   }
 
   const config = result as AppConfig;

@@ -9,6 +9,7 @@ import {
   countriesDirectory,
   easterSunday,
   loadCountryProfile,
+  resolveProfileName,
 } from './country-profile';
 import { CountryProfile } from './country-profile.service';
 
@@ -169,6 +170,86 @@ describe('country profiles', () => {
     expect(iso(easterSunday(2024, 'orthodox'))).toBe('2024-05-05');
     expect(iso(easterSunday(2027, 'western'))).toBe('2027-03-28');
     expect(iso(easterSunday(2027, 'orthodox'))).toBe('2027-05-02');
+  });
+
+  describe('COUNTRY_PROFILE, and a profile named by its country code', () => {
+    const albania = loadCountryProfile('albania');
+    const kosovo = loadCountryProfile('kosovo');
+
+    it.each([
+      ['albania', 'albania'],
+      ['al', 'albania'],
+      ['AL', 'albania'],
+      [' Al ', 'albania'],
+      ['kosovo', 'kosovo'],
+      ['xk', 'kosovo'],
+      ['XK', 'kosovo'],
+    ])('reads %p as the profile file %p', (value, file) => {
+      expect(resolveProfileName(value)).toBe(file);
+    });
+
+    it.each([
+      [{ COUNTRY_PROFILE: 'al' }, albania],
+      [{ COUNTRY_PROFILE: 'albania' }, albania],
+      [{ COUNTRY_PROFILE: 'XK' }, kosovo],
+      [{ COUNTRY: 'AL' }, albania],
+      [{ COUNTRY: 'xk' }, kosovo],
+      [{ COUNTRY: 'albania', COUNTRY_PROFILE: 'AL' }, albania],
+      [{ COUNTRY: 'kosovo', COUNTRY_PROFILE: 'kosovo' }, kosovo],
+      [{ COUNTRY: '', COUNTRY_PROFILE: 'al' }, albania],
+      [{ COUNTRY: 'albania', COUNTRY_PROFILE: '' }, albania],
+    ])('takes %p as the installation %#', (source, profile) => {
+      expect(loadConfig(source).country.profile).toEqual(profile);
+      expect(loadConfig(source).country.profile.country.code).toBe(profile.country.code);
+    });
+
+    it('gives the profile its threshold and country whichever variable names it', () => {
+      const config = loadConfig({ COUNTRY_PROFILE: 'al' });
+      expect(config.statistics.publicThreshold).toBe(albania.statistics.publicThreshold);
+      expect(config.country.profile.timeZone).toBe('Europe/Tirane');
+    });
+
+    it('refuses COUNTRY and COUNTRY_PROFILE naming different profiles, naming both', () => {
+      expect(() => loadConfig({ COUNTRY: 'kosovo', COUNTRY_PROFILE: 'al' })).toThrow(
+        'COUNTRY and COUNTRY_PROFILE name different country profiles (COUNTRY "kosovo" is XK, COUNTRY_PROFILE "al" is AL): set only one of them',
+      );
+      expect(() => loadConfig({ COUNTRY: 'AL', COUNTRY_PROFILE: 'xk' })).toThrow(
+        'COUNTRY and COUNTRY_PROFILE name different country profiles',
+      );
+    });
+
+    it('refuses a code no profile holds and a value that is neither, under the name given', () => {
+      expect(() => loadConfig({ COUNTRY_PROFILE: 'ZZ' })).toThrow(
+        'COUNTRY_PROFILE names no profile: no file in config/countries holds the country ZZ',
+      );
+      expect(() => loadConfig({ COUNTRY_PROFILE: 'zz' })).toThrow(
+        'COUNTRY_PROFILE names no profile: config/countries/zz.json does not exist',
+      );
+      expect(() => loadConfig({ COUNTRY: 'XX' })).toThrow(
+        'COUNTRY names no profile: no file in config/countries holds the country XX',
+      );
+      expect(() => loadConfig({ COUNTRY_PROFILE: '../albania' })).toThrow(
+        'COUNTRY_PROFILE must be the name of a profile in config/countries',
+      );
+    });
+
+    it('finds a code in a directory of profiles, and refuses a code two profiles hold', () => {
+      const dir = mkdtempSync(join(tmpdir(), 'pmd-countries-'));
+      try {
+        const source = readFileSync(join(countriesDirectory(), 'albania.json'), 'utf8');
+        writeFileSync(join(dir, 'shqiperia.json'), source);
+        writeFileSync(join(dir, 'country-profile.schema.json'), '{}');
+        expect(resolveProfileName('al', dir)).toBe('shqiperia');
+        expect(resolveProfileName('shqiperia', dir)).toBe('shqiperia');
+        writeFileSync(join(dir, 'albania-test.json'), source);
+        expect(() => resolveProfileName('AL', dir)).toThrow(
+          'names the country AL, which more than one profile holds (albania-test.json, shqiperia.json): name the file instead',
+        );
+        expect(resolveProfileName('albania-test', dir)).toBe('albania-test');
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    });
   });
 
   describe('a profile with problems stops start-up, naming the file and the problems', () => {

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ErrorObject } from 'ajv/dist/2020';
 import { validate as validateProfileSchema } from './country-profile.validator.generated';
@@ -185,6 +185,47 @@ export function profileProblems(profile: CountryProfileData): string[] {
     }
   });
   return problems;
+}
+
+/** A country's ISO 3166-1 alpha-2 code (Kosovo's user-assigned `XK` too), in either case. */
+const COUNTRY_CODE = /^[A-Za-z]{2}$/;
+
+/**
+ * The profile file a configuration value names: the file name (`albania`), or the country's ISO
+ * code in any case (`al`, `AL`, `xk`), found by reading `country.code` of every profile in the
+ * directory. A value that is neither is returned as given, for loadCountryProfile to refuse.
+ */
+export function resolveProfileName(value: string, directory = countriesDirectory()): string {
+  const name = value.trim();
+  if (PROFILE_NAME.test(name) && existsSync(join(directory, `${name}.json`))) return name;
+  if (!COUNTRY_CODE.test(name)) return name;
+  const code = name.toUpperCase();
+  const matches = readdirSync(directory)
+    .filter((file) => file.endsWith('.json') && file !== 'country-profile.schema.json')
+    .map((file) => file.slice(0, -'.json'.length))
+    .filter((profile) => PROFILE_NAME.test(profile))
+    .filter((profile) => {
+      try {
+        const data = JSON.parse(readFileSync(join(directory, `${profile}.json`), 'utf8')) as {
+          country?: { code?: unknown };
+        };
+        return typeof data.country?.code === 'string' && data.country.code.toUpperCase() === code;
+      } catch {
+        return false; // a file that is not JSON is refused when it is named by its file name
+      }
+    })
+    .sort();
+  if (matches.length > 1) {
+    throw new CountryProfileError(
+      `names the country ${code}, which more than one profile holds (${matches.map((m) => `${m}.json`).join(', ')}): name the file instead`,
+    );
+  }
+  if (matches.length === 0 && !PROFILE_NAME.test(name)) {
+    throw new CountryProfileError(
+      `names no profile: no file in config/countries holds the country ${code} (give the file name, e.g. kosovo, or the country's ISO code)`,
+    );
+  }
+  return matches[0] ?? name;
 }
 
 /**

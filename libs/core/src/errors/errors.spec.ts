@@ -4,6 +4,10 @@ import { Type, plainToInstance } from 'class-transformer';
 import { classifyError } from './classify-error';
 import { ConflictError, TooManyRequestsError } from './domain-error';
 import { toFieldErrors } from './validation-errors';
+import { IsOfferedLocale } from '../i18n/offered-locale.validator';
+import { loadCountryProfile } from '../country/country-profile';
+import { installationProfile, useInstallationProfile } from '../country/installation';
+import { translate } from '../i18n/message-catalog';
 import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 class Contact {
@@ -47,6 +51,33 @@ describe('toFieldErrors', () => {
         }),
         expect.objectContaining({ field: 'contact.email', code: 'isEmail' }),
       ]),
+    );
+  });
+});
+
+class Preferences {
+  @IsOfferedLocale()
+  language!: string;
+}
+
+describe('a language the installation does not offer', () => {
+  const before = installationProfile();
+  afterAll(() => useInstallationProfile(before));
+
+  it.each([
+    ['kosovo', 'de', 'sq, sr, sr-Cyrl, en, rom'],
+    ['albania', 'sr', 'sq, rom, en'],
+  ])('on %s, %s is refused naming the languages offered', (profile, language, offered) => {
+    useInstallationProfile(loadCountryProfile(profile));
+    const [error] = toFieldErrors(validateSync(plainToInstance(Preferences, { language })));
+    expect(error).toEqual({
+      field: 'language',
+      code: 'isIn',
+      messageKey: 'validation.isIn',
+      params: { 0: offered },
+    });
+    expect(translate('en', error.messageKey, error.params)).toBe(
+      `The value is not in the list. Allowed values: ${offered}.`,
     );
   });
 });
