@@ -1,4 +1,4 @@
-import { writtenMessage } from '@app/core';
+import { loadCountryProfile, useInstallationProfile, writtenMessage } from '@app/core';
 import { TAXONOMY_KINDS, TAXONOMY_SEED } from '../data/taxonomy.data';
 import { localizedLabel } from './localized-label';
 import { TaxonomyEntry, TaxonomySnapshot } from './taxonomy-snapshot';
@@ -24,6 +24,32 @@ describe('localizedLabel from the catalogue', () => {
     );
     expect(localizedLabel(stored, 'sr-Cyrl', 'taxonomy.area.education')).toMatch(/[а-я]/);
     expect(localizedLabel(stored, 'en', 'taxonomy.area.no_such_code')).toBe('x');
+  });
+});
+
+describe("localizedLabel of the country profile's reference data", () => {
+  const stored = { sq: 'x', sr: 'x', en: 'x', rom: 'x' };
+  afterEach(() => useInstallationProfile(loadCountryProfile('kosovo')));
+
+  it("gives the installation's own name for a code another country also uses", () => {
+    useInstallationProfile(loadCountryProfile('albania'));
+    // Albania's `municipality` institution is the Bashkia, not Kosovo's Komuna.
+    expect(localizedLabel(stored, 'sq', 'taxonomy.institution.municipality')).toBe('Bashkia');
+    expect(localizedLabel(stored, 'en', 'taxonomy.institution.municipality')).toBe('Municipality');
+    // A language the profile does not name it in: the catalogue's word, never Albanian.
+    expect(localizedLabel(stored, 'rom', 'taxonomy.institution.municipality')).toBe(
+      writtenMessage('rom', 'taxonomy.institution.municipality'),
+    );
+  });
+
+  it("changes nothing for Kosovo, whose profile names are the catalogue's", () => {
+    useInstallationProfile(loadCountryProfile('kosovo'));
+    for (const locale of ['sq', 'sr', 'en', 'rom'] as const) {
+      expect(localizedLabel(stored, locale, 'taxonomy.institution.municipality')).toBe(
+        writtenMessage(locale, 'taxonomy.institution.municipality'),
+      );
+    }
+    expect(localizedLabel(stored, 'sr-Cyrl', 'taxonomy.municipality.prishtine')).toMatch(/[а-я]/);
   });
 });
 
