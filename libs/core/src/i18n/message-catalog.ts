@@ -179,13 +179,37 @@ export function countryName(locale: Locale): string {
   return names[locale] ?? fallback;
 }
 
+/**
+ * The office that runs the installation as a message names it (`{office}`: the site's owner,
+ * the e-mail signature, the meeting minutes): the profile's first `contacts.office` in that
+ * language (else its default language), or "the office that runs the platform" when the profile
+ * names none.
+ */
+export function officeName(locale: Locale): string {
+  const profile = installationProfile();
+  const office = profile.contacts.office?.[0];
+  if (!office) {
+    const all = loaded();
+    return all[locale].get(UNNAMED_OFFICE) ?? all[DEFAULT_LOCALE].get(UNNAMED_OFFICE) ?? '';
+  }
+  const fallback = office.names[profile.languages.default];
+  if (locale === 'sr-Cyrl') return toSerbianCyrillic(office.names.sr ?? fallback);
+  return office.names[locale] ?? fallback;
+}
+
+const UNNAMED_OFFICE = 'site.office.unnamed';
+
 export function translate(locale: Locale, key: string, given?: MessageParams): string {
   const all = loaded();
-  const params = { country: countryName(locale), ...given };
   const text = all[locale].get(key);
-  if (text !== undefined) return format(locale, key, text, params);
-  const reference = all[DEFAULT_LOCALE].get(key);
+  const reference = text ?? all[DEFAULT_LOCALE].get(key);
   if (reference === undefined) return key;
+  const params = {
+    country: countryName(locale),
+    ...(reference.includes('{office}') ? { office: officeName(locale) } : {}),
+    ...given,
+  };
+  if (text !== undefined) return format(locale, key, text, params);
   if (messageArea(key) !== 'staff' && process.env.NODE_ENV === 'test') {
     throw new MissingTranslationError(locale, key);
   }
