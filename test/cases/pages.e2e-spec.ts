@@ -181,15 +181,7 @@ describe('The public pages', () => {
         expect(refused.json().errors).toEqual([
           expect.objectContaining({ field: 'preferredLanguage', code: 'isIn' }),
         ]);
-        const aboutYou = await walkReportSteps(server, 'sr-Cyrl', [
-          { description: 'They refused to register my newborn son at the registry.' },
-          {
-            municipality: localCode('municipality', 'peje'),
-            incidentDate: '2026-02-03',
-            primaryArea: 'health',
-          },
-          { perpetratorKind: 'school', grounds: 'discrimination' },
-        ]);
+        const aboutYou = await walkReportSteps(server, 'sr-Cyrl', reportSteps());
         expect(aboutYou).toContain(`<html lang="${DEFAULT_LOCALE}">`);
         expect(aboutYou).not.toContain('value="sr-Cyrl"');
         for (const locale of offeredLocales()) {
@@ -205,15 +197,7 @@ describe('The public pages', () => {
       );
       expect(stored.preferred_locale).toBe('sr-Cyrl');
       // The step "about you" offers it among the languages to be written in.
-      const aboutYou = await walkReportSteps(server, 'sr-Cyrl', [
-        { description: 'They refused to register my newborn son at the registry.' },
-        {
-          municipality: localCode('municipality', 'peje'),
-          incidentDate: '2026-02-03',
-          primaryArea: 'health',
-        },
-        { perpetratorKind: 'school', grounds: 'discrimination' },
-      ]);
+      const aboutYou = await walkReportSteps(server, 'sr-Cyrl', reportSteps());
       expect(aboutYou).toMatch(/<option value="sr-Cyrl" lang="sr-Cyrl"[^>]*>Српски<\/option>/);
     });
 
@@ -601,3 +585,16 @@ describe('The public pages', () => {
     });
   });
 });
+
+/** The steps of a report up to "about you", in the installation's own codes. */
+function reportSteps() {
+  return [
+    { description: 'They refused to register my newborn son at the registry.' },
+    {
+      municipality: localCode('municipality', 'peje'),
+      incidentDate: '2026-02-03',
+      primaryArea: 'health',
+    },
+    { perpetratorKind: 'school', grounds: 'discrimination' },
+  ];
+}

@@ -656,14 +656,7 @@ describe('The institution directory', () => {
           },
         });
         // The referral waits for the change (its read of the contact point is FOR SHARE)...
-        await until(async () => {
-          const [{ n }] = await rows<{ n: number }>(
-            server,
-            `SELECT count(*)::int AS n FROM pg_stat_activity
-             WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-          );
-          return n > 0;
-        }, 'the referral to wait for the contact point change');
+        await untilWaitingOnLock(server, 'the referral to wait for the contact point change');
         await runner.commitTransaction();
         // ...and then judges the contact point as changed: no longer offered.
         const answer = await sent;
@@ -918,14 +911,7 @@ describe('The institution directory', () => {
           url: `/api/v1/directory/contact-points/${pointId}/end`,
           headers: { ...team.as.admin.headers, 'accept-language': 'en' },
         });
-        await until(async () => {
-          const [{ n }] = await rows<{ n: number }>(
-            server,
-            `SELECT count(*)::int AS n FROM pg_stat_activity
-             WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-          );
-          return n > 0;
-        }, 'the end to wait for the edit under way');
+        await untilWaitingOnLock(server, 'the end to wait for the edit under way');
         // The edit goes on to the row and commits; the end follows it.
         await runner.query(`SELECT id FROM institution_contact_points WHERE id = $1 FOR UPDATE`, [
           pointId,
@@ -1233,3 +1219,15 @@ describe('The institution directory', () => {
     });
   });
 });
+
+/** Until a statement of the test database waits for a lock another transaction holds. */
+async function untilWaitingOnLock(server: TestServer, what: string): Promise<void> {
+  await until(async () => {
+    const [{ n }] = await rows<{ n: number }>(
+      server,
+      `SELECT count(*)::int AS n FROM pg_stat_activity
+       WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+    );
+    return n > 0;
+  }, what);
+}
