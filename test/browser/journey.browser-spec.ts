@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { installationTimeZone, kosovoDate, kosovoYear } from '@app/core';
+import { installationTimeZone, installationDate, installationYear } from '@app/core';
 import { addContactPoint } from '../support/case-workflow';
 import { TestStaff, createStaff } from '../support/staff';
 import {
@@ -38,7 +38,7 @@ const SUMMARY =
   'Roma pupils seated apart and given no books in a Prizren primary school; reporter confirms two witnesses.';
 
 /** `YYYY-MM-DDTHH:mm` now in Kosovo, as a `datetime-local` field takes it. */
-function kosovoWallTimeNow(now: Date): string {
+function installationWallTimeNow(now: Date): string {
   const parts = new Intl.DateTimeFormat('sv-SE', {
     timeZone: installationTimeZone(),
     year: 'numeric',
@@ -145,7 +145,7 @@ describe('the journey of a case, in a real browser', () => {
     await reporter.fill('#f-description', DESCRIPTION);
     await next();
     await reporter.selectOption('#f-municipality', 'prizren');
-    await reporter.fill('#f-incidentDate', daysAfter(kosovoDate(server.clock.now()), -3));
+    await reporter.fill('#f-incidentDate', daysAfter(installationDate(server.clock.now()), -3));
     await reporter.check('input[name=primaryArea][value=education]');
     await next();
     await reporter.selectOption('#f-perpetratorKind', 'school');
@@ -270,7 +270,7 @@ describe('the journey of a case, in a real browser', () => {
   it('4. the expert puts the case on a meeting agenda; a Technical Group member reads it without identity; the administrator records attendance and a referral', async () => {
     // The administrator plans the meeting for today.
     await go(adminPage, server.url('/staff/meetings'));
-    await adminPage.fill('#scheduledAt', kosovoWallTimeNow(server.clock.now()));
+    await adminPage.fill('#scheduledAt', installationWallTimeNow(server.clock.now()));
     await adminPage.fill('#place', 'Zyra për Qeverisje të Mirë, Prishtinë');
     await submit(adminPage.locator('form[action="/staff/meetings"] button[type=submit]'));
     state.meetingId = /\/staff\/meetings\/([0-9a-f-]{36})/.exec(adminPage.url())?.[1] ?? '';
@@ -346,7 +346,7 @@ describe('the journey of a case, in a real browser', () => {
       .fill('A primary school seats the Roma pupils of one grade apart from the other pupils.');
     await referral
       .locator('input[name=responseDueDate]')
-      .fill(daysAfter(kosovoDate(server.clock.now()), 30));
+      .fill(daysAfter(installationDate(server.clock.now()), 30));
     await referral.locator('select[name=contactPointId]').selectOption(contactPointId);
     await submit(decision.locator('button[type=submit]'));
     expect(new URL(adminPage.url()).search).toBe('?done=decision');
@@ -361,7 +361,7 @@ describe('the journey of a case, in a real browser', () => {
   });
 
   it("5. the public statistics page shows the case in this year's figures", async () => {
-    const year = String(kosovoYear(server.clock.now()));
+    const year = String(installationYear(server.clock.now()));
     await go(reporter, server.url('/statistics?lang=sq'));
     expect(await reporter.getAttribute('html', 'lang')).toBe('sq');
     // The yearly summary table (the first tables are the charts' own, of one column each).

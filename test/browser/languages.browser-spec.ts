@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LOCALES, Locale, kosovoDate } from '@app/core';
+import { LOCALES, Locale, installationDate } from '@app/core';
 import { submitReport, validReport } from '../cases/case-fixtures';
 import { assignedCase, makeTeam, outboxOf, referral, step } from '../workflow/workflow-fixtures';
 import {
@@ -87,7 +87,7 @@ describe('public pages in Romani and Serbian Cyrillic', () => {
   }
 
   function threeDaysAgo(): string {
-    const d = new Date(`${kosovoDate(server.clock.now())}T12:00:00Z`);
+    const d = new Date(`${installationDate(server.clock.now())}T12:00:00Z`);
     d.setUTCDate(d.getUTCDate() - 3);
     return d.toISOString().slice(0, 10);
   }

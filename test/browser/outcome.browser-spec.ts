@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { AxeResults } from 'axe-core';
 import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { kosovoDate } from '@app/core';
+import { installationDate } from '@app/core';
 import { submitReport, validReport } from '../cases/case-fixtures';
 import { assignCase, transition } from '../support/case-workflow';
 import { pdfText } from '../support/pdf-text';
@@ -97,7 +97,7 @@ describe('the receipt and the outcome, on a phone', () => {
    */
   async function fileReport(page: Page): Promise<{ reference: string; code: string }> {
     await page.goto(server.url('/report?lang=en'));
-    const date = new Date(`${kosovoDate(server.clock.now())}T12:00:00Z`);
+    const date = new Date(`${installationDate(server.clock.now())}T12:00:00Z`);
     date.setUTCDate(date.getUTCDate() - 2);
     // The report step by step: what, where and when, who, about you, contact, evidence, check.
     const next = () => submit(page.locator('form.report-step button[value=next]'));

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
-import { kosovoDate } from '@app/core';
+import { installationDate } from '@app/core';
 import { submitReport, validReport } from '../cases/case-fixtures';
 import {
   BrowserServer,
@@ -49,7 +49,7 @@ describe('public pages in a real browser', () => {
   }
 
   function threeDaysAgo(): string {
-    const d = new Date(`${kosovoDate(server.clock.now())}T12:00:00Z`);
+    const d = new Date(`${installationDate(server.clock.now())}T12:00:00Z`);
     d.setUTCDate(d.getUTCDate() - 3);
     return d.toISOString().slice(0, 10);
   }

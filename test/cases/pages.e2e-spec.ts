@@ -587,7 +587,7 @@ describe('The public pages', () => {
 });
 
 /** The steps of a report up to "about you", in the installation's own codes. */
-function reportSteps() {
+function reportSteps(): Record<string, string>[] {
   return [
     { description: 'They refused to register my newborn son at the registry.' },
     {

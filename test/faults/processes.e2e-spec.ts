@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { AppConfig, kosovoYear } from '@app/core';
+import { AppConfig, installationYear } from '@app/core';
 import { identifiedReport } from '../cases/case-fixtures';
 import { TestRedis } from '../support/redis-server';
 import { ServerProcess, spawnServerProcess } from '../support/server-process';
@@ -143,7 +143,7 @@ describe('Two servers and two workers at once', () => {
     expect(new Set(recipients).size).toBe(total);
 
     // References of the year: exactly 1..N, each once.
-    const year = kosovoYear(new Date());
+    const year = installationYear(new Date());
     const rows = (await data.query(`SELECT seq FROM cases WHERE year = $1 ORDER BY seq`, [
       year,
     ])) as { seq: number }[];

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { kosovoDate } from '@app/core';
+import { installationDate } from '@app/core';
 import { StaffLogin, TestStaff, createStaff, loginAs } from '../support/staff';
 import type { TestServer } from '../support/test-server';
 import { rows, submitReport, validReport } from '../cases/case-fixtures';
@@ -150,7 +150,7 @@ export async function holdMeeting(
 
 /** A response due date a month from the server's today (Kosovo time). */
 export function dueDate(server: TestServer, days = 30): string {
-  return kosovoDate(new Date(server.clock.now().getTime() + days * 86_400_000));
+  return installationDate(new Date(server.clock.now().getTime() + days * 86_400_000));
 }
 
 export async function caseStatus(server: TestServer, caseId: string): Promise<string> {

@@ -1,6 +1,6 @@
 import { ClockChecksService } from '@app/cases';
 import { StatisticsRecompute } from '@app/statistics';
-import { addCalendarDays, fromKosovoWallClock, kosovoDate } from '@app/core';
+import { addCalendarDays, fromKosovoWallClock, installationDate } from '@app/core';
 import { DataSource } from 'typeorm';
 import { IDENTITY, csrfFrom, multipart } from '../cases/case-fixtures';
 import { localCode } from '../support/country-codes';
@@ -24,7 +24,7 @@ import {
 } from './workflow-fixtures';
 
 /** 10:00 in the installation's time zone on a calendar day. */
-function kosovoMorning(day: string, hour = 10): Date {
+function installationMorning(day: string, hour = 10): Date {
   const [y, m, d] = day.split('-').map(Number);
   return fromKosovoWallClock(y, m, d, hour);
 }
@@ -57,7 +57,7 @@ describe('Case clocks', () => {
   const day = (n: number) => addCalendarDays(monday, n);
 
   async function moveTo(target: string): Promise<void> {
-    const ms = kosovoMorning(target).getTime() - server.clock.now().getTime();
+    const ms = installationMorning(target).getTime() - server.clock.now().getTime();
     if (ms > 0) server.clock.advance(ms);
     // Days passed: the staff sign in again, as they would.
     team.as.admin = await loginAs(server, team.admin);
@@ -120,7 +120,7 @@ describe('Case clocks', () => {
   beforeAll(async () => {
     server = await startWorkflowServer(CLOCK_ENV);
     // The next Monday at least 8 days from now, so the test never depends on the real date.
-    let candidate = addCalendarDays(kosovoDate(server.clock.now()), 8);
+    let candidate = addCalendarDays(installationDate(server.clock.now()), 8);
     while (new Date(`${candidate}T12:00:00Z`).getUTCDay() !== 1) {
       candidate = addCalendarDays(candidate, 1);
     }
@@ -425,8 +425,8 @@ describe('Case clocks', () => {
       expect((await clocksOf(assigned.id))[2].due_day).toBe(day(17));
 
       // Wednesday: one working day before the due date.
-      await checkEverywhere(kosovoMorning(day(16), 8));
-      await checkEverywhere(kosovoMorning(day(16), 9));
+      await checkEverywhere(installationMorning(day(16), 8));
+      await checkEverywhere(installationMorning(day(16), 9));
       const soon = await staffMail('clock_due_soon_staff');
       expect(soon.filter((m) => m.case_id === assigned.id)).toHaveLength(1);
       expect(soon.find((m) => m.case_id === assigned.id)!.params).toEqual({
@@ -441,8 +441,8 @@ describe('Case clocks', () => {
 
       // The next Monday: past due. Thursday 3 working days after Monday, the paused case
       // stopped waiting (CLOCK_REPORTER_WAIT_DAYS=3) and runs again.
-      await checkEverywhere(kosovoMorning(day(21), 8));
-      await checkEverywhere(kosovoMorning(day(21), 9));
+      await checkEverywhere(installationMorning(day(21), 8));
+      await checkEverywhere(installationMorning(day(21), 9));
       const overdue = await staffMail('clock_overdue_staff');
       expect(overdue.filter((m) => m.case_id === assigned.id)).toHaveLength(1);
       const history = await clockEventsOf(assigned.id);
@@ -456,7 +456,7 @@ describe('Case clocks', () => {
       expect(digests[0].params.listUrl).toContain('/staff/cases?due=overdue');
 
       // Another run the same day writes nothing new.
-      await checkEverywhere(kosovoMorning(day(21), 10));
+      await checkEverywhere(installationMorning(day(21), 10));
       expect(await staffMail('clock_overdue_staff')).toHaveLength(overdue.length);
       expect(await staffMail('clock_digest_staff')).toHaveLength(1);
       expect(await staffMail('clock_due_soon_staff')).toHaveLength(soon.length);

@@ -1,5 +1,5 @@
 import type { LightMyRequestResponse } from 'fastify';
-import { FieldCipher, kosovoDate } from '@app/core';
+import { FieldCipher, installationDate } from '@app/core';
 import { StaffLogin, TestStaff, createStaff, loginAs } from '../support/staff';
 import { TestServer, startTestServer } from '../support/test-server';
 import { identifiedReport, rows, submitReport } from '../cases/case-fixtures';
@@ -90,7 +90,7 @@ export async function step(
 
 /** YYYY-MM-DD `days` after today (Kosovo time), by the server's clock. */
 export function daysFromNow(server: TestServer, days: number): string {
-  return kosovoDate(new Date(server.clock.now().getTime() + days * 86_400_000));
+  return installationDate(new Date(server.clock.now().getTime() + days * 86_400_000));
 }
 
 export function referral(server: TestServer, overrides: Record<string, unknown> = {}) {

@@ -15,7 +15,7 @@ import type { Client } from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { ANY, NOT_STATED, OUTCOME_STATUSES, UNSPECIFIED, daysToOutcome } from '@app/statistics';
 import { CASE_STATUSES, CLOCK_STAGES } from '@app/cases';
-import { kosovoYear } from '@app/core';
+import { installationYear } from '@app/core';
 
 export interface TallyCodes {
   community: readonly string[];
@@ -118,7 +118,7 @@ export class SummaryTally {
     if (!known) {
       const instant = new Date(hour * HOUR);
       // The day as daysToOutcome counts it: days from a fixed instant on the Kosovo calendar.
-      known = { year: kosovoYear(instant), day: daysToOutcome(new Date(0), instant) };
+      known = { year: installationYear(instant), day: daysToOutcome(new Date(0), instant) };
       this.hours.set(hour, known);
     }
     return known;

@@ -72,13 +72,13 @@ function wallClockFormat(zone: string): Intl.DateTimeFormat {
 }
 
 /** Calendar date (YYYY-MM-DD) of an instant in the installation's (or the given) time zone. */
-export function kosovoDate(instant: Date, zone = installationTimeZone()): string {
+export function installationDate(instant: Date, zone = installationTimeZone()): string {
   return dateFormat(zone).format(instant);
 }
 
 /** The statistical year of an instant: its year in the installation's time zone. */
-export function kosovoYear(instant: Date, zone = installationTimeZone()): number {
-  return Number(kosovoDate(instant, zone).slice(0, 4));
+export function installationYear(instant: Date, zone = installationTimeZone()): number {
+  return Number(installationDate(instant, zone).slice(0, 4));
 }
 
 export interface WallClock {
@@ -91,7 +91,7 @@ export interface WallClock {
 }
 
 /** What a clock on a wall in the installation's (or the given) time zone shows at an instant. */
-export function kosovoWallClock(instant: Date, zone = installationTimeZone()): WallClock {
+export function installationWallClock(instant: Date, zone = installationTimeZone()): WallClock {
   const parts = Object.fromEntries(
     wallClockFormat(zone)
       .formatToParts(instant)
@@ -109,15 +109,15 @@ export function kosovoWallClock(instant: Date, zone = installationTimeZone()): W
 }
 
 /** Milliseconds the zone's wall-clock time is ahead of UTC at an instant. */
-function kosovoOffsetMs(instant: number, zone: string): number {
-  const w = kosovoWallClock(new Date(instant), zone);
+function installationOffsetMs(instant: number, zone: string): number {
+  const w = installationWallClock(new Date(instant), zone);
   const wall = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
 /**
  * The instant a wall-clock time of the installation's time zone names (month 1-12). A time skipped by the spring change
- * does not exist: it comes back an hour later, so check with kosovoWallClock where that matters.
+ * does not exist: it comes back an hour later, so check with installationWallClock where that matters.
  */
 export function fromKosovoWallClock(
   year: number,
@@ -131,17 +131,17 @@ export function fromKosovoWallClock(
 ): Date {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   // Near a daylight-saving change the first guess can be an hour off.
-  const guess = wall - kosovoOffsetMs(wall, zone);
-  return new Date(wall - kosovoOffsetMs(guess, zone));
+  const guess = wall - installationOffsetMs(wall, zone);
+  return new Date(wall - installationOffsetMs(guess, zone));
 }
 
 /** "2025-03-01 14:30" (or with seconds) in the installation's time, as staff read times. */
-export function kosovoDateTime(
+export function installationDateTime(
   instant: Date,
   withSeconds = false,
   zone = installationTimeZone(),
 ): string {
-  const w = kosovoWallClock(instant, zone);
+  const w = installationWallClock(instant, zone);
   const two = (n: number) => String(n).padStart(2, '0');
   const time = `${two(w.hour)}:${two(w.minute)}${withSeconds ? `:${two(w.second)}` : ''}`;
   return `${w.year}-${two(w.month)}-${two(w.day)} ${time}`;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, kosovoYear } from '../clock/clock';
+import { Clock, installationYear } from '../clock/clock';
 import {
   PROFILE_TAXONOMY_KINDS,
   profileContactRows,
@@ -71,7 +71,7 @@ export class CountryProfileApplication implements OnModuleInit {
       const switchedFrom = await this.recordCountry(manager);
       const taxonomy = await this.applyTaxonomy(manager);
       const contactsSeeded = await this.seedContacts(manager);
-      const year = kosovoYear(this.clock.now(), this.profile.timeZone);
+      const year = installationYear(this.clock.now(), this.profile.timeZone);
       const holidayYearsSeeded = await this.seedHolidayYears(manager, [year, year + 1]);
       return {
         country: this.profile.code,

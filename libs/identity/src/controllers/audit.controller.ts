@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { Page, StaffAccess, kosovoDateTime, requestLocale } from '@app/core';
+import { Page, StaffAccess, installationDateTime, requestLocale } from '@app/core';
 import { TaxonomyService } from '@app/taxonomy';
 import { KNOWN_AUDIT_ACTIONS } from '../domain/audit-actions';
 import { KNOWN_AUDIT_SUBJECTS, auditDetailsText, auditSubjectLabel } from '../domain/audit-labels';
@@ -52,7 +52,7 @@ export class AuditController {
       staffOptions: staff.map((s) => ({ id: s.id, name: s.name })),
       items: result.items.map((item) => ({
         ...item,
-        atText: kosovoDateTime(item.at, true),
+        atText: installationDateTime(item.at, true),
         subjectLabel: item.subjectType ? auditSubjectLabel(item.subjectType, locale) : null,
         detailsText: auditDetailsText(item.details, locale, taxonomyLabel),
       })),

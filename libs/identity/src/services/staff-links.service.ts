@@ -8,7 +8,7 @@ import {
   Clock,
   FieldError,
   ValidationFailedError,
-  kosovoDateTime,
+  installationDateTime,
 } from '@app/core';
 import { NotificationOutbox } from '@app/notifications';
 import { passwordProblems } from '../domain/password-policy';
@@ -78,7 +78,7 @@ export class StaffLinks {
     });
     const url = `${this.config.app.publicUrl.replace(/\/+$/, '')}${PATHS[purpose]}/${token}`;
     if (options.email !== false) {
-      const expires = kosovoDateTime(expiresAt);
+      const expires = installationDateTime(expiresAt);
       await this.outbox.add(manager, [
         purpose === 'invitation'
           ? {

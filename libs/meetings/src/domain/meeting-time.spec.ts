@@ -1,5 +1,5 @@
-import { kosovoDateTime } from '@app/core';
-import { kosovoWallTime, parseMeetingTime } from './meeting-time';
+import { installationDateTime } from '@app/core';
+import { installationWallTime, parseMeetingTime } from './meeting-time';
 
 describe('Meeting time', () => {
   it('reads a wall-clock time as Kosovo time, in winter and in summer', () => {
@@ -26,7 +26,7 @@ describe('Meeting time', () => {
 
   it('shows an instant in Kosovo time', () => {
     const instant = new Date('2026-12-31T23:30:00Z');
-    expect(kosovoDateTime(instant)).toBe('2027-01-01 00:30');
-    expect(kosovoWallTime(instant)).toBe('2027-01-01T00:30');
+    expect(installationDateTime(instant)).toBe('2027-01-01 00:30');
+    expect(installationWallTime(instant)).toBe('2027-01-01T00:30');
   });
 });

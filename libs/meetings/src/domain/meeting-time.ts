@@ -1,4 +1,4 @@
-import { fromKosovoWallClock, kosovoDateTime, kosovoWallClock } from '@app/core';
+import { fromKosovoWallClock, installationDateTime, installationWallClock } from '@app/core';
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -16,7 +16,7 @@ export function parseMeetingTime(value: string): Date | null {
   if (!m) return null;
   const [year, month, day, hour, minute] = m.slice(1, 6).map(Number);
   const instant = fromKosovoWallClock(year, month, day, hour, minute);
-  const p = kosovoWallClock(instant);
+  const p = installationWallClock(instant);
   const same =
     p.year === year && p.month === month && p.day === day && p.hour === hour && p.minute === minute;
   // A wall time that does not exist (skipped by the spring change) is refused.
@@ -24,6 +24,6 @@ export function parseMeetingTime(value: string): Date | null {
 }
 
 /** The `datetime-local` value of an instant, in Kosovo time (to fill a form again). */
-export function kosovoWallTime(instant: Date): string {
-  return kosovoDateTime(instant).replace(' ', 'T');
+export function installationWallTime(instant: Date): string {
+  return installationDateTime(instant).replace(' ', 'T');
 }

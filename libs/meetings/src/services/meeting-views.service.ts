@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
-import { APP_CONFIG, AppConfig, Locale, kosovoDate, kosovoDateTime } from '@app/core';
+import { APP_CONFIG, AppConfig, Locale, installationDate, installationDateTime } from '@app/core';
 import { AgendaCaseFact, AgendaCaseFacts } from '@app/cases';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyKind, TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
@@ -191,7 +191,7 @@ export class MeetingViews {
             authorName: names.get(c.authorId) ?? '',
             body: c.body,
             createdAt: c.createdAt.toISOString(),
-            createdLocal: kosovoDateTime(c.createdAt),
+            createdLocal: installationDateTime(c.createdAt),
           })),
       };
     });
@@ -210,7 +210,7 @@ export class MeetingViews {
             text: meeting.minutesText,
             approvedAt: meeting.minutesApprovedAt?.toISOString() ?? null,
             approvedLocal: meeting.minutesApprovedAt
-              ? kosovoDateTime(meeting.minutesApprovedAt)
+              ? installationDateTime(meeting.minutesApprovedAt)
               : null,
             approvedBy: meeting.minutesApprovedBy
               ? (names.get(meeting.minutesApprovedBy) ?? null)
@@ -224,7 +224,7 @@ export class MeetingViews {
     return {
       id: meeting.id,
       scheduledAt: meeting.scheduledAt.toISOString(),
-      scheduledLocal: kosovoDateTime(meeting.scheduledAt),
+      scheduledLocal: installationDateTime(meeting.scheduledAt),
       place: meeting.place,
       onlineLink: meeting.onlineLink,
       status: meeting.status,
@@ -270,7 +270,7 @@ export class MeetingViews {
       municipality: label('municipality', row.municipality),
       perpetratorKind: label('perpetrator_kind', row.perpetratorKind),
       incidentDate: row.incidentDate,
-      submittedOn: kosovoDate(row.submittedAt),
+      submittedOn: installationDate(row.submittedAt),
     };
   }
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, kosovoDate, kosovoDateTime } from '@app/core';
+import { APP_CONFIG, AppConfig, Clock, installationDate, installationDateTime } from '@app/core';
 import { AuditLog, StaffDirectory, StaffPrincipal } from '@app/identity';
 import { NotificationOutbox } from '@app/notifications';
 import { MeetingPermissions } from '../domain/meeting-permissions';
@@ -95,7 +95,7 @@ export class MeetingsService extends MeetingCommandService {
           locale: member.locale,
           to: member.email,
           params: {
-            meetingDate: kosovoDateTime(meeting.scheduledAt),
+            meetingDate: installationDateTime(meeting.scheduledAt),
             meetingUrl: `${this.config.app.publicUrl.replace(/\/$/, '')}/staff/meetings/${meetingId}/agenda`,
           },
         })),
@@ -117,9 +117,9 @@ export class MeetingsService extends MeetingCommandService {
       const meeting = await this.lockMeeting(manager, meetingId);
       this.requireStep(meeting, 'held');
       const now = this.clock.now();
-      if (kosovoDate(now) < kosovoDate(meeting.scheduledAt)) {
+      if (installationDate(now) < installationDate(meeting.scheduledAt)) {
         throw new MeetingConflictError('meeting_not_yet_due', meeting.status, {
-          date: kosovoDate(meeting.scheduledAt),
+          date: installationDate(meeting.scheduledAt),
         });
       }
       if (!(await manager.exists(MeetingAttendance, { where: { meetingId } }))) {

@@ -2,7 +2,7 @@ import {
   DEFAULT_LOCALE,
   Locale,
   installationTimeZone,
-  kosovoDate,
+  installationDate,
   writtenMessage,
 } from '@app/core';
 import { MAIL_TEMPLATES, MailTemplate, RecipientKind } from './mail-templates';
@@ -107,7 +107,7 @@ export function formatMailDate(value: string): string {
   if (day) return `${day[3]}.${day[2]}.${day[1]}`;
   const instant = new Date(value);
   if (/^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(instant.getTime())) {
-    const [y, m, d] = kosovoDate(instant).split('-');
+    const [y, m, d] = installationDate(instant).split('-');
     const time = timeFormat(installationTimeZone()).format(instant);
     return `${d}.${m}.${y} ${time}`;
   }

@@ -1,5 +1,5 @@
 import { FINAL_STATUSES, type CaseStatus, isFinalStatus } from '@app/cases';
-import { kosovoDate, kosovoYear } from '@app/core';
+import { installationDate, installationYear } from '@app/core';
 import { ANY, CounterDelta, OutcomeDaysDelta, scopesOfCase } from './counter-key';
 import { daysToOutcome } from './outcome-days';
 
@@ -159,7 +159,7 @@ export function statusChangeDeltas(c: CaseFacts, change: StatusChange): Deltas {
       );
     }
     counters.push(
-      ...inEveryScope(c, kosovoYear(change.at), [
+      ...inEveryScope(c, installationYear(change.at), [
         { dimension: 'outcome', key: change.to, metric: 'decided', delta: 1 },
       ]),
     );
@@ -186,7 +186,7 @@ export function referralsSentDeltas(
   referrals: readonly SentReferral[],
 ): CounterDelta[] {
   return referrals.flatMap((r) => [
-    ...inEveryScope(c, kosovoYear(r.sentAt), [
+    ...inEveryScope(c, installationYear(r.sentAt), [
       { dimension: 'referral', key: r.institutionCode, metric: 'sent', delta: 1 },
     ]),
     ...(r.firstToInstitution
@@ -209,7 +209,7 @@ export interface AnsweredReferral {
 }
 
 export function isOnTime(responseDueDate: string, answeredAt: Date): boolean {
-  return kosovoDate(answeredAt) <= responseDueDate;
+  return installationDate(answeredAt) <= responseDueDate;
 }
 
 /** An institution's answer, in the year the referral was sent: on time or late, and its outcome. */
@@ -217,7 +217,7 @@ export function referralAnsweredDeltas(c: CaseFacts, answer: AnsweredReferral): 
   const timeliness = isOnTime(answer.responseDueDate, answer.answeredAt)
     ? 'answered_on_time'
     : 'answered_late';
-  return inEveryScope(c, kosovoYear(answer.sentAt), [
+  return inEveryScope(c, installationYear(answer.sentAt), [
     { dimension: 'referral', key: answer.institutionCode, metric: timeliness, delta: 1 },
     { dimension: 'referral', key: answer.institutionCode, metric: answer.outcome, delta: 1 },
   ]);

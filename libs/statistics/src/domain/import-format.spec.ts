@@ -1,4 +1,4 @@
-import { kosovoDate } from '@app/core';
+import { installationDate } from '@app/core';
 import { ImportCodes } from './import-format';
 import { readCsvImport, readJsonImport } from './import-reading';
 import { parseImportInstant, validateImport } from './import-validation';
@@ -33,7 +33,7 @@ describe('import format', () => {
       '2024-07-01T06:00:00.000Z',
     );
     const dateOnly = parseImportInstant('2024-12-31')!;
-    expect(kosovoDate(dateOnly)).toBe('2024-12-31');
+    expect(installationDate(dateOnly)).toBe('2024-12-31');
     expect(parseImportInstant('2024-02-30')).toBeNull();
     expect(parseImportInstant('31.12.2024')).toBeNull();
   });

@@ -1,6 +1,6 @@
 import { FINAL_STATUSES } from '@app/cases';
 import { NOT_RECORDED } from './case-deltas';
-import { fromKosovoWallClock, kosovoDate, kosovoYear } from '@app/core';
+import { fromKosovoWallClock, installationDate, installationYear } from '@app/core';
 import {
   CaseColumn,
   IMPORT_STATUSES,
@@ -82,7 +82,7 @@ export function validateImport(raw: RawImport, codes: ImportCodes, now: Date): V
     problems.push({ source: 'cases', line: 0, column: null, code: 'too_many_rows' });
     return { cases, meetings, problems };
   }
-  const today = kosovoDate(now);
+  const today = installationDate(now);
   const seenReferences = new Set<string>();
 
   for (const record of raw.cases) {
@@ -116,7 +116,7 @@ export function validateImport(raw: RawImport, codes: ImportCodes, now: Date): V
     const submittedText = required('submitted_at');
     if (submittedText) {
       submittedAt = parseImportInstant(submittedText);
-      if (!submittedAt || kosovoYear(submittedAt) < 2000) add('submitted_at', 'invalid_date');
+      if (!submittedAt || installationYear(submittedAt) < 2000) add('submitted_at', 'invalid_date');
       else if (submittedAt.getTime() > now.getTime()) add('submitted_at', 'in_future');
     }
 
@@ -137,13 +137,13 @@ export function validateImport(raw: RawImport, codes: ImportCodes, now: Date): V
       add('referral_institutions', 'unknown_code');
     }
 
-    let incidentDate = submittedAt ? kosovoDate(submittedAt) : '';
+    let incidentDate = submittedAt ? installationDate(submittedAt) : '';
     const incidentText = text('incident_date');
     if (incidentText) {
       const match = DATE_ONLY.exec(incidentText);
       if (!match || !validCalendarDate(Number(match[1]), Number(match[2]), Number(match[3]))) {
         add('incident_date', 'invalid_date');
-      } else if (submittedAt && incidentText > kosovoDate(submittedAt)) {
+      } else if (submittedAt && incidentText > installationDate(submittedAt)) {
         add('incident_date', 'in_future');
       } else incidentDate = incidentText;
     }
@@ -161,9 +161,9 @@ export function validateImport(raw: RawImport, codes: ImportCodes, now: Date): V
       else {
         outcomeAt = parseImportInstant(outcomeText);
         if (!outcomeAt) add('outcome_date', 'invalid_date');
-        else if (kosovoDate(outcomeAt) > today) {
+        else if (installationDate(outcomeAt) > today) {
           add('outcome_date', 'in_future');
-        } else if (submittedAt && kosovoDate(outcomeAt) < kosovoDate(submittedAt)) {
+        } else if (submittedAt && installationDate(outcomeAt) < installationDate(submittedAt)) {
           add('outcome_date', 'before_submission');
         }
         // A date alone on the day of submission must not come before the submission time.
@@ -191,7 +191,7 @@ export function validateImport(raw: RawImport, codes: ImportCodes, now: Date): V
       line: record.line,
       originalReference,
       submittedAt,
-      year: kosovoYear(submittedAt),
+      year: installationYear(submittedAt),
       community: community!,
       primaryArea: primaryArea!,
       municipality: municipality!,
@@ -209,7 +209,7 @@ export function validateImport(raw: RawImport, codes: ImportCodes, now: Date): V
   }
 
   const seenYears = new Set<number>();
-  const currentYear = kosovoYear(now);
+  const currentYear = installationYear(now);
   for (const record of raw.meetings) {
     let ok = true;
     const add = (column: string | null, code: ImportProblemCode) => {

@@ -1,4 +1,4 @@
-import { kosovoDate } from '@app/core';
+import { installationDate } from '@app/core';
 
 const DAY_MS = 86_400_000;
 
@@ -7,8 +7,8 @@ const DAY_MS = 86_400_000;
  * it came in took 0 days), so the figure does not depend on the hour or on summer time.
  */
 export function daysToOutcome(submittedAt: Date, decidedAt: Date): number {
-  const from = Date.parse(`${kosovoDate(submittedAt)}T00:00:00Z`);
-  const to = Date.parse(`${kosovoDate(decidedAt)}T00:00:00Z`);
+  const from = Date.parse(`${installationDate(submittedAt)}T00:00:00Z`);
+  const to = Date.parse(`${installationDate(decidedAt)}T00:00:00Z`);
   return Math.max(0, Math.round((to - from) / DAY_MS));
 }
 

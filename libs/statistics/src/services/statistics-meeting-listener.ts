@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { kosovoYear } from '@app/core';
+import { installationYear } from '@app/core';
 import type { MeetingEventListener, MeetingHeldEvent } from '@app/meetings';
 import { ALL_SCOPE } from '../domain/counter-key';
 import { applyDeltas } from './counter-store';
@@ -14,7 +14,7 @@ export class StatisticsMeetingListener implements MeetingEventListener {
     await applyDeltas(manager, [
       {
         scope: ALL_SCOPE,
-        year: kosovoYear(event.scheduledAt),
+        year: installationYear(event.scheduledAt),
         dimension: 'meetings',
         key: 'all',
         metric: 'held',

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Locale, kosovoDate, translate } from '@app/core';
+import { Locale, installationDate, translate } from '@app/core';
 import { StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { Bar, bars } from '../domain/chart';
@@ -209,7 +209,7 @@ export class StatisticsPages {
         .filter((y) => y.publishedAt !== null)
         .map((y) => ({
           year: y.year,
-          date: kosovoDate(new Date(y.publishedAt!)),
+          date: installationDate(new Date(y.publishedAt!)),
           changes: (y.changesSincePublished ?? []).map((d) => ({
             figure: `${labels.section(d.section)}${d.code === 'all' ? '' : ` – ${labels.code(d.section, d.code)}`}`,
             published: d.published,
@@ -302,7 +302,7 @@ export class StatisticsPages {
       ...data.years.map((y) => ({
         label: String(y.year),
         year: y.year,
-        publishedAt: y.publishedAt ? kosovoDate(new Date(y.publishedAt)) : null,
+        publishedAt: y.publishedAt ? installationDate(new Date(y.publishedAt)) : null,
         figures: y.figures,
       })),
       { label: t('statistics.all_years'), year: null, publishedAt: null, figures: data.allYears },

@@ -12,8 +12,8 @@ import {
   FieldError,
   installationTimeZone,
   ValidationFailedError,
-  kosovoDate,
-  kosovoYear,
+  installationDate,
+  installationYear,
 } from '@app/core';
 import { CLOCK_STAGES, CaseStatisticsSource, ClockStage } from '@app/cases';
 import { TaxonomyService, TaxonomySnapshot } from '@app/taxonomy';
@@ -318,7 +318,7 @@ export class StatisticsService {
 
   /** The statistical year now (Kosovo time). */
   currentYear(): number {
-    return kosovoYear(this.clock.now());
+    return installationYear(this.clock.now());
   }
 
   /** Years with published snapshots, newest first. */
@@ -521,7 +521,7 @@ export class StatisticsService {
   ): Promise<Map<number, Record<string, number>>> {
     const rows = await this.cases.overdueReferrals({
       timeZone: installationTimeZone(),
-      today: kosovoDate(this.clock.now()),
+      today: installationDate(this.clock.now()),
       from,
       to,
       community: filter.community,

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, Clock, Locale, kosovoDate, translate } from '@app/core';
+import { APP_CONFIG, AppConfig, Clock, Locale, installationDate, translate } from '@app/core';
 import { displayDate, displayDateTime } from '../../common/domain/display-date';
 import { ClockHistoryLine, clockHistoryText } from '../domain/clock-history';
 import { CaseClockEvent } from '../entities/case-clock-event.entity';
@@ -43,7 +43,7 @@ export class CaseClockFacts {
 
   /** An SQL condition on the case alias `c` and its parameters. */
   async dueCondition(due: DueFilter): Promise<[string, Record<string, string>]> {
-    const today = kosovoDate(this.clock.now());
+    const today = installationDate(this.clock.now());
     const running = `EXISTS (SELECT 1 FROM case_clocks k WHERE k.case_id = c.id
       AND k.stopped_at IS NULL AND k.paused_at IS NULL AND k.due_day`;
     if (due === 'overdue') return [`${running} < :clockToday)`, { clockToday: today }];
@@ -68,7 +68,7 @@ export class CaseClockFacts {
   /** Reads the running clock of a row with {@link runningClockColumns} (null: none runs). */
   async clockReader(): Promise<(row: RunningClockColumns) => RunningClock | null> {
     const calendar = await this.calendars.calendar();
-    const today = kosovoDate(this.clock.now());
+    const today = installationDate(this.clock.now());
     return (row) =>
       row.clock_stage === null
         ? null
@@ -90,7 +90,7 @@ export class CaseClockFacts {
       ) as Promise<{ case_id: string; stage: ClockStage; due_day: string; paused: boolean }[]>,
       this.calendars.calendar(),
     ]);
-    const today = kosovoDate(this.clock.now());
+    const today = installationDate(this.clock.now());
     return new Map(
       rows.map((r) => [
         r.case_id,

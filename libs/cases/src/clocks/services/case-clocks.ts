@@ -5,7 +5,7 @@ import {
   APP_CONFIG,
   AppConfig,
   WorkingCalendar,
-  kosovoDate,
+  installationDate,
   stageDueDay,
   stageWorkingDays,
 } from '@app/core';
@@ -55,7 +55,7 @@ export class CaseClocks {
     actor: HistoryActorKind = 'system',
   ): Promise<CaseClock> {
     const calendar = await this.calendars.calendar(manager);
-    const startDay = kosovoDate(at);
+    const startDay = installationDate(at);
     const targetDays = this.targets[stage];
     const clock = manager.create(CaseClock, {
       id: randomUUID(),
@@ -90,7 +90,7 @@ export class CaseClocks {
     const clock = await this.running(manager, row.id);
     if (!clock) return null;
     const calendar = await this.calendars.calendar(manager);
-    const stopDay = kosovoDate(at);
+    const stopDay = installationDate(at);
     this.foldPause(calendar, clock, stopDay);
     clock.stoppedAt = at;
     clock.stopDay = stopDay;
@@ -105,7 +105,7 @@ export class CaseClocks {
     const clock = await this.running(manager, row.id);
     if (!clock || clock.pausedAt) return null;
     clock.pausedAt = at;
-    clock.pausedDay = kosovoDate(at);
+    clock.pausedDay = installationDate(at);
     await this.save(manager, clock);
     await this.record(manager, row, clock, 'paused', at, actor);
     return clock;
@@ -119,7 +119,7 @@ export class CaseClocks {
     const clock = await this.running(manager, row.id);
     if (!clock?.pausedAt) return null;
     const calendar = await this.calendars.calendar(manager);
-    this.foldPause(calendar, clock, kosovoDate(at));
+    this.foldPause(calendar, clock, installationDate(at));
     await this.save(manager, clock);
     await this.record(manager, row, clock, 'resumed', at, actor);
     return clock;

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { APP_CONFIG, AppConfig, addCalendarDays, kosovoDate, translate } from '@app/core';
+import { APP_CONFIG, AppConfig, addCalendarDays, installationDate, translate } from '@app/core';
 import { StaffDirectory, StaffMember } from '@app/identity';
 import { NotificationOutbox, OutboxItem } from '@app/notifications';
 import { displayDate } from '../../common/domain/display-date';
@@ -54,7 +54,7 @@ export class ClockChecksService {
 
   /** Pauses longer than CLOCK_REPORTER_WAIT_DAYS end: the clock runs again without the answer. */
   private async endLongWaits(now: Date): Promise<number> {
-    const today = kosovoDate(now);
+    const today = installationDate(now);
     const wait = this.config.clocks.reporterWaitDays;
     // Working days are never more than calendar days: a cheap first cut in SQL.
     const latest = addCalendarDays(today, -wait);
@@ -79,7 +79,7 @@ export class ClockChecksService {
   }
 
   private async remind(now: Date, kind: Kind): Promise<number> {
-    const today = kosovoDate(now);
+    const today = installationDate(now);
     const before = this.config.clocks.reminderDaysBefore;
     if (kind === 'due_soon' && before === 0) return 0;
     let handled = 0;
@@ -170,7 +170,7 @@ export class ClockChecksService {
 
   /** One digest a day to the administrators, when anything is overdue. */
   private async digest(now: Date): Promise<number> {
-    const today = kosovoDate(now);
+    const today = installationDate(now);
     return this.dataSource.transaction(async (manager) => {
       const overdue = (await manager.query(
         `SELECT k.reference FROM case_clocks c JOIN cases k ON k.id = c.case_id

@@ -7,7 +7,7 @@ import {
   NotFoundError,
   ValidationFailedError,
   addCalendarDays,
-  kosovoYear,
+  installationYear,
 } from '@app/core';
 import { AuditLog, StaffPrincipal } from '@app/identity';
 import { PublicHoliday } from '../entities/public-holiday.entity';
@@ -28,7 +28,7 @@ export class PublicHolidaysService {
   ) {}
 
   currentYear(): number {
-    return kosovoYear(this.clock.now());
+    return installationYear(this.clock.now());
   }
 
   async list(year: number): Promise<{ day: string; name: string }[]> {

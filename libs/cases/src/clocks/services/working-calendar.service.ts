@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, CountryProfileApplication, WorkingCalendar, kosovoYear } from '@app/core';
+import { Clock, CountryProfileApplication, WorkingCalendar, installationYear } from '@app/core';
 
 /**
  * The working-day calendar as the `public_holidays` table has it now. Read per use, not cached:
@@ -20,7 +20,7 @@ export class WorkingCalendarService {
   ) {}
 
   async calendar(manager: EntityManager = this.dataSource.manager): Promise<WorkingCalendar> {
-    const year = kosovoYear(this.clock.now());
+    const year = installationYear(this.clock.now());
     if (year !== this.seededUpTo) {
       await this.country.ensureHolidayYear(year);
       await this.country.ensureHolidayYear(year + 1);

@@ -8,7 +8,7 @@ import {
   ValidationFailedError,
   csvLine,
   isUuid,
-  kosovoDate,
+  installationDate,
 } from '@app/core';
 import { AuditLog, StaffPrincipal } from '@app/identity';
 import { TaxonomyService, type TaxonomySnapshot } from '@app/taxonomy';
@@ -107,7 +107,7 @@ export class InstitutionDirectoryService {
   ) {}
 
   today(): string {
-    return kosovoDate(this.clock.now());
+    return installationDate(this.clock.now());
   }
 
   /** The contact points, filtered by institution and municipality, open ones first. */

@@ -10,7 +10,7 @@ import {
   Locale,
   RateLimiter,
   TooManyRequestsError,
-  kosovoYear,
+  installationYear,
 } from '@app/core';
 import { formatCaseReference } from '../domain/case-reference';
 import type { CaseSubmission } from '../domain/case-submission';
@@ -249,7 +249,7 @@ export class CaseIntakeService {
     const filedBy = options.filedBy ?? null;
     if (filedBy) await this.requireActiveMediator(manager, filedBy);
     const id = randomUUID();
-    const year = kosovoYear(now);
+    const year = installationYear(now);
     const seq = await this.counter.next(manager, year);
     const contact = submission.contact;
     const seal = (value: string | null | undefined) =>

@@ -1,7 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { Clock, FieldError, ValidationFailedError, kosovoDate, toFieldErrors } from '@app/core';
+import {
+  Clock,
+  FieldError,
+  ValidationFailedError,
+  installationDate,
+  toFieldErrors,
+} from '@app/core';
 import { KnownCodes, NOT_RECORDED, TaxonomyKind, TaxonomyService } from '@app/taxonomy';
 import { type CaseSubmission, EARLIEST_INCIDENT_DATE } from '../domain/case-submission';
 import { SubmitCaseDto } from '../dto/submit-case.dto';
@@ -132,6 +138,6 @@ export class CaseSubmissionValidator {
 
   async validate(body: unknown): Promise<CaseSubmission> {
     const knownCodes = await this.taxonomy.snapshot();
-    return validateCaseSubmission(body, { knownCodes, today: kosovoDate(this.clock.now()) });
+    return validateCaseSubmission(body, { knownCodes, today: installationDate(this.clock.now()) });
   }
 }

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Clock, equivalentCode, kosovoDate } from '@app/core';
+import { Clock, equivalentCode, installationDate } from '@app/core';
 import { formatReceiptCode } from '../domain/receipt-code';
 import { CaseIntakeService } from './case-intake.service';
 import { CaseSubmissionValidator } from './case-submission.validator';
@@ -72,7 +72,8 @@ export async function seedDemoCases(
     ];
   }
   const lines: string[] = [];
-  const daysAgo = (days: number) => kosovoDate(new Date(clock.now().getTime() - days * 86_400_000));
+  const daysAgo = (days: number) =>
+    installationDate(new Date(clock.now().getTime() - days * 86_400_000));
   for (const report of demoReports(daysAgo)) {
     // Written with Kosovo's places; another installation gets its profile's equivalents.
     const submission = await validator.validate({

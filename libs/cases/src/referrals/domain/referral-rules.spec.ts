@@ -3,7 +3,7 @@ import {
   addDays,
   isCalendarDate,
   isOverdue,
-  kosovoDayStart,
+  installationDayStart,
   referralStatusOnCaseChange,
   responseLinkExpiry,
   responseLinkState,
@@ -48,10 +48,10 @@ describe('referral rules', () => {
     // Winter: UTC+1. Due 10 March + 30 days → works through 9 April, ends at its midnight.
     expect(responseLinkExpiry('2026-03-10', 30).toISOString()).toBe('2026-04-09T22:00:00.000Z');
     expect(responseLinkExpiry('2026-01-10', 0).toISOString()).toBe('2026-01-10T23:00:00.000Z');
-    expect(kosovoDayStart('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
+    expect(installationDayStart('2026-07-01').toISOString()).toBe('2026-06-30T22:00:00.000Z');
     // The day clocks go forward (29 March 2026) still starts at local midnight.
-    expect(kosovoDayStart('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
-    expect(kosovoDayStart('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z');
+    expect(installationDayStart('2026-03-29').toISOString()).toBe('2026-03-28T23:00:00.000Z');
+    expect(installationDayStart('2026-03-30').toISOString()).toBe('2026-03-29T22:00:00.000Z');
   });
 
   it('checks calendar dates and adds days across months', () => {

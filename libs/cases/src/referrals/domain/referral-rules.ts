@@ -63,7 +63,7 @@ export function addDays(date: string, days: number): string {
 }
 
 /** The instant a Kosovo calendar day starts. */
-export function kosovoDayStart(date: string): Date {
+export function installationDayStart(date: string): Date {
   const [y, m, d] = date.split('-').map(Number);
   return fromKosovoWallClock(y, m, d);
 }
@@ -73,5 +73,5 @@ export function kosovoDayStart(date: string): Date {
  * time): an institution that answers late can still answer, but a link does not live forever.
  */
 export function responseLinkExpiry(dueDate: string, graceDays: number): Date {
-  return kosovoDayStart(addDays(dueDate, graceDays + 1));
+  return installationDayStart(addDays(dueDate, graceDays + 1));
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { FieldCipher, kosovoDate } from '@app/core';
+import { FieldCipher, installationDate } from '@app/core';
 import { newResponseToken } from '../domain/referral-token';
 import { Case } from '../../common/entities/case.entity';
 import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
@@ -26,7 +26,7 @@ export class OverdueReferralsService {
    * referrals still `sent` are touched, so a second run the same day finds none.
    */
   async markOverdue(now: Date): Promise<number> {
-    const today = kosovoDate(now);
+    const today = installationDate(now);
     let handled = 0;
     for (;;) {
       const count = await this.dataSource.transaction(async (manager) => {

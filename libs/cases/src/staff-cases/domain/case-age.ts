@@ -1,4 +1,4 @@
-import { kosovoDate } from '@app/core';
+import { installationDate } from '@app/core';
 
 const DAY_MS = 86_400_000;
 
@@ -7,8 +7,8 @@ const DAY_MS = 86_400_000;
  * is "yesterday" ten minutes later, and one sent this morning is "today", not "0 days ago".
  */
 export function calendarDaysSince(submittedAt: Date | string, now: Date): number {
-  const then = Date.parse(kosovoDate(new Date(submittedAt)));
-  const today = Date.parse(kosovoDate(now));
+  const then = Date.parse(installationDate(new Date(submittedAt)));
+  const today = Date.parse(installationDate(now));
   return Math.max(0, Math.round((today - then) / DAY_MS));
 }
 

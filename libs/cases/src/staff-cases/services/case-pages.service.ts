@@ -21,8 +21,8 @@ import {
   fieldMessages,
   formProblem,
   isLocale,
-  kosovoDate,
-  kosovoYear,
+  installationDate,
+  installationYear,
   translate,
 } from '@app/core';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
@@ -178,7 +178,7 @@ export class CasePagesService {
       params.set('page', String(page));
       return `${base}?${params.toString()}`;
     };
-    const thisYear = kosovoYear(this.clock.now());
+    const thisYear = installationYear(this.clock.now());
     return {
       mode,
       filters,
@@ -315,7 +315,7 @@ export class CasePagesService {
       contactPoints: detail.allowedTransitions.includes('referred')
         ? await this.directory.offered(detail.municipality, locale)
         : [],
-      minDueDate: addDays(kosovoDate(this.clock.now()), 1),
+      minDueDate: addDays(installationDate(this.clock.now()), 1),
       identity: extra.identity ?? null,
       renewedLink: extra.renewedLink
         ? { ...extra.renewedLink, expiresText: displayDateTime(extra.renewedLink.expiresAt) }

@@ -4,7 +4,7 @@ import { Clock, Locale } from '@app/core';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { CaseAccessPolicy, CaseViewer } from '../domain/case-access.policy';
-import { kosovoDayStart } from '../../referrals/domain/referral-rules';
+import { installationDayStart } from '../../referrals/domain/referral-rules';
 import { containsPattern, normaliseSearch, referencePrefixPattern } from '../domain/search-text';
 import { CASE_PAGE_SIZE_DEFAULT, CaseListQueryDto } from '../dto/case-list-query.dto';
 import type {
@@ -125,7 +125,7 @@ export class CaseQueryService {
       // the newer years.
       where.push(`c.year = ${param(query.year)}`);
       where.push(
-        `c.submitted_at >= ${param(kosovoDayStart(`${query.year}-01-01`))} AND c.submitted_at < ${param(kosovoDayStart(`${query.year + 1}-01-01`))}`,
+        `c.submitted_at >= ${param(installationDayStart(`${query.year}-01-01`))} AND c.submitted_at < ${param(installationDayStart(`${query.year + 1}-01-01`))}`,
       );
     }
     if (query.assignee === 'none') where.push('c.assignee_id IS NULL');

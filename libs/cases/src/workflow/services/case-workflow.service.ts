@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, FieldCipher, ValidationFailedError, kosovoDate } from '@app/core';
+import { Clock, FieldCipher, ValidationFailedError, installationDate } from '@app/core';
 import { AuditLog, StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { CaseAccessPolicy, CaseViewer } from '../../staff-cases/domain/case-access.policy';
@@ -184,7 +184,7 @@ export class CaseWorkflowService {
       to,
       command,
       {
-        today: kosovoDate(now),
+        today: installationDate(now),
         isInstitution: (code) => snapshot.isKnown('institution', code),
         isMunicipality: (code) => snapshot.isKnown('municipality', code),
         isActiveLegalExpert: () => assignee?.role === 'legal_expert',

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { Clock, equivalentCode, kosovoDate } from '@app/core';
+import { Clock, equivalentCode, installationDate } from '@app/core';
 import type { StaffDirectory, StaffPrincipal } from '@app/identity';
 import type { CaseStatus } from '../domain/case-status.machine';
 import { addDays } from '../../referrals/domain/referral-rules';
@@ -129,7 +129,7 @@ export async function seedDemoWorkflow(
     admin: { kind: 'staff', principal: admin as StaffPrincipal },
     expert: { kind: 'staff', principal: expert as StaffPrincipal },
   };
-  const today = kosovoDate(clock.now());
+  const today = installationDate(clock.now());
   const contactPointId = directory
     ? await directory.idOfKey('demo.ministry_education.gjakove')
     : null;
