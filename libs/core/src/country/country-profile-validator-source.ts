@@ -5,7 +5,8 @@ import addFormats from 'ajv-formats';
 import standaloneCode from 'ajv/dist/standalone';
 
 /** The generated validator, beside the loader that uses it. */
-export const GENERATED_VALIDATOR_FILE = 'libs/core/src/country/country-profile.validator.generated.ts';
+export const GENERATED_VALIDATOR_FILE =
+  'libs/core/src/country/country-profile.validator.generated.ts';
 
 /**
  * The source of `country-profile.validator.generated.ts`: the profile schema

@@ -15,7 +15,7 @@ describe('the country profile validator compiled ahead of time', () => {
     );
   });
 
-  it('takes the shipped profiles and refuses one the schema forbids', () => {
+  it('takes the shipped profiles', () => {
     expect(loadCountryProfile('kosovo').country.code).toBe('XK');
     expect(loadCountryProfile('albania').country.code).toBe('AL');
   });

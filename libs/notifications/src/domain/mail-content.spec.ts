@@ -1,4 +1,12 @@
-import { LOCALES, Locale, ViewRenderer, registeredMessages, writtenMessage } from '@app/core';
+import {
+  LOCALES,
+  Locale,
+  ViewRenderer,
+  loadCountryProfile,
+  registeredMessages,
+  useInstallationProfile,
+  writtenMessage,
+} from '@app/core';
 import { NotificationRenderer } from '../services/notification-renderer.service';
 import {
   MAIL_ACTIONS,
@@ -64,7 +72,11 @@ describe('email templates', () => {
       for (const { key } of keys) {
         const text = writtenMessage(locale, key) ?? '';
         const template = TEMPLATES.find((t) => key.startsWith(`mail.${t}.`));
-        const allowed: readonly string[] = template ? MAIL_TEMPLATES[template].params : [];
+        // `{office}`, the installation's office, is given to every e-mail (its signature).
+        const allowed: readonly string[] = [
+          'office',
+          ...(template ? MAIL_TEMPLATES[template].params : []),
+        ];
         const used = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
         expect({ key, unknown: used.filter((p) => !allowed.includes(p)) }).toEqual({
           key,
@@ -197,5 +209,19 @@ describe('email templates', () => {
         followUpUrl: 'javascript:alert(1)',
       }),
     ).toThrow(/not an http\(s\) link/);
+  });
+});
+
+describe('the signature of e-mails to staff and institutions', () => {
+  afterEach(() => useInstallationProfile(loadCountryProfile('kosovo')));
+
+  it("names the installation's office, or the office that runs the platform where the profile names none", () => {
+    useInstallationProfile(loadCountryProfile('kosovo'));
+    const kosovo = renderer.render('staff_invitation', 'en', paramsOf('staff_invitation'));
+    expect(kosovo.text).toContain('Office for Good Governance, Office of the Prime Minister');
+    useInstallationProfile(loadCountryProfile('albania'));
+    const albania = renderer.render('staff_invitation', 'en', paramsOf('staff_invitation'));
+    expect(albania.text).toContain('The office that runs the platform');
+    expect(albania.text).not.toMatch(/Good Governance|\{office\}/);
   });
 });

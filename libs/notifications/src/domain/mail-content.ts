@@ -3,6 +3,7 @@ import {
   Locale,
   installationTimeZone,
   installationDate,
+  officeName,
   writtenMessage,
 } from '@app/core';
 import { MAIL_TEMPLATES, MailTemplate, RecipientKind } from './mail-templates';
@@ -117,7 +118,9 @@ export function formatMailDate(value: string): string {
 function text(locale: Locale, key: string, params: Record<string, string> = {}): string {
   const raw = lookup(locale, key) ?? lookup(DEFAULT_LOCALE, key);
   if (raw === undefined) throw new MailContentError(`No text for ${key}`);
-  return raw.replace(/\{(\w+)\}/g, (match, name: string) => params[name] ?? match);
+  // `{office}` (the signature) is the installation's, given to every e-mail as to every message.
+  const all = raw.includes('{office}') ? { office: officeName(locale), ...params } : params;
+  return raw.replace(/\{(\w+)\}/g, (match, name: string) => all[name] ?? match);
 }
 
 /**

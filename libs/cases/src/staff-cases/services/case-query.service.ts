@@ -136,7 +136,10 @@ export class CaseQueryService {
     if (query.due) {
       const [condition, named] = await this.clockFacts.dueCondition(query.due);
       where.push(
-        condition.replace(/(?<!:):([a-zA-Z]\w*)/g, (_, name: string) => param(named[name])),
+        condition.replace(/(?<!:):([a-zA-Z]\w*)/g, (_, name: string) => {
+          if (!(name in named)) throw new Error(`the due condition gives no value for :${name}`);
+          return param(named[name]);
+        }),
       );
     }
     const text = normaliseSearch(query.q);
