@@ -1,3 +1,4 @@
+import { officeName } from '@app/core';
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import type { LightMyRequestResponse } from 'fastify';
 import { pdfRawText } from '../support/pdf-text';
@@ -14,8 +15,8 @@ import {
   planMeeting,
 } from '../meetings/meeting-fixtures';
 
-/** The first line of every page's header (the members read in Albanian). */
-const OFFICE = 'Zyra për Qeverisje të Mirë, Zyra e Kryeministrit';
+/** The first line of every page's header: the installation's office (members read in Albanian). */
+const office = () => officeName('sq');
 
 /** The longest minutes the API takes (MinutesDto), as one word without a break. */
 const MINUTES_WORD = 'abcdefghij'.repeat(5_000);
@@ -38,7 +39,7 @@ async function joinedText(res: LightMyRequestResponse): Promise<string> {
   const kept: string[] = [];
   let inHeader = false;
   for (const line of (await pdfRawText(res.rawPayload)).split('\n')) {
-    if (line.includes(OFFICE)) inHeader = true;
+    if (line.includes(office())) inHeader = true;
     if (!inHeader) kept.push(line);
     if (/Faqja \d+ nga \d+\s*$/.test(line)) inHeader = false;
   }
