@@ -282,6 +282,26 @@ describe('An Albanian installation: report to regional report', () => {
       expect(help.body).not.toContain('Kosovo Police');
     });
 
+    it('names neither Kosovo’s office nor Albanian words on its Romani pages', async () => {
+      for (const path of ['/', '/help', '/privacy', '/contact', '/report']) {
+        for (const lang of ['sq', 'rom', 'en']) {
+          const page = await server.app.inject({ method: 'GET', url: `${path}?lang=${lang}` });
+          expect(page.statusCode).toBe(200);
+          expect(page.body).not.toMatch(/Qeverisje|Good Governance|Upravljanje|Kryeministr/);
+          expect(page.body).not.toMatch(/Kosov/);
+          if (lang === 'rom') {
+            // The profile's Albanian names of the country, institutions and contacts.
+            expect(page.body).not.toMatch(
+              /Shqipëri|Komisioneri|Avokati i Popullit|Policia e Shtetit/,
+            );
+          }
+        }
+      }
+      const contact = await server.app.inject({ method: 'GET', url: '/contact?lang=rom' });
+      expect(contact.body).toContain('Državno policija');
+      expect(contact.body).toContain('112');
+    });
+
     it('refuses a language not offered as a reporter’s or a staff member’s language', async () => {
       const refused = await server.app.inject({
         method: 'POST',

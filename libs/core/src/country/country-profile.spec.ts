@@ -160,6 +160,11 @@ describe('country profiles', () => {
       expect(albania.isWorkingDay('2026-12-08')).toBe(false); // a Tuesday
       // Kosovo's Independence Day is a working day in Albania.
       expect(albania.isWorkingDay('2026-02-17')).toBe(true);
+      // Mother Teresa Day (5 September, a Saturday in 2026) and Alphabet Day (22 November, a
+      // Sunday): the Mondays after are off.
+      expect(albania.holidays(2026).has('2026-09-05')).toBe(true);
+      expect(albania.isWorkingDay('2026-09-07')).toBe(false);
+      expect(albania.isWorkingDay('2026-11-23')).toBe(false);
     });
   });
 
@@ -300,7 +305,28 @@ describe('country profiles', () => {
       expect(message).toContain('/languages/default: "sr" is not one of the languages offered');
       expect(message).toContain('/timeZone: "Europe/Atlantis" is not a known time zone');
       expect(message).toContain('/municipalities/61/code: "belsh" comes twice');
-      expect(message).toContain('/workingDays/holidays/11/every: "02-30" is not a day of the year');
+      expect(message).toContain('/workingDays/holidays/13/every: "02-30" is not a day of the year');
+    });
+
+    it('refuses a name missing in a language offered, which a page would show in another', () => {
+      write('no-romani-name', (p) => {
+        const { rom: _rom, ...institution } = p.institutions[0].names;
+        const { sq: _sq, ...emergency } = p.contacts.emergency![0].names;
+        return {
+          ...p,
+          institutions: [{ ...p.institutions[0], names: institution }, ...p.institutions.slice(1)],
+          contacts: {
+            ...p.contacts,
+            emergency: [{ ...p.contacts.emergency![0], names: emergency }],
+          },
+        };
+      });
+      expect(() => loadCountryProfile('no-romani-name', dir)).toThrow(
+        '/institutions/0/names: no name in "rom", a language offered',
+      );
+      expect(() => loadCountryProfile('no-romani-name', dir)).toThrow(
+        '/contacts/emergency/0/names: no name in the default language "sq"',
+      );
     });
 
     it('takes institutions’ contact points for the directory, of the profile’s municipalities', () => {

@@ -130,11 +130,18 @@ export function profileProblems(profile: CountryProfileData): string[] {
   if (!knownTimeZone(profile.timeZone)) {
     problems.push(`/timeZone: "${profile.timeZone}" is not a known time zone`);
   }
-  // Names in a default language that is not offered would only repeat the problem above.
-  const checkDefault = offered.includes(first);
+  // A name in every language offered, so that a page never shows a name in another language
+  // (Albanian on a Romani page). Languages the platform has no messages for are refused above.
+  const named = offered.filter((language) => PROFILE_LANGUAGES.includes(language));
   const names = (path: string, value: Names) => {
-    if (checkDefault && !value[first]) {
-      problems.push(`${path}/names: no name in the default language "${first}"`);
+    for (const language of named) {
+      if (!value[language]) {
+        problems.push(
+          language === first
+            ? `${path}/names: no name in the default language "${first}"`
+            : `${path}/names: no name in "${language}", a language offered`,
+        );
+      }
     }
     for (const language of Object.keys(value)) {
       if (!offered.includes(language) && language !== 'en') {

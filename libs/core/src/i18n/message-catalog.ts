@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { IntlMessageFormat } from 'intl-messageformat';
-import { installationProfile } from '../country/installation';
+import { installationYear } from '../clock/clock';
+import { installationProfile, installationReferencePrefix } from '../country/installation';
 import { projectRoot } from '../views/project-root';
 import { areaOfOrigin } from './catalogue-areas';
 import { DEFAULT_LOCALE, LOCALES, Locale } from './locale';
@@ -199,16 +200,29 @@ export function officeName(locale: Locale): string {
 
 const UNNAMED_OFFICE = 'site.office.unnamed';
 
+/**
+ * The installation's own words that any message may name, for the site's pages and the e-mails
+ * alike: `{country}`, `{office}`, and an example case reference with the installation's prefix
+ * and this year (`{exampleReference}`, `PMD-2026-00042`; `{exampleReferenceYear}`, `PMD-2026`).
+ * Only what `text` names is worked out.
+ */
+export function installationParams(locale: Locale, text: string): Record<string, string> {
+  const params: Record<string, string> = { country: countryName(locale) };
+  if (text.includes('{office}')) params.office = officeName(locale);
+  if (text.includes('{exampleReference')) {
+    const year = `${installationReferencePrefix()}-${installationYear(new Date())}`;
+    params.exampleReferenceYear = year;
+    params.exampleReference = `${year}-00042`;
+  }
+  return params;
+}
+
 export function translate(locale: Locale, key: string, given?: MessageParams): string {
   const all = loaded();
   const text = all[locale].get(key);
   const reference = text ?? all[DEFAULT_LOCALE].get(key);
   if (reference === undefined) return key;
-  const params = {
-    country: countryName(locale),
-    ...(reference.includes('{office}') ? { office: officeName(locale) } : {}),
-    ...given,
-  };
+  const params = { ...installationParams(locale, reference), ...given };
   if (text !== undefined) return format(locale, key, text, params);
   if (messageArea(key) !== 'staff' && process.env.NODE_ENV === 'test') {
     throw new MissingTranslationError(locale, key);

@@ -3,7 +3,7 @@ import {
   Locale,
   installationTimeZone,
   installationDate,
-  officeName,
+  installationParams,
   writtenMessage,
 } from '@app/core';
 import { MAIL_TEMPLATES, MailTemplate, RecipientKind } from './mail-templates';
@@ -118,8 +118,9 @@ export function formatMailDate(value: string): string {
 function text(locale: Locale, key: string, params: Record<string, string> = {}): string {
   const raw = lookup(locale, key) ?? lookup(DEFAULT_LOCALE, key);
   if (raw === undefined) throw new MailContentError(`No text for ${key}`);
-  // `{office}` (the signature) is the installation's, given to every e-mail as to every message.
-  const all = raw.includes('{office}') ? { office: officeName(locale), ...params } : params;
+  // The installation's words (`{office}` in the signature) are given to every e-mail as to every
+  // message.
+  const all = { ...installationParams(locale, raw), ...params };
   return raw.replace(/\{(\w+)\}/g, (match, name: string) => all[name] ?? match);
 }
 

@@ -11,11 +11,10 @@ import { StatisticsPermissions } from '../domain/statistics-permissions';
 import { StatisticsService } from './statistics.service';
 
 /**
- * What the installation's reviewing body is called, and Kosovo's office (the profile's
- * `contacts.office` names the installation's); the country itself comes from the profile.
+ * What the platform calls the body that reviews cases in meetings (the report's `meetingsBody`);
+ * the country and the office that runs the installation come from the profile.
  */
 export const INSTALLATION = {
-  installation: 'Office for Good Governance, Office of the Prime Minister',
   meetingsBody: 'Technical Group',
 } as const;
 
