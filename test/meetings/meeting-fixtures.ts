@@ -148,7 +148,7 @@ export async function holdMeeting(
   );
 }
 
-/** A response due date a month from the server's today (Kosovo time). */
+/** A response due date a month from the server's today (the installation's time zone). */
 export function dueDate(server: TestServer, days = 30): string {
   return installationDate(new Date(server.clock.now().getTime() + days * 86_400_000));
 }

@@ -329,7 +329,7 @@ describe('The retention job in the worker', () => {
     await db.drop();
   });
 
-  it('runs daily in the worker: a job scheduler in Kosovo time, handled by the retention service', async () => {
+  it('runs daily in the worker: a job scheduler in the installation’s time zone, handled by the retention service', async () => {
     const worker = await startTestWorker(
       mailTestEnv({ DATABASE_URL: db.url, RETENTION_CRON: '15 3 * * *' }),
     );

@@ -1,6 +1,6 @@
 import { ClockChecksService } from '@app/cases';
 import { StatisticsRecompute } from '@app/statistics';
-import { addCalendarDays, fromKosovoWallClock, installationDate } from '@app/core';
+import { addCalendarDays, fromInstallationWallClock, installationDate } from '@app/core';
 import { DataSource } from 'typeorm';
 import { IDENTITY, csrfFrom, multipart } from '../cases/case-fixtures';
 import { localCode } from '../support/country-codes';
@@ -26,7 +26,7 @@ import {
 /** 10:00 in the installation's time zone on a calendar day. */
 function installationMorning(day: string, hour = 10): Date {
   const [y, m, d] = day.split('-').map(Number);
-  return fromKosovoWallClock(y, m, d, hour);
+  return fromInstallationWallClock(y, m, d, hour);
 }
 
 interface ClockRow {

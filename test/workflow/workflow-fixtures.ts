@@ -88,7 +88,7 @@ export async function step(
   return res.json() as { version: number; referralIds: string[] };
 }
 
-/** YYYY-MM-DD `days` after today (Kosovo time), by the server's clock. */
+/** YYYY-MM-DD `days` after today (the installation's time zone), by the server's clock. */
 export function daysFromNow(server: TestServer, days: number): string {
   return installationDate(new Date(server.clock.now().getTime() + days * 86_400_000));
 }

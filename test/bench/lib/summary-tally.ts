@@ -117,7 +117,7 @@ export class SummaryTally {
     let known = this.hours.get(hour);
     if (!known) {
       const instant = new Date(hour * HOUR);
-      // The day as daysToOutcome counts it: days from a fixed instant on the Kosovo calendar.
+      // The day as daysToOutcome counts it: days from a fixed instant on the installation's calendar.
       known = { year: installationYear(instant), day: daysToOutcome(new Date(0), instant) };
       this.hours.set(hour, known);
     }

@@ -37,7 +37,7 @@ export const CLOCK_CHECK_SCHEDULER = 'case-clock-check-daily';
 export interface CaseJobSchedule {
   /** The BullMQ job scheduler id: one per job, however many workers declare it. */
   scheduler: string;
-  /** Cron pattern, Kosovo time. */
+  /** Cron pattern, the installation's time zone. */
   pattern: string;
 }
 

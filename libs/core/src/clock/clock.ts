@@ -119,7 +119,7 @@ function installationOffsetMs(instant: number, zone: string): number {
  * The instant a wall-clock time of the installation's time zone names (month 1-12). A time skipped by the spring change
  * does not exist: it comes back an hour later, so check with installationWallClock where that matters.
  */
-export function fromKosovoWallClock(
+export function fromInstallationWallClock(
   year: number,
   month: number,
   day: number,

@@ -1,7 +1,7 @@
 /**
  * Working days in Kosovo: Monday to Friday, except the public holidays the calendar is given
  * (the `public_holidays` table, edited per year). Pure: days are calendar dates (YYYY-MM-DD)
- * in Kosovo time (`installationDate`), so no instant, offset or summer time enters the arithmetic.
+ * in the installation's time zone (`installationDate`), so no instant, offset or summer time enters the arithmetic.
  */
 
 const DAY_MS = 86_400_000;

@@ -13,7 +13,7 @@ import {
 } from 'class-validator';
 import { LOCALES, Locale } from '@app/core';
 
-/** Filters of the audit log (page and API). Dates are Kosovo calendar days, both included. */
+/** Filters of the audit log (page and API). Dates are calendar days of the installation, both included. */
 export class AuditQueryDto {
   @ApiPropertyOptional({ example: 'login_failed' })
   @IsOptional()

@@ -20,7 +20,7 @@ export interface AuditFilter {
   actorId?: string;
   subjectType?: string;
   subjectId?: string;
-  /** Calendar dates (YYYY-MM-DD) in Kosovo time, both included. */
+  /** Calendar dates (YYYY-MM-DD) in the installation's time zone, both included. */
   from?: string;
   to?: string;
   page: number;
@@ -74,7 +74,7 @@ export class AuditLog {
     });
   }
 
-  /** Newest first. Dates are Kosovo calendar days, as administrators read them. */
+  /** Newest first. Dates are calendar days of the installation, as administrators read them. */
   async search(filter: AuditFilter): Promise<AuditPage> {
     const query = this.dataSource
       .createQueryBuilder(AuditEntry, 'entry')

@@ -2,7 +2,7 @@ import { installationDateTime } from '@app/core';
 import { installationWallTime, parseMeetingTime } from './meeting-time';
 
 describe('Meeting time', () => {
-  it('reads a wall-clock time as Kosovo time, in winter and in summer', () => {
+  it('reads a wall-clock time as the installation’s time zone, in winter and in summer', () => {
     expect(parseMeetingTime('2026-01-20T10:00')?.toISOString()).toBe('2026-01-20T09:00:00.000Z');
     expect(parseMeetingTime('2026-07-20T10:00')?.toISOString()).toBe('2026-07-20T08:00:00.000Z');
   });
@@ -24,7 +24,7 @@ describe('Meeting time', () => {
     expect(parseMeetingTime('2026-03-29T02:30')).toBeNull();
   });
 
-  it('shows an instant in Kosovo time', () => {
+  it('shows an instant in the installation’s time zone', () => {
     const instant = new Date('2026-12-31T23:30:00Z');
     expect(installationDateTime(instant)).toBe('2027-01-01 00:30');
     expect(installationWallTime(instant)).toBe('2027-01-01T00:30');

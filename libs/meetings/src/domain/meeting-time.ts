@@ -1,4 +1,4 @@
-import { fromKosovoWallClock, installationDateTime, installationWallClock } from '@app/core';
+import { fromInstallationWallClock, installationDateTime, installationWallClock } from '@app/core';
 
 const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
@@ -15,7 +15,7 @@ export function parseMeetingTime(value: string): Date | null {
   const m = WALL_TIME.exec(value);
   if (!m) return null;
   const [year, month, day, hour, minute] = m.slice(1, 6).map(Number);
-  const instant = fromKosovoWallClock(year, month, day, hour, minute);
+  const instant = fromInstallationWallClock(year, month, day, hour, minute);
   const p = installationWallClock(instant);
   const same =
     p.year === year && p.month === month && p.day === day && p.hour === hour && p.minute === minute;
@@ -23,7 +23,7 @@ export function parseMeetingTime(value: string): Date | null {
   return same ? instant : null;
 }
 
-/** The `datetime-local` value of an instant, in Kosovo time (to fill a form again). */
+/** The `datetime-local` value of an instant, in the installation's time zone (to fill a form again). */
 export function installationWallTime(instant: Date): string {
   return installationDateTime(instant).replace(' ', 'T');
 }

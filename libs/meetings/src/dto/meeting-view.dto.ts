@@ -115,7 +115,7 @@ export class CommentViewDto {
   body!: string;
   @ApiProperty()
   createdAt!: string;
-  @ApiProperty({ example: '2026-03-10 14:05', description: 'In Kosovo time' })
+  @ApiProperty({ example: '2026-03-10 14:05', description: 'In the installation’s time zone' })
   createdLocal!: string;
 }
 
@@ -174,7 +174,7 @@ export class MinutesViewDto {
   @ApiPropertyOptional({
     nullable: true,
     example: '2026-03-20 09:30',
-    description: 'In Kosovo time',
+    description: 'In the installation’s time zone',
   })
   approvedLocal!: string | null;
   @ApiPropertyOptional({ nullable: true })
@@ -186,7 +186,10 @@ export class MeetingSummaryDto {
   id!: string;
   @ApiProperty({ description: 'Start (ISO 8601, UTC)' })
   scheduledAt!: string;
-  @ApiProperty({ example: '2026-03-12 10:00', description: 'Start in Kosovo time' })
+  @ApiProperty({
+    example: '2026-03-12 10:00',
+    description: 'Start in the installation’s time zone',
+  })
   scheduledLocal!: string;
   @ApiPropertyOptional({ nullable: true })
   place!: string | null;

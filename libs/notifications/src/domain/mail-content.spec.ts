@@ -172,7 +172,7 @@ describe('email templates', () => {
     ]);
   });
 
-  it('shows dates as day.month.year (Kosovo time)', () => {
+  it('shows dates as day.month.year (the installation’s time zone)', () => {
     expect(formatMailDate('2026-04-30')).toBe('30.04.2026');
     // 23:30 UTC on 31 March is already 1 April in Kosovo (UTC+2 in summer).
     expect(formatMailDate('2026-03-31T23:30:00.000Z')).toBe('01.04.2026 01:30');

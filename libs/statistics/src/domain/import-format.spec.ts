@@ -21,7 +21,7 @@ const HEADER =
   'original_reference,submitted_at,community,primary_area,grounds,municipality,gender,age_group,reporter_role,perpetrator_kind,status,outcome_date,closure_reason,referral_institutions';
 
 describe('import format', () => {
-  it('reads dates: with an offset, in Kosovo time without one, and a date alone as midday in Kosovo', () => {
+  it('reads dates: with an offset, in the installation’s time zone without one, and a date alone as midday in Kosovo', () => {
     expect(parseImportInstant('2024-12-31T23:30:00+01:00')?.toISOString()).toBe(
       '2024-12-31T22:30:00.000Z',
     );
@@ -64,7 +64,7 @@ describe('import format', () => {
     ]);
   });
 
-  it('accepts valid lines and gives their statistical year in Kosovo time', () => {
+  it('accepts valid lines and gives their statistical year in the installation’s time zone', () => {
     const csv = [
       HEADER,
       'OLD-1,2024-12-31T23:30:00+01:00,roma,education,segregation;harassment,prizren,,,victim,school,resolved,2025-02-01,,',

@@ -52,7 +52,7 @@ export interface ImportedCase {
   line: number;
   originalReference: string;
   submittedAt: Date;
-  /** Statistical year (Kosovo time). */
+  /** Statistical year (the installation's time zone). */
   year: number;
   community: string;
   primaryArea: string;

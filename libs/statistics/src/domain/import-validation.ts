@@ -1,6 +1,6 @@
 import { FINAL_STATUSES } from '@app/cases';
 import { NOT_RECORDED } from './case-deltas';
-import { fromKosovoWallClock, installationDate, installationYear } from '@app/core';
+import { fromInstallationWallClock, installationDate, installationYear } from '@app/core';
 import {
   CaseColumn,
   IMPORT_STATUSES,
@@ -29,7 +29,7 @@ function validCalendarDate(y: number, m: number, d: number): boolean {
 }
 
 /**
- * An ISO 8601 date-time (with `Z` or an offset; without one it is Kosovo time) or a date alone
+ * An ISO 8601 date-time (with `Z` or an offset; without one it is the installation's time zone) or a date alone
  * (midday of that day in Kosovo, so the day and the year are never in doubt).
  */
 export function parseImportInstant(text: string): Date | null {
@@ -37,7 +37,7 @@ export function parseImportInstant(text: string): Date | null {
   const date = DATE_ONLY.exec(value);
   if (date) {
     const [y, m, d] = date.slice(1).map(Number);
-    return validCalendarDate(y, m, d) ? fromKosovoWallClock(y, m, d, 12, 0, 0) : null;
+    return validCalendarDate(y, m, d) ? fromInstallationWallClock(y, m, d, 12, 0, 0) : null;
   }
   const dt = DATE_TIME.exec(value);
   if (!dt) return null;
@@ -46,7 +46,7 @@ export function parseImportInstant(text: string): Date | null {
   const ms = dt[7] ? Number(dt[7].padEnd(3, '0').slice(0, 3)) : 0;
   if (!validCalendarDate(y, m, d) || h > 23 || mi > 59 || s > 59) return null;
   const zone = dt[8];
-  if (!zone) return fromKosovoWallClock(y, m, d, h, mi, s, ms);
+  if (!zone) return fromInstallationWallClock(y, m, d, h, mi, s, ms);
   const utc = Date.UTC(y, m - 1, d, h, mi, s, ms);
   if (zone === 'Z') return new Date(utc);
   const sign = zone.startsWith('-') ? -1 : 1;

@@ -65,7 +65,7 @@ describe('median days to outcome from the histogram', () => {
     }
   });
 
-  it('counts whole Kosovo calendar days, whatever the hour', () => {
+  it('counts whole calendar days of the installation, whatever the hour', () => {
     // 23:30 on 31 December and 00:30 on 1 January in Kosovo are one day apart.
     expect(daysToOutcome(new Date('2025-12-31T22:30:00Z'), new Date('2025-12-31T23:30:00Z'))).toBe(
       1,

@@ -105,7 +105,7 @@ export interface ReferralFigures<C = Cell> {
 /** Every figure of a year (or of all years together: `year` null). */
 export interface YearFigures<C = Cell> {
   year: number | null;
-  /** Cases submitted in the year (Kosovo time); hidden from the public when small. */
+  /** Cases submitted in the year (the installation's time zone); hidden from the public when small. */
   reported: C;
   /** Those cases by their status now. */
   status: StatusFigures<C>;

@@ -10,7 +10,7 @@ const CODE = /^[a-z0-9_]{1,64}$/;
 export class YearlyQueryDto {
   @ApiPropertyOptional({
     example: 2024,
-    description: 'First year (Kosovo time); default: the first year with cases',
+    description: 'First year (the installation’s time zone); default: the first year with cases',
   })
   @IsOptional()
   @Type(() => Number)

@@ -327,7 +327,7 @@ export class StatisticsService {
     return result;
   }
 
-  /** The statistical year now (Kosovo time). */
+  /** The statistical year now (the installation's time zone). */
   currentYear(): number {
     return installationYear(this.clock.now());
   }

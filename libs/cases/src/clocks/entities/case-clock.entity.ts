@@ -26,7 +26,7 @@ export class CaseClock {
   @Column('timestamptz', { name: 'started_at' })
   startedAt!: Date;
 
-  /** YYYY-MM-DD, Kosovo calendar. */
+  /** YYYY-MM-DD, the installation's calendar. */
   @Column('date', { name: 'start_day' })
   startDay!: string;
 

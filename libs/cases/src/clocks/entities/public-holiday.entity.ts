@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
-/** A public holiday of Kosovo: not a working day for the case clocks. Edited per year. */
+/** A public holiday of the installation's country: not a working day for the case clocks. Edited per year. */
 @Entity({ name: 'public_holidays' })
 export class PublicHoliday {
   /** YYYY-MM-DD. */

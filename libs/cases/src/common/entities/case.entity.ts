@@ -44,7 +44,7 @@ export class Case {
   @Column('text')
   reference!: string;
 
-  /** Statistical year: the submission date in Kosovo time. */
+  /** Statistical year: the submission date in the installation's time zone. */
   @Column('int')
   year!: number;
 

@@ -7,7 +7,7 @@ export interface ContactPointFacts {
   activeTo: string | null;
 }
 
-/** Whether a contact point is offered on `day` (YYYY-MM-DD, Kosovo calendar day). */
+/** Whether a contact point is offered on `day` (YYYY-MM-DD, calendar day of the installation). */
 export function isActiveOn(point: Pick<ContactPointFacts, 'activeFrom' | 'activeTo'>, day: string) {
   return point.activeFrom <= day && (point.activeTo === null || day <= point.activeTo);
 }

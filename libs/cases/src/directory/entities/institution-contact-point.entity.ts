@@ -3,7 +3,7 @@ import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 /**
  * A contact point of the institution directory: where referrals to an institution (or one of
  * its units, e.g. a municipal education department) are sent. Offered only inside its window
- * of days (`activeFrom`..`activeTo`, Kosovo calendar days); ended, never deleted once a
+ * of days (`activeFrom`..`activeTo`, calendar days of the installation); ended, never deleted once a
  * referral used it. An institutional address, not personal data; still never logged.
  */
 @Entity({ name: 'institution_contact_points' })

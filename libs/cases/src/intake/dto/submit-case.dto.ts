@@ -100,7 +100,7 @@ export class SubmitCaseDto {
 
   @ApiProperty({
     example: '2026-01-15',
-    description: `YYYY-MM-DD, not in the future (Kosovo time), not before ${EARLIEST_INCIDENT_DATE}`,
+    description: `YYYY-MM-DD, not in the future (the installation's time zone), not before ${EARLIEST_INCIDENT_DATE}`,
   })
   @IsDefined()
   @IsCalendarDate()

@@ -14,7 +14,7 @@ import { SubmitCaseDto } from '../dto/submit-case.dto';
 
 export interface SubmissionRules {
   knownCodes: KnownCodes;
-  /** Today in Kosovo (YYYY-MM-DD): the incident cannot be later. */
+  /** Today in the installation's time zone (YYYY-MM-DD): the incident cannot be later. */
   today: string;
 }
 

@@ -30,7 +30,7 @@ describe('referral rules', () => {
     expect(responseLinkState(referral(), new Date('2026-04-10T22:00:00Z'))).toBe('expired');
   });
 
-  it('is overdue only when still sent after its due date (Kosovo calendar days)', () => {
+  it('is overdue only when still sent after its due date (calendar days of the installation)', () => {
     expect(isOverdue(referral(), '2026-03-10')).toBe(false);
     expect(isOverdue(referral(), '2026-03-11')).toBe(true);
     expect(isOverdue(referral({ status: 'answered' }), '2026-04-01')).toBe(false);
@@ -44,7 +44,7 @@ describe('referral rules', () => {
     expect(referralStatusOnCaseChange('sent', 'technical_group')).toBe('sent');
   });
 
-  it('lets the link work to the end of the day `grace` days after the due date, Kosovo time', () => {
+  it('lets the link work to the end of the day `grace` days after the due date, the installation’s time zone', () => {
     // Winter: UTC+1. Due 10 March + 30 days → works through 9 April, ends at its midnight.
     expect(responseLinkExpiry('2026-03-10', 30).toISOString()).toBe('2026-04-09T22:00:00.000Z');
     expect(responseLinkExpiry('2026-01-10', 0).toISOString()).toBe('2026-01-10T23:00:00.000Z');

@@ -1,4 +1,4 @@
-import { fromKosovoWallClock } from '@app/core';
+import { fromInstallationWallClock } from '@app/core';
 import { FINAL_STATUSES, type CaseStatus } from '../../workflow/domain/case-status.machine';
 
 /**
@@ -34,7 +34,7 @@ export function responseLinkState(referral: ReferralFacts, now: Date): ResponseL
   return 'usable';
 }
 
-/** A referral waiting past its due date (`today` is the Kosovo calendar day, YYYY-MM-DD). */
+/** A referral waiting past its due date (`today` is the calendar day of the installation, YYYY-MM-DD). */
 export function isOverdue(
   referral: Pick<ReferralFacts, 'status' | 'responseDueDate'>,
   today: string,
@@ -62,10 +62,10 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-/** The instant a Kosovo calendar day starts. */
+/** The instant a calendar day of the installation starts. */
 export function installationDayStart(date: string): Date {
   const [y, m, d] = date.split('-').map(Number);
-  return fromKosovoWallClock(y, m, d);
+  return fromInstallationWallClock(y, m, d);
 }
 
 /**

@@ -43,7 +43,7 @@ export class CaseReferral {
   @Column('text', { nullable: true })
   summary!: string | null;
 
-  /** YYYY-MM-DD (Kosovo calendar day). */
+  /** YYYY-MM-DD (calendar day of the installation). */
   @Column('date', { name: 'response_due_date' })
   responseDueDate!: string;
 

@@ -21,7 +21,7 @@ export class OverdueReferralsService {
   ) {}
 
   /**
-   * Marks referrals past their due date (Kosovo calendar) as overdue and writes the reminders:
+   * Marks referrals past their due date (the installation's calendar) as overdue and writes the reminders:
    * a new response link to the institution, a note to the legal expert. Idempotent: only
    * referrals still `sent` are touched, so a second run the same day finds none.
    */

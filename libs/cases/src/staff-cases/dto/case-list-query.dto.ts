@@ -47,7 +47,9 @@ export class CaseListQueryDto {
   @Matches(CODE)
   municipality?: string;
 
-  @ApiPropertyOptional({ description: 'Statistical year (submission in Kosovo time)' })
+  @ApiPropertyOptional({
+    description: 'Statistical year (submission in the installation’s time zone)',
+  })
   @queryNumber()
   @IsOptional()
   @IsInt()

@@ -46,7 +46,10 @@ export class CaseClockDto {
   @ApiProperty({ enum: CLOCK_STAGES })
   stage!: ClockStage;
 
-  @ApiProperty({ format: 'date', description: 'Due date of the stage (Kosovo calendar)' })
+  @ApiProperty({
+    format: 'date',
+    description: 'Due date of the stage (the installation’s calendar)',
+  })
   dueDate!: string;
 
   @ApiProperty({ description: 'Working days left to the due date; negative once it passed' })

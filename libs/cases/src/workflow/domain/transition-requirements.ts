@@ -54,7 +54,7 @@ export interface TransitionDraft {
 
 /** The lookups the rules need, answered by the caller (reference data, staff directory). */
 export interface RequirementLookups {
-  /** Today in Kosovo (YYYY-MM-DD): a response due date must come after it. */
+  /** Today in the installation's time zone (YYYY-MM-DD): a response due date must come after it. */
   today: string;
   isInstitution(code: string): boolean;
   isMunicipality(code: string): boolean;

@@ -51,7 +51,7 @@ export class ReferralRequestDto {
   @MaxLength(5000)
   summary!: string;
 
-  @ApiProperty({ example: '2026-09-30', description: 'After today (Kosovo time)' })
+  @ApiProperty({ example: '2026-09-30', description: 'After today (the installation’s time zone)' })
   @IsString()
   @MaxLength(10)
   responseDueDate!: string;

@@ -39,7 +39,7 @@ export interface ReferralInput {
    * reported (their name, or any phone number or e-mail address).
    */
   summary: string;
-  /** YYYY-MM-DD, after today (Kosovo time). */
+  /** YYYY-MM-DD, after today (the installation's time zone). */
   responseDueDate: string;
   /**
    * The directory's contact point the referral goes to (active, of the referral's institution):

@@ -49,7 +49,7 @@ export const clocksSection = {
   ),
   checkCron: env.custom(
     'CLOCK_CHECK_CRON',
-    'When the daily check of case clocks (reminders, breaches, the digest to administrators) runs (cron, Kosovo time)',
+    'When the daily check of case clocks (reminders, breaches, the digest to administrators) runs (cron, the installation’s time zone)',
     (raw) => {
       if (!/^\S+( \S+){4,5}$/.test(raw.trim()))
         throw new InvalidValue('must be a cron pattern of 5 or 6 fields');

@@ -56,7 +56,7 @@ export const notificationsSection = {
   ),
   overdueCheckCron: env.custom(
     'REFERRAL_OVERDUE_CRON',
-    'When the daily check for overdue referral responses runs (cron, Kosovo time)',
+    'When the daily check for overdue referral responses runs (cron, the installation’s time zone)',
     (raw) => {
       if (!/^\S+( \S+){4,5}$/.test(raw.trim()))
         throw new InvalidValue('must be a cron pattern of 5 or 6 fields');

@@ -8,7 +8,7 @@ export const privacySection = {
   ),
   retentionCron: env.custom(
     'RETENTION_CRON',
-    'When the daily erasure of expired personal data runs (cron, Kosovo time)',
+    'When the daily erasure of expired personal data runs (cron, the installation’s time zone)',
     (raw) => {
       if (!/^\S+( \S+){4,5}$/.test(raw.trim()))
         throw new InvalidValue('must be a cron pattern of 5 or 6 fields');
