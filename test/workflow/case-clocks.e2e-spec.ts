@@ -543,4 +543,33 @@ describe('Case clocks', () => {
       expect(order).toEqual([first, later.id]);
     });
   });
+
+  it('counts a holiday written by another process in the staff list at once', async () => {
+    const filed = await newCase(server);
+    const clockInList = async () => {
+      const res = await api(
+        server,
+        team.as.admin,
+        'GET',
+        '/api/v1/cases?status=submitted&pageSize=100',
+      );
+      expect(res.statusCode).toBe(200);
+      const { items } = res.json() as {
+        items: { id: string; clock: { daysLeft: number; dueDate: string } | null }[];
+      };
+      return items.find((item) => item.id === filed.id)!.clock!;
+    };
+    const before = await clockInList();
+    expect(before.daysLeft).toBeGreaterThan(0);
+    // The table written as another server or a worker would: nothing tells this process.
+    await rows(server, `INSERT INTO public_holidays (day, name) VALUES ($1, 'Test holiday')`, [
+      before.dueDate,
+    ]);
+    try {
+      expect(await clockInList()).toEqual({ ...before, daysLeft: before.daysLeft - 1 });
+    } finally {
+      await rows(server, `DELETE FROM public_holidays WHERE day = $1`, [before.dueDate]);
+    }
+    expect(await clockInList()).toEqual(before);
+  });
 });

@@ -5,7 +5,7 @@ import { displayDate, displayDateTime } from '../../common/domain/display-date';
 import { ClockHistoryLine, clockHistoryText } from '../domain/clock-history';
 import { CaseClockEvent } from '../entities/case-clock-event.entity';
 import type { ClockStage } from '../domain/clock-stages';
-import { WorkingCalendarService } from './working-calendar.service';
+import { HOLIDAYS_VERSION, WorkingCalendarService } from './working-calendar.service';
 
 /** Where a case stands on its clock, for the staff lists. */
 export interface RunningClock {
@@ -65,9 +65,24 @@ export class CaseClockFacts {
   readonly runningClockColumns = `k.stage AS clock_stage, to_char(k.due_day, 'YYYY-MM-DD') AS clock_due_day, k.paused_at IS NOT NULL AS clock_paused`;
   readonly runningClockJoin = `LEFT JOIN case_clocks k ON k.case_id = c.id AND k.stopped_at IS NULL`;
 
-  /** Reads the running clock of a row with {@link runningClockColumns} (null: none runs). */
-  async clockReader(): Promise<(row: RunningClockColumns) => RunningClock | null> {
-    const calendar = await this.calendars.calendar();
+  /**
+   * The version of the working-day calendar, as a column (`holidays_version`) of a list query
+   * that reads {@link runningClockColumns}: given to {@link clockReader}, it spares reading the
+   * calendar again while it has not changed.
+   */
+  readonly holidaysVersionColumn = `${HOLIDAYS_VERSION} AS holidays_version`;
+
+  /**
+   * Reads the running clock of a row with {@link runningClockColumns} (null: none runs), with
+   * the calendar as it is now, or at the version a query read with {@link holidaysVersionColumn}.
+   */
+  async clockReader(
+    holidaysVersion?: string,
+  ): Promise<(row: RunningClockColumns) => RunningClock | null> {
+    const calendar =
+      holidaysVersion === undefined
+        ? await this.calendars.calendar()
+        : await this.calendars.calendarAt(holidaysVersion);
     const today = installationDate(this.clock.now());
     return (row) =>
       row.clock_stage === null
