@@ -1,5 +1,5 @@
 /**
- * Working days in Kosovo: Monday to Friday, except the public holidays the calendar is given
+ * Working days of the installation: Monday to Friday, except the public holidays the calendar is given
  * (the `public_holidays` table, edited per year). Pure: days are calendar dates (YYYY-MM-DD)
  * in the installation's time zone (`installationDate`), so no instant, offset or summer time enters the arithmetic.
  */

@@ -5,7 +5,7 @@ const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[
 
 /**
  * When a meeting starts. With a zone (`…Z`, `…+01:00`) the instant is exact; without one
- * (a form's `datetime-local`) it is the wall-clock time in Kosovo. Null when not a real time.
+ * (a form's `datetime-local`) it is the wall-clock time in the installation's time zone. Null when not a real time.
  */
 export function parseMeetingTime(value: string): Date | null {
   if (WITH_ZONE.test(value)) {

@@ -8,7 +8,8 @@ import { trim } from './text-rules';
 export class CreateMeetingDto {
   @ApiProperty({
     example: '2026-03-12T10:00',
-    description: 'Start; without a zone it is the installation’s time zone (as a form sends it)',
+    description:
+      'Start; without a zone, a time in the installation’s time zone (as a form sends it)',
   })
   @IsDefined()
   @IsString()

@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 
 export interface MeetingHeldEvent {
   meetingId: string;
-  /** When the Group met: the count goes to the Kosovo year of this day. */
+  /** When the Group met: the count goes to the year of this day (installation's time zone). */
   scheduledAt: Date;
   at: Date;
 }

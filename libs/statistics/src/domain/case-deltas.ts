@@ -5,7 +5,7 @@ import { daysToOutcome } from './outcome-days';
 
 /** What statistics know of a case: its year and the fields it is broken down by. */
 export interface CaseFacts {
-  /** Statistical year: the Kosovo year of submission. */
+  /** Statistical year: the year of submission in the installation's time zone. */
   year: number;
   submittedAt: Date;
   community: string;
@@ -118,7 +118,7 @@ export interface Deltas {
 
 /**
  * A status change. The case moves between "current status" counts of its submission year.
- * Reaching an outcome counts one decision in the Kosovo year it was taken (kept even if the case
+ * Reaching an outcome counts one decision in the year it was taken (installation's time zone) (kept even if the case
  * is reopened later: it was decided then) and puts the case in the days-to-outcome histogram
  * of its submission year; leaving an outcome (reopen) takes it out of the histogram and of its
  * closure reason, so the median always uses each case's latest outcome.
@@ -177,7 +177,7 @@ export interface SentReferral {
 }
 
 /**
- * Referrals sent: counted per institution in the Kosovo year they were sent (responsiveness),
+ * Referrals sent: counted per institution in the year they were sent (installation's time zone) (responsiveness),
  * and, the first time a case goes to an institution, in the case's "referral institution"
  * breakdown of its submission year.
  */
@@ -202,7 +202,7 @@ export type ReferralAnswerOutcome = 'complied' | 'partly_complied' | 'refused';
 export interface AnsweredReferral {
   institutionCode: string;
   sentAt: Date;
-  /** YYYY-MM-DD, the last Kosovo day an answer is on time. */
+  /** YYYY-MM-DD, the last day (installation's calendar) an answer is on time. */
   responseDueDate: string;
   answeredAt: Date;
   outcome: ReferralAnswerOutcome;

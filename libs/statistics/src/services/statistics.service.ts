@@ -87,7 +87,7 @@ export class StatisticsService {
   /** Public figures per year by what they are made from (see `publicYearEntry`). */
   private readonly publicYears = new Recent<PublicYearEntry>(256);
   /** The key of each live year's newest entry, whose figures replace the year's earlier ones. */
-  private readonly liveYearKeys = new Map<string, string>();
+  private readonly liveYearKeys = new Map<number, string>();
   /** All years together per range of year entries. */
   private readonly publicRanges = new Recent<YearFigures<Cell>>(64);
   /** Whole public answers per range of year entries. */
@@ -158,9 +158,11 @@ export class StatisticsService {
     const source = snapshot
       ? `published\u0000${snapshot.publishedAt.toISOString()}\u0000${snapshot.counts}\u0000${snapshot.publicFigures ?? ''}`
       : `live\u0000${live?.counters ?? ''}\u0000${live?.days ?? ''}\u0000${live?.stages ?? ''}`;
-    // Keyed by a digest of the rows: a superseded live year's text is not kept in the key.
-    const yearKey = `${year}\u0000${threshold}\u0000${knownKey}`;
-    const key = `${yearKey}\u0000${createHash('sha1').update(source).digest('base64')}`;
+    // Keyed by a digest of what it is made from: neither a superseded live year's rows nor the
+    // codes' text are kept in the key.
+    const key = createHash('sha1')
+      .update(`${year}\u0000${threshold}\u0000${knownKey}\u0000${source}`)
+      .digest('base64');
     const cached = this.publicYears.get(key);
     if (cached) return cached;
     const counts = snapshot ? (JSON.parse(snapshot.counts) as YearCounts) : parseCounts(live, true);
@@ -178,9 +180,9 @@ export class StatisticsService {
     this.publicYears.set(key, entry);
     if (!snapshot) {
       // Only a live year's newest counts are kept: earlier ones asked for again are made anew.
-      const earlier = this.liveYearKeys.get(yearKey);
+      const earlier = this.liveYearKeys.get(year);
       if (earlier !== undefined && earlier !== key) this.publicYears.delete(earlier);
-      this.liveYearKeys.set(yearKey, key);
+      this.liveYearKeys.set(year, key);
     }
     return entry;
   }

@@ -69,8 +69,8 @@ export function installationDayStart(date: string): Date {
 }
 
 /**
- * The response link works until the end of the day `graceDays` after the due date (Kosovo
- * time): an institution that answers late can still answer, but a link does not live forever.
+ * The response link works until the end of the day `graceDays` after the due date (in the
+ * installation's time zone): an institution that answers late can still answer, but a link does not live forever.
  */
 export function responseLinkExpiry(dueDate: string, graceDays: number): Date {
   return installationDayStart(addDays(dueDate, graceDays + 1));

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { Pool } from 'pg';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { Clock, Locale } from '@app/core';
+import { APP_CONFIG, AppConfig, Clock, Locale } from '@app/core';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { CaseAccessPolicy, CaseViewer } from '../domain/case-access.policy';
@@ -55,10 +55,13 @@ export const CASE_COUNT_CAP = 1000;
 export const SEARCH_COUNT_CAP = 100;
 
 /**
- * The page sizes whose list statements are prepared on each database connection (see
- * `pageRows`): the list's own choices, so that a connection holds a bounded set of statements.
+ * Which list pages are prepared on each database connection (see `pageRows`): the first pages at
+ * the list's own page sizes, and no more than PREPARED_STATEMENTS_MAX different statements in
+ * all, so that a connection holds a bounded set of plans whatever the filters asked for.
  */
 const PREPARED_PAGE_SIZES: ReadonlySet<number> = new Set([10, 25, 50, 100]);
+const PREPARED_PAGES_MAX = 3;
+const PREPARED_STATEMENTS_MAX = 64;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY_MS = 86_400_000;
@@ -100,6 +103,9 @@ export function staffViewer(principal: Pick<StaffPrincipal, 'id' | 'role'>): Cas
  */
 @Injectable()
 export class CaseQueryService {
+  /** The names of the list statements this process prepares (at most PREPARED_STATEMENTS_MAX). */
+  private readonly preparedNames = new Set<string>();
+
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -109,6 +115,7 @@ export class CaseQueryService {
     private readonly followUpAttempts: FollowUpAttemptsStore,
     private readonly clockFacts: CaseClockFacts,
     private readonly directory: InstitutionDirectoryService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -117,10 +124,29 @@ export class CaseQueryService {
    * (its generic plan) when that plan costs no more than the ones made for each value.
    */
   private async pageRows(prepared: boolean, text: string, values: unknown[]): Promise<ListRow[]> {
-    if (!prepared) return (await this.dataSource.query(text, values)) as ListRow[];
+    if (!prepared || !this.config.database.preparedStatements) {
+      return (await this.dataSource.query(text, values)) as ListRow[];
+    }
     const name = `staff_list_${createHash('sha1').update(text).digest('base64url').slice(0, 27)}`;
+    if (!this.preparedNames.has(name)) {
+      if (this.preparedNames.size >= PREPARED_STATEMENTS_MAX) {
+        return (await this.dataSource.query(text, values)) as ListRow[];
+      }
+      this.preparedNames.add(name);
+    }
     const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    return (await pool.query<ListRow>({ name, text, values })).rows;
+    try {
+      return (await pool.query<ListRow>({ name, text, values })).rows;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      // A statement the connection no longer has (a pooler between, 26000) or whose plan a
+      // migration changed under it (0A000): the same statement unprepared still answers.
+      if (code === '26000' || code === '0A000') {
+        return (await this.dataSource.query(text, values)) as ListRow[];
+      }
+      // As TypeORM's own queries fail, so that the error is classified and logged alike.
+      throw new QueryFailedError(text, [], error as Error);
+    }
   }
 
   /**
@@ -181,13 +207,23 @@ export class CaseQueryService {
       query.order === 'due'
         ? `${this.clockFacts.dueDateExpression} ASC NULLS LAST, c.submitted_at ASC, c.id ASC`
         : `c.submitted_at ${direction}, c.id ${direction}`;
-    // The page size is written into the statement (an integer of 1 to 100, validated): with
-    // LIMIT as a parameter, a prepared statement's generic plan cannot know how few rows are
-    // asked for, and reads the whole index range (a quarter of a second at a million cases).
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100) {
-      throw new Error(`page size ${pageSize} is not one the list takes`);
+    // Lists without free text or a due-date condition, on their first pages, are prepared
+    // (planned once per connection): each of their filters rides a (filter, submitted_at) index,
+    // so the plan does not depend on the values, and planning the page took more than running
+    // it. Their LIMIT and OFFSET are written into the statement (integers, validated): with
+    // either as a parameter the generic plan cannot know how few rows are asked for, so
+    // PostgreSQL keeps planning each call (OFFSET), or reads the whole index range (LIMIT, a
+    // quarter of a second at a million cases).
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100 || !Number.isInteger(page)) {
+      throw new Error(`page ${page} of ${pageSize} is not one the list takes`);
     }
-    const pageIds = `SELECT c.id FROM cases c ${filter} ORDER BY ${ordering} LIMIT ${pageSize + 1} OFFSET ${param(offset)}`;
+    const preparable =
+      !text &&
+      !query.due &&
+      query.order !== 'due' &&
+      PREPARED_PAGE_SIZES.has(pageSize) &&
+      page <= PREPARED_PAGES_MAX;
+    const pageIds = `SELECT c.id FROM cases c ${filter} ORDER BY ${ordering} LIMIT ${pageSize + 1} OFFSET ${preparable ? offset : param(offset)}`;
     // The filter's matches, counted up to the cap. Without free text the count is an index
     // range of at most cap + 1 entries and rides in the page's statement (evaluated once), so a
     // page is one round trip; a free-text count reads folded descriptions, so it is asked only
@@ -199,13 +235,8 @@ export class CaseQueryService {
     // clock, a receipt-code attack, the hate-crime mark) in one query, read as plain rows, with
     // the version of the working-day calendar the clocks are counted in (read again only when
     // it changed).
-    // Lists without free text or a due-date condition are prepared (planned once per connection):
-    // each of their filters rides a (filter, submitted_at) index, so the plan does not depend on
-    // the values, and planning it took more than running it.
-    const prepared =
-      !text && !query.due && query.order !== 'due' && PREPARED_PAGE_SIZES.has(pageSize);
     const rows = await this.pageRows(
-      prepared,
+      preparable,
       `SELECT c.id, c.reference, c.status, c.version, c.submitted_at, c.year, c.community,
               c.primary_area, c.municipality, c.assignee_id, c.anonymous,
               s.name AS assignee_name, a.attacked_at, a.total_failures,

@@ -17,4 +17,9 @@ export const databaseSection = {
       min: 100,
     },
   ),
+  preparedStatements: env.bool(
+    'DATABASE_PREPARED_STATEMENTS',
+    'Prepare the hottest statements on each connection (the staff case list); false behind a pooler that does not keep them, such as PgBouncer in transaction mode before 1.21',
+    { default: 'true' },
+  ),
 } as const satisfies SectionSpec;
