@@ -786,6 +786,18 @@ class Bench {
         return unavailable(`GET /api/v1/cases?${query} answered ${check.status}`);
       }
     }
+    if (this.warmUp > 0) {
+      // As for intake: compiled code, and each pooled connection's prepared page statements past
+      // their first plans, before the measured load (the list's steady state).
+      log(`staff list: warming up (${2 * this.warmUp} s)`);
+      await runLoad({
+        url: ours.url,
+        connections: STAFF_LIST_CONNECTIONS,
+        durationSeconds: 2 * this.warmUp,
+        scenario: 'staff-list.js',
+        scenarioData: { cookie, queries },
+      });
+    }
     const lists = await this.measure(
       ours,
       BENCH_DB,
