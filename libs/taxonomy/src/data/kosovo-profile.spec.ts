@@ -51,13 +51,13 @@ describe('Albania country profile as reference data', () => {
     });
   });
 
-  it('fills a language a name lacks with the default language (Albanian)', () => {
+  it('names in every language it offers, and a language it does not offer (Serbian) in the default one', () => {
     const commissioner = rows.find((r) => r.code === 'commissioner_protection_discrimination');
     expect(commissioner?.labels).toEqual({
       sq: 'Komisioneri për Mbrojtjen nga Diskriminimi',
       sr: 'Komisioneri për Mbrojtjen nga Diskriminimi',
       en: 'Commissioner for Protection from Discrimination',
-      rom: 'Komisioneri për Mbrojtjen nga Diskriminimi',
+      rom: 'Komesari baši arakhipe katar i diskriminacija',
     });
   });
 });
