@@ -175,7 +175,9 @@ async function main(): Promise<void> {
       // the cores allow at most cores × 1000 / machineCpuMsPerEmail e-mails a second.
       machineCpuMsPerEmail: Math.round(machinePerEmail * 100) / 100,
       runnerCpuMsPerEmail: Math.round(runnerPerEmail * 100) / 100,
-      ceilingPerSecondOnTheseCores: Math.round((cores * 1000) / machinePerEmail),
+      // A rough upper bound: whatever else ran on the machine counts too (run it quiet).
+      ceilingPerSecondOnTheseCores:
+        machinePerEmail > 0 ? Math.round((cores * 1000) / machinePerEmail) : null,
       workerRuns: existsSync(compiled) ? 'compiled (dist)' : 'ts-node',
       loadAverageAtEnd: Math.round(loadavg()[0] * 100) / 100,
       aimPerSecond: AIM,

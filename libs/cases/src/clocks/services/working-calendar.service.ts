@@ -45,8 +45,8 @@ export class WorkingCalendarService {
    * version, and kept.
    */
   async calendarAt(version: string): Promise<WorkingCalendar> {
-    // Seeding a new year changes the table: the version asked for is then older than the table.
-    await this.ensureSeeded();
+    // Seeding a new year changes the table after the caller read its version: read it again.
+    if (await this.ensureSeeded()) this.latest = undefined;
     if (this.latest?.version === version) return this.latest.calendar;
     const [row] = (await this.dataSource.query(
       `SELECT ${HOLIDAYS_VERSION} AS version,
@@ -57,12 +57,13 @@ export class WorkingCalendarService {
     return calendar;
   }
 
-  private async ensureSeeded(): Promise<void> {
+  /** Whether this call seeded the year (and the next): the first call in a year, per process. */
+  private async ensureSeeded(): Promise<boolean> {
     const year = installationYear(this.clock.now());
-    if (year !== this.seededUpTo) {
-      await this.country.ensureHolidayYear(year);
-      await this.country.ensureHolidayYear(year + 1);
-      this.seededUpTo = year;
-    }
+    if (year === this.seededUpTo) return false;
+    await this.country.ensureHolidayYear(year);
+    await this.country.ensureHolidayYear(year + 1);
+    this.seededUpTo = year;
+    return true;
   }
 }
