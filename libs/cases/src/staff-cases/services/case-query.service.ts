@@ -9,7 +9,11 @@ import { TaxonomyService } from '@app/taxonomy';
 import { CaseAccessPolicy, CaseViewer } from '../domain/case-access.policy';
 import { installationDayStart } from '../../referrals/domain/referral-rules';
 import { containsPattern, normaliseSearch, referencePrefixPattern } from '../domain/search-text';
-import { CASE_PAGE_SIZE_DEFAULT, CaseListQueryDto } from '../dto/case-list-query.dto';
+import {
+  CASE_PAGE_SIZE_DEFAULT,
+  CASE_PAGE_SIZE_MAX,
+  CaseListQueryDto,
+} from '../dto/case-list-query.dto';
 import type {
   CaseDetailDto,
   CaseListDto,
@@ -214,7 +218,12 @@ export class CaseQueryService {
     // either as a parameter the generic plan cannot know how few rows are asked for, so
     // PostgreSQL keeps planning each call (OFFSET), or reads the whole index range (LIMIT, a
     // quarter of a second at a million cases).
-    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 100 || !Number.isInteger(page)) {
+    if (
+      !Number.isInteger(pageSize) ||
+      pageSize < 1 ||
+      pageSize > CASE_PAGE_SIZE_MAX ||
+      !Number.isInteger(page)
+    ) {
       throw new Error(`page ${page} of ${pageSize} is not one the list takes`);
     }
     const preparable =
