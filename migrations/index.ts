@@ -29,6 +29,7 @@ import { AllowCountryReferencePrefix1797600000001 } from './1797600000001-AllowC
 import { CreateInstitutionDirectory1797700000000 } from './1797700000000-CreateInstitutionDirectory';
 import { AddPartnerOrganisations1797800000000 } from './1797800000000-AddPartnerOrganisations';
 import { AddKosovoHolidayMondays1798300000000 } from './1798300000000-AddKosovoHolidayMondays';
+import { OrderCaseListIndexesById1798400000000 } from './1798400000000-OrderCaseListIndexesById';
 
 /** Every migration, oldest first. A test checks that each file of this folder is listed. */
 export const MIGRATIONS = [
@@ -63,4 +64,5 @@ export const MIGRATIONS = [
   CreateInstitutionDirectory1797700000000,
   AddPartnerOrganisations1797800000000,
   AddKosovoHolidayMondays1798300000000,
+  OrderCaseListIndexesById1798400000000,
 ];

@@ -57,6 +57,30 @@ describe('Migrations', () => {
     expect(differences).toEqual([]);
   });
 
+  it('keys every staff-list index in the list’s own order (its filter, then submitted_at, id)', async () => {
+    // Without the id as a key a page is sorted on top of the index, and the plan kept for a
+    // prepared page sorts every match of its filter (OrderCaseListIndexesById).
+    const indexes: { name: string; keys: string[] }[] = await dataSource.query(
+      `SELECT i.relname AS name,
+              array(SELECT a.attname::text FROM unnest(x.indkey[0:x.indnkeyatts - 1]) WITH ORDINALITY AS k(attnum, n)
+                      JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
+                     ORDER BY k.n) AS keys
+         FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
+        WHERE x.indrelid = 'cases'::regclass AND i.relname LIKE 'cases\\_%submitted\\_idx'
+        ORDER BY i.relname`,
+    );
+    expect(indexes.map((i) => i.name)).toEqual([
+      'cases_area_submitted_idx',
+      'cases_assignee_submitted_idx',
+      'cases_community_submitted_idx',
+      'cases_municipality_submitted_idx',
+      'cases_status_submitted_idx',
+      'cases_submitted_idx',
+      'cases_year_submitted_idx',
+    ]);
+    for (const index of indexes) expect(index.keys.slice(-2)).toEqual(['submitted_at', 'id']);
+  });
+
   it('runs nothing twice when applied again (two processes migrating at once)', async () => {
     const again = await Promise.all([
       runMigrationsLocked(dataSource),

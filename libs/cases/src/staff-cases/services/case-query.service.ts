@@ -212,9 +212,10 @@ export class CaseQueryService {
         ? `${this.clockFacts.dueDateExpression} ASC NULLS LAST, c.submitted_at ASC, c.id ASC`
         : `c.submitted_at ${direction}, c.id ${direction}`;
     // Lists without free text or a due-date condition, on their first pages, are prepared
-    // (planned once per connection): each of their filters rides a (filter, submitted_at) index,
-    // so the plan does not depend on the values, and planning the page took more than running
-    // it. Their LIMIT and OFFSET are written into the statement (integers, validated): with
+    // (planned once per connection): each of their filters rides a (filter, submitted_at, id)
+    // index in the list's own order, so the plan reads no more than the page whatever the values
+    // (with the id only carried, the generic plan sorted every match: OrderCaseListIndexesById),
+    // and planning the page took more than running it. Their LIMIT and OFFSET are written into the statement (integers, validated): with
     // either as a parameter the generic plan cannot know how few rows are asked for, so
     // PostgreSQL keeps planning each call (OFFSET), or reads the whole index range (LIMIT, a
     // quarter of a second at a million cases).
