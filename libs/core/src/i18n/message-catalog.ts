@@ -7,7 +7,7 @@ import { projectRoot } from '../views/project-root';
 import { areaOfOrigin } from './catalogue-areas';
 import { DEFAULT_LOCALE, LOCALES, Locale } from './locale';
 import { readPoTexts } from './po-file';
-import { toSerbianCyrillic } from './serbian-cyrillic';
+import { nameIn, toSerbianCyrillic } from './serbian-cyrillic';
 
 /**
  * Who reads a message. `public` (the public pages, the report form, the follow-up and the
@@ -174,10 +174,9 @@ export class MissingTranslationError extends Error {
  * profile's name in that language, else in the profile's default language.
  */
 export function countryName(locale: Locale): string {
-  const { names } = installationProfile().country;
-  const fallback = names[installationProfile().languages.default];
-  if (locale === 'sr-Cyrl') return toSerbianCyrillic(names.sr ?? fallback);
-  return names[locale] ?? fallback;
+  const profile = installationProfile();
+  const { names } = profile.country;
+  return nameIn(names, locale) ?? names[profile.languages.default];
 }
 
 /**
@@ -193,9 +192,7 @@ export function officeName(locale: Locale): string {
     const all = loaded();
     return all[locale].get(UNNAMED_OFFICE) ?? all[DEFAULT_LOCALE].get(UNNAMED_OFFICE) ?? '';
   }
-  const fallback = office.names[profile.languages.default];
-  if (locale === 'sr-Cyrl') return toSerbianCyrillic(office.names.sr ?? fallback);
-  return office.names[locale] ?? fallback;
+  return nameIn(office.names, locale) ?? office.names[profile.languages.default];
 }
 
 const UNNAMED_OFFICE = 'site.office.unnamed';

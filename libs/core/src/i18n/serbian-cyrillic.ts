@@ -145,3 +145,16 @@ export function toSerbianCyrillic(text: string): string {
     return transliterateWord(span);
   });
 }
+
+/**
+ * A name given per language (a country profile's, a directory's) in `locale`: its own, or in
+ * Serbian Cyrillic its Serbian (Latin) name transliterated; undefined when it gives none.
+ */
+export function nameIn(
+  names: Readonly<Partial<Record<string, string>>>,
+  locale: string,
+): string | undefined {
+  if (locale !== 'sr-Cyrl') return names[locale];
+  const serbian = names.sr;
+  return serbian === undefined ? undefined : toSerbianCyrillic(serbian);
+}

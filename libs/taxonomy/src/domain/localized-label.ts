@@ -1,6 +1,7 @@
 import {
   type Locale,
   installationProfile,
+  nameIn,
   onInstallationProfileChange,
   toSerbianCyrillic,
   writtenMessage,
@@ -44,8 +45,8 @@ function namesInProfile(key: string): Readonly<Record<string, string>> | undefin
 export function localizedLabel(labels: TaxonomyLabels, locale: Locale, key?: string): string {
   if (key !== undefined) {
     const names = namesInProfile(key);
-    const own = names?.[locale === 'sr-Cyrl' ? 'sr' : locale];
-    if (own !== undefined) return locale === 'sr-Cyrl' ? toSerbianCyrillic(own) : own;
+    const own = names && nameIn(names, locale);
+    if (own !== undefined) return own;
   }
   const written = key === undefined ? undefined : writtenMessage(locale, key);
   if (written !== undefined) return written;
