@@ -160,6 +160,68 @@ describe('The staff case list', () => {
     expect((await list(`?lang=${lang}&status=`)).total).toBe(5);
   });
 
+  it('pages a search with its count: exact up to SEARCH_COUNT_CAP, "more than" past it', async () => {
+    // Copies of one case whose description has a word of its own, a second apart, newest first
+    // after the original: 30 matches, then 130.
+    const dataSource = server.app.get(DataSource);
+    const copy = (from: number, to: number) =>
+      dataSource.query(
+        `INSERT INTO cases
+         SELECT (jsonb_populate_record(null::cases, to_jsonb(c) || jsonb_build_object(
+                  'id', gen_random_uuid(),
+                  'seq', 90000 + n,
+                  'reference', substring(c.reference from '^[A-Z]{2,6}') || '-' || c.year || '-' || (90000 + n),
+                  'original_reference', null,
+                  'description', 'A copy ' || n || ' of what the clerk at the window said to us.',
+                  'submitted_at', c.submitted_at - n * interval '1 second'))).*
+           FROM cases c, generate_series($2::int, $3::int) AS n
+          WHERE c.id = $1`,
+        [ids.plain, from, to],
+      );
+    try {
+      await copy(1, 30);
+      const first = await list('?q=window&pageSize=10');
+      expect(first).toMatchObject({ hasMore: true, total: 30, totalIsExact: true });
+      const second = await list('?q=window&pageSize=10&page=2');
+      expect(second).toMatchObject({ hasMore: true, total: 30, totalIsExact: true });
+      expect(second.items.map((i) => i.reference)).toEqual(
+        Array.from(
+          { length: 10 },
+          (_, i) => `${references.plain.replace(/-\d+$/, '')}-${90011 + i}`,
+        ),
+      );
+      const last = await list('?q=window&pageSize=10&page=3');
+      expect(last).toMatchObject({ hasMore: false, total: 30, totalIsExact: true });
+      expect(last.items).toHaveLength(10);
+      expect((await list('?q=window&pageSize=10&page=4')).items).toEqual([]);
+
+      await copy(31, 130);
+      // Within the cap (pages 1 to 9 of 10) the count comes with the page, past it on its own.
+      for (const page of [1, 9, 10, 12]) {
+        const body = await list(`?q=window&pageSize=10&page=${page}`);
+        expect(body).toMatchObject({ hasMore: true, total: 100, totalIsExact: false });
+        expect(body.items).toHaveLength(10);
+      }
+      const oldest = await list('?q=window&pageSize=25&order=oldest');
+      expect(oldest).toMatchObject({ hasMore: true, total: 100, totalIsExact: false });
+      expect(oldest.items[0].reference).toBe(`${references.plain.replace(/-\d+$/, '')}-${90130}`);
+      // Fewer than the cap with a status besides: every copy is assigned, as the original.
+      expect(await list('?q=window&status=assigned&pageSize=50&page=2')).toMatchObject({
+        hasMore: true,
+        total: 100,
+        totalIsExact: false,
+      });
+      expect(await list('?q=window&status=submitted')).toMatchObject({
+        hasMore: false,
+        total: 0,
+        totalIsExact: true,
+      });
+    } finally {
+      await dataSource.query(`DELETE FROM cases WHERE seq > 90000`);
+    }
+    expect((await list('')).total).toBe(5);
+  });
+
   it('is refused to Technical Group members (403) and to anonymous callers (401)', async () => {
     expect((await api(server, team.as.member, 'GET', '/api/v1/cases')).statusCode).toBe(403);
     expect((await server.app.inject({ method: 'GET', url: '/api/v1/cases' })).statusCode).toBe(401);

@@ -233,27 +233,41 @@ export class CaseQueryService {
       query.order !== 'due' &&
       PREPARED_PAGE_SIZES.has(pageSize) &&
       page <= PREPARED_PAGES_MAX;
-    const pageIds = `SELECT c.id FROM cases c ${filter} ORDER BY ${ordering} LIMIT ${pageSize + 1} OFFSET ${preparable ? offset : param(offset)}`;
     // The filter's matches, counted up to the cap. Without free text the count is an index
     // range of at most cap + 1 entries and rides in the page's statement (evaluated once), so a
-    // page is one round trip; a free-text count reads folded descriptions, so it is asked only
-    // when another page follows.
+    // page is one round trip. A free-text match folds a description: on the pages within the
+    // cap (the first ones) the matches are read once, in the list's order, up to the cap; the
+    // page is the first of them and the count how many there were, where a count of its own
+    // would fold the same descriptions again. Further on, the count is asked only when another
+    // page follows.
     const cap = text ? SEARCH_COUNT_CAP : CASE_COUNT_CAP;
     const countSql = `SELECT count(*)::int FROM (SELECT 1 FROM cases c ${filter} LIMIT ${cap + 1}) AS matching`;
-    const countInline = !text;
+    const countInPage = Boolean(text) && query.order !== 'due' && offset + pageSize <= cap;
+    const matched = countInPage
+      ? `WITH matched AS MATERIALIZED (SELECT c.id, c.submitted_at FROM cases c ${filter} ORDER BY ${ordering} LIMIT ${cap + 1 - offset} OFFSET ${param(offset)})`
+      : '';
+    const pageIds = countInPage
+      ? `SELECT m.id FROM matched m ORDER BY m.submitted_at ${direction}, m.id ${direction} LIMIT ${pageSize + 1}`
+      : `SELECT c.id FROM cases c ${filter} ORDER BY ${ordering} LIMIT ${pageSize + 1} OFFSET ${preparable ? offset : param(offset)}`;
+    const matching = !text
+      ? `(${countSql})`
+      : countInPage
+        ? `(SELECT ${offset} + count(*)::int FROM matched)`
+        : 'NULL::int';
     // The page's rows with what the list shows beside each (the assignee's name, a running
     // clock, a receipt-code attack, the hate-crime mark) in one query, read as plain rows, with
     // the version of the working-day calendar the clocks are counted in (read again only when
     // it changed).
     const rows = await this.pageRows(
       preparable,
-      `SELECT c.id, c.reference, c.status, c.version, c.submitted_at, c.year, c.community,
+      `${matched}
+       SELECT c.id, c.reference, c.status, c.version, c.submitted_at, c.year, c.community,
               c.primary_area, c.municipality, c.assignee_id, c.anonymous,
               s.name AS assignee_name, a.attacked_at, a.total_failures,
               EXISTS (SELECT 1 FROM case_grounds g WHERE g.case_id = c.id AND g.ground = ${param(HATE_CRIME_GROUND)})
                 AS hate_crime,
               ${this.clockFacts.runningClockColumns}, ${this.clockFacts.holidaysVersionColumn},
-              ${countInline ? `(${countSql}) AS matching` : 'NULL::int AS matching'}
+              ${matching} AS matching
          FROM cases c
          LEFT JOIN staff_users s ON s.id = c.assignee_id
          LEFT JOIN follow_up_reference_attempts a
