@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager, In, IsNull } from 'typeorm';
 import { Clock, ForbiddenError, NotFoundError } from '@app/core';
 import { Case } from '../../common/entities/case.entity';
 import { CaseMessage, MessageAuthorKind } from '../entities/case-message.entity';
@@ -26,18 +26,24 @@ export class CaseMessagesService {
 
   /** The conversation, oldest first; the expert's messages are marked read by the reporter. */
   async readByReporter(caseId: string): Promise<CaseMessage[]> {
-    const now = this.clock.now();
-    return this.dataSource.transaction(async (manager) => {
+    const manager = this.dataSource.manager;
+    const messages = await manager.find(CaseMessage, {
+      where: { caseId },
+      order: { createdAt: 'ASC', id: 'ASC' },
+    });
+    // Marked are the expert's messages this read returned (one written since waits for the
+    // next read), and only when one is unread: most reads of a case write nothing.
+    const unread = messages.filter((m) => m.authorKind === 'staff' && m.readByReporterAt === null);
+    if (unread.length > 0) {
+      const now = this.clock.now();
       await manager.update(
         CaseMessage,
-        { caseId, authorKind: 'staff', readByReporterAt: IsNull() },
+        { id: In(unread.map((m) => m.id)), readByReporterAt: IsNull() },
         { readByReporterAt: now },
       );
-      return manager.find(CaseMessage, {
-        where: { caseId },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      });
-    });
+      for (const message of unread) message.readByReporterAt = now;
+    }
+    return messages;
   }
 
   async postFromReporter(caseId: string, body: string): Promise<PostedMessage> {

@@ -92,22 +92,20 @@ export class FollowUpService {
   }
 
   async view(caseId: string, locale: Locale): Promise<FollowUpViewDto> {
-    const found = await this.cases.findOne({
-      where: { id: caseId },
-      select: {
-        id: true,
-        reference: true,
-        status: true,
-        submittedAt: true,
-        personalDataErasedAt: true,
-        outcomeMessage: true,
-        closureReason: true,
-      },
-    });
-    if (!found) throw new NotFoundError('case_not_found');
-    // A case the reporter withdrew was closed by them, not decided: nothing to explain or appeal.
-    const decided = isDecidedStatus(found.status) && found.closureReason !== 'withdrawn';
-    const [timeline, messages, files, answers, snapshot] = await Promise.all([
+    // Read together: the case and what the reporter sees of it.
+    const [found, timeline, messages, files, answers, snapshot] = await Promise.all([
+      this.cases.findOne({
+        where: { id: caseId },
+        select: {
+          id: true,
+          reference: true,
+          status: true,
+          submittedAt: true,
+          personalDataErasedAt: true,
+          outcomeMessage: true,
+          closureReason: true,
+        },
+      }),
       publicTimeline(this.dataSource.manager, caseId, locale),
       this.messages.readByReporter(caseId),
       this.evidence.find({
@@ -122,6 +120,9 @@ export class FollowUpService {
       }),
       this.taxonomy.snapshot(),
     ]);
+    if (!found) throw new NotFoundError('case_not_found');
+    // A case the reporter withdrew was closed by them, not decided: nothing to explain or appeal.
+    const decided = isDecidedStatus(found.status) && found.closureReason !== 'withdrawn';
     const label = (status: CaseStatus) => translate(locale, `case.status.${status}`);
     return {
       reference: found.reference,
