@@ -26,8 +26,23 @@ const LIST_INDEXES: readonly { name: string; filter: string; where?: string }[] 
   { name: 'cases_community_submitted_idx', filter: 'community' },
 ];
 
-function create(index: (typeof LIST_INDEXES)[number], columns: string): string {
-  return `CREATE INDEX ${index.name} ON cases (${columns}) INCLUDE (${included(columns)})${index.where ? ` WHERE ${index.where}` : ''}`;
+function create(index: (typeof LIST_INDEXES)[number], name: string, columns: string): string {
+  return `CREATE INDEX ${name} ON cases (${columns}) INCLUDE (${included(columns)})${index.where ? ` WHERE ${index.where}` : ''}`;
+}
+
+/**
+ * Builds each index anew beside the old one, then swaps them: building takes a lock that lets
+ * reads of `cases` go on (writes wait), and the lock that stops reads too (DROP INDEX, held to
+ * the end of the migration's transaction) is taken only for the swaps at the end.
+ */
+async function rebuild(queryRunner: QueryRunner, keys: (filter: string) => string): Promise<void> {
+  for (const index of LIST_INDEXES) {
+    await queryRunner.query(create(index, `${index.name}_next`, keys(index.filter)));
+  }
+  for (const index of LIST_INDEXES) {
+    await queryRunner.query(`DROP INDEX ${index.name}`);
+    await queryRunner.query(`ALTER INDEX ${index.name}_next RENAME TO ${index.name}`);
+  }
 }
 
 /**
@@ -37,23 +52,17 @@ function create(index: (typeof LIST_INDEXES)[number], columns: string): string {
  * With the id only carried, a page had to be sorted on top of the index; the plan PostgreSQL
  * keeps for a prepared page (not knowing the values, it expects a few dozen matches) sorted all
  * of them: "closed cases of one year" read 163,000 index entries to sort 32,600 rows for a page
- * of a hundred (80 ms at 1,000,000 cases, against 0.3 ms with this order). Each index is rebuilt
- * under a lock on writes to `cases`, a second or two at a million cases.
+ * of a hundred (80 ms at 1,000,000 cases, against 0.3 ms with this order). While the new
+ * indexes are built (a second or two each at a million cases) writes to `cases` wait.
  */
 export class OrderCaseListIndexesById1798400000000 implements MigrationInterface {
   name = 'OrderCaseListIndexesById1798400000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    for (const index of LIST_INDEXES) {
-      await queryRunner.query(`DROP INDEX ${index.name}`);
-      await queryRunner.query(create(index, `${index.filter}, submitted_at, id`));
-    }
+    await rebuild(queryRunner, (filter) => `${filter}, submitted_at, id`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const index of LIST_INDEXES) {
-      await queryRunner.query(`DROP INDEX ${index.name}`);
-      await queryRunner.query(create(index, `${index.filter}, submitted_at`));
-    }
+    await rebuild(queryRunner, (filter) => `${filter}, submitted_at`);
   }
 }

@@ -10,6 +10,7 @@ import {
 import { createDataSource } from '../config/database';
 import { MIGRATIONS } from '../migrations';
 import { AddKosovoHolidayMondays1798300000000 as AddMondays } from '../migrations/1798300000000-AddKosovoHolidayMondays';
+import { OrderCaseListIndexesById1798400000000 as OrderCaseListIndexesById } from '../migrations/1798400000000-OrderCaseListIndexesById';
 import { TestDatabase, createTestDatabase } from './support/test-database';
 import { testConfig } from './support/test-env';
 
@@ -60,25 +61,47 @@ describe('Migrations', () => {
   it('keys every staff-list index in the list’s own order (its filter, then submitted_at, id)', async () => {
     // Without the id as a key a page is sorted on top of the index, and the plan kept for a
     // prepared page sorts every match of its filter (OrderCaseListIndexesById).
-    const indexes: { name: string; keys: string[] }[] = await dataSource.query(
-      `SELECT i.relname AS name,
-              array(SELECT a.attname::text FROM unnest(x.indkey[0:x.indnkeyatts - 1]) WITH ORDINALITY AS k(attnum, n)
-                      JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = k.attnum
-                     ORDER BY k.n) AS keys
-         FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-        WHERE x.indrelid = 'cases'::regclass AND i.relname LIKE 'cases\\_%submitted\\_idx'
-        ORDER BY i.relname`,
-    );
-    expect(indexes.map((i) => i.name)).toEqual([
-      'cases_area_submitted_idx',
-      'cases_assignee_submitted_idx',
-      'cases_community_submitted_idx',
-      'cases_municipality_submitted_idx',
-      'cases_status_submitted_idx',
-      'cases_submitted_idx',
-      'cases_year_submitted_idx',
-    ]);
-    for (const index of indexes) expect(index.keys.slice(-2)).toEqual(['submitted_at', 'id']);
+    const definitions = async () =>
+      (
+        (await dataSource.query(
+          `SELECT indexdef FROM pg_indexes
+            WHERE tablename = 'cases' AND indexname LIKE 'cases\\_%submitted\\_idx'
+            ORDER BY indexname`,
+        )) as { indexdef: string }[]
+      ).map((row) => row.indexdef.replace('public.', ''));
+    const carried = (keys: string[]) =>
+      ['status', 'community', 'primary_area', 'municipality', 'year', 'assignee_id', 'id']
+        .filter((column) => !keys.includes(column))
+        .join(', ');
+    const index = (name: string, keys: string[], where = '') =>
+      `CREATE INDEX ${name} ON cases USING btree (${keys.join(', ')}) INCLUDE (${carried(keys)})${where}`;
+    const expected = (withId: boolean) => {
+      const keys = (filter: string) => [filter, 'submitted_at', ...(withId ? ['id'] : [])];
+      return [
+        index('cases_area_submitted_idx', keys('primary_area')),
+        index(
+          'cases_assignee_submitted_idx',
+          keys('assignee_id'),
+          ' WHERE (assignee_id IS NOT NULL)',
+        ),
+        index('cases_community_submitted_idx', keys('community')),
+        index('cases_municipality_submitted_idx', keys('municipality')),
+        index('cases_status_submitted_idx', ['status', 'submitted_at', 'id']),
+        index('cases_submitted_idx', ['submitted_at', 'id']),
+        index('cases_year_submitted_idx', keys('year')),
+      ];
+    };
+    expect(await definitions()).toEqual(expected(true));
+    // down() gives back the indexes as CoverCaseListFilters made them; up() again, these.
+    const runner = dataSource.createQueryRunner();
+    try {
+      await new OrderCaseListIndexesById().down(runner);
+      expect(await definitions()).toEqual(expected(false));
+      await new OrderCaseListIndexesById().up(runner);
+      expect(await definitions()).toEqual(expected(true));
+    } finally {
+      await runner.release();
+    }
   });
 
   it('runs nothing twice when applied again (two processes migrating at once)', async () => {
