@@ -90,7 +90,10 @@ interface ListRow extends RunningClockColumns {
   attacked_at: Date | null;
   total_failures: number | null;
   hate_crime: boolean;
-  /** The filter's matches counted up to the cap (lists without free text; see `list`). */
+  /**
+   * The filter's matches counted up to the cap: lists without free text, and free-text pages
+   * within the cap (the page's offset and the matches read from it); else null (see `list`).
+   */
   matching: number | null;
   /** The working-day calendar's version (`CaseClockFacts.holidaysVersionColumn`). */
   holidays_version: string;
@@ -174,7 +177,7 @@ export class CaseQueryService {
     if (query.municipality) where.push(`c.municipality = ${param(query.municipality)}`);
     if (query.year) {
       // The year is the submission's year in the installation's zone: as a range of submitted_at
-      // it rides the same (filter, submitted_at) indexes as the ordering, instead of skipping
+      // it rides the same (filter, submitted_at, id) indexes as the ordering, instead of skipping
       // the newer years.
       where.push(`c.year = ${param(query.year)}`);
       where.push(
@@ -215,10 +218,10 @@ export class CaseQueryService {
     // (planned once per connection): each of their filters rides a (filter, submitted_at, id)
     // index in the list's own order, so the plan reads no more than the page whatever the values
     // (with the id only carried, the generic plan sorted every match: OrderCaseListIndexesById),
-    // and planning the page took more than running it. Their LIMIT and OFFSET are written into the statement (integers, validated): with
-    // either as a parameter the generic plan cannot know how few rows are asked for, so
-    // PostgreSQL keeps planning each call (OFFSET), or reads the whole index range (LIMIT, a
-    // quarter of a second at a million cases).
+    // and planning the page took more than running it. Their LIMIT and OFFSET are written into
+    // the statement (integers, validated): with either as a parameter the generic plan cannot
+    // know how few rows are asked for, so PostgreSQL keeps planning each call (OFFSET), or reads
+    // the whole index range (LIMIT, a quarter of a second at a million cases).
     if (
       !Number.isInteger(pageSize) ||
       pageSize < 1 ||
@@ -244,7 +247,7 @@ export class CaseQueryService {
     const countSql = `SELECT count(*)::int FROM (SELECT 1 FROM cases c ${filter} LIMIT ${cap + 1}) AS matching`;
     const countInPage = Boolean(text) && query.order !== 'due' && offset + pageSize <= cap;
     const matched = countInPage
-      ? `WITH matched AS MATERIALIZED (SELECT c.id, c.submitted_at FROM cases c ${filter} ORDER BY ${ordering} LIMIT ${cap + 1 - offset} OFFSET ${param(offset)})`
+      ? `WITH matched AS MATERIALIZED (SELECT c.id, c.submitted_at FROM cases c ${filter} ORDER BY ${ordering} LIMIT ${cap + 1 - offset} OFFSET ${offset})`
       : '';
     const pageIds = countInPage
       ? `SELECT m.id FROM matched m ORDER BY m.submitted_at ${direction}, m.id ${direction} LIMIT ${pageSize + 1}`
