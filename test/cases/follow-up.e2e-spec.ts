@@ -164,6 +164,15 @@ describe('Follow-up with reference and receipt code', () => {
         'Which school was it, and when did it start?',
       );
 
+      const readMarks = () =>
+        rows<{ author_kind: string; read_by_reporter_at: Date | null }>(
+          server,
+          `SELECT author_kind, read_by_reporter_at FROM case_messages
+            WHERE case_id = $1 ORDER BY created_at, author_kind = 'reporter'`,
+          [filed.id],
+        );
+      expect(await readMarks()).toEqual([{ author_kind: 'staff', read_by_reporter_at: null }]);
+
       const seen = await followUp(filed.reference, filed.receiptCode);
       expect(seen.json().messages).toEqual([
         {
@@ -175,12 +184,8 @@ describe('Follow-up with reference and receipt code', () => {
         },
       ]);
       expect(seen.body).not.toContain(expertId);
-      const [read] = await rows(
-        server,
-        'SELECT read_by_reporter_at FROM case_messages WHERE case_id = $1',
-        [filed.id],
-      );
-      expect(read.read_by_reporter_at).not.toBeNull();
+      const [read] = await readMarks();
+      expect(read.read_by_reporter_at).toBeInstanceOf(Date);
 
       const answer = await server.app.inject({
         method: 'POST',
@@ -193,12 +198,18 @@ describe('Follow-up with reference and receipt code', () => {
       });
       expect(answer.statusCode).toBe(201);
       expect(answer.json()).toEqual({ id: expect.any(String), createdAt: expect.any(String) });
+      server.clock.advance(60_000);
       const after = await followUp(filed.reference, filed.receiptCode);
       expect(
         after.json().messages.map((m: { author: string; body: string }) => [m.author, m.body]),
       ).toEqual([
         ['staff', 'Which school was it, and when did it start?'],
         ['reporter', 'The primary school in our village, since September.'],
+      ]);
+      // Read once, when first shown; the reporter's own message is read by its writer.
+      expect(await readMarks()).toEqual([
+        { author_kind: 'staff', read_by_reporter_at: read.read_by_reporter_at },
+        { author_kind: 'reporter', read_by_reporter_at: expect.any(Date) },
       ]);
     });
 
