@@ -6,6 +6,7 @@ import {
   ProfileInstitution,
   easterSunday,
 } from './country-profile';
+import { nameIn } from '../i18n/serbian-cyrillic';
 
 /** `YYYY-MM-DD` of a UTC date. */
 function isoDate(date: Date): string {
@@ -83,9 +84,9 @@ export class CountryProfile {
     return this.data.workingDays.weekdays;
   }
 
-  /** A name in a language, else in the profile's default language. */
+  /** A name in a language (`nameIn`), else in the profile's default language. */
   name(names: Names, language: string): string {
-    return names[language] ?? names[this.defaultLanguage];
+    return nameIn(names, language, this.defaultLanguage);
   }
 
   countryName(language: string): string {

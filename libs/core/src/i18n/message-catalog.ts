@@ -175,8 +175,7 @@ export class MissingTranslationError extends Error {
  */
 export function countryName(locale: Locale): string {
   const profile = installationProfile();
-  const { names } = profile.country;
-  return nameIn(names, locale) ?? names[profile.languages.default];
+  return nameIn(profile.country.names, locale, profile.languages.default);
 }
 
 /**
@@ -192,7 +191,7 @@ export function officeName(locale: Locale): string {
     const all = loaded();
     return all[locale].get(UNNAMED_OFFICE) ?? all[DEFAULT_LOCALE].get(UNNAMED_OFFICE) ?? '';
   }
-  return nameIn(office.names, locale) ?? office.names[profile.languages.default];
+  return nameIn(office.names, locale, profile.languages.default);
 }
 
 const UNNAMED_OFFICE = 'site.office.unnamed';

@@ -1,4 +1,4 @@
-import { toSerbianCyrillic } from './serbian-cyrillic';
+import { nameIn, toSerbianCyrillic } from './serbian-cyrillic';
 
 describe('toSerbianCyrillic', () => {
   it('writes every Latin letter of Serbian as its Cyrillic letter, keeping the case', () => {
@@ -68,5 +68,22 @@ describe('toSerbianCyrillic', () => {
 
   it('writes a date format hint in Cyrillic letters', () => {
     expect(toSerbianCyrillic('Mora biti datum GGGG-MM-DD.')).toBe('Мора бити датум ГГГГ-ММ-ДД.');
+  });
+});
+
+describe('nameIn', () => {
+  const names = { sq: 'Deçan', sr: 'Dečane', rom: 'Dečani' };
+
+  it('gives the name in the language, and in Serbian Cyrillic the Serbian one transliterated', () => {
+    expect(nameIn(names, 'rom')).toBe('Dečani');
+    expect(nameIn(names, 'sr')).toBe('Dečane');
+    expect(nameIn(names, 'sr-Cyrl')).toBe('Дечане');
+  });
+
+  it('falls back to the given language as written, never transliterating another language', () => {
+    expect(nameIn(names, 'en')).toBeUndefined();
+    expect(nameIn(names, 'en', 'sq')).toBe('Deçan');
+    expect(nameIn({ sq: 'Deçan' }, 'sr-Cyrl')).toBeUndefined();
+    expect(nameIn({ sq: 'Deçan' }, 'sr-Cyrl', 'sq')).toBe('Deçan');
   });
 });

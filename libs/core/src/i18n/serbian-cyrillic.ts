@@ -147,14 +147,21 @@ export function toSerbianCyrillic(text: string): string {
 }
 
 /**
- * A name given per language (a country profile's, a directory's) in `locale`: its own, or in
- * Serbian Cyrillic its Serbian (Latin) name transliterated; undefined when it gives none.
+ * A name given per language (a country profile's) in `locale`: its own, or in Serbian Cyrillic
+ * its Serbian (Latin) name transliterated; else, when a `fallback` language is given, the name in
+ * that one as written (a name in another language is never transliterated).
  */
+export function nameIn(names: Readonly<Record<string, string>>, locale: string): string | undefined;
 export function nameIn(
-  names: Readonly<Partial<Record<string, string>>>,
+  names: Readonly<Record<string, string>>,
   locale: string,
+  fallback: string,
+): string;
+export function nameIn(
+  names: Readonly<Record<string, string>>,
+  locale: string,
+  fallback?: string,
 ): string | undefined {
-  if (locale !== 'sr-Cyrl') return names[locale];
-  const serbian = names.sr;
-  return serbian === undefined ? undefined : toSerbianCyrillic(serbian);
+  const own = locale === 'sr-Cyrl' ? names.sr && toSerbianCyrillic(names.sr) : names[locale];
+  return own ?? (fallback === undefined ? undefined : names[fallback]);
 }
