@@ -665,7 +665,10 @@ class Bench {
     this.results.followUp = { c10: comparison, cases: count };
   }
 
-  /** RSS of a freshly started server after one minute of intake load, then after a second. */
+  /**
+   * RSS of a freshly started server under intake load: warmed up, then sampled through two
+   * minutes (the highest sample, and the floor of each minute against the other).
+   */
   private async memory(): Promise<void> {
     const env: Record<string, string> = { ...this.env, PORT: String(await freePort()) };
     env.PUBLIC_URL = `http://127.0.0.1:${env.PORT}`;
@@ -698,15 +701,13 @@ class Bench {
           clearInterval(timer);
         }
       };
-      // Warmed up first, as soak.ts leaves out its first 30 %: a fresh server's heap grows to
-      // its working size (old space, compiled code) in its first minute of load, which would
-      // otherwise count as the first floor's growth. A leak keeps growing after it.
-      let afterWarmUp = atStart;
-      if (this.warmUp > 0) {
-        log(`memory: warming up (${MEMORY_WARM_UP_SECONDS} s)`);
-        await runLoad({ ...load, durationSeconds: MEMORY_WARM_UP_SECONDS });
-        afterWarmUp = rssMb(pid);
-      }
+      // Warmed up first, as soak.ts leaves out the start of its run: a fresh server's heap
+      // grows to its working size (old space, compiled code) under its first load, and that
+      // growth would otherwise count against the first minute's floor. A leak keeps growing
+      // after it. (The smoke run never measures memory.)
+      log(`memory: warming up (${MEMORY_WARM_UP_SECONDS} s)`);
+      await runLoad({ ...load, durationSeconds: MEMORY_WARM_UP_SECONDS });
+      const afterWarmUp = rssMb(pid);
       const first = await sampled();
       const second = await sampled();
       const peak = Math.max(...first.samples, ...second.samples);
@@ -718,7 +719,7 @@ class Bench {
       this.results.memory = {
         connections,
         rssAtStartMb: atStart,
-        warmUpSeconds: this.warmUp > 0 ? MEMORY_WARM_UP_SECONDS : 0,
+        warmUpSeconds: MEMORY_WARM_UP_SECONDS,
         rssAfterWarmUpMb: afterWarmUp,
         rssAfter60sMb: after60,
         rssAfter120sMb: after120,

@@ -21,10 +21,10 @@ export const notificationsSection = {
     { default: '30000', min: 10 },
   ),
   // 10 rather than 5: with five the sends queued for a connection, and a burst of 10,000 emails
-  // went out at 913-929 a second in the notifications bench (two cores), with ten at 1,144, with
-  // larger batches (machine CPU per email 1.37 ms instead of 1.7). Mail relays commonly accept
-  // this many connections from one client (Postfix's own limit is 50); one that accepts fewer
-  // takes a lower MAIL_POOL_SIZE.
+  // went out at 913-929 a second in the notifications bench (two cores), with ten at 1,132-1,164
+  // a second, in larger batches (machine CPU per email 1.35 ms instead of 1.7). Mail relays
+  // commonly accept this many connections from one client (Postfix's own limit is 50); one that
+  // accepts fewer takes a lower MAIL_POOL_SIZE.
   poolSize: env.int('MAIL_POOL_SIZE', 'SMTP connections per worker process', {
     default: '10',
     min: 1,
