@@ -36,6 +36,13 @@ describe('textLengthProblem', () => {
     expect(textLengthProblem('Odbili su me u školi — zašto?', 20, 10_000)).toBeUndefined();
   });
 
+  it('counts letters wherever they come in the text, and asks nothing of an empty minimum', () => {
+    expect(textLengthProblem(`${'!'.repeat(25)}abcdefghij`, 20, 10_000)).toBeUndefined();
+    expect(textLengthProblem(`${'!'.repeat(25)}abcdefghi`, 20, 10_000)).toBe('tooFewLetters');
+    expect(textLengthProblem(`${'a'.repeat(10)}${'!'.repeat(9)}`, 20, 10_000)).toBe('tooShort');
+    expect(textLengthProblem('', 0, 10)).toBeUndefined();
+  });
+
   it('bounds the maximum in code points, so storage is bounded whatever the text', () => {
     expect(textLengthProblem('a'.repeat(200), 1, 200)).toBeUndefined();
     expect(textLengthProblem('a'.repeat(201), 1, 200)).toBe('tooLong');

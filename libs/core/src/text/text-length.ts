@@ -61,8 +61,18 @@ export function textLengthProblem(
 ): TextLengthProblem | undefined {
   // Checked first and cheaply: an overlong text is never segmented.
   if (text.length > 2 * max || codePointCount(text) > max) return 'tooLong';
-  const measure = measureText(text);
-  if (measure.characters < min) return 'tooShort';
-  if (measure.lettersOrDigits < minimumLetters(min)) return 'tooFewLetters';
+  // Segmented only as far as the minimum needs: a long report is read to its first few dozen
+  // characters, not to its end (segmenting whole reports was about 4 % of intake's main-thread
+  // CPU).
+  const letters = minimumLetters(min);
+  let characters = 0;
+  let lettersOrDigits = 0;
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    characters++;
+    if (lettersOrDigits < letters && LETTER_OR_DIGIT.test(segment)) lettersOrDigits++;
+    if (characters >= min && lettersOrDigits >= letters) return undefined;
+  }
+  if (characters < min) return 'tooShort';
+  if (lettersOrDigits < letters) return 'tooFewLetters';
   return undefined;
 }
