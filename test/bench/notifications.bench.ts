@@ -171,8 +171,8 @@ async function main(): Promise<void> {
       },
       duplicates,
       workerCpuMsPerEmail: Math.round(workerCpuPerEmail * 100) / 100,
-      // Every process of the machine during the burst, and this runner's share (writer + SMTP sink):
-      // the cores allow at most cores × 1000 / machineCpuMsPerEmail e-mails a second.
+      // Every process of the machine during the burst, and this runner's share (writer + SMTP
+      // sink): the cores allow at most cores × 1000 / machineCpuMsPerEmail e-mails a second.
       machineCpuMsPerEmail: Math.round(machinePerEmail * 100) / 100,
       runnerCpuMsPerEmail: Math.round(runnerPerEmail * 100) / 100,
       // A rough upper bound: whatever else ran on the machine counts too (run it quiet).

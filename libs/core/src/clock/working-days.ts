@@ -1,7 +1,8 @@
 /**
- * Working days of the installation: Monday to Friday, except the public holidays the calendar is given
- * (the `public_holidays` table, edited per year). Pure: days are calendar dates (YYYY-MM-DD)
- * in the installation's time zone (`installationDate`), so no instant, offset or summer time enters the arithmetic.
+ * Working days of the installation: Monday to Friday, except the public holidays the calendar is
+ * given (the `public_holidays` table, edited per year). Pure: days are calendar dates (YYYY-MM-DD)
+ * in the installation's time zone (`installationDate`), so no instant, offset or summer time enters
+ * the arithmetic.
  */
 
 const DAY_MS = 86_400_000;
@@ -23,12 +24,17 @@ export function addCalendarDays(day: string, days: number): string {
   return fromUtcMs(toUtcMs(day) + days * DAY_MS);
 }
 
-/** Day number of a calendar date counted from Monday 1969-12-29 (0), so `day mod 7` is 0 on Mondays. */
+/**
+ * Day number of a calendar date counted from Monday 1969-12-29 (0), so `day mod 7` is 0 on Mondays.
+ */
 function mondayDayNumber(ms: number): number {
   return Math.round(ms / DAY_MS) + 3;
 }
 
-/** Monday-to-Friday days among day numbers [0, n) (negative below 0, so differences count any range). */
+/**
+ * Monday-to-Friday days among day numbers [0, n) (negative below 0, so differences count any
+ * range).
+ */
 function weekdaysBefore(n: number): number {
   const weeks = Math.floor(n / 7);
   return weeks * 5 + Math.min(n - weeks * 7, 5);
@@ -48,7 +54,9 @@ function countUpTo(sorted: readonly number[], n: number): number {
 
 export class WorkingCalendar {
   private readonly holidays: ReadonlySet<string>;
-  /** The day numbers of the holidays that fall on a weekday, sorted (the others change no count). */
+  /**
+   * The day numbers of the holidays that fall on a weekday, sorted (the others change no count).
+   */
   private readonly weekdayHolidays: readonly number[];
 
   constructor(holidays: Iterable<string> = []) {

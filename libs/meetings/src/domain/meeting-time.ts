@@ -4,8 +4,9 @@ const WALL_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 const WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2})$/;
 
 /**
- * When a meeting starts. With a zone (`…Z`, `…+01:00`) the instant is exact; without one
- * (a form's `datetime-local`) it is the wall-clock time in the installation's time zone. Null when not a real time.
+ * When a meeting starts. With a zone (`…Z`, `…+01:00`) the instant is exact; without one (a form's
+ * `datetime-local`) it is the wall-clock time in the installation's time zone. Null when not a real
+ * time.
  */
 export function parseMeetingTime(value: string): Date | null {
   if (WITH_ZONE.test(value)) {
@@ -23,7 +24,9 @@ export function parseMeetingTime(value: string): Date | null {
   return same ? instant : null;
 }
 
-/** The `datetime-local` value of an instant, in the installation's time zone (to fill a form again). */
+/**
+ * The `datetime-local` value of an instant, in the installation's time zone (to fill a form again).
+ */
 export function installationWallTime(instant: Date): string {
   return installationDateTime(instant).replace(' ', 'T');
 }

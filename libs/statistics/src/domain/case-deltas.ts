@@ -117,11 +117,11 @@ export interface Deltas {
 }
 
 /**
- * A status change. The case moves between "current status" counts of its submission year.
- * Reaching an outcome counts one decision in the year it was taken (installation's time zone) (kept even if the case
- * is reopened later: it was decided then) and puts the case in the days-to-outcome histogram
- * of its submission year; leaving an outcome (reopen) takes it out of the histogram and of its
- * closure reason, so the median always uses each case's latest outcome.
+ * A status change. The case moves between "current status" counts of its submission year. Reaching
+ * an outcome counts one decision in the year it was taken, in the installation's time zone (kept
+ * even if the case is reopened later: it was decided then) and puts the case in the days-to-outcome
+ * histogram of its submission year; leaving an outcome (reopen) takes it out of the histogram and
+ * of its closure reason, so the median always uses each case's latest outcome.
  */
 export function statusChangeDeltas(c: CaseFacts, change: StatusChange): Deltas {
   if (change.from === change.to) return { counters: [], outcomeDays: [] };
@@ -177,9 +177,9 @@ export interface SentReferral {
 }
 
 /**
- * Referrals sent: counted per institution in the year they were sent (installation's time zone) (responsiveness),
- * and, the first time a case goes to an institution, in the case's "referral institution"
- * breakdown of its submission year.
+ * Referrals sent: counted per institution in the year they were sent, in the installation's time
+ * zone (responsiveness), and, the first time a case goes to an institution, in the case's "referral
+ * institution" breakdown of its submission year.
  */
 export function referralsSentDeltas(
   c: CaseFacts,

@@ -29,8 +29,9 @@ function validCalendarDate(y: number, m: number, d: number): boolean {
 }
 
 /**
- * An ISO 8601 date-time (with `Z` or an offset; without one, a time in the installation's time zone) or a date alone
- * (midday of that day in the installation's time zone, so the day and the year are never in doubt).
+ * An ISO 8601 date-time (with `Z` or an offset; without one, a time in the installation's time
+ * zone) or a date alone (midday of that day in the installation's time zone, so the day and the
+ * year are never in doubt).
  */
 export function parseImportInstant(text: string): Date | null {
   const value = text.trim();

@@ -3,8 +3,8 @@ import { installationDate } from '@app/core';
 const DAY_MS = 86_400_000;
 
 /**
- * Whole days from submission to outcome, counted on the installation's calendar (a case decided the day
- * it came in took 0 days), so the figure does not depend on the hour or on summer time.
+ * Whole days from submission to outcome, counted on the installation's calendar (a case decided the
+ * day it came in took 0 days), so the figure does not depend on the hour or on summer time.
  */
 export function daysToOutcome(submittedAt: Date, decidedAt: Date): number {
   const from = Date.parse(`${installationDate(submittedAt)}T00:00:00Z`);

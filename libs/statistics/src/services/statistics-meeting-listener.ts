@@ -5,7 +5,10 @@ import type { MeetingEventListener, MeetingHeldEvent } from '@app/meetings';
 import { ALL_SCOPE } from '../domain/counter-key';
 import { applyDeltas } from './counter-store';
 
-/** Counts Technical Group meetings held, in the year (installation's time zone) the Group met, in the same transaction. */
+/**
+ * Counts Technical Group meetings held, in the year the Group met (in the installation's time
+ * zone), in the same transaction.
+ */
 @Injectable()
 export class StatisticsMeetingListener implements MeetingEventListener {
   readonly keepsMeetingCounts = true;

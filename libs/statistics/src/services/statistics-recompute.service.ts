@@ -9,10 +9,11 @@ const SCOPES = `(VALUES (f.co || '|' || f.ar || '|' || f.mu), (f.co || '|' || f.
   ('*|*|' || f.mu), ('*|*|*')) AS s(scope)`;
 
 /**
- * Every counter as the cases say it should be (a meeting held counts in the year, in the installation's time zone, of the
- * day the Group met, its scheduled date, as the meetings lib records it): the case facts come
- * aggregated by year and the three scope fields from the cases lib (`expected_case_facts`),
- * and are spread over the scopes here. `$1` (with meetings only) is the time zone of the year.
+ * Every counter as the cases say it should be (a meeting held counts in the year, in the
+ * installation's time zone, of the day the Group met, its scheduled date, as the meetings lib
+ * records it): the case facts come aggregated by year and the three scope fields from the cases lib
+ * (`expected_case_facts`), and are spread over the scopes here. `$1` (with meetings only) is the
+ * time zone of the year.
  */
 function expectedCountersSql(withMeetings: boolean): string {
   return `

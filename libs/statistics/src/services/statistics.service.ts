@@ -59,7 +59,9 @@ export interface YearStatistics {
   publishedAt: string | null;
   /** Staff, unfiltered, published years: what changed since publication. */
   changesSincePublished?: FigureDifference[];
-  /** Staff: referrals sent in the year, per institution, still unanswered past their due date today. */
+  /**
+   * Staff: referrals sent in the year, per institution, still unanswered past their due date today.
+   */
   overdueNow?: Record<string, number>;
 }
 
@@ -554,7 +556,9 @@ export class StatisticsService {
     return (await this.publicKnownCodes()).known;
   }
 
-  /** The known codes of the current reference data, with a key naming them (made once per snapshot). */
+  /**
+   * The known codes of the current reference data, with a key naming them (made once per snapshot).
+   */
   private async publicKnownCodes(): Promise<{ known: KnownCodes; key: string }> {
     const snapshot = await this.taxonomy.snapshot();
     let entry = this.knownBySnapshot.get(snapshot);
@@ -614,7 +618,9 @@ function parseCounts(texts: CountTexts | undefined, withStages: boolean): YearCo
   return counts;
 }
 
-/** Memoised figures are shared by every request: frozen, so that none can change them for the next. */
+/**
+ * Memoised figures are shared by every request: frozen, so that none can change them for the next.
+ */
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);

@@ -34,7 +34,10 @@ export function responseLinkState(referral: ReferralFacts, now: Date): ResponseL
   return 'usable';
 }
 
-/** A referral waiting past its due date (`today` is the calendar day of the installation, YYYY-MM-DD). */
+/**
+ * A referral waiting past its due date (`today` is the calendar day of the installation,
+ * YYYY-MM-DD).
+ */
 export function isOverdue(
   referral: Pick<ReferralFacts, 'status' | 'responseDueDate'>,
   today: string,
@@ -70,7 +73,8 @@ export function installationDayStart(date: string): Date {
 
 /**
  * The response link works until the end of the day `graceDays` after the due date (in the
- * installation's time zone): an institution that answers late can still answer, but a link does not live forever.
+ * installation's time zone): an institution that answers late can still answer, but a link does not
+ * live forever.
  */
 export function responseLinkExpiry(dueDate: string, graceDays: number): Date {
   return installationDayStart(addDays(dueDate, graceDays + 1));

@@ -5,7 +5,8 @@ describe('case age on the staff list', () => {
 
   it('counts calendar days in Kosovo, not periods of 24 hours', () => {
     expect(calendarDaysSince(new Date('2026-03-10T06:00:00Z'), now)).toBe(0);
-    // 23:30 in the installation's time zone the evening before: yesterday, though less than 24 hours ago.
+    // 23:30 in the installation's time zone the evening before: yesterday, though less than 24
+    // hours ago.
     expect(calendarDaysSince(new Date('2026-03-09T22:30:00Z'), now)).toBe(1);
     // 00:30 in the installation's time zone: today, though it was still the 9th in UTC.
     expect(calendarDaysSince(new Date('2026-03-09T23:30:00Z'), now)).toBe(0);

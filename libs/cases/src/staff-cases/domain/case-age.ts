@@ -3,8 +3,9 @@ import { installationDate } from '@app/core';
 const DAY_MS = 86_400_000;
 
 /**
- * How many calendar days (in the installation's time zone) lie between a submission and now: a case sent at 23:50
- * is "yesterday" ten minutes later, and one sent this morning is "today", not "0 days ago".
+ * How many calendar days (in the installation's time zone) lie between a submission and now: a case
+ * sent at 23:50 is "yesterday" ten minutes later, and one sent this morning is "today", not "0 days
+ * ago".
  */
 export function calendarDaysSince(submittedAt: Date | string, now: Date): number {
   const then = Date.parse(installationDate(new Date(submittedAt)));
