@@ -8,6 +8,7 @@ import { useInstallationProfile } from './country/installation';
 import { FieldCipher } from './crypto/field-cipher';
 import { CsrfGuard, CsrfService } from './http/csrf';
 import { DatabaseModule } from './database/database.module';
+import { PreparedStatements } from './database/prepared-statements';
 import { PdfRenderer } from './pdf/pdf-renderer';
 import { RateLimiter } from './redis/rate-limiter';
 import { REDIS, createRedis } from './redis/redis';
@@ -59,6 +60,7 @@ export class CoreModule implements OnApplicationShutdown {
         CsrfService,
         CsrfGuard,
         PdfRenderer,
+        PreparedStatements,
         RateLimiter,
       ],
       exports: [
@@ -70,6 +72,7 @@ export class CoreModule implements OnApplicationShutdown {
         CsrfService,
         FieldCipher,
         PdfRenderer,
+        PreparedStatements,
         RateLimiter,
         REDIS,
         ViewRenderer,

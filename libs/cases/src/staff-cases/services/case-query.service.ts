@@ -1,9 +1,6 @@
-import { createHash } from 'node:crypto';
-import { Inject, Injectable } from '@nestjs/common';
-import type { Pool } from 'pg';
-import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { APP_CONFIG, AppConfig, Clock, Locale } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, Locale, PreparedStatements } from '@app/core';
 import { StaffDirectory, StaffPrincipal } from '@app/identity';
 import { TaxonomyService } from '@app/taxonomy';
 import { CaseAccessPolicy, CaseViewer } from '../domain/case-access.policy';
@@ -59,13 +56,12 @@ export const CASE_COUNT_CAP = 1000;
 export const SEARCH_COUNT_CAP = 100;
 
 /**
- * Which list pages are prepared on each database connection (see `pageRows`): the first pages at
- * the list's own page sizes, and no more than PREPARED_STATEMENTS_MAX different statements in
- * all, so that a connection holds a bounded set of plans whatever the filters asked for.
+ * Which list pages are prepared on each database connection (PreparedStatements): the first
+ * pages at the list's own page sizes, so that a connection holds a bounded set of plans whatever
+ * the filters asked for.
  */
 const PREPARED_PAGE_SIZES: ReadonlySet<number> = new Set([10, 25, 50, 100]);
 const PREPARED_PAGES_MAX = 3;
-const PREPARED_STATEMENTS_MAX = 64;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const DAY_MS = 86_400_000;
@@ -110,9 +106,6 @@ export function staffViewer(principal: Pick<StaffPrincipal, 'id' | 'role'>): Cas
  */
 @Injectable()
 export class CaseQueryService {
-  /** The names of the list statements this process prepares (at most PREPARED_STATEMENTS_MAX). */
-  private readonly preparedNames = new Set<string>();
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -122,39 +115,8 @@ export class CaseQueryService {
     private readonly followUpAttempts: FollowUpAttemptsStore,
     private readonly clockFacts: CaseClockFacts,
     private readonly directory: InstitutionDirectoryService,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly prepared: PreparedStatements,
   ) {}
-
-  /**
-   * The rows of a list's page statement. A prepared one is named by its text and prepared on
-   * each connection the first time it runs there; PostgreSQL then plans it once for all values
-   * (its generic plan) when that plan costs no more than the ones made for each value.
-   */
-  private async pageRows(prepared: boolean, text: string, values: unknown[]): Promise<ListRow[]> {
-    if (!prepared || !this.config.database.preparedStatements) {
-      return (await this.dataSource.query(text, values)) as ListRow[];
-    }
-    const name = `staff_list_${createHash('sha1').update(text).digest('base64url').slice(0, 27)}`;
-    if (!this.preparedNames.has(name)) {
-      if (this.preparedNames.size >= PREPARED_STATEMENTS_MAX) {
-        return (await this.dataSource.query(text, values)) as ListRow[];
-      }
-      this.preparedNames.add(name);
-    }
-    const pool = (this.dataSource.driver as PostgresDriver).master as Pool;
-    try {
-      return (await pool.query<ListRow>({ name, text, values })).rows;
-    } catch (error) {
-      const code = (error as { code?: unknown }).code;
-      // A statement the connection no longer has (a pooler between, 26000) or whose plan a
-      // migration changed under it (0A000): the same statement unprepared still answers.
-      if (code === '26000' || code === '0A000') {
-        return (await this.dataSource.query(text, values)) as ListRow[];
-      }
-      // As TypeORM's own queries fail, so that the error is classified and logged alike.
-      throw new QueryFailedError(text, [], error as Error);
-    }
-  }
 
   /**
    * Offset pages of `pageSize` (at most 100), newest first unless `order=oldest`. One row more
@@ -261,9 +223,7 @@ export class CaseQueryService {
     // clock, a receipt-code attack, the hate-crime mark) in one query, read as plain rows, with
     // the version of the working-day calendar the clocks are counted in (read again only when
     // it changed).
-    const rows = await this.pageRows(
-      preparable,
-      `${matched}
+    const statement = `${matched}
        SELECT c.id, c.reference, c.status, c.version, c.submitted_at, c.year, c.community,
               c.primary_area, c.municipality, c.assignee_id, c.anonymous,
               s.name AS assignee_name, a.attacked_at, a.total_failures,
@@ -278,9 +238,10 @@ export class CaseQueryService {
           AND a.attacked_at > ${param(new Date(this.clock.now().getTime() - ATTACK_SHOWN_DAYS * DAY_MS))}
          ${this.clockFacts.runningClockJoin}
         WHERE c.id IN (${pageIds})
-        ORDER BY c.submitted_at ${direction}, c.id ${direction}`,
-      parameters,
-    );
+        ORDER BY c.submitted_at ${direction}, c.id ${direction}`;
+    const rows = preparable
+      ? await this.prepared.query<ListRow>(statement, parameters)
+      : ((await this.dataSource.query(statement, parameters)) as ListRow[]);
     const clockOf =
       rows.length > 0 ? await this.clockFacts.clockReader(rows[0].holidays_version) : () => null;
     const clocks = new Map(rows.map((r) => [r.id, clockOf(r)]));
