@@ -19,7 +19,7 @@ export const databaseSection = {
   ),
   preparedStatements: env.bool(
     'DATABASE_PREPARED_STATEMENTS',
-    'Prepare the hottest statements on each connection (the staff case list); false behind a pooler that does not keep them, such as PgBouncer in transaction mode before 1.21',
+    'Prepare the hottest statements on each connection (the staff session lookup, the staff case list); false behind a pooler that does not keep them, such as PgBouncer in transaction mode before 1.21',
     { default: 'true' },
   ),
 } as const satisfies SectionSpec;
