@@ -6,7 +6,7 @@ import {
   mergeOutcomeDaysDeltas,
 } from '../domain/counter-key';
 
-/** Rows per statement: far below PostgreSQL's 65,535 parameters. A case event writes < 200. */
+/** Rows per statement, so an import's upserts stay of bounded size. A case event writes < 200. */
 const CHUNK = 5000;
 
 function chunks<T>(rows: readonly T[]): T[][] {
@@ -24,34 +24,36 @@ export async function applyDeltas(
   counters: readonly CounterDelta[],
   outcomeDays: readonly OutcomeDaysDelta[] = [],
 ): Promise<void> {
+  // Each column as one array parameter: the statement's text is the same whatever the number of
+  // rows, and PostgreSQL binds six values instead of six a row.
   for (const rows of chunks(mergeCounterDeltas(counters))) {
-    const params: unknown[] = [];
-    const values = rows.map((r) => {
-      params.push(r.scope, r.year, r.dimension, r.key, r.metric, r.delta);
-      const n = params.length;
-      return `($${n - 5}, $${n - 4}::int, $${n - 3}, $${n - 2}, $${n - 1}, $${n}::bigint)`;
-    });
     await manager.query(
       `INSERT INTO stat_counters (scope, year, dimension, key, metric, value)
-       VALUES ${values.join(', ')}
+       SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bigint[])
        ON CONFLICT (scope, year, dimension, key, metric)
        DO UPDATE SET value = stat_counters.value + EXCLUDED.value`,
-      params,
+      [
+        rows.map((r) => r.scope),
+        rows.map((r) => r.year),
+        rows.map((r) => r.dimension),
+        rows.map((r) => r.key),
+        rows.map((r) => r.metric),
+        rows.map((r) => r.delta),
+      ],
     );
   }
   for (const buckets of chunks(mergeOutcomeDaysDeltas(outcomeDays))) {
-    const params: unknown[] = [];
-    const values = buckets.map((b) => {
-      params.push(b.scope, b.year, b.days, b.delta);
-      const n = params.length;
-      return `($${n - 3}, $${n - 2}::int, $${n - 1}::int, $${n}::bigint)`;
-    });
     await manager.query(
       `INSERT INTO stat_outcome_days (scope, year, days, count)
-       VALUES ${values.join(', ')}
+       SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::bigint[])
        ON CONFLICT (scope, year, days)
        DO UPDATE SET count = stat_outcome_days.count + EXCLUDED.count`,
-      params,
+      [
+        buckets.map((b) => b.scope),
+        buckets.map((b) => b.year),
+        buckets.map((b) => b.days),
+        buckets.map((b) => b.delta),
+      ],
     );
   }
 }
