@@ -39,18 +39,34 @@ export class NotificationOutbox {
         throw new Error(`Template ${item.template} does not take ${unexpected.join(', ')}`);
       }
       const id = randomUUID();
-      return manager.create(OutboxMessage, {
+      return {
         id,
         template: item.template,
         locale: item.locale,
         recipientKind: spec.audience,
         recipientEncrypted: this.cipher.encrypt(item.to, id),
-        params: item.params as Record<string, string>,
+        params: JSON.stringify(item.params),
         caseId: item.caseId ?? null,
-        status: 'pending',
-      });
+      };
     });
-    await manager.insert(OutboxMessage, rows);
+    // One statement with each column as an array, whatever the number of e-mails: most changes
+    // to a case write some, inside their transaction.
+    await manager.query(
+      `INSERT INTO notification_outbox
+         (id, template, locale, recipient_kind, recipient_encrypted, params, case_id, status)
+       SELECT i, t, l, k, r, p::jsonb, c, 'pending'
+         FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
+                     $7::uuid[]) AS m(i, t, l, k, r, p, c)`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.template),
+        rows.map((r) => r.locale),
+        rows.map((r) => r.recipientKind),
+        rows.map((r) => r.recipientEncrypted),
+        rows.map((r) => r.params),
+        rows.map((r) => r.caseId),
+      ],
+    );
     return rows.map((r) => r.id);
   }
 
