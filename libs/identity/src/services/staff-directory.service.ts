@@ -39,11 +39,31 @@ export class StaffDirectory {
   }
 
   async activeByRole(role: StaffRole, manager?: EntityManager): Promise<StaffMember[]> {
-    const users = await (manager ?? this.dataSource.manager).find(StaffUser, {
-      where: { role, active: true, passwordHash: Not(IsNull()) },
-      order: { name: 'ASC', id: 'ASC' },
-    });
-    return users.map(memberOf);
+    // Plain SQL: every report reads the administrators, to tell them of it.
+    const rows = (await (manager ?? this.dataSource.manager).query(
+      `SELECT id, name, email, role, locale, working_locales, institution_code
+         FROM staff_users
+        WHERE role = $1 AND active AND password_hash IS NOT NULL
+        ORDER BY name, id`,
+      [role],
+    )) as {
+      id: string;
+      name: string;
+      email: string;
+      role: StaffRole;
+      locale: Locale;
+      working_locales: Locale[];
+      institution_code: string | null;
+    }[];
+    return rows.map((row) => ({
+      id: row.id,
+      name: row.name,
+      email: row.email,
+      role: row.role,
+      locale: row.locale,
+      workingLocales: row.working_locales,
+      institutionCode: row.institution_code,
+    }));
   }
 
   activeAdministrators(manager?: EntityManager): Promise<StaffMember[]> {

@@ -11,7 +11,7 @@ import {
 } from '@app/core';
 import type { CaseStatus } from '../../workflow/domain/case-status.machine';
 import type { HistoryActorKind } from '../../workflow/domain/history-actor';
-import { CaseClockEvent, ClockEvent } from '../entities/case-clock-event.entity';
+import type { ClockEvent } from '../entities/case-clock-event.entity';
 import { ClockStage, StageTargets, stageTargets } from '../domain/clock-stages';
 import { CaseClock } from '../entities/case-clock.entity';
 import { WorkingCalendarService } from './working-calendar.service';
@@ -75,7 +75,20 @@ export class CaseClocks {
       reminderSentAt: null,
       overdueSentAt: null,
     });
-    await manager.insert(CaseClock, clock);
+    await manager.query(
+      `INSERT INTO case_clocks (id, case_id, stage, started_at, start_day, target_days, due_day,
+         paused_days)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 0)`,
+      [
+        clock.id,
+        clock.caseId,
+        clock.stage,
+        clock.startedAt,
+        clock.startDay,
+        targetDays,
+        clock.dueDay,
+      ],
+    );
     await this.record(manager, row, clock, 'started', at, actor);
     return clock;
   }
@@ -162,15 +175,12 @@ export class CaseClocks {
     at: Date,
     actor: HistoryActorKind,
   ): Promise<void> {
-    await manager.insert(CaseClockEvent, {
-      caseId: row.id,
-      clockId: clock.id,
-      at,
-      event,
-      actorKind: actor,
-      stage: clock.stage,
-      dueDay: clock.dueDay,
-      workingDays: clock.workingDays,
-    });
+    // Plain SQL: every report and every step of a case writes one.
+    await manager.query(
+      `INSERT INTO case_clock_events (case_id, clock_id, at, event, actor_kind, stage, due_day,
+         working_days)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+      [row.id, clock.id, at, event, actor, clock.stage, clock.dueDay, clock.workingDays],
+    );
   }
 }
