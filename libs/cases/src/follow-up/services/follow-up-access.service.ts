@@ -66,11 +66,11 @@ export class FollowUpAccessService {
     if (attempt.kind === 'locked') throw new CaseLockedError(attempt.retryAfterSeconds);
     if (attempt.kind === 'slowed') throw new TooManyRequestsError(attempt.retryAfterSeconds);
 
-    const found = await this.cases.findOne({
-      where: { reference },
-      select: { id: true, receiptCodeHash: true },
-    });
-    if (found && (await this.hasher.verify(found.receiptCodeHash, code))) {
+    const [found] = (await this.dataSource.query(
+      `SELECT id, receipt_code_hash FROM cases WHERE reference = $1`,
+      [reference],
+    )) as { id: string; receipt_code_hash: string }[];
+    if (found && (await this.hasher.verify(found.receipt_code_hash, code))) {
       await this.attempts.recordRightCode(reference, clientKey);
       return found.id;
     }

@@ -6,10 +6,10 @@ import { Clock, Locale, NotFoundError, ValidationFailedError, translate } from '
 import { TaxonomyService } from '@app/taxonomy';
 import type { CaseStatus } from '../../workflow/domain/case-status.machine';
 import { isDecidedStatus } from '../../workflow/domain/case-status.machine';
-import { CaseReferral } from '../../referrals/entities/case-referral.entity';
+import type { CaseReferral } from '../../referrals/entities/case-referral.entity';
 import { institutionLabel } from '../../referrals/services/institution-label';
 import { normaliseReceiptCode } from '../../intake/domain/receipt-code';
-import { Case } from '../../common/entities/case.entity';
+import type { Case } from '../../common/entities/case.entity';
 import { CaseEvidence } from '../../evidence/entities/case-evidence.entity';
 import { publicTimeline } from './public-timeline';
 import type {
@@ -29,7 +29,30 @@ export interface EvidenceDownload {
   stream: Readable;
 }
 
-function evidenceItem(row: CaseEvidence): EvidenceItemDto {
+/** What the reporter's pages show of a file. */
+type EvidenceFile = Pick<
+  CaseEvidence,
+  'id' | 'originalName' | 'mediaType' | 'sizeBytes' | 'createdAt'
+>;
+
+/** What a follow-up view reads of its case. */
+type ViewedCase = Pick<
+  Case,
+  | 'reference'
+  | 'status'
+  | 'submittedAt'
+  | 'personalDataErasedAt'
+  | 'outcomeMessage'
+  | 'closureReason'
+>;
+
+/** An institution's answer the legal expert shared with the reporter. */
+type SharedAnswer = Pick<
+  CaseReferral,
+  'institutionCode' | 'municipalityCode' | 'answerOutcome' | 'answerText' | 'answeredAt'
+>;
+
+function evidenceItem(row: EvidenceFile): EvidenceItemDto {
   return {
     id: row.id,
     name: row.originalName,
@@ -48,9 +71,7 @@ function evidenceItem(row: CaseEvidence): EvidenceItemDto {
 export class FollowUpService {
   constructor(
     private readonly dataSource: DataSource,
-    @InjectRepository(Case) private readonly cases: Repository<Case>,
     @InjectRepository(CaseEvidence) private readonly evidence: Repository<CaseEvidence>,
-    @InjectRepository(CaseReferral) private readonly referrals: Repository<CaseReferral>,
     private readonly taxonomy: TaxonomyService,
     private readonly access: FollowUpAccessService,
     private readonly messages: CaseMessagesService,
@@ -92,32 +113,35 @@ export class FollowUpService {
   }
 
   async view(caseId: string, locale: Locale): Promise<FollowUpViewDto> {
-    // Read together: the case and what the reporter sees of it.
-    const [found, timeline, messages, files, answers, snapshot] = await Promise.all([
-      this.cases.findOne({
-        where: { id: caseId },
-        select: {
-          id: true,
-          reference: true,
-          status: true,
-          submittedAt: true,
-          personalDataErasedAt: true,
-          outcomeMessage: true,
-          closureReason: true,
-        },
-      }),
+    // Read together: the case and what the reporter sees of it, in plain SQL (every status
+    // lookup of a reporter runs these).
+    const [[found], timeline, messages, files, answers, snapshot] = await Promise.all([
+      this.dataSource.query(
+        `SELECT reference, status, submitted_at AS "submittedAt",
+                personal_data_erased_at AS "personalDataErasedAt",
+                outcome_message AS "outcomeMessage", closure_reason AS "closureReason"
+           FROM cases WHERE id = $1`,
+        [caseId],
+      ) as Promise<ViewedCase[]>,
       publicTimeline(this.dataSource.manager, caseId, locale),
       this.messages.readByReporter(caseId),
-      this.evidence.find({
-        where: { caseId, uploadedBy: 'reporter' },
-        order: { createdAt: 'ASC', id: 'ASC' },
-      }),
+      this.dataSource.query(
+        `SELECT id, original_name AS "originalName", media_type AS "mediaType",
+                size_bytes AS "sizeBytes", created_at AS "createdAt"
+           FROM case_evidence WHERE case_id = $1 AND uploaded_by = 'reporter'
+          ORDER BY created_at, id`,
+        [caseId],
+      ) as Promise<EvidenceFile[]>,
       // Only what the legal expert chose to share: an answer may say more than the reporter
       // should read, so nothing is shown by default.
-      this.referrals.find({
-        where: { caseId, answerSharedWithReporter: true },
-        order: { answeredAt: 'ASC', id: 'ASC' },
-      }),
+      this.dataSource.query(
+        `SELECT institution_code AS "institutionCode", municipality_code AS "municipalityCode",
+                answer_outcome AS "answerOutcome", answer_text AS "answerText",
+                answered_at AS "answeredAt"
+           FROM case_referrals WHERE case_id = $1 AND answer_shared_with_reporter
+          ORDER BY answered_at, id`,
+        [caseId],
+      ) as Promise<SharedAnswer[]>,
       this.taxonomy.snapshot(),
     ]);
     if (!found) throw new NotFoundError('case_not_found');

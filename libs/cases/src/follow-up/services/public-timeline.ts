@@ -1,7 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { Locale, translate } from '@app/core';
 import type { CaseStatus } from '../../workflow/domain/case-status.machine';
-import { CaseHistoryEntry } from '../../workflow/entities/case-history-entry.entity';
 
 export interface PublicTimelineEntry {
   at: string;
@@ -19,13 +18,14 @@ export async function publicTimeline(
   caseId: string,
   locale: Locale,
 ): Promise<PublicTimelineEntry[]> {
-  const entries = await manager.find(CaseHistoryEntry, {
-    where: { caseId, public: true },
-    order: { at: 'ASC', id: 'ASC' },
-  });
+  // Plain SQL: every follow-up view reads it.
+  const entries = (await manager.query(
+    `SELECT at, to_status FROM case_history WHERE case_id = $1 AND public ORDER BY at, id`,
+    [caseId],
+  )) as { at: Date; to_status: CaseStatus }[];
   return entries.map((entry) => ({
     at: entry.at.toISOString(),
-    status: entry.toStatus,
-    label: translate(locale, `case.status.${entry.toStatus}`),
+    status: entry.to_status,
+    label: translate(locale, `case.status.${entry.to_status}`),
   }));
 }
