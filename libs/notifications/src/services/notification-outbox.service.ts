@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { FieldCipher, Locale } from '@app/core';
+import { FieldCipher, Locale, columnArrays } from '@app/core';
 import { MAIL_TEMPLATES, MailParams, MailTemplate } from '../domain/mail-templates';
 import { OutboxMessage } from '../entities/outbox-message.entity';
 
@@ -57,15 +57,15 @@ export class NotificationOutbox {
        SELECT i, t, l, k, r, p::jsonb, c, 'pending'
          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[],
                      $7::uuid[]) AS m(i, t, l, k, r, p, c)`,
-      [
-        rows.map((r) => r.id),
-        rows.map((r) => r.template),
-        rows.map((r) => r.locale),
-        rows.map((r) => r.recipientKind),
-        rows.map((r) => r.recipientEncrypted),
-        rows.map((r) => r.params),
-        rows.map((r) => r.caseId),
-      ],
+      columnArrays(rows, [
+        'id',
+        'template',
+        'locale',
+        'recipientKind',
+        'recipientEncrypted',
+        'params',
+        'caseId',
+      ]),
     );
     return rows.map((r) => r.id);
   }

@@ -1,4 +1,5 @@
 import { EntityManager } from 'typeorm';
+import { columnArrays } from '@app/core';
 import {
   CounterDelta,
   OutcomeDaysDelta,
@@ -32,14 +33,7 @@ export async function applyDeltas(
        SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::bigint[])
        ON CONFLICT (scope, year, dimension, key, metric)
        DO UPDATE SET value = stat_counters.value + EXCLUDED.value`,
-      [
-        rows.map((r) => r.scope),
-        rows.map((r) => r.year),
-        rows.map((r) => r.dimension),
-        rows.map((r) => r.key),
-        rows.map((r) => r.metric),
-        rows.map((r) => r.delta),
-      ],
+      columnArrays(rows, ['scope', 'year', 'dimension', 'key', 'metric', 'delta']),
     );
   }
   for (const buckets of chunks(mergeOutcomeDaysDeltas(outcomeDays))) {
@@ -48,12 +42,7 @@ export async function applyDeltas(
        SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::bigint[])
        ON CONFLICT (scope, year, days)
        DO UPDATE SET count = stat_outcome_days.count + EXCLUDED.count`,
-      [
-        buckets.map((b) => b.scope),
-        buckets.map((b) => b.year),
-        buckets.map((b) => b.days),
-        buckets.map((b) => b.delta),
-      ],
+      columnArrays(buckets, ['scope', 'year', 'days', 'delta']),
     );
   }
 }
