@@ -8,7 +8,13 @@ import { StaffUser } from '../entities/staff-user.entity';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function memberOf(user: StaffUser): StaffMember {
+/** What a member is read from: the account, or a plain row of the same names. */
+type MemberSource = Pick<
+  StaffUser,
+  'id' | 'name' | 'email' | 'role' | 'locale' | 'workingLocales' | 'institutionCode'
+>;
+
+function memberOf(user: MemberSource): StaffMember {
   return {
     id: user.id,
     name: user.name,
@@ -41,29 +47,14 @@ export class StaffDirectory {
   async activeByRole(role: StaffRole, manager?: EntityManager): Promise<StaffMember[]> {
     // Plain SQL: every report reads the administrators, to tell them of it.
     const rows = (await (manager ?? this.dataSource.manager).query(
-      `SELECT id, name, email, role, locale, working_locales, institution_code
+      `SELECT id, name, email, role, locale, working_locales AS "workingLocales",
+              institution_code AS "institutionCode"
          FROM staff_users
         WHERE role = $1 AND active AND password_hash IS NOT NULL
         ORDER BY name, id`,
       [role],
-    )) as {
-      id: string;
-      name: string;
-      email: string;
-      role: StaffRole;
-      locale: Locale;
-      working_locales: Locale[];
-      institution_code: string | null;
-    }[];
-    return rows.map((row) => ({
-      id: row.id,
-      name: row.name,
-      email: row.email,
-      role: row.role,
-      locale: row.locale,
-      workingLocales: row.working_locales,
-      institutionCode: row.institution_code,
-    }));
+    )) as MemberSource[];
+    return rows.map(memberOf);
   }
 
   activeAdministrators(manager?: EntityManager): Promise<StaffMember[]> {
