@@ -48,7 +48,7 @@ export class MimeMessageBuilder {
     const { mimeFuncs } = this.codecs;
     // "=_" never occurs in quoted-printable or base64 text, so no part can contain the boundary.
     // A random UUID is drawn from Node's cached entropy: one read of the system's random source
-    // for many emails, where randomBytes made one for each (a few per cent of the worker's CPU).
+    // for many emails, where randomBytes made one for each (about 1 % of the worker's CPU).
     const boundary = `=_pmd-${randomUUID()}`;
     const head = [
       this.fromHeader,
