@@ -6,12 +6,13 @@ import {
   OnApplicationShutdown,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { Job, Worker } from 'bullmq';
+import { Job } from 'bullmq';
 import Redis from 'ioredis';
 import {
   APP_CONFIG,
   AppConfig,
   Clock,
+  JobWorker,
   installationTimeZone,
   createRedis,
   queuePrefix,
@@ -35,7 +36,7 @@ export class CaseJobsProcessor
 {
   private readonly logger = new Logger('CaseJobs');
   private connection?: Redis;
-  private worker?: Worker;
+  private worker?: JobWorker;
   private timer?: NodeJS.Timeout;
   private scheduled = false;
   private closing = false;
@@ -74,7 +75,7 @@ export class CaseJobsProcessor
 
   onApplicationBootstrap(): void {
     this.connection = createRedis(this.config, 'queue-worker');
-    this.worker = new Worker('maintenance', (job) => this.process(job), {
+    this.worker = new JobWorker('maintenance', (job) => this.process(job), {
       connection: this.connection,
       prefix: queuePrefix(this.config),
       concurrency: 1,

@@ -1,1 +1,2 @@
 export * from './job-queues';
+export * from './job-worker';

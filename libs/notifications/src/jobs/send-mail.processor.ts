@@ -6,10 +6,18 @@ import {
   OnApplicationShutdown,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { DelayedError, Job, UnrecoverableError, Worker } from 'bullmq';
+import { DelayedError, Job, UnrecoverableError } from 'bullmq';
 import Redis from 'ioredis';
 import { DataSource } from 'typeorm';
-import { APP_CONFIG, AppConfig, FieldCipher, Locale, createRedis, queuePrefix } from '@app/core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  FieldCipher,
+  JobWorker,
+  Locale,
+  createRedis,
+  queuePrefix,
+} from '@app/core';
 import { isMailTemplate } from '../domain/mail-templates';
 import { describeSendFailure } from '../domain/send-failure';
 import { MailSender } from '../services/mail-sender';
@@ -46,7 +54,7 @@ export class SendMailProcessor
 {
   private readonly logger = new Logger(SendMailProcessor.name);
   private connection?: Redis;
-  private worker?: Worker<JobPayloads['send-mail']>;
+  private worker?: JobWorker<JobPayloads['send-mail']>;
   private readonly messageIdDomain: string;
   /** Rows finished by concurrent jobs are marked sent together, one UPDATE for several. */
   private readonly sentMarks = new Batcher<string>(async (ids) => {
@@ -93,7 +101,7 @@ export class SendMailProcessor
   onApplicationBootstrap(): void {
     const { concurrency, jobLockMs } = this.config.notifications;
     this.connection = createRedis(this.config, 'queue-worker');
-    this.worker = new Worker<JobPayloads['send-mail']>(
+    this.worker = new JobWorker<JobPayloads['send-mail']>(
       'mail',
       async (job, token) => {
         await this.process(job, token);
