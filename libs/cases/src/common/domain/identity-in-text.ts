@@ -26,9 +26,11 @@ function fold(text: string): string {
 const DIGIT_RUN = /\+?\(?\d(?:[\s()./\-–]{0,3}\d)*/g;
 
 // Shapes of numbers that are not phone numbers, masked before the runs are read. A shape next
-// to more digits (`044-12-03-2025`) is part of a longer run and stays.
-const NOT_AFTER_DIGIT = String.raw`(?<!\d[./\-–]?)`;
-const NOT_BEFORE_DIGIT = String.raw`(?![./\-–]?\d)`;
+// to more digits (`044-12-03-2025`) is part of a longer run and stays. The en dash is written
+// `\u2013`, which the RegExp reads as the dash: a raw string is kept as written, and the
+// production bundle holds only ASCII (scripts/bundle.ts).
+const NOT_AFTER_DIGIT = String.raw`(?<!\d[./\-\u2013]?)`;
+const NOT_BEFORE_DIGIT = String.raw`(?![./\-\u2013]?\d)`;
 const DAY = '(?:0?[1-9]|[12]\\d|3[01])';
 const MONTH = '(?:0?[1-9]|1[0-2])';
 const YEAR = '(?:1[89]|20)\\d{2}';
