@@ -13,19 +13,31 @@ export interface ServerProcess {
 }
 
 /**
- * The HTTP server as its own process (`apps/server/src/main.ts` through ts-node, as production
- * runs the built one), on a free port; resolves once /health/ready answers 200.
+ * The HTTP server as its own process (`apps/server/src/main.ts` through ts-node, or the built
+ * bundle as production runs it), on a free port; resolves once /health/ready answers 200.
  */
-export async function spawnServerProcess(env: Record<string, string>): Promise<ServerProcess> {
+export async function spawnServerProcess(
+  env: Record<string, string>,
+  options: {
+    /** The built server (`npm run build`), as production runs it, instead of ts-node. */
+    compiled?: string;
+    nodeArgs?: string[];
+  } = {},
+): Promise<ServerProcess> {
   const port = await freePort();
   const child = spawn(
     process.execPath,
     [
-      '-r',
-      'ts-node/register/transpile-only',
-      '-r',
-      'tsconfig-paths/register',
-      'apps/server/src/main.ts',
+      ...(options.nodeArgs ?? []),
+      ...(options.compiled
+        ? [options.compiled]
+        : [
+            '-r',
+            'ts-node/register/transpile-only',
+            '-r',
+            'tsconfig-paths/register',
+            'apps/server/src/main.ts',
+          ]),
     ],
     {
       cwd: projectRoot(),

@@ -43,7 +43,8 @@ export interface WorkerProcess {
 }
 
 /**
- * The worker as its own process (`apps/worker/src/main.ts` through ts-node), to kill it.
+ * The worker as its own process (`apps/worker/src/main.ts` through ts-node, or the built bundle
+ * with `compiled`), to kill it.
  * Ready when it logs "Worker started" (so LOG_LEVEL must be info or lower).
  */
 export async function spawnWorkerProcess(
@@ -51,7 +52,7 @@ export async function spawnWorkerProcess(
   options: {
     readyTimeoutMs?: number;
     nodeArgs?: string[];
-    /** The compiled worker (`nest build worker`), as production runs it, instead of ts-node. */
+    /** The built worker (`npm run build`), as production runs it, instead of ts-node. */
     compiled?: string;
   } = {},
 ): Promise<WorkerProcess> {
