@@ -20,6 +20,7 @@ import { createDatabase, dropDatabase } from '../support/test-database';
 import { databaseUrl, testConfig, uniqueName } from '../support/test-env';
 import { mailTestEnv, spawnWorkerProcess } from '../support/test-worker';
 import { pause } from '../support/wait';
+import { WORKER_MAIN } from './lib/platform';
 import { printTable, recordResult } from './lib/report';
 
 const BURST = Number(process.env.BENCH_EMAILS ?? 10_000);
@@ -99,10 +100,10 @@ async function main(): Promise<void> {
     );
     // BENCH_PROFILE_DIR: a CPU profile of the worker (what `npm run bench -- --profile` asks).
     const profileDir = process.env.BENCH_PROFILE_DIR;
-    // The compiled worker as production runs it (`npm run bench` builds it first); alone, without
+    // The bundled worker as production runs it (`npm run bench` builds it first); alone, without
     // a build, ts-node compiles it as it starts (over a minute on a busy machine) and its
     // `domain` module slows every event, so its figures are not production's.
-    const compiled = join(projectRoot(), 'dist/apps/worker/apps/worker/src/main.js');
+    const compiled = join(projectRoot(), WORKER_MAIN);
     worker = await spawnWorkerProcess(env, {
       nodeArgs: profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
       readyTimeoutMs: 180_000,
@@ -178,7 +179,7 @@ async function main(): Promise<void> {
       // A rough upper bound: whatever else ran on the machine counts too (run it quiet).
       ceilingPerSecondOnTheseCores:
         machinePerEmail > 0 ? Math.round((cores * 1000) / machinePerEmail) : null,
-      workerRuns: existsSync(compiled) ? 'compiled (dist)' : 'ts-node',
+      workerRuns: existsSync(compiled) ? 'bundled (dist/bundle)' : 'ts-node',
       loadAverageAtEnd: Math.round(loadavg()[0] * 100) / 100,
       aimPerSecond: AIM,
       met: throughput >= AIM,

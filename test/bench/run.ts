@@ -324,9 +324,8 @@ class Bench {
   }
 
   private async prepare(): Promise<void> {
-    log('building the server for production (nest build)');
-    await run('npx', ['nest', 'build', 'server']);
-    if (!this.options.smoke) await run('npx', ['nest', 'build', 'worker']);
+    log('building for production (npm run build: nest build, then the bundles)');
+    await run('npm', ['run', '--silent', 'build']);
     log('creating the bench database');
     await prepareDatabase(this.env);
     if (!this.options.smoke) {

@@ -26,13 +26,19 @@ import { createDataSource } from '../../config/database';
 import { SmtpSink } from '../support/smtp-sink';
 import { adminDatabaseUrl, databaseUrl } from '../support/test-env';
 import { runLoad } from './lib/load';
-import { fileCases, log, seedDemoData, serverEnvironment, startOurServer } from './lib/platform';
+import {
+  WORKER_MAIN,
+  fileCases,
+  log,
+  seedDemoData,
+  serverEnvironment,
+  startOurServer,
+} from './lib/platform';
 import { ROOT, freePort, rssMb, run } from './lib/processes';
 import { recordResult } from './lib/report';
 import { signIn } from './lib/staff-session';
 
 const SOAK_DB = 'pmd_soak';
-const WORKER_MAIN = 'dist/apps/worker/apps/worker/src/main.js';
 /** RSS is sampled this often: often enough to catch the trough after each collection. */
 const SAMPLE_MS = 2_000;
 /** A progress line every this many samples. */
@@ -121,9 +127,8 @@ async function main(): Promise<void> {
   const skipBuild = process.argv.includes('--skip-build');
 
   if (!skipBuild) {
-    log('building server and worker for production (nest build)');
-    await run('npx', ['nest', 'build', 'server']);
-    await run('npx', ['nest', 'build', 'worker']);
+    log('building for production (npm run build: nest build, then the bundles)');
+    await run('npm', ['run', '--silent', 'build']);
   }
 
   const port = await freePort();
