@@ -40,6 +40,11 @@ const EXTERNAL: Record<string, string> = {
   ioredis: 'reads its own package.json for the version it tells Redis (CLIENT SETINFO)',
   'dejavu-fonts-ttf': 'font files only: the PDF writer finds them with require.resolve',
   'ts-node': 'named only when the app runs from its TypeScript sources (the PDF thread)',
+  // Loaded on first use, not at start: outside, the server holds their code only once it
+  // needs them (2 of the 11 MB a bundle would hold).
+  exceljs: 'loaded on first use (spreadsheet exports and imports)',
+  nodemailer: 'loaded on first use (the first e-mail sent)',
+  qrcode: 'loaded on first use (the QR code of a staff member’s sign-in app)',
 };
 
 /**
