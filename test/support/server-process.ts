@@ -12,6 +12,17 @@ export interface ServerProcess {
   stop(): Promise<void>;
 }
 
+/** Node's arguments for an app: its built file, or its TypeScript entry through ts-node. */
+export function appArguments(
+  entry: string,
+  options: { compiled?: string; nodeArgs?: string[] },
+): string[] {
+  const start = options.compiled
+    ? [options.compiled]
+    : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', entry];
+  return [...(options.nodeArgs ?? []), ...start];
+}
+
 /**
  * The HTTP server as its own process (`apps/server/src/main.ts` through ts-node, or the built
  * bundle as production runs it), on a free port; resolves once /health/ready answers 200.
@@ -25,36 +36,21 @@ export async function spawnServerProcess(
   } = {},
 ): Promise<ServerProcess> {
   const port = await freePort();
-  const child = spawn(
-    process.execPath,
-    [
-      ...(options.nodeArgs ?? []),
-      ...(options.compiled
-        ? [options.compiled]
-        : [
-            '-r',
-            'ts-node/register/transpile-only',
-            '-r',
-            'tsconfig-paths/register',
-            'apps/server/src/main.ts',
-          ]),
-    ],
-    {
-      cwd: projectRoot(),
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        ...testCountryEnv(),
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
-        HOST: '127.0.0.1',
-        UPLOAD_DIR: `/tmp/pmd-test-uploads/${uniqueName('u')}`,
-        ...env,
-        PORT: String(port),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, appArguments('apps/server/src/main.ts', options), {
+    cwd: projectRoot(),
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      ...testCountryEnv(),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      HOST: '127.0.0.1',
+      UPLOAD_DIR: `/tmp/pmd-test-uploads/${uniqueName('u')}`,
+      ...env,
+      PORT: String(port),
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   child.stdout?.on('data', (d: Buffer) => output.push(d.toString()));
   child.stderr?.on('data', (d: Buffer) => output.push(d.toString()));

@@ -3,6 +3,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { AppConfig, projectRoot } from '@app/core';
 import { createWorker } from '../../apps/worker/src/bootstrap';
 import { LogCapture } from './log-capture';
+import { appArguments } from './server-process';
 import { testConfig, testCountryEnv, uniqueName } from './test-env';
 
 /**
@@ -56,34 +57,19 @@ export async function spawnWorkerProcess(
     compiled?: string;
   } = {},
 ): Promise<WorkerProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(options.nodeArgs ?? []),
-      ...(options.compiled
-        ? [options.compiled]
-        : [
-            '-r',
-            'ts-node/register/transpile-only',
-            '-r',
-            'tsconfig-paths/register',
-            'apps/worker/src/main.ts',
-          ]),
-    ],
-    {
-      cwd: projectRoot(),
-      env: {
-        PATH: process.env.PATH ?? '',
-        HOME: process.env.HOME ?? '/tmp',
-        ...testCountryEnv(),
-        NODE_ENV: 'test',
-        LOG_LEVEL: 'info',
-        UPLOAD_DIR: `/tmp/pmd-test-uploads/${uniqueName('u')}`,
-        ...env,
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+  const child = spawn(process.execPath, appArguments('apps/worker/src/main.ts', options), {
+    cwd: projectRoot(),
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '/tmp',
+      ...testCountryEnv(),
+      NODE_ENV: 'test',
+      LOG_LEVEL: 'info',
+      UPLOAD_DIR: `/tmp/pmd-test-uploads/${uniqueName('u')}`,
+      ...env,
     },
-  );
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const output: string[] = [];
   const exited = new Promise<number | null>((resolve) =>
     child.once('exit', (code) => resolve(code)),
