@@ -24,6 +24,22 @@ export function appArguments(
 }
 
 /**
+ * The environment of an app process in a test: nothing inherited but PATH and HOME, the test
+ * run's country, info logs and an upload folder of its own; `env` on top.
+ */
+export function appEnvironment(env: Record<string, string>): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/tmp',
+    ...testCountryEnv(),
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    UPLOAD_DIR: `/tmp/pmd-test-uploads/${uniqueName('u')}`,
+    ...env,
+  };
+}
+
+/**
  * The HTTP server as its own process (`apps/server/src/main.ts` through ts-node, or the built
  * bundle as production runs it), on a free port; resolves once /health/ready answers 200.
  */
@@ -38,17 +54,7 @@ export async function spawnServerProcess(
   const port = await freePort();
   const child = spawn(process.execPath, appArguments('apps/server/src/main.ts', options), {
     cwd: projectRoot(),
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      ...testCountryEnv(),
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      HOST: '127.0.0.1',
-      UPLOAD_DIR: `/tmp/pmd-test-uploads/${uniqueName('u')}`,
-      ...env,
-      PORT: String(port),
-    },
+    env: { ...appEnvironment({ HOST: '127.0.0.1', ...env }), PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];

@@ -3,8 +3,8 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { AppConfig, projectRoot } from '@app/core';
 import { createWorker } from '../../apps/worker/src/bootstrap';
 import { LogCapture } from './log-capture';
-import { appArguments } from './server-process';
-import { testConfig, testCountryEnv, uniqueName } from './test-env';
+import { appArguments, appEnvironment } from './server-process';
+import { testConfig, uniqueName } from './test-env';
 
 /**
  * The variables that make a server and its workers share one installation in a test: the same
@@ -59,15 +59,7 @@ export async function spawnWorkerProcess(
 ): Promise<WorkerProcess> {
   const child = spawn(process.execPath, appArguments('apps/worker/src/main.ts', options), {
     cwd: projectRoot(),
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '/tmp',
-      ...testCountryEnv(),
-      NODE_ENV: 'test',
-      LOG_LEVEL: 'info',
-      UPLOAD_DIR: `/tmp/pmd-test-uploads/${uniqueName('u')}`,
-      ...env,
-    },
+    env: appEnvironment(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const output: string[] = [];
