@@ -63,9 +63,6 @@ const REVIEWED: Record<string, string> = {
     'NodeResolveLoader (templates from packages) only; the platform’s loader has its own paths',
   pino: 'the worker file of log transports; the platform logs to a stream, with no transport',
   'thread-stream': 'pino’s transports only (see pino)',
-  'archiver-utils': 'a comment in its copy of glob',
-  'zip-stream': 'a comment in its copy of glob',
-  rimraf: 'a comment in its copy of glob',
 };
 
 function packageOf(file: string): string | undefined {
