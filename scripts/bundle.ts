@@ -187,10 +187,14 @@ async function main(): Promise<void> {
   });
 
   const problems: string[] = [];
+  const reviewedSeen = new Set<string>();
   const unfollowed = (message: Message) => {
     const file = message.location?.file ?? '';
     const name = packageOf(file);
-    if (name && REVIEWED[name]) return;
+    if (name && REVIEWED[name]) {
+      reviewedSeen.add(name);
+      return;
+    }
     problems.push(
       `${file}:${message.location?.line ?? 0}: ${message.text}${name ? ` (package ${name})` : ''}`,
     );
@@ -207,11 +211,19 @@ async function main(): Promise<void> {
     }
   }
   for (const [name, files] of locationUses(result.metafile)) {
-    if (REVIEWED[name]) continue;
+    if (REVIEWED[name]) {
+      reviewedSeen.add(name);
+      continue;
+    }
     problems.push(
       `package ${name} names its own location (${files.slice(0, 3).join(', ')}${files.length > 3 ? ', ...' : ''}): ` +
         'review it (REVIEWED) or keep it external (EXTERNAL) in scripts/bundle.ts',
     );
+  }
+  for (const name of Object.keys(REVIEWED)) {
+    if (!reviewedSeen.has(name)) {
+      problems.push(`package ${name} is reviewed but no longer needs it: remove it from REVIEWED`);
+    }
   }
   if (problems.length) {
     process.stderr.write(
