@@ -6,12 +6,13 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { loadConfig, runMigrationsLocked } from '@app/core';
 import { createDataSource } from '../../../config/database';
+import { BUNDLES } from '../../support/production-build';
 import { adminDatabaseUrl, databaseUrl } from '../../support/test-env';
 import { ROOT, Started, freePort, startHttpProcess } from './processes';
 
 /** The bundles `npm run build` writes, as `npm run start:server` and `start:worker` run them. */
-export const SERVER_MAIN = process.env.BENCH_SERVER_MAIN ?? 'dist/bundle/server.js';
-export const WORKER_MAIN = 'dist/bundle/worker.js';
+export const SERVER_MAIN = process.env.BENCH_SERVER_MAIN ?? BUNDLES.server;
+export const WORKER_MAIN = BUNDLES.worker;
 export const CLI_MAIN = 'dist/apps/server/apps/server/src/cli.js';
 export const BENCH_DB = 'pmd_bench';
 export const BASELINE_DB = 'pmd_bench_baseline';
