@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { Environment } from 'nunjucks';
 import { formatReceiptCode } from '@app/cases';
 import { offeredLocales, parsePo, projectRoot } from '@app/core';
 import { IDENTITY, identifiedReport } from '../cases/case-fixtures';
@@ -13,11 +14,12 @@ import { WorkerProcess, mailTestEnv, spawnWorkerProcess } from '../support/test-
 
 const DESCRIPTION = 'The clerk at the municipal office tore up my form and told me to leave.';
 
-/** The text of one catalogue entry, as a page writes it (HTML-escaped). */
+/** The text of one catalogue entry, as a page writes it (escaped by Nunjucks, as the pages are). */
 function catalogueText(locale: string, key: string): string {
   const file = parsePo(readFileSync(join(projectRoot(), 'i18n', `${locale}.po`)));
   const text = file.entries.find((entry) => entry.key === key)?.text ?? '';
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  expect([locale, key, text.length > 0]).toEqual([locale, key, true]);
+  return new Environment(null, { autoescape: true }).renderString('{{ text }}', { text });
 }
 
 /** The cookie and CSRF token a page hands out, for a form posted the way a browser would. */
